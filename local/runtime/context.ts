@@ -1,0 +1,147 @@
+// Shared state of one local Apps Script "world": the clock, the call counter, fault
+// injection, the script realm and the current execution. Every service of the local
+// runtime receives the same RuntimeContext, so a test or the runner controls them all.
+
+export type ServiceName =
+  | 'Spreadsheet'
+  | 'Forms'
+  | 'Mail'
+  | 'Lock'
+  | 'Properties'
+  | 'Script'
+  | 'Utilities'
+  | 'Session'
+  | 'Logger';
+
+export interface CallCounts {
+  /** Round trips per service (a call that would reach Google's servers). */
+  calls: Record<ServiceName, number>;
+  /** Round trips per "Service.method", e.g. "Spreadsheet.getValues". */
+  byMethod: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+}
+
+export class CallCounter {
+  enabled = true;
+  counts: CallCounts = CallCounter.empty();
+
+  static empty(): CallCounts {
+    return {
+      calls: {
+        Spreadsheet: 0,
+        Forms: 0,
+        Mail: 0,
+        Lock: 0,
+        Properties: 0,
+        Script: 0,
+        Utilities: 0,
+        Session: 0,
+        Logger: 0,
+      },
+      byMethod: {},
+      cellsRead: 0,
+      cellsWritten: 0,
+    };
+  }
+
+  /** Records one round trip. `cells` counts cells moved by value reads/writes. */
+  count(service: ServiceName, method: string, cells?: { read?: number; written?: number }): void {
+    if (!this.enabled) return;
+    this.counts.calls[service]++;
+    const key = `${service}.${method}`;
+    this.counts.byMethod[key] = (this.counts.byMethod[key] ?? 0) + 1;
+    this.counts.cellsRead += cells?.read ?? 0;
+    this.counts.cellsWritten += cells?.written ?? 0;
+  }
+
+  reset(): CallCounts {
+    const before = this.counts;
+    this.counts = CallCounter.empty();
+    return before;
+  }
+}
+
+/** The world's clock (ms since epoch). Only the runtime advances it; time triggers fire on it. */
+export class Clock {
+  constructor(private ms: number) {}
+  now(): number {
+    return this.ms;
+  }
+  set(ms: number): void {
+    if (ms < this.ms) throw new Error('the local clock never goes backwards');
+    this.ms = ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+/**
+ * Fault injection: called before every counted call. A hook may throw (the call then fails
+ * the way the real service fails) — e.g. `Service Spreadsheets failed while accessing document
+ * with id …`. Tests push hooks and remove them.
+ */
+export type FaultHook = (service: ServiceName, method: string) => void;
+
+/**
+ * The script's realm. Values the runtime returns to the script (Dates, arrays) should be made
+ * in the script's own V8 context, as in Apps Script; `Date` is set once the bundle is loaded.
+ * Anything coming from the script must be recognised without instanceof (use isDate).
+ */
+export interface Realm {
+  Date: DateConstructor;
+}
+
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export interface Execution {
+  /** 'editor' (run by hand or from a menu: UI available) or 'trigger'. */
+  kind: 'editor' | 'trigger';
+  functionName: string;
+  /** The effective user (installable triggers run as their creator). */
+  user: string;
+  /** Unique id for lock ownership. */
+  id: number;
+  triggerUid?: string;
+}
+
+export class RuntimeContext {
+  readonly counter = new CallCounter();
+  readonly clock: Clock;
+  readonly faults: FaultHook[] = [];
+  realm: Realm = { Date };
+  readonly timeZone: string;
+  /** The execution that is running now, or null between executions. */
+  execution: Execution | null = null;
+  private nextExecutionId = 1;
+  private nextIdSeq = 1;
+
+  constructor(options: { now: number; timeZone: string }) {
+    this.clock = new Clock(options.now);
+    this.timeZone = options.timeZone;
+  }
+
+  /** Counts one round trip and runs the fault hooks first (a hook may throw). */
+  call(service: ServiceName, method: string, cells?: { read?: number; written?: number }): void {
+    for (const hook of this.faults) hook(service, method);
+    this.counter.count(service, method, cells);
+  }
+
+  newExecutionId(): number {
+    return this.nextExecutionId++;
+  }
+
+  /** Deterministic ids (spreadsheet, form, response, trigger ids): prefix + counter. */
+  newId(prefix: string): string {
+    const n = this.nextIdSeq++;
+    return `${prefix}${n.toString(36).padStart(8, '0')}`;
+  }
+
+  /** A Date in the script's realm. */
+  date(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+}
