@@ -1,32 +1,99 @@
 // The global entry points of the script, and nothing else. Apps Script stores trigger
 // handlers and menu actions by these names, so renaming one breaks installed triggers.
 // scripts/build.mjs declares each export as a top-level function in dist/Code.js.
+import { processApplication, redecideAll as redecideAllFlow } from './flows/applications';
+import { processCourse } from './flows/course';
+import { fromMenu, onFormSubmit, onTimer, showToStaff } from './flows/entry';
+import { healthReport as healthReportFlow } from './flows/health';
+import { sendQueued } from './flows/outbox';
+import { generatePaymentsFor, runPayments } from './flows/payments';
+import { processRegistration } from './flows/registration';
+import { formatSetupReport, runSetup } from './flows/setup';
+import { runSweep } from './flows/sweep';
 
-function notImplemented(name: string): never {
-  throw new Error(`${name} is not implemented yet`);
-}
+const MENU = '伴走ネット / Bansou Net';
 
+/** Simple trigger: the staff menu. */
 export function onOpen(): void {
-  notImplemented('onOpen');
+  SpreadsheetApp.getUi()
+    .createMenu(MENU)
+    .addItem('Set up / check  セットアップ・確認', 'setup')
+    .addSeparator()
+    .addItem('Re-decide all applications  全申請を再判定', 'redecideAll')
+    .addItem('Generate payments for a month…  月の支払表を作成…', 'generatePayments')
+    .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
+    .addItem('Process missed responses  未処理の回答を処理', 'sweep')
+    .addSeparator()
+    .addItem('Health report  状態レポート', 'healthReport')
+    .addToUi();
 }
-export function setup(): void {
-  notImplemented('setup');
+
+/** Menu / editor: check the forms, create the sheets, install the triggers. */
+export function setup(): string {
+  const text = formatSetupReport(runSetup());
+  showToStaff('Set up / check', text);
+  return text;
 }
-export function onRegistrationSubmit(_e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  notImplemented('onRegistrationSubmit');
+
+export function onRegistrationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  onFormSubmit('registration', processRegistration, e);
 }
-export function onApplicationSubmit(_e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  notImplemented('onApplicationSubmit');
+
+export function onApplicationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  onFormSubmit('application', processApplication, e);
 }
-export function onCourseSubmit(_e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  notImplemented('onCourseSubmit');
+
+export function onCourseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  onFormSubmit('course', processCourse, e);
 }
+
+/** Monthly time-driven trigger (R21). */
 export function runMonthlyPayments(): void {
-  notImplemented('runMonthlyPayments');
+  onTimer('runMonthlyPayments', (env) => {
+    runPayments(env);
+  });
 }
+
+/** Time-driven and menu: process missed responses (R26). */
 export function sweep(): void {
-  notImplemented('sweep');
+  onTimer('sweep', (env) => {
+    runSweep(env);
+  });
 }
+
+/** Time-driven and menu: send what waits in the Outbox (R29). */
 export function sendQueuedEmails(): void {
-  notImplemented('sendQueuedEmails');
+  onTimer('sendQueuedEmails', (env) => {
+    sendQueued(env);
+  });
+}
+
+/** Menu: re-decide every application not yet paid. */
+export function redecideAll(): string {
+  return fromMenu('Re-decide all applications', (env) => {
+    const r = redecideAllFlow(env);
+    return `${r.applications} applications checked, ${r.changed} changed. / ${r.applications}件を再判定し、${r.changed}件が変わりました。`;
+  });
+}
+
+/** Menu: settle or redraw the payment sheet of a month the staff name. */
+export function generatePayments(month?: string): string {
+  let chosen = month;
+  if (chosen === undefined) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(
+      'Generate payments / 支払表の作成',
+      'Month (YYYY-MM) / 対象月（例 2024-07）',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return 'cancelled';
+    chosen = answer.getResponseText().trim();
+  }
+  const target = chosen;
+  return fromMenu('Generate payments', (env) => generatePaymentsFor(env, target));
+}
+
+/** Menu: the health report. */
+export function healthReport(): string {
+  return fromMenu('Health report', (env) => healthReportFlow(env));
 }

@@ -1,0 +1,263 @@
+// The whole local Apps Script runtime: one RuntimeContext shared by every service, the
+// script's globals, the loaded bundle, and the executions (editor runs, triggers, the clock).
+
+import type vm from 'node:vm';
+import { type CallCounts, type Execution, RuntimeContext } from './context';
+import { FormService } from './forms';
+import { loadBundle } from './load';
+import { LockServiceImpl } from './lock';
+import { createConsole, type LocalConsole, LogCapture, LoggerService } from './logger';
+import { MailService } from './mail';
+import { PropertiesServiceImpl } from './properties';
+import { ScriptService, type TriggerRecord } from './script';
+import { SessionService } from './session';
+import { SpreadsheetService } from './spreadsheet';
+import { UtilitiesService } from './utilities';
+
+export interface LocalRuntimeOptions {
+  /** The world's clock at the start. */
+  start: number | Date;
+  /** The script's time zone (appsscript.json). */
+  timeZone?: string;
+  /** MailApp recipients per day (100 consumer, 1,500 Workspace). */
+  dailyMailQuota?: number;
+  /** The staff account that runs the editor and creates the triggers. */
+  user?: string;
+}
+
+export interface ExecutionRecord {
+  functionName: string;
+  kind: Execution['kind'];
+  triggerUid?: string;
+  user: string;
+  startedAt: number;
+  endedAt: number;
+  /** The exception's message when the execution failed. */
+  error?: string;
+}
+
+/** The script's global scope: the Apps Script services and nothing from Node. */
+export interface ScriptGlobals {
+  SpreadsheetApp: SpreadsheetService;
+  FormApp: FormService;
+  ScriptApp: ScriptService;
+  MailApp: MailService;
+  LockService: LockServiceImpl;
+  PropertiesService: PropertiesServiceImpl;
+  Utilities: UtilitiesService;
+  Session: SessionService;
+  Logger: LoggerService;
+  console: LocalConsole;
+}
+
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+export class LocalRuntime {
+  readonly ctx: RuntimeContext;
+  readonly sheets: SpreadsheetService;
+  readonly forms: FormService;
+  readonly script: ScriptService;
+  readonly mail: MailService;
+  readonly locks: LockServiceImpl;
+  readonly properties: PropertiesServiceImpl;
+  readonly utilities: UtilitiesService;
+  readonly session: SessionService;
+  readonly logger: LoggerService;
+  readonly logs: LogCapture;
+  readonly globals: ScriptGlobals;
+  readonly executions: ExecutionRecord[] = [];
+  readonly user: string;
+  private context: vm.Context | null = null;
+
+  constructor(options: LocalRuntimeOptions) {
+    const start = typeof options.start === 'number' ? options.start : options.start.getTime();
+    this.user = options.user ?? 'office@example.org';
+    this.ctx = new RuntimeContext({ now: start, timeZone: options.timeZone ?? 'Asia/Tokyo' });
+    this.sheets = new SpreadsheetService(this.ctx);
+    this.script = new ScriptService(this.ctx, { user: this.user });
+    this.forms = new FormService(this.ctx, { sheets: this.sheets, script: this.script });
+    this.mail = new MailService(this.ctx, { dailyQuota: options.dailyMailQuota ?? 100 });
+    this.locks = new LockServiceImpl(this.ctx);
+    this.properties = new PropertiesServiceImpl(this.ctx);
+    this.utilities = new UtilitiesService(this.ctx);
+    this.session = new SessionService(this.ctx, { activeUser: this.user });
+    this.logs = new LogCapture(this.ctx);
+    this.logger = new LoggerService(this.ctx, this.logs);
+    this.script.executor = (trigger, event) => this.runTrigger(trigger, event);
+    this.globals = {
+      SpreadsheetApp: this.sheets,
+      FormApp: this.forms,
+      ScriptApp: this.script,
+      MailApp: this.mail,
+      LockService: this.locks,
+      PropertiesService: this.properties,
+      Utilities: this.utilities,
+      Session: this.session,
+      Logger: this.logger,
+      console: createConsole(this.logs),
+    };
+  }
+
+  /** Evaluates the bundle (only that file) in a fresh context; returns the script's global. */
+  load(bundlePath = 'dist/Code.js'): vm.Context {
+    this.context = loadBundle(bundlePath, this.globals, this.ctx);
+    return this.context;
+  }
+
+  /** The script's global object (after load). */
+  get scriptGlobal(): vm.Context {
+    if (!this.context) throw new Error('no script loaded: call load() first');
+    return this.context;
+  }
+
+  /** Runs a global function from the editor (or a menu): UI available; errors are rethrown. */
+  run(functionName: string, ...args: unknown[]): unknown {
+    const outcome = this.execute('editor', functionName, this.user, undefined, args);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
+  /**
+   * Runs an installable trigger's handler as its creator. An exception ends the execution and
+   * is recorded; the event is not retried.
+   */
+  runTrigger(trigger: TriggerRecord, event: Record<string, unknown>): void {
+    this.execute('trigger', trigger.handlerFunction, trigger.owner, trigger.uid, [event]);
+  }
+
+  /**
+   * Staff open the spreadsheet: the simple `onOpen(e)` trigger runs as the person at the
+   * keyboard, with the UI available (it adds the menus). Like every simple trigger, an
+   * exception is recorded, not shown.
+   */
+  open(): void {
+    let source: unknown = null;
+    this.uncounted(() => {
+      source = this.sheets.getActiveSpreadsheet();
+    });
+    const event = { authMode: 'LIMITED', source, user: this.user };
+    this.execute('editor', 'onOpen', this.user, undefined, [event]);
+  }
+
+  private execute(
+    kind: Execution['kind'],
+    functionName: string,
+    user: string,
+    triggerUid: string | undefined,
+    args: unknown[],
+  ): { value: unknown } | { error: unknown } {
+    const previous = this.ctx.execution;
+    const execution: Execution = {
+      kind,
+      functionName,
+      user,
+      id: this.ctx.newExecutionId(),
+      triggerUid,
+    };
+    const record: ExecutionRecord = {
+      functionName,
+      kind,
+      user,
+      startedAt: this.ctx.clock.now(),
+      endedAt: this.ctx.clock.now(),
+      ...(triggerUid ? { triggerUid } : {}),
+    };
+    this.executions.push(record);
+    this.ctx.execution = execution;
+    this.uncounted(() => this.logger.clear()); // Logger.getLog() covers one execution
+    try {
+      const fn = this.scriptGlobal[functionName];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
+      return { value: fn(...args) };
+    } catch (error) {
+      record.error = messageOf(error);
+      return { error };
+    } finally {
+      record.endedAt = this.ctx.clock.now();
+      // Locks end with their execution.
+      this.locks.releaseAll(execution.id);
+      this.ctx.execution = previous;
+    }
+  }
+
+  private uncounted(action: () => void): void {
+    const enabled = this.ctx.counter.enabled;
+    this.ctx.counter.enabled = false;
+    try {
+      action();
+    } finally {
+      this.ctx.counter.enabled = enabled;
+    }
+  }
+
+  // ---- the clock ---------------------------------------------------------------------------
+
+  /**
+   * Moves the clock to `ms`, firing every time-driven trigger that falls due on the way, in
+   * time order, each with the clock set to its due time. Response rows held back (lateRow)
+   * reach their sheet first: they were due when their form was submitted.
+   */
+  advanceTo(ms: number | Date): void {
+    const until = typeof ms === 'number' ? ms : ms.getTime();
+    if (until < this.ctx.clock.now()) throw new Error('the local clock never goes backwards');
+    this.forms.flushLateRows();
+    for (;;) {
+      const due = this.script.nextClockDue(until);
+      if (!due) break;
+      this.ctx.clock.set(due.at);
+      this.script.advanceClockTrigger(due.trigger, due.at);
+      this.script.fire(due.trigger, clockEvent(due.at));
+    }
+    this.ctx.clock.set(until);
+  }
+
+  advanceBy(ms: number): void {
+    this.advanceTo(this.ctx.clock.now() + ms);
+  }
+
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  // ---- faults and counts ----------------------------------------------------------------
+
+  /** The trigger stops firing (Google disables triggers after repeated failures). */
+  disableTrigger(uid: string): void {
+    this.script.setEnabled(uid, false, 'disabled by the test');
+  }
+
+  enableTrigger(uid: string): void {
+    this.script.setEnabled(uid, true);
+  }
+
+  counts(): CallCounts {
+    return this.ctx.counter.counts;
+  }
+
+  resetCounts(): CallCounts {
+    return this.ctx.counter.reset();
+  }
+}
+
+/** The time-driven event object (ScriptApp clock events report their fields in UTC). */
+function clockEvent(at: number): Record<string, unknown> {
+  const d = new Date(at);
+  const startOfYear = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+    'week-of-year': Math.floor((at - startOfYear) / (7 * 86_400_000)) + 1,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+export { FormService } from './forms';
+export { ScriptService } from './script';

@@ -1,0 +1,63 @@
+// Loads the built bundle into a fresh V8 context whose only globals are the runtime's
+// services, the way Apps Script evaluates a project: no require, process, setTimeout or Buffer.
+// The context's Date follows the world's clock, so the script's `new Date()` is "now" locally.
+
+import { dirname, resolve } from 'node:path';
+import * as vm from 'node:vm';
+import type { RuntimeContext } from './context';
+
+// gas-local ships no type declarations.
+const gasLocal = require('gas-local') as {
+  require(folder: string, globals: object, options: { filter(file: string): boolean }): vm.Context;
+};
+
+/**
+ * A Date for the context: `new Date()`, `Date()` and `Date.now()` read the world's clock;
+ * with arguments it is the context's own Date. Written as source so that it is created inside
+ * the context (its instances are the script's Dates, not Node's).
+ */
+const CLOCK_DATE_SOURCE = `(function (clockNow) {
+  const ContextDate = Date;
+  // A subclass of the context's Date that can also be called without new, like Date itself.
+  function LocalDate(...args) {
+    if (!new.target) return new ContextDate(clockNow()).toString();
+    return Reflect.construct(ContextDate, args.length === 0 ? [clockNow()] : args, new.target);
+  }
+  Object.setPrototypeOf(LocalDate, ContextDate); // Date.UTC, Date.parse
+  LocalDate.prototype = Object.create(ContextDate.prototype, {
+    constructor: { value: LocalDate, writable: true, configurable: true },
+  });
+  Object.defineProperty(LocalDate, 'name', { value: 'Date' });
+  Object.defineProperty(LocalDate, 'length', { value: 7 });
+  LocalDate.now = function now() {
+    return clockNow();
+  };
+  return LocalDate;
+})`;
+
+/**
+ * Evaluates only `bundlePath` in a new context with `globals`, installs the clock Date and sets
+ * `ctx.realm`. Returns the context (the script's global object).
+ */
+export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeContext): vm.Context {
+  const file = resolve(bundlePath);
+  // A copy: contextifying turns the object into the script's global and the script's top-level
+  // functions become its properties.
+  const context = vm.createContext({ ...globals });
+  const makeDate = vm.runInContext(CLOCK_DATE_SOURCE, context) as (
+    now: () => number,
+  ) => DateConstructor;
+  const LocalDate = makeDate(() => ctx.clock.now());
+  Object.defineProperty(context, 'Date', {
+    value: LocalDate,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  ctx.realm = { Date: LocalDate };
+  // gas-local's require reuses a context that is already contextified (vm.createContext
+  // returns it as is), so the clock Date is in place before the bundle's top-level code runs.
+  return gasLocal.require(dirname(file), context, {
+    filter: (candidate) => resolve(candidate) === file,
+  });
+}

@@ -1,0 +1,48 @@
+// One property of every cell of a sheet (value, formula, format, background, …) stored as
+// sparse rows: only rows and cells that were ever set take memory. Indexes are 0-based.
+
+export class Layer<T> {
+  rows: (Array<T | undefined> | undefined)[] = [];
+
+  get(row: number, column: number): T | undefined {
+    const r = this.rows[row];
+    return r === undefined ? undefined : r[column];
+  }
+
+  set(row: number, column: number, value: T | undefined): void {
+    let r = this.rows[row];
+    if (r === undefined) {
+      if (value === undefined) return;
+      r = [];
+      this.rows[row] = r;
+    }
+    r[column] = value;
+  }
+
+  isEmpty(): boolean {
+    return this.rows.length === 0;
+  }
+
+  clear(): void {
+    this.rows = [];
+  }
+
+  insertRows(at: number, count: number): void {
+    if (at >= this.rows.length) return;
+    this.rows = [...this.rows.slice(0, at), ...new Array(count), ...this.rows.slice(at)];
+  }
+
+  deleteRows(at: number, count: number): void {
+    this.rows.splice(at, count);
+  }
+
+  insertColumns(at: number, count: number): void {
+    for (const r of this.rows) {
+      if (r !== undefined && r.length > at) r.splice(at, 0, ...new Array<T | undefined>(count));
+    }
+  }
+
+  deleteColumns(at: number, count: number): void {
+    for (const r of this.rows) if (r !== undefined) r.splice(at, count);
+  }
+}

@@ -1,0 +1,231 @@
+// The office's world on the local runtime: the spreadsheet the script is bound to, the two
+// reference forms of RULES.md §7 (and the optional course form) linked to it, Settings pointing
+// at them, and the built bundle loaded. Tests, the runner, the bench and the fault suite all
+// start here, so they exercise the same set-up staff would have.
+import { resolve } from 'node:path';
+import type { Form, FormSpec } from './runtime/forms';
+import { LocalRuntime } from './runtime/index';
+import type { LocalSpreadsheet } from './runtime/spreadsheet';
+
+export const REGISTRATION_TITLES = {
+  name: '氏名 / Name',
+  phoneticName: 'フリガナ / Name (phonetic)',
+  phone: '電話番号 / Phone',
+  address: '郵送先住所 / Mailing address',
+  organization: '所属団体 / Organization',
+  area: '活動地域（都道府県） / Area of activity (prefecture)',
+  languages: '対応できる言語 / Languages you can support in',
+  foreignBackground: '外国にルーツがありますか / Do you have a foreign background?',
+  experience: '伴走支援の経験 / Accompanying-support experience',
+  emailLanguage: '連絡に使う言語 / Language for emails',
+  consent: '個人情報の取り扱いに同意します / I agree to the privacy policy',
+} as const;
+
+export const APPLICATION_TITLES = {
+  applicantId: '伴走ネットID / Bansou Net ID',
+  applicantName: '氏名 / Name',
+  supportDate: '支援日 / Date of support',
+  startTime: '開始時刻 / Start time',
+  endTime: '終了時刻 / End time',
+  recipientName: '相談者の氏名 / Name of the person supported',
+  recipientBirthYear: '相談者の生まれ年 / Year of birth of the person supported',
+  secondId: '同行した支援者の伴走ネットID / Bansou Net ID of the second supporter',
+  issues: '相談内容 / Issues',
+  prefecture: '支援した地域（都道府県） / Prefecture where support took place',
+  description: '支援の内容 / What support was given',
+} as const;
+
+export const COURSE_TITLES = {
+  memberId: '伴走ネットID / Bansou Net ID',
+  module: '受講した講座 / Module',
+} as const;
+
+export const LANGUAGE_CHOICES = [
+  '日本語',
+  'English',
+  'Tiếng Việt',
+  '中文',
+  'Español',
+  'Português',
+  'Tagalog',
+  'नेपाली',
+];
+export const ISSUE_CHOICES = [
+  '在留資格 / Residency status',
+  '労働 / Labor',
+  '医療 / Healthcare',
+  '福祉・社会保障 / Welfare',
+  '家族 / Family',
+  '住まい / Housing',
+  '教育 / Education',
+  'DV / Domestic violence',
+  'その他 / Other',
+];
+export const MODULE_CHOICES = [
+  'Basic 1',
+  'Basic 2',
+  'Basic 3',
+  'Basic 4',
+  'Basic 5',
+  'Advanced 1',
+  'Advanced 2',
+  'Advanced 3',
+  'Advanced 4',
+];
+
+export function registrationFormSpec(destinationSpreadsheetId?: string): FormSpec {
+  const t = REGISTRATION_TITLES;
+  return {
+    title: 'Registration form for Bansou Net / 伴走ネット登録フォーム',
+    collectsEmail: true,
+    destinationSpreadsheetId,
+    items: [
+      { title: t.name, type: 'TEXT', required: true },
+      { title: t.phoneticName, type: 'TEXT' },
+      { title: t.phone, type: 'TEXT' },
+      { title: t.address, type: 'PARAGRAPH_TEXT' },
+      { title: t.organization, type: 'TEXT' },
+      { title: t.area, type: 'TEXT' },
+      { title: t.languages, type: 'CHECKBOX', choices: LANGUAGE_CHOICES },
+      {
+        title: t.foreignBackground,
+        type: 'MULTIPLE_CHOICE',
+        choices: ['はい / Yes', 'いいえ / No'],
+      },
+      { title: t.experience, type: 'MULTIPLE_CHOICE', choices: ['あり / Yes', 'なし / No'] },
+      { title: t.emailLanguage, type: 'MULTIPLE_CHOICE', choices: LANGUAGE_CHOICES },
+      { title: t.consent, type: 'CHECKBOX', choices: ['同意します / I agree'], required: true },
+    ],
+  };
+}
+
+export function applicationFormSpec(destinationSpreadsheetId?: string): FormSpec {
+  const t = APPLICATION_TITLES;
+  return {
+    title: 'Application for accompanying support / 伴走支援の申請',
+    collectsEmail: true,
+    destinationSpreadsheetId,
+    items: [
+      { title: t.applicantId, type: 'TEXT', required: true },
+      { title: t.applicantName, type: 'TEXT', required: true },
+      { title: t.supportDate, type: 'DATE', required: true },
+      { title: t.startTime, type: 'TIME', required: true },
+      { title: t.endTime, type: 'TIME', required: true },
+      { title: t.recipientName, type: 'TEXT', required: true },
+      { title: t.recipientBirthYear, type: 'TEXT' },
+      { title: t.secondId, type: 'TEXT' },
+      { title: t.issues, type: 'CHECKBOX', choices: ISSUE_CHOICES },
+      { title: t.prefecture, type: 'TEXT' },
+      { title: t.description, type: 'PARAGRAPH_TEXT' },
+    ],
+  };
+}
+
+export function courseFormSpec(destinationSpreadsheetId?: string): FormSpec {
+  return {
+    title: 'Bansou-Shien course questionnaire / 伴走支援講座アンケート',
+    collectsEmail: true,
+    destinationSpreadsheetId,
+    items: [
+      { title: COURSE_TITLES.memberId, type: 'TEXT', required: true },
+      { title: COURSE_TITLES.module, type: 'LIST', choices: MODULE_CHOICES, required: true },
+    ],
+  };
+}
+
+export interface OfficeWorldOptions {
+  /** Start of the world's clock (default 2023-07-01 09:00 Tokyo). */
+  start?: number;
+  dailyMailQuota?: number;
+  /** Bundle to load (default dist/Code.js). */
+  bundle?: string;
+  withCourseForm?: boolean;
+  /** Replace the reference forms (replay of another form's exports). */
+  registrationForm?: FormSpec;
+  applicationForm?: FormSpec;
+  /** Settings rows written before the script first runs (key → value). */
+  settings?: Record<string, string>;
+  staffEmail?: string;
+}
+
+export interface OfficeWorld {
+  rt: LocalRuntime;
+  ss: LocalSpreadsheet;
+  registration: Form;
+  application: Form;
+  course: Form | null;
+  staffEmail: string;
+}
+
+export const STAFF_EMAIL = 'office@bansou.example.org';
+
+/** Builds the office world and loads the bundle. Nothing of the script has run yet. */
+export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld {
+  const rt = new LocalRuntime({
+    start: options.start ?? Date.parse('2023-07-01T09:00:00+09:00'),
+    dailyMailQuota: options.dailyMailQuota ?? 1500,
+    user: STAFF_EMAIL,
+  });
+  const ss = rt.sheets.createSpreadsheet('伴走ネット事務局 / Bansou Net office');
+  rt.sheets.setContainer(ss);
+  const registration = rt.forms.createForm(
+    options.registrationForm ?? registrationFormSpec(ss.getId()),
+  );
+  const application = rt.forms.createForm(
+    options.applicationForm ?? applicationFormSpec(ss.getId()),
+  );
+  const course = options.withCourseForm ? rt.forms.createForm(courseFormSpec(ss.getId())) : null;
+  const staffEmail = options.staffEmail ?? STAFF_EMAIL;
+  writeSettings(rt, ss, {
+    registrationFormUrl: registration.getEditUrl(),
+    applicationFormUrl: application.getEditUrl(),
+    courseFormUrl: course ? course.getEditUrl() : '',
+    staffEmail,
+    ...(options.settings ?? {}),
+  });
+  rt.load(options.bundle ?? resolve(__dirname, '..', 'dist', 'Code.js'));
+  return { rt, ss, registration, application, course, staffEmail };
+}
+
+/**
+ * Staff typing values into the Settings sheet (as a person would: not counted as script
+ * calls). Creates the sheet with its header when the script has not made it yet; the script
+ * adds the remaining rows with their defaults the first time it reads Settings.
+ */
+export function writeSettings(
+  rt: LocalRuntime,
+  ss: LocalSpreadsheet,
+  values: Record<string, string>,
+): void {
+  const counter = rt.ctx.counter;
+  const was = counter.enabled;
+  counter.enabled = false;
+  try {
+    let sheet = ss.getSheetByName('Settings');
+    if (!sheet) {
+      sheet = ss.insertSheet('Settings');
+      sheet
+        .getRange(1, 1, 1, 4)
+        .setValues([['Key / キー', 'Setting / 設定項目', 'Value / 値', 'Explanation / 説明']]);
+    }
+    const last = sheet.getLastRow();
+    const keys =
+      last > 1
+        ? sheet
+            .getRange(2, 1, last - 1, 1)
+            .getValues()
+            .map((r) => String(r[0]))
+        : [];
+    for (const [key, value] of Object.entries(values)) {
+      const i = keys.indexOf(key);
+      const text = value === '' ? '' : `'${value}`;
+      if (i >= 0) sheet.getRange(i + 2, 3).setValue(text);
+      else {
+        sheet.appendRow([key, '', text, '']);
+        keys.push(key);
+      }
+    }
+  } finally {
+    counter.enabled = was;
+  }
+}

@@ -1,0 +1,245 @@
+// RULES.md §3 (R5–R15): one application → one status with its reason codes, and the fee (R16).
+// Pure: everything the decision needs comes in through DecisionContext.
+import { compareDays, dayOf, dueDate, monthOf, parseDay, parseTime } from './dates';
+import { isEligible } from './eligibility';
+import { feeFor } from './fees';
+import { canonicalId } from './ids';
+import { REASON_CODES, SECOND_SUPPORTER_CODES } from './reasons';
+import type { Settings } from './settings-types';
+import { isBlank, normalizeEmail, recipientKey } from './text';
+import type {
+  ApplicationInput,
+  CourseCompletion,
+  Decision,
+  MemberFacts,
+  PriorApplication,
+  ReasonCode,
+  StaffOverride,
+  Status,
+} from './types';
+
+export interface DecisionContext {
+  settings: Settings;
+  members: ReadonlyMap<string, MemberFacts>; // by canonical ID
+  completions: ReadonlyMap<string, readonly CourseCompletion[]>; // by member ID
+  priors: readonly PriorApplication[]; // earlier applications, in submission order
+  override: StaffOverride | null;
+}
+
+export interface DecisionWorld {
+  settings: Settings;
+  members: ReadonlyMap<string, MemberFacts>;
+  completions: ReadonlyMap<string, readonly CourseCompletion[]>;
+  overrides: ReadonlyMap<string, StaffOverride>; // by response ID
+}
+
+interface Submission {
+  submittedAt: number;
+  responseId: string;
+}
+
+/** Submission order: by first-submission time, ties broken by response ID (stable everywhere). */
+export function compareSubmission(a: Submission, b: Submission): number {
+  if (a.submittedAt !== b.submittedAt) return a.submittedAt < b.submittedAt ? -1 : 1;
+  return a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0;
+}
+
+/** R15: answers that must be present; a name here in `app.missing` means the question is gone. */
+const REQUIRED_FIELDS = [
+  'applicantId',
+  'supportDate',
+  'startTime',
+  'endTime',
+  'recipientName',
+] as const;
+
+function statusFor(reasons: ReadonlySet<ReasonCode>): Status {
+  for (const r of reasons) {
+    if (r !== 'MISSING_ANSWER' && !SECOND_SUPPORTER_CODES.includes(r)) return 'REJECTED';
+  }
+  return reasons.has('MISSING_ANSWER') ? 'REVIEW' : 'ACCEPTED';
+}
+
+export function decideApplication(app: ApplicationInput, ctx: DecisionContext): Decision {
+  const { settings, members, completions } = ctx;
+  const reasons = new Set<ReasonCode>();
+  const submissionDay = dayOf(app.submittedAt);
+  const eligible = (member: MemberFacts | undefined, supportDay: string | null) =>
+    member !== undefined &&
+    isEligible(member, completions.get(member.id) ?? [], supportDay, submissionDay, settings);
+
+  // Only applications submitted before this one count (R13, R14); this also keeps an edited
+  // application (R18) from meeting itself when the caller passes every stored decision.
+  const priors = ctx.priors.filter((p) => compareSubmission(p, app) < 0);
+
+  // R15: a required answer missing, blank, or (for the date) unreadable.
+  const answers: Record<(typeof REQUIRED_FIELDS)[number], string> = {
+    applicantId: app.applicantId,
+    supportDate: app.supportDate,
+    startTime: app.startTime,
+    endTime: app.endTime,
+    recipientName: app.recipientName,
+  };
+  for (const field of REQUIRED_FIELDS) {
+    if (app.missing.includes(field) || isBlank(answers[field])) reasons.add('MISSING_ANSWER');
+  }
+  // Without the respondent's email R6 cannot be checked: staff must look.
+  if (isBlank(app.respondentEmail)) reasons.add('MISSING_ANSWER');
+
+  const supportDay = isBlank(app.supportDate) ? null : parseDay(app.supportDate);
+  if (supportDay === null) reasons.add('MISSING_ANSWER');
+
+  // R5 → R6 → R7: only a known applicant can be checked for who sent it and eligibility.
+  const applicantId = isBlank(app.applicantId)
+    ? null
+    : canonicalId(app.applicantId, settings.idPrefix, settings.idWidth);
+  const applicant = applicantId === null ? undefined : members.get(applicantId);
+  if (!isBlank(app.applicantId) && applicant === undefined) reasons.add('UNKNOWN_ID');
+  if (applicant) {
+    if (
+      !isBlank(app.respondentEmail) &&
+      normalizeEmail(app.respondentEmail) !== normalizeEmail(applicant.email)
+    ) {
+      reasons.add('NOT_SELF');
+    }
+    if (!eligible(applicant, supportDay)) reasons.add('NOT_ELIGIBLE');
+  }
+
+  // R8, R9, R10: only a date that was read can be judged.
+  if (supportDay !== null) {
+    if (
+      compareDays(supportDay, settings.programStart) < 0 ||
+      compareDays(supportDay, settings.programEnd) > 0
+    ) {
+      reasons.add('OUT_OF_PERIOD');
+    }
+    if (compareDays(supportDay, submissionDay) > 0) reasons.add('FUTURE_DATE');
+    if (compareDays(submissionDay, dueDate(supportDay, settings.deadlineMonths)) > 0) {
+      reasons.add('LATE');
+    }
+  }
+
+  // R11: a blank time is MISSING_ANSWER (above); a time given but unreadable is BAD_TIME.
+  const startMinute = isBlank(app.startTime) ? null : parseTime(app.startTime);
+  const endMinute = isBlank(app.endTime) ? null : parseTime(app.endTime);
+  if (!isBlank(app.startTime) && startMinute === null) reasons.add('BAD_TIME');
+  if (!isBlank(app.endTime) && endMinute === null) reasons.add('BAD_TIME');
+  let minutes: number | null = null;
+  if (startMinute !== null && endMinute !== null) {
+    if (endMinute <= startMinute) reasons.add('BAD_TIME');
+    else {
+      minutes = endMinute - startMinute;
+      if (minutes < settings.minMinutes) reasons.add('TOO_SHORT');
+    }
+  }
+
+  // R12: a bad second supporter only loses their own share.
+  let secondId: string | null = null;
+  let secondValid = false;
+  if (!isBlank(app.secondId)) {
+    secondId = canonicalId(app.secondId, settings.idPrefix, settings.idWidth);
+    const second = secondId === null ? undefined : members.get(secondId);
+    if (second === undefined) reasons.add('CO_UNKNOWN');
+    else if (secondId === applicantId) reasons.add('CO_SAME');
+    else if (!eligible(second, supportDay)) reasons.add('CO_NOT_ELIGIBLE');
+    else secondValid = true;
+  }
+  const supporters: string[] = [];
+  if (applicantId !== null) supporters.push(applicantId);
+  if (secondValid && secondId !== null) supporters.push(secondId);
+
+  // R13: ACCEPTED and REVIEW applications for the same person count, REJECTED ones do not.
+  const key = recipientKey(app.recipientName, app.recipientBirthYear);
+  if (key !== '') {
+    const counted = priors.filter(
+      (p) => p.recipientKey === key && (p.status === 'ACCEPTED' || p.status === 'REVIEW'),
+    ).length;
+    if (counted >= settings.recipientCap) reasons.add('RECIPIENT_LIMIT');
+  }
+
+  // R14: same person, same day, overlapping time, a supporter already named on a live claim.
+  if (key !== '' && supportDay !== null && minutes !== null) {
+    const start = startMinute as number;
+    const end = endMinute as number;
+    const duplicate = priors.some(
+      (p) =>
+        p.status !== 'REJECTED' &&
+        p.recipientKey === key &&
+        p.supportDate === supportDay &&
+        p.startMinute !== null &&
+        p.endMinute !== null &&
+        start < p.endMinute &&
+        p.startMinute < end &&
+        p.supporters.some((s) => supporters.includes(s)),
+    );
+    if (duplicate) reasons.add('DUPLICATE');
+  }
+
+  const autoStatus = statusFor(reasons);
+  const override = ctx.override;
+  const status = override ? override.status : autoStatus;
+  let feePerSupporter = 0;
+  if (status === 'ACCEPTED') {
+    // Staff may accept an application whose times could not be read: pay the standard fee.
+    feePerSupporter = minutes === null ? settings.feeStandard : feeFor(minutes, settings);
+  }
+
+  return {
+    responseId: app.responseId,
+    status,
+    reasons: REASON_CODES.filter((r) => reasons.has(r)),
+    autoStatus,
+    override,
+    applicantId,
+    secondId,
+    supportDate: supportDay,
+    startMinute,
+    endMinute,
+    minutes,
+    recipientKey: key,
+    feePerSupporter,
+    supporters,
+    paymentMonth: monthOf(app.submittedAt),
+  };
+}
+
+/** What later applications need to know about this one (R13, R14). */
+export function toPrior(decision: Decision, submittedAt: number): PriorApplication {
+  return {
+    responseId: decision.responseId,
+    submittedAt,
+    status: decision.status,
+    recipientKey: decision.recipientKey,
+    supportDate: decision.supportDate,
+    startMinute: decision.startMinute,
+    endMinute: decision.endMinute,
+    supporters: [...decision.supporters],
+  };
+}
+
+/**
+ * Decides every application from scratch in submission order, each seeing the final statuses
+ * (overrides included) of those before it: the same result as deciding them as they arrived.
+ * `earlier` are decisions kept from before (e.g. paid ones); returns decisions in submission order.
+ */
+export function decideAll(
+  apps: readonly ApplicationInput[],
+  world: DecisionWorld,
+  earlier: readonly PriorApplication[] = [],
+): Decision[] {
+  const ordered = [...apps].sort(compareSubmission);
+  const priors: PriorApplication[] = [...earlier];
+  const decisions: Decision[] = [];
+  for (const app of ordered) {
+    const decision = decideApplication(app, {
+      settings: world.settings,
+      members: world.members,
+      completions: world.completions,
+      priors,
+      override: world.overrides.get(app.responseId) ?? null,
+    });
+    decisions.push(decision);
+    priors.push(toPrior(decision, app.submittedAt));
+  }
+  return decisions;
+}

@@ -1,0 +1,46 @@
+// Bansou Net IDs (R1, R5): formatting, tolerant reading, and the next ID derived from the stored ones.
+import { nfkc } from './text';
+
+// Every dash a phone keyboard or IME may produce. NFKC already turns '－' into '-' and 'ｰ' into 'ー'.
+const DASHES = /[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]/g;
+
+/** Upper case, no spaces, one kind of dash: the form in which IDs are compared. */
+function squash(s: string): string {
+  return nfkc(s).toUpperCase().replace(/\s+/g, '').replace(DASHES, '-');
+}
+
+/** Escapes a prefix for use in a regular expression. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The sequence number of an ID written with this prefix, read tolerantly (with or without the
+ * prefix's dash, any width, any case, spaces, dash variants); null when it is not prefix + digits.
+ */
+export function idSequence(id: string, prefix: string): number | null {
+  const core = squash(prefix).replace(/-+$/, '');
+  const m = new RegExp('^' + escapeRegExp(core) + '-?(\\d{1,15})$').exec(squash(id));
+  return m ? Number(m[1]) : null;
+}
+
+/** Prefix + sequence zero-padded to the width; longer when the sequence needs more digits. */
+export function formatId(seq: number, prefix: string, width: number): string {
+  return prefix + String(seq).padStart(width, '0');
+}
+
+/** R5: the canonical ID ('BN-00012') for what an applicant typed, or null when unreadable. */
+export function canonicalId(raw: string, prefix: string, width: number): string | null {
+  const seq = idSequence(raw, prefix);
+  return seq === null ? null : formatId(seq, prefix, width);
+}
+
+/** R1: the next ID is the highest stored sequence + 1 (no counter to drift or reuse IDs). */
+export function nextMemberId(existingIds: Iterable<string>, prefix: string, width: number): string {
+  let highest = 0;
+  for (const id of existingIds) {
+    const seq = idSequence(id, prefix);
+    if (seq !== null && seq > highest) highest = seq;
+  }
+  return formatId(highest + 1, prefix, width);
+}

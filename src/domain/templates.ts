@@ -1,0 +1,703 @@
+// Email templates (R3, R17, R23) and their rendering. Staff edit the templates in a sheet;
+// DEFAULT_TEMPLATES are what set-up writes there first. Plain text in, plain text and safe HTML out:
+// answers (names, IDs) are always escaped, and only the template's own text and the designated
+// URL variables become links (R25).
+import { formatDay, formatMonth } from './dates';
+import { REASON_TEXT, STATUS_TEXT } from './reasons';
+import { nfkc } from './text';
+import type { Day, Month, ReasonCode, Status } from './types';
+
+export type TemplateKey =
+  | 'registration.reply'
+  | 'application.accepted'
+  | 'application.onHold'
+  | 'application.rejected'
+  | 'application.review'
+  | 'application.paidEdited'
+  | 'payments.summary'
+  | 'staff.alert';
+
+export const TEMPLATE_KEYS: readonly TemplateKey[] = [
+  'registration.reply',
+  'application.accepted',
+  'application.onHold',
+  'application.rejected',
+  'application.review',
+  'application.paidEdited',
+  'payments.summary',
+  'staff.alert',
+];
+
+/**
+ * One template. `lang` is 'ja', 'en', 'both' (Japanese then English in one message) or any
+ * other language staff add (matched against the member's answer). `key` is a string because
+ * staff-edited rows come from a sheet.
+ */
+export interface Template {
+  key: string;
+  lang: string;
+  subject: string;
+  body: string;
+}
+
+/** A value that differs by language: the template's language picks one. */
+export interface Localized {
+  ja: string | string[];
+  en: string | string[];
+}
+
+export type TemplateValue = string | string[] | Localized;
+
+/** The placeholders each template is given by the flows (for checking staff-edited templates). */
+export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
+  'registration.reply': ['name', 'memberId', 'applicationFormUrl', 'officeContact'],
+  'application.accepted': [
+    'name',
+    'memberId',
+    'responseId',
+    'supportDate',
+    'status',
+    'fee',
+    'paymentMonth',
+    'reasons',
+    'officeContact',
+  ],
+  'application.onHold': [
+    'name',
+    'memberId',
+    'responseId',
+    'supportDate',
+    'status',
+    'fee',
+    'fiscalYear',
+    'documents',
+    'officeContact',
+  ],
+  'application.rejected': [
+    'name',
+    'memberId',
+    'responseId',
+    'supportDate',
+    'status',
+    'reasons',
+    'applicationFormUrl',
+    'officeContact',
+  ],
+  'application.review': [
+    'name',
+    'memberId',
+    'responseId',
+    'supportDate',
+    'status',
+    'reasons',
+    'officeContact',
+  ],
+  'application.paidEdited': ['name', 'memberId', 'responseId', 'supportDate', 'officeContact'],
+  'payments.summary': [
+    'month',
+    'sheetName',
+    'sheetUrl',
+    'supportersPaid',
+    'totalCases',
+    'totalAmount',
+    'onHold',
+    'review',
+  ],
+  'staff.alert': ['title', 'message', 'details', 'sheetUrl'],
+};
+
+/** Variables whose value is a link we made ourselves; only these become <a> in HTML. */
+const URL_VARS: ReadonlySet<string> = new Set(['applicationFormUrl', 'sheetUrl']);
+
+/** In a 'both' template, a line of dashes separates the Japanese part from the English part. */
+export const BOTH_SEPARATOR = '----------------------------------------';
+const SEPARATOR_LINE = /^\s*[-–—―=＝ー]{4,}\s*$/;
+
+// ---------------------------------------------------------------------------------------------
+// Default texts
+
+const JA_FOOTER = '\n■ お問い合わせ\n{{officeContact}}\n';
+const EN_FOOTER = '\nContact\n{{officeContact}}\n';
+
+export const DEFAULT_TEMPLATES: readonly Template[] = [
+  {
+    key: 'registration.reply',
+    lang: 'ja',
+    subject: '【伴走ネット】ご登録ありがとうございます（伴走ネットID: {{memberId}}）',
+    body: `{{name}} 様
+
+伴走ネットにご登録いただき、ありがとうございます。
+あなたの伴走ネットIDは次のとおりです。
+
+　伴走ネットID: {{memberId}}
+
+伴走支援の申請には、このIDが必要です。このメールを大切に保管してください。
+
+■ これからの流れ
+1. 事務局から「覚書」2部と「謝金受取口座届出書」を郵送します。
+2. 届いたら、覚書1部に署名・押印し、謝金受取口座届出書に必要事項を記入して、2つを一緒に事務局へ返送してください。
+3. 覚書のもう1部は、ご自身で保管してください。
+4. 覚書と謝金受取口座届出書は、年度（4月〜翌年3月）ごとに提出が必要です。前の年度に提出した方も、新しい年度にはあらためて提出してください。
+謝金は、これらの書類が事務局に届いてからお支払いします。
+
+■ 伴走支援の申請
+伴走支援を行ったら、次のフォームから申請してください。申請には期限がありますので、支援のあと早めに申請してください。
+{{applicationFormUrl}}
+${JA_FOOTER}
+※このメールは、登録フォームへの回答にもとづいて自動で送信しています。
+`,
+  },
+  {
+    key: 'registration.reply',
+    lang: 'en',
+    subject: 'Bansou Net: thank you for registering (your ID: {{memberId}})',
+    body: `Dear {{name}},
+
+Thank you for registering with Bansou Net.
+Your Bansou Net ID is:
+
+    {{memberId}}
+
+You need this ID whenever you apply for accompanying support, so please keep this email.
+
+What happens next
+1. The office will mail you two copies of the Memorandum (覚書) and a Notification of Payment Receiving Account (謝金受取口座届出書).
+2. When they arrive, sign and stamp one copy of the Memorandum, fill in the Notification, and mail both back to the office.
+3. Keep the other copy of the Memorandum for yourself.
+4. These documents are needed for each fiscal year (April to March). If you sent them for an earlier fiscal year, please send them again for the new one.
+Fees are paid once the office has received these documents.
+
+Applying for accompanying support
+After you have provided accompanying support, apply through this form. Applications have a deadline, so please apply soon after the support.
+{{applicationFormUrl}}
+${EN_FOOTER}
+This email was sent automatically in reply to your registration.
+`,
+  },
+  {
+    key: 'application.accepted',
+    lang: 'ja',
+    subject: '【伴走ネット】伴走支援の申請を受理しました（支援日: {{supportDate}}）',
+    body: `{{name}} 様
+
+伴走支援の申請を受理しました。ありがとうございます。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+　謝金（支援者1人あたり）: {{fee}}
+　お支払い予定: {{paymentMonth}}
+
+・{{reasons}}
+
+謝金は、支援日の年度の覚書と謝金受取口座届出書が事務局に届いていることを確認してからお支払いします。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.accepted',
+    lang: 'en',
+    subject: 'Bansou Net: your application has been accepted (support on {{supportDate}})',
+    body: `Dear {{name}},
+
+Your application for accompanying support has been accepted. Thank you.
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+    Fee per supporter: {{fee}}
+    Expected payment: {{paymentMonth}}
+
+- {{reasons}}
+
+The fee is paid once the office has your Memorandum and Notification of Payment Receiving Account for the fiscal year of the support.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'application.onHold',
+    lang: 'ja',
+    subject: '【伴走ネット】申請を受理しました（書類の提出をお待ちしています）',
+    body: `{{name}} 様
+
+伴走支援の申請を受理しました。ありがとうございます。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+　謝金（支援者1人あたり）: {{fee}}
+
+ただし、{{fiscalYear}}の次の書類がまだ事務局に届いていないため、謝金のお支払いを保留しています。
+・{{documents}}
+
+書類が届いた後の最初の月次の支払いで、お支払いします。書類がお手元にない場合や、すでに送った場合は、事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.onHold',
+    lang: 'en',
+    subject: 'Bansou Net: application accepted (we are waiting for your documents)',
+    body: `Dear {{name}},
+
+Your application for accompanying support has been accepted. Thank you.
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+    Fee per supporter: {{fee}}
+
+However, the office has not yet received the following documents for {{fiscalYear}}, so the payment is on hold:
+- {{documents}}
+
+The fee will be paid in the first monthly payment after the documents arrive. If you do not have the documents, or you have already sent them, please contact the office.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'application.rejected',
+    lang: 'ja',
+    subject: '【伴走ネット】伴走支援の申請について（受理できませんでした）',
+    body: `{{name}} 様
+
+伴走支援の申請をいただき、ありがとうございました。
+申し訳ありませんが、この申請は次の理由により受理できませんでした。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+
+・{{reasons}}
+
+内容に誤りがあると思われる場合は、事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.rejected',
+    lang: 'en',
+    subject: 'Bansou Net: your application could not be accepted',
+    body: `Dear {{name}},
+
+Thank you for your application for accompanying support.
+We are sorry, but it could not be accepted for the following reasons:
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+
+- {{reasons}}
+
+If you think something is wrong, please contact the office.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'application.review',
+    lang: 'ja',
+    subject: '【伴走ネット】伴走支援の申請を受け付けました（事務局で確認中）',
+    body: `{{name}} 様
+
+伴走支援の申請を受け付けました。ありがとうございます。
+この申請は、事務局で内容を確認しています。確認が終わりしだい、あらためてご連絡します。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+
+・{{reasons}}
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.review',
+    lang: 'en',
+    subject: 'Bansou Net: your application is being reviewed by the office',
+    body: `Dear {{name}},
+
+We have received your application for accompanying support. Thank you.
+The office is checking it and will write to you again when the check is finished.
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+
+- {{reasons}}
+${EN_FOOTER}`,
+  },
+  {
+    key: 'application.paidEdited',
+    lang: 'ja',
+    subject: '【伴走ネット】申請内容の変更を受け付けました（受付番号: {{responseId}}）',
+    body: `{{name}} 様
+
+支払い手続きが済んだ申請について、回答の変更を受け付けました。
+この申請の謝金のお支払いはそのまま有効です。変更された内容は事務局が確認し、必要な場合はご連絡します。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.paidEdited',
+    lang: 'en',
+    subject: 'Bansou Net: we received your change (reference {{responseId}})',
+    body: `Dear {{name}},
+
+You changed your answers to an application whose payment has already been processed.
+The payment stands. The office will review the change and contact you if anything is needed.
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+${EN_FOOTER}`,
+  },
+  {
+    key: 'payments.summary',
+    lang: 'ja',
+    subject: '【伴走ネット】{{month}}分の謝金支払い一覧を作成しました',
+    body: `事務局のみなさま
+
+{{month}}に提出された申請の謝金支払い一覧（シート「{{sheetName}}」）を作成しました。
+
+　支払い対象の支援者: {{supportersPaid}}人
+　件数: {{totalCases}}件
+　合計金額: {{totalAmount}}
+　書類待ちで保留中の申請: {{onHold}}件
+　確認が必要な申請: {{review}}件
+
+{{sheetUrl}}
+
+保留中の申請と確認が必要な申請は、同じシートの下の方に一覧があります。
+`,
+  },
+  {
+    key: 'payments.summary',
+    lang: 'en',
+    subject: 'Bansou Net: payment sheet for {{month}} is ready',
+    body: `Dear office staff,
+
+The payment sheet for applications submitted in {{month}} (sheet "{{sheetName}}") has been made.
+
+    Supporters paid: {{supportersPaid}}
+    Cases: {{totalCases}}
+    Total amount: {{totalAmount}}
+    Applications on hold for documents: {{onHold}}
+    Applications needing review: {{review}}
+
+{{sheetUrl}}
+
+The applications on hold and those needing review are listed lower down on the same sheet.
+`,
+  },
+  {
+    key: 'staff.alert',
+    lang: 'ja',
+    subject: '【伴走ネット】要確認: {{title}}',
+    body: `伴走ネットの自動処理で、事務局の確認が必要なことがありました。
+
+{{message}}
+
+{{details}}
+
+スプレッドシート: {{sheetUrl}}
+
+（このメールには氏名やメールアドレスを載せず、受付番号と伴走ネットIDだけを記載しています。）
+`,
+  },
+  {
+    key: 'staff.alert',
+    lang: 'en',
+    subject: 'Bansou Net: please check: {{title}}',
+    body: `The Bansou Net automation found something the office needs to check.
+
+{{message}}
+
+{{details}}
+
+Spreadsheet: {{sheetUrl}}
+
+(This email gives only response IDs and Bansou Net IDs, never names or email addresses.)
+`,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Choosing a template
+
+/**
+ * The template language for a member's answer to "Language for emails": 'ja' for
+ * 日本語 / Japanese / ja, 'en' for English / 英語 / en, '' for no answer, otherwise the
+ * answer itself in lower case (so staff can add templates for other languages).
+ */
+export function emailLanguage(raw: string): string {
+  const t = nfkc(raw ?? '')
+    .trim()
+    .toLowerCase();
+  if (t === 'both' || t === '両方') return 'both';
+  const ja = /日本語|にほんご|japanese|^ja$|^jp$/.test(t);
+  const en = /英語|えいご|english|^en$/.test(t);
+  if (ja && !en) return 'ja';
+  if (en && !ja) return 'en';
+  return t;
+}
+
+function usable(t: Template | undefined): t is Template {
+  return t !== undefined && t.body.trim() !== '';
+}
+
+/** Japanese then English in one message, split by BOTH_SEPARATOR. */
+export function combineTemplates(ja: Template, en: Template): Template {
+  return {
+    key: ja.key,
+    lang: 'both',
+    subject: `${ja.subject.trim()} / ${en.subject.trim()}`,
+    body: `${ja.body.replace(/\s+$/, '')}\n\n${BOTH_SEPARATOR}\n\n${en.body.replace(/\s+$/, '')}\n`,
+  };
+}
+
+/**
+ * The template for this key in the member's language; else the 'both' template; else one built
+ * from the Japanese and English ones; else whichever of those two exists (a message in one
+ * language beats no message: the registration reply carries the member's ID). Throws when the
+ * key has no template at all. Rows with an empty body count as absent.
+ */
+export function pickTemplate(templates: readonly Template[], key: string, lang: string): Template {
+  const forKey = templates.filter((t) => t.key.trim() === key && usable(t));
+  const find = (l: string) => forKey.find((t) => emailLanguage(t.lang) === l);
+  const wanted = emailLanguage(lang);
+  const exact = wanted === '' ? undefined : find(wanted);
+  if (exact) return exact;
+  const both = find('both');
+  if (both) return both;
+  const ja = find('ja');
+  const en = find('en');
+  if (ja && en) return combineTemplates(ja, en);
+  const single = ja ?? en;
+  if (single) return single;
+  throw new Error(
+    `No email template for "${key}": add rows with this key and language ja, en or both to the Templates sheet.`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
+
+/** Escapes every character that matters in HTML text and attributes. */
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const URL_IN_TEXT = /https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
+
+function link(url: string): string {
+  const u = escapeHtml(url);
+  return `<a href="${u}">${u}</a>`;
+}
+
+/** Escapes text and turns the http(s) URLs in it into links (used for template text only). */
+function linkifyTemplateText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    // A sentence may end right after a URL: its final punctuation is not part of it.
+    const url = m[0].replace(/[.,;:!?)\]'"]+$/, '');
+    const at = m.index ?? 0;
+    out += escapeHtml(text.slice(last, at)) + link(url);
+    last = at + url.length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+type Lang = 'ja' | 'en' | 'both';
+
+function resolve(value: TemplateValue, lang: Lang): string[] {
+  if (typeof value === 'string') return value.split(/\r\n|\r|\n/);
+  if (Array.isArray(value)) return value.flatMap((v) => String(v).split(/\r\n|\r|\n/));
+  if (lang === 'both') {
+    // A 'both' template without a separator gets both languages.
+    const ja = resolve(value.ja, 'ja');
+    const en = resolve(value.en, 'en');
+    return ja.length === 1 && en.length === 1 ? [`${ja[0]} / ${en[0]}`] : [...ja, ...en];
+  }
+  return resolve(lang === 'ja' ? value.ja : value.en, lang);
+}
+
+function isEmpty(lines: string[]): boolean {
+  return lines.every((l) => l.trim() === '');
+}
+
+interface Rendered {
+  plain: string[];
+  html: string[];
+}
+
+/**
+ * Renders one template line. A line holding a single placeholder and only bullet text around it
+ * ('・{{reasons}}') is repeated for each value line, and dropped when the value is empty, so an
+ * optional list leaves no stray bullet behind.
+ */
+function renderLine(
+  line: string,
+  lang: Lang,
+  vars: ReadonlyMap<string, TemplateValue>,
+  missing: string[],
+): Rendered | null {
+  const found = Array.from(line.matchAll(PLACEHOLDER));
+  if (found.length === 1) {
+    const m = found[0];
+    const at = m.index ?? 0;
+    const before = line.slice(0, at);
+    const after = line.slice(at + m[0].length);
+    const name = m[1];
+    if (/^[\s・\-*•　]*$/.test(before) && after.trim() === '' && vars.has(name)) {
+      const values = resolve(vars.get(name)!, lang);
+      if (isEmpty(values)) return null;
+      return {
+        plain: values.map((v) => before + v),
+        html: values.map((v) => escapeHtml(before) + htmlValue(name, v)),
+      };
+    }
+  }
+  let plain = '';
+  let html = '';
+  let last = 0;
+  for (const m of found) {
+    const at = m.index ?? 0;
+    const text = line.slice(last, at);
+    plain += text;
+    html += linkifyTemplateText(text);
+    last = at + m[0].length;
+    const name = m[1];
+    if (!vars.has(name)) {
+      // Left visible so whoever reads the email (or the test) sees what was not filled in.
+      if (!missing.includes(name)) missing.push(name);
+      plain += m[0];
+      html += escapeHtml(m[0]);
+      continue;
+    }
+    const values = resolve(vars.get(name)!, lang);
+    plain += values.join('\n');
+    html += values.map((v) => htmlValue(name, v)).join('<br>');
+  }
+  const rest = line.slice(last);
+  plain += rest;
+  html += linkifyTemplateText(rest);
+  return { plain: [plain], html: [html] };
+}
+
+/** An answer is only ever escaped; a URL variable we filled ourselves becomes a link. */
+function htmlValue(name: string, value: string): string {
+  if (URL_VARS.has(name) && /^https?:\/\/[^\s<>"']+$/.test(value.trim())) return link(value.trim());
+  return escapeHtml(value);
+}
+
+/** Control characters (CR, LF, tab…) become spaces: nothing can start a new mail header. */
+function withoutControls(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += c < 0x20 || c === 0x7f ? ' ' : ch;
+  }
+  return out;
+}
+
+function templateLang(lang: string): Lang {
+  const l = emailLanguage(lang);
+  return l === 'ja' || l === 'both' ? l : 'en';
+}
+
+/**
+ * Fills a template. Placeholders `{{name}}` take vars[name]: a string, an array (one line per
+ * item) or a Localized value (the template's language picks; in a 'both' template the Japanese
+ * value is used above the BOTH_SEPARATOR line and the English one below it). An unknown
+ * placeholder stays visible and is listed in `missing`. The subject is one line (CR/LF removed:
+ * no header injection); htmlBody is built from the plain text with everything escaped.
+ */
+export function renderEmail(
+  template: Template,
+  vars: Record<string, TemplateValue>,
+): { subject: string; body: string; htmlBody: string; missing: string[] } {
+  const missing: string[] = [];
+  const lang = templateLang(template.lang);
+  // A Map, so a placeholder named {{constructor}} never finds Object.prototype.
+  const table = new Map(Object.entries(vars));
+
+  const lines = template.body.replace(/\r\n?/g, '\n').split('\n');
+  const hasSeparator = lang === 'both' && lines.some((l) => SEPARATOR_LINE.test(l));
+  let section: Lang = hasSeparator ? 'ja' : lang;
+  const plain: string[] = [];
+  const html: string[] = [];
+  for (const line of lines) {
+    if (hasSeparator && SEPARATOR_LINE.test(line)) section = 'en';
+    const r = renderLine(line, section, table, missing);
+    if (r === null) continue;
+    plain.push(...r.plain);
+    // HTML collapses spaces: keep the indentation of aligned lines.
+    html.push(...r.html.map((h) => h.replace(/^ +/, (sp) => '&nbsp;'.repeat(sp.length))));
+  }
+
+  const subjectLine = renderLine(template.subject.replace(/[\r\n]+/g, ' '), lang, table, missing);
+  const subjectText = subjectLine ? subjectLine.plain.join(' ') : '';
+  const subject = withoutControls(subjectText).replace(/ {2,}/g, ' ').trim();
+
+  return {
+    subject,
+    body: plain.join('\n'),
+    htmlBody: `<div style="font-family: sans-serif; line-height: 1.6">${html.join('<br>')}</div>`,
+    missing,
+  };
+}
+
+/** The placeholders a template uses that the flows never give it (for checking staff edits). */
+export function unknownPlaceholders(template: Template): string[] {
+  const known = TEMPLATE_VARS[template.key as TemplateKey] ?? [];
+  const out: string[] = [];
+  for (const m of `${template.subject}\n${template.body}`.matchAll(PLACEHOLDER)) {
+    if (!known.includes(m[1]) && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values for the placeholders
+
+/** '4,000円' (ja) or '¥4,000' (en), without locale data. */
+export function formatYen(n: number, lang: 'ja' | 'en'): string {
+  if (!Number.isFinite(n)) return String(n);
+  const digits = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+$)/g, ',');
+  const sign = n < 0 ? '-' : '';
+  return lang === 'ja' ? `${sign}${digits}円` : `${sign}¥${digits}`;
+}
+
+export function yenText(n: number): Localized {
+  return { ja: formatYen(n, 'ja'), en: formatYen(n, 'en') };
+}
+
+export function dayText(day: Day): Localized {
+  return { ja: formatDay(day, 'ja'), en: formatDay(day, 'en') };
+}
+
+export function monthText(month: Month): Localized {
+  return { ja: formatMonth(month, 'ja'), en: formatMonth(month, 'en') };
+}
+
+/** R17: every reason in plain words, one line each. */
+export function reasonLines(codes: readonly ReasonCode[]): Localized {
+  return { ja: codes.map((c) => REASON_TEXT[c].ja), en: codes.map((c) => REASON_TEXT[c].en) };
+}
+
+export function statusText(status: Status): Localized {
+  return { ja: STATUS_TEXT[status].ja, en: STATUS_TEXT[status].en };
+}
+
+/** '2024年度（2024年4月〜2025年3月）' / 'fiscal year 2024 (April 2024 to March 2025)'. */
+export function fiscalYearText(fy: number): Localized {
+  return {
+    ja: `${fy}年度（${fy}年4月〜${fy + 1}年3月）`,
+    en: `fiscal year ${fy} (April ${fy} to March ${fy + 1})`,
+  };
+}
+
+/** The documents still missing (R20), one line each. */
+export function documentLines(missing: readonly ('memorandum' | 'account')[]): Localized {
+  const names = {
+    memorandum: { ja: '覚書（署名・押印したもの）', en: 'the signed Memorandum (覚書)' },
+    account: {
+      ja: '謝金受取口座届出書',
+      en: 'the Notification of Payment Receiving Account (謝金受取口座届出書)',
+    },
+  };
+  return { ja: missing.map((d) => names[d].ja), en: missing.map((d) => names[d].en) };
+}

@@ -1,0 +1,55 @@
+// Text normalisation shared by the rules: emails (R2, R6), recipient keys (R13), blank answers (R15).
+// Pure string functions: no Apps Script globals, no locale data.
+
+/** Unicode NFKC: full-width letters/digits/spaces become their ASCII forms. */
+export function nfkc(s: string): string {
+  return String(s ?? '').normalize('NFKC');
+}
+
+/** Emails compare case-insensitively after trimming (R2, R6); NFKC folds full-width input. */
+export function normalizeEmail(s: string): string {
+  return nfkc(s).trim().toLowerCase();
+}
+
+/** Hiragana (ぁ..ゖ, ゝ, ゞ) → katakana, so 'ぐえん' and 'グエン' name the same person. */
+export function hiraganaToKatakana(s: string): string {
+  return String(s ?? '').replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) =>
+    String.fromCharCode(ch.charCodeAt(0) + 0x60),
+  );
+}
+
+/** True when the answer is empty or only spaces (any width). */
+export function isBlank(s: string | null | undefined): boolean {
+  return s === null || s === undefined || nfkc(String(s)).trim() === '';
+}
+
+// Apostrophes join parts of one word (O'Brien = OBrien); other punctuation and symbols separate
+// words (Nguyen,Van = Nguyen Van; グエン・ヴァン = グエン ヴァン). 'ー' is a letter (Lm), kept.
+const JOINING_PUNCTUATION = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
+const SEPARATING_PUNCTUATION = /[\p{P}\p{S}]/gu;
+
+/**
+ * The birth year when one can be read: a single group of 4 digits after NFKC
+ * ('1985', '１９８５', '1985年'); null otherwise (blank, '85', '1985/86').
+ */
+export function readBirthYear(raw: string): number | null {
+  const groups = nfkc(raw).match(/\d+/g);
+  if (groups?.length !== 1 || groups[0].length !== 4) return null;
+  return Number(groups[0]);
+}
+
+/**
+ * R13: the key that identifies a person supported. Name: NFKC, case-folded, hiragana→katakana,
+ * punctuation removed, tokens sorted and joined by one space; then '#<year>' when a birth year
+ * can be read. '' when the name is empty (such an application never counts towards a cap).
+ */
+export function recipientKey(name: string, birthYear: string): string {
+  const folded = hiraganaToKatakana(nfkc(name).toLowerCase())
+    .replace(JOINING_PUNCTUATION, '')
+    .replace(SEPARATING_PUNCTUATION, ' ');
+  const tokens = folded.split(/\s+/).filter((t) => t !== '');
+  if (tokens.length === 0) return '';
+  tokens.sort();
+  const year = readBirthYear(birthYear);
+  return tokens.join(' ') + (year === null ? '' : '#' + year);
+}

@@ -1,0 +1,24 @@
+// Staff alerts: sent once per situation (a Script Property remembers), identified by response
+// and member IDs only (R27).
+import type { Env } from './env';
+import { renderFor } from './templates-store';
+
+export function alertStaffOnce(env: Env, key: string, title: string, message: string): void {
+  const props = PropertiesService.getScriptProperties();
+  const propKey = `alert.${key}`;
+  if (props.getProperty(propKey)) return;
+  props.setProperty(propKey, String(env.now));
+  env.log.add({ action: 'STAFF_ALERT', detail: `${title}: ${message}` });
+  const mail = renderFor(env, 'staff.alert', 'both', {
+    title,
+    message,
+    details: '',
+    sheetUrl: env.book.ss.getUrl(),
+  });
+  env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'alert', ref: key });
+}
+
+/** Lets an alert be sent again once its situation is over (e.g. the trigger is back). */
+export function clearAlert(key: string): void {
+  PropertiesService.getScriptProperties().deleteProperty(`alert.${key}`);
+}

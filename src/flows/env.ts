@@ -1,0 +1,58 @@
+// What one execution works with: the workbook, the validated settings, the clock, the log
+// and the mailer. Built once at the start of an execution and passed down.
+import type { Settings } from '../domain/settings-types';
+import { Workbook } from '../store/workbook';
+import { ActivityLog } from './log';
+import { Mailer } from './mailer';
+import { readSettings } from './settings-store';
+
+export interface Env {
+  book: Workbook;
+  settings: Settings;
+  now: number;
+  log: ActivityLog;
+  mailer: Mailer;
+  /** Who acts: 'system' inside triggers, the staff account for menu actions. */
+  by: string;
+}
+
+export function openEnv(by: string): Env {
+  const book = Workbook.active();
+  const now = Date.now();
+  const settings = readSettings(book);
+  const log = new ActivityLog(book, now, by);
+  const mailer = new Mailer(book, settings, now, log);
+  return { book, settings, now, log, mailer, by };
+}
+
+/** Writes every table change, then sends what the mailer holds. Mail goes last on purpose:
+ * a message is sent only once the records it announces are stored. */
+export function commit(env: Env): void {
+  env.log.stage();
+  env.book.flushAll();
+  env.mailer.deliver();
+  env.log.stage();
+  env.book.flushAll();
+}
+
+/** The person acting: the staff account in menu runs; 'system' in triggers (R27: no names). */
+export function actor(kind: 'trigger' | 'menu'): string {
+  if (kind === 'trigger') return 'system';
+  try {
+    return Session.getActiveUser().getEmail() || 'staff';
+  } catch (_e) {
+    return 'staff';
+  }
+}
+
+/** Runs `fn` holding the script lock; returns null when the lock could not be had in time. */
+export function withScriptLock<T>(waitMs: number, fn: () => T): { value: T } | null {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) return null;
+  try {
+    return { value: fn() };
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,76 @@
+// sendQueuedEmails: empties the Outbox sheet in order while the day's quota lasts (R29).
+// Each message is marked SENT as soon as it goes, so a stop half-way never sends one twice.
+
+import { dayOf } from '../domain/dates';
+import { cellNumber, cellText } from '../store/cells';
+import { OUTBOX } from '../store/schema';
+import { alertStaffOnce } from './alerts';
+import type { Env } from './env';
+import { errorText, recipientsOf, sendNow, setPendingCount } from './mailer';
+
+/** Errors that will never go away by retrying: the message is set aside for staff. */
+const PERMANENT = /Invalid email|no recipient/i;
+
+export function sendQueued(env: Env): { sent: number; waiting: number; failed: number } {
+  const table = env.book.table(OUTBOX);
+  const queued = table.dataRows().filter((r) => cellText(table.get(r, 'status')) === 'QUEUED');
+  let quota = MailApp.getRemainingDailyQuota();
+  let sent = 0;
+  let failed = 0;
+  let waiting = 0;
+  for (const row of queued) {
+    const to = cellText(table.get(row, 'to'));
+    if (waiting > 0 || quota < recipientsOf(to)) {
+      // Order is kept: once one message waits for tomorrow's quota, all after it wait too.
+      waiting++;
+      continue;
+    }
+    try {
+      sendNow(
+        {
+          to,
+          subject: cellText(table.get(row, 'subject')),
+          body: cellText(table.get(row, 'body')),
+          htmlBody: cellText(table.get(row, 'htmlBody')),
+        },
+        env.settings,
+      );
+      quota -= recipientsOf(to);
+      table.set(row, 'status', 'SENT');
+      table.set(row, 'sentAt', new Date(env.now));
+      sent++;
+      table.flush();
+    } catch (error) {
+      const message = errorText(error);
+      table.set(row, 'attempts', (cellNumber(table.get(row, 'attempts')) ?? 0) + 1);
+      table.set(row, 'lastError', message);
+      if (PERMANENT.test(message)) {
+        table.set(row, 'status', 'FAILED');
+        failed++;
+        env.log.add({
+          action: 'MAIL_FAILED',
+          responseId: cellText(table.get(row, 'ref')),
+          detail: message,
+        });
+      } else {
+        waiting++;
+      }
+      table.flush();
+    }
+  }
+  setPendingCount(waiting);
+  if (sent > 0 || failed > 0)
+    env.log.add({
+      action: 'OUTBOX_SENT',
+      detail: `${sent} sent, ${waiting} waiting, ${failed} failed`,
+    });
+  if (waiting > 0) {
+    alertStaffOnce(
+      env,
+      `outbox-over-quota:${dayOf(env.now)}`,
+      'Emails are waiting for tomorrow’s quota',
+      `${waiting} emails are queued, more than today’s email quota can send. They will go out in order as the quota allows.`,
+    );
+  }
+  return { sent, waiting, failed };
+}

@@ -1,0 +1,170 @@
+// Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29).
+import { dayOf } from '../domain/dates';
+import { nextMemberId } from '../domain/ids';
+import type { RegistrationField } from '../domain/settings-types';
+import { normalizeEmail } from '../domain/text';
+import { cellMs, cellText } from '../store/cells';
+import { MEMBERS } from '../store/schema';
+import type { Row, Table } from '../store/table';
+import { alertStaffOnce } from './alerts';
+import { mapFields, readResponse } from './answers';
+import type { Env } from './env';
+import { formUrls } from './forms';
+import { renderFor } from './templates-store';
+
+type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
+
+/** Two timestamps of one response version: Sheets keeps milliseconds, but be lenient. */
+export function sameVersion(stored: number | null, incoming: number): boolean {
+  return stored !== null && incoming <= stored + 999;
+}
+
+export function responseIdsOf(table: MemberTable, row: Row): string[] {
+  return cellText(table.get(row, 'responseIds'))
+    .split(/[\s,]+/)
+    .filter((s) => s !== '');
+}
+
+export function processRegistration(
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+): void {
+  const answers = readResponse(response, form);
+  const { values, missingTitles } = mapFields<RegistrationField>(
+    answers,
+    env.settings.registrationFields,
+  );
+  for (const title of missingTitles) {
+    alertStaffOnce(
+      env,
+      `missing-question:registration:${title}`,
+      'A question is missing from the registration form',
+      `The registration form has no question titled "${title}". Registrations go on without it; ` +
+        `rename the question back or change the field map in Settings. (response ${answers.responseId})`,
+    );
+  }
+  if (answers.email === '') {
+    alertStaffOnce(
+      env,
+      'registration-form-no-email',
+      'The registration form does not collect email addresses',
+      'The registration form does not collect email addresses, so no ID can be sent. ' +
+        'Turn on "Collect email addresses: Verified" in the form settings.',
+    );
+  }
+
+  const members = env.book.table(MEMBERS);
+  const rows = members.dataRows();
+  const byResponse = rows.find((r) => responseIdsOf(members, r).includes(answers.responseId));
+  if (byResponse) {
+    const memberId = cellText(members.get(byResponse, 'memberId'));
+    if (sameVersion(cellMs(members.get(byResponse, 'lastResponseAt')), answers.timestamp)) {
+      env.log.add({
+        action: 'REGISTRATION_DUPLICATE_EVENT',
+        responseId: answers.responseId,
+        memberId,
+      });
+      return;
+    }
+    // R4: an edited response updates the member, never a second ID.
+    writeDetails(members, byResponse, values, answers.email, env.now, answers.timestamp);
+    env.log.add({ action: 'REGISTRATION_EDITED', responseId: answers.responseId, memberId });
+    return;
+  }
+
+  const email = normalizeEmail(answers.email);
+  const existing =
+    email === ''
+      ? undefined
+      : rows.find((r) => normalizeEmail(cellText(members.get(r, 'email'))) === email);
+  let row: Row;
+  let memberId: string;
+  if (existing) {
+    // R2: the same person keeps the ID; details are updated and the ID is sent again.
+    row = existing;
+    memberId = cellText(members.get(row, 'memberId'));
+    members.set(row, 'responseIds', [...responseIdsOf(members, row), answers.responseId].join(' '));
+    writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
+    env.log.add({ action: 'REGISTRATION_REPEATED', responseId: answers.responseId, memberId });
+  } else {
+    // R1: the next ID comes from the IDs stored, under the script lock.
+    memberId = nextMemberId(
+      rows.map((r) => cellText(members.get(r, 'memberId'))),
+      env.settings.idPrefix,
+      env.settings.idWidth,
+    );
+    row = members.append({
+      memberId,
+      firstRegisteredAt: new Date(answers.timestamp),
+      responseIds: answers.responseId,
+    });
+    writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
+    env.log.add({
+      action: 'REGISTERED',
+      responseId: answers.responseId,
+      memberId,
+      change: '→ ' + memberId,
+    });
+  }
+  sendReply(env, members, row, memberId, values, answers.email, answers.responseId);
+}
+
+function writeDetails(
+  members: MemberTable,
+  row: Row,
+  values: Record<RegistrationField, string>,
+  email: string,
+  now: number,
+  responseTime: number,
+): void {
+  if (email !== '') members.set(row, 'email', email);
+  members.set(row, 'name', values.name);
+  members.set(row, 'phoneticName', values.phoneticName);
+  members.set(row, 'phone', values.phone);
+  members.set(row, 'address', values.address);
+  members.set(row, 'organization', values.organization);
+  members.set(row, 'area', values.area);
+  members.set(row, 'languages', values.languages);
+  members.set(row, 'foreignBackground', values.foreignBackground);
+  members.set(row, 'experience', values.experience);
+  members.set(row, 'emailLanguage', values.emailLanguage);
+  members.set(row, 'consent', values.consent);
+  members.set(row, 'lastUpdatedAt', new Date(now));
+  members.set(row, 'lastResponseAt', new Date(responseTime));
+}
+
+/** R3 auto-reply, at most once a day per member (R29: a flood cannot starve the quota). */
+function sendReply(
+  env: Env,
+  members: MemberTable,
+  row: Row,
+  memberId: string,
+  values: Record<RegistrationField, string>,
+  email: string,
+  responseId: string,
+): void {
+  if (email === '') return;
+  const lastReply = cellMs(members.get(row, 'lastReplyAt'));
+  if (
+    env.settings.dailyAutoReplyLimit > 0 &&
+    lastReply !== null &&
+    dayOf(lastReply) === dayOf(env.now)
+  ) {
+    env.log.add({
+      action: 'REPLY_SKIPPED_TODAY',
+      responseId,
+      memberId,
+      detail: 'already replied today (R29)',
+    });
+    return;
+  }
+  const mail = renderFor(env, 'registration.reply', values.emailLanguage, {
+    memberId,
+    name: values.name,
+    applicationFormUrl: formUrls(env).applicationPublished,
+    officeContact: env.settings.officeContact,
+  });
+  env.mailer.queue({ ...mail, to: email, kind: 'registration', ref: responseId });
+  members.set(row, 'lastReplyAt', new Date(env.now));
+}

@@ -1,0 +1,155 @@
+// The sweep (R26): compares each form's responses with what was processed and finishes what
+// is missing, in submission order — events dropped, delivered before the sheet row, failed
+// half-way, or left because the lock was busy. Also checks that the triggers are in place
+// and that the outbox is moving, and alerts staff once when not.
+import { dayOf } from '../domain/dates';
+import type { Settings } from '../domain/settings-types';
+import { cellMs, cellText } from '../store/cells';
+import { APPLICATIONS, COURSE, MEMBERS, OUTBOX } from '../store/schema';
+import type { Row } from '../store/table';
+import { alertStaffOnce, clearAlert } from './alerts';
+import { decideFrom, stageApplication } from './applications';
+import { processCourse } from './course';
+import type { Env } from './env';
+import { openFormByUrl } from './forms';
+import { errorText, readPendingCount } from './mailer';
+import { processRegistration, responseIdsOf, sameVersion } from './registration';
+import { CLOCK_HANDLERS } from './setup';
+
+export interface SweepResult {
+  registrations: number;
+  applications: number;
+  courses: number;
+  problems: string[];
+}
+
+type FormResponse = GoogleAppsScript.Forms.FormResponse;
+
+function byTime(responses: FormResponse[]): FormResponse[] {
+  return responses
+    .map((r) => ({ r, t: r.getTimestamp().getTime(), id: r.getId() }))
+    .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((x) => x.r);
+}
+
+export function runSweep(env: Env): SweepResult {
+  const result: SweepResult = { registrations: 0, applications: 0, courses: 0, problems: [] };
+  const { settings } = env;
+  const open = (url: string, what: string) => {
+    try {
+      return openFormByUrl(url, what);
+    } catch (error) {
+      result.problems.push(errorText(error));
+      return null;
+    }
+  };
+
+  const registration = open(settings.registrationFormUrl, 'Registration form');
+  if (registration) {
+    const members = env.book.table(MEMBERS);
+    // Response ID → the latest response time processed for its member.
+    const done = new Map<string, number | null>();
+    for (const row of members.dataRows()) {
+      const last = cellMs(members.get(row, 'lastResponseAt'));
+      for (const id of responseIdsOf(members, row)) done.set(id, last);
+    }
+    for (const response of byTime(registration.getResponses())) {
+      const id = response.getId();
+      if (done.has(id) && sameVersion(done.get(id) ?? null, response.getTimestamp().getTime()))
+        continue;
+      processRegistration(env, response, registration);
+      result.registrations++;
+    }
+  }
+
+  const application = open(settings.applicationFormUrl, 'Application form');
+  if (application) {
+    const table = env.book.table(APPLICATIONS);
+    const done = new Map<string, number | null>();
+    for (const row of table.dataRows()) {
+      done.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
+    }
+    const staged: Row[] = [];
+    for (const response of byTime(application.getResponses())) {
+      const id = response.getId();
+      if (done.has(id) && sameVersion(done.get(id) ?? null, response.getTimestamp().getTime()))
+        continue;
+      const row = stageApplication(env, table, response, application);
+      result.applications++;
+      if (row) staged.push(row);
+    }
+    // One decision pass from the earliest staged application: the same result as if each
+    // had been decided when it arrived.
+    if (staged.length > 0) decideFrom(env, table, staged, true);
+  }
+
+  if (settings.courseFormUrl) {
+    const course = open(settings.courseFormUrl, 'Course form');
+    if (course) {
+      const table = env.book.table(COURSE);
+      const done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
+      for (const response of byTime(course.getResponses())) {
+        if (done.has(response.getId())) continue;
+        processCourse(env, response, course);
+        result.courses++;
+      }
+    }
+  }
+
+  checkTriggers(env, settings, result);
+  checkOutbox(env);
+  env.log.add({
+    action: 'SWEEP',
+    detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses`,
+  });
+  for (const p of result.problems) {
+    alertStaffOnce(env, `sweep-problem:${p}`, 'The sweep could not open a form', p);
+  }
+  return result;
+}
+
+function checkTriggers(env: Env, settings: Settings, result: SweepResult): void {
+  const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
+  const expected: string[] = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
+  if (settings.courseFormUrl) expected.push('onCourseSubmit');
+  for (const handler of expected) {
+    const key = `trigger-missing:${handler}`;
+    if (handlers.has(handler)) {
+      clearAlert(key);
+      continue;
+    }
+    result.problems.push(`Trigger missing: ${handler}`);
+    alertStaffOnce(
+      env,
+      key,
+      `The trigger for ${handler} is missing`,
+      `The ${handler} trigger is not installed (deleted, or disabled by Google after failures). ` +
+        'Open the spreadsheet and run 伴走ネット / Bansou Net → Set up / check to restore it.',
+    );
+  }
+}
+
+/** R29: staff hear when queued mail is more than today's quota can send, or is stuck. */
+function checkOutbox(env: Env): void {
+  const pending = readPendingCount();
+  if (pending === 0) return;
+  const table = env.book.table(OUTBOX);
+  const queued = table.dataRows().filter((r) => cellText(table.get(r, 'status')) === 'QUEUED');
+  const oldest = Math.min(...queued.map((r) => cellMs(table.get(r, 'queuedAt')) ?? env.now));
+  if (queued.length > MailApp.getRemainingDailyQuota()) {
+    alertStaffOnce(
+      env,
+      `outbox-over-quota:${dayOf(env.now)}`,
+      'Emails are waiting for tomorrow’s quota',
+      `${queued.length} emails are queued, more than today’s email quota can send. They go out in order as the quota allows.`,
+    );
+  }
+  if (env.now - oldest > 48 * 3600 * 1000) {
+    alertStaffOnce(
+      env,
+      `outbox-stuck:${dayOf(env.now)}`,
+      'Queued emails are not moving',
+      `The oldest queued email has waited more than two days. Check the Outbox sheet and the sendQueuedEmails trigger.`,
+    );
+  }
+}

@@ -1,0 +1,33 @@
+// One execution's view of the office spreadsheet: each table is opened and read at most
+// once per execution, and every change is written back in flushAll().
+
+import type { KeysOf } from './schema';
+import { Table, type TableSpec } from './table';
+
+export class Workbook {
+  private readonly tables = new Map<string, Table<string>>();
+
+  constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  static active(): Workbook {
+    return new Workbook(SpreadsheetApp.getActiveSpreadsheet());
+  }
+
+  table<T extends TableSpec>(spec: T): Table<KeysOf<T>> {
+    let table = this.tables.get(spec.name);
+    if (!table) {
+      table = Table.open(this.ss, spec) as Table<string>;
+      this.tables.set(spec.name, table);
+    }
+    return table as Table<KeysOf<T>>;
+  }
+
+  /** Whether a table was already read in this execution. */
+  isOpen(spec: TableSpec): boolean {
+    return this.tables.has(spec.name);
+  }
+
+  flushAll(): void {
+    for (const table of this.tables.values()) table.flush();
+  }
+}

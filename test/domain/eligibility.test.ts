@@ -1,0 +1,162 @@
+import { canonicalModule, isEligible, requiredModules } from '../../src/domain/eligibility';
+import { feeFor } from '../../src/domain/fees';
+import { course, member, settings } from './fixtures';
+
+describe('canonicalModule', () => {
+  test.each([
+    ['basic1', 'Basic 1'],
+    ['Basic 1', 'Basic 1'],
+    ['ＢＡＳＩＣ　１', 'Basic 1'],
+    ['基礎1', 'Basic 1'],
+    ['基礎編1', 'Basic 1'],
+    ['基礎 第5回', 'Basic 5'],
+    ['basic-3', 'Basic 3'],
+    ['Advanced 2', 'Advanced 2'],
+    ['応用2', 'Advanced 2'],
+    ['基礎1 / Basic 1', 'Basic 1'],
+  ])('%p is %p', (raw, expected) => {
+    expect(canonicalModule(raw)).toBe(expected);
+  });
+
+  test.each([
+    [''],
+    ['Basic'],
+    ['Basic 6'],
+    ['Advanced 5'],
+    ['Basic 0'],
+    ['基礎1 / Basic 2'],
+    ['Intro 1'],
+  ])('%p is not a module', (raw) => {
+    expect(canonicalModule(raw)).toBeNull();
+  });
+});
+
+describe('requiredModules (R19)', () => {
+  test.each([
+    ['2024-03-31', ['Basic 1', 'Basic 2', 'Basic 3', 'Basic 4']],
+    ['2024-04-01', ['Basic 1', 'Basic 2', 'Basic 3', 'Basic 4', 'Basic 5']],
+    [null, ['Basic 1', 'Basic 2', 'Basic 3', 'Basic 4', 'Basic 5']],
+  ])('support on %p requires %p', (day, expected) => {
+    expect(requiredModules(day, settings)).toEqual(expected);
+  });
+
+  test('the Basic 5 date is a setting', () => {
+    expect(requiredModules('2024-03-31', { basic5RequiredFrom: '2024-03-01' })).toContain(
+      'Basic 5',
+    );
+  });
+});
+
+describe('isEligible (R7)', () => {
+  const newcomer = member(2, false);
+  const id = newcomer.id;
+
+  test.each([
+    ['experience declared, no course', member(1, true), [], '2024-07-30', '2024-07-30', true],
+    [
+      'not registered',
+      undefined,
+      course(id, [1, 2, 3, 4, 5], '2024-01-01'),
+      '2024-07-30',
+      '2024-07-30',
+      false,
+    ],
+    ['no experience, no course', newcomer, [], '2024-07-30', '2024-07-30', false],
+    [
+      'Basic 1–5 done',
+      newcomer,
+      course(id, [1, 2, 3, 4, 5], '2024-07-01'),
+      '2024-07-30',
+      '2024-07-30',
+      true,
+    ],
+    [
+      'Basic 1–4 done, support on 2024-04-01 needs Basic 5',
+      newcomer,
+      course(id, [1, 2, 3, 4], '2024-03-01'),
+      '2024-04-01',
+      '2024-04-05',
+      false,
+    ],
+    [
+      'Basic 1–4 done, support on 2024-03-31 does not need Basic 5',
+      newcomer,
+      course(id, [1, 2, 3, 4], '2024-03-01'),
+      '2024-03-31',
+      '2024-04-05',
+      true,
+    ],
+    [
+      'completed on the submission day counts',
+      newcomer,
+      course(id, [1, 2, 3, 4, 5], '2024-07-30'),
+      '2024-07-28',
+      '2024-07-30',
+      true,
+    ],
+    [
+      'completed the day after the submission does not count',
+      newcomer,
+      course(id, [1, 2, 3, 4, 5], '2024-07-31'),
+      '2024-07-28',
+      '2024-07-30',
+      false,
+    ],
+    [
+      'one module missing',
+      newcomer,
+      course(id, [1, 2, 4, 5], '2024-07-01'),
+      '2024-07-30',
+      '2024-07-30',
+      false,
+    ],
+    [
+      'unreadable support date needs all five',
+      newcomer,
+      course(id, [1, 2, 3, 4], '2024-01-01'),
+      null,
+      '2024-07-30',
+      false,
+    ],
+  ] as const)('%s → %p', (_label, who, completions, supportDay, submissionDay, expected) => {
+    expect(isEligible(who, completions, supportDay, submissionDay, settings)).toBe(expected);
+  });
+
+  test('module names in completions are read tolerantly', () => {
+    const completions = ['基礎1', 'basic 2', 'ＢＡＳＩＣ３', 'Basic-4', '基礎編5'].map(
+      (module) => ({
+        memberId: id,
+        module,
+        completedOn: '2024-07-01',
+      }),
+    );
+    expect(isEligible(newcomer, completions, '2024-07-30', '2024-07-30', settings)).toBe(true);
+  });
+
+  test('advanced modules do not stand in for basic ones', () => {
+    const completions = [1, 2, 3, 4].map((n) => ({
+      memberId: id,
+      module: `Advanced ${n}`,
+      completedOn: '2024-01-01',
+    }));
+    expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-10', settings)).toBe(false);
+  });
+});
+
+describe('feeFor (R16)', () => {
+  test.each([
+    [0, 0],
+    [59, 0],
+    [60, 4000],
+    [119, 4000],
+    [120, 8000],
+    [600, 8000],
+  ])('%p minutes → %p yen per supporter', (minutes, fee) => {
+    expect(feeFor(minutes, settings)).toBe(fee);
+  });
+
+  test('amounts and thresholds are settings', () => {
+    const other = { minMinutes: 30, longMinutes: 90, feeStandard: 3000, feeLong: 5000 };
+    expect([29, 30, 89, 90].map((m) => feeFor(m, other))).toEqual([0, 3000, 3000, 5000]);
+  });
+});

@@ -1,0 +1,107 @@
+// Shared test data for the domain core: the default Settings of RULES.md and small builders.
+import type { Settings } from '../../src/domain/settings-types';
+import type {
+  ApplicationInput,
+  CourseCompletion,
+  MemberFacts,
+  StaffOverride,
+} from '../../src/domain/types';
+
+export const settings: Settings = {
+  registrationFormUrl: 'https://docs.google.com/forms/d/registration/edit',
+  applicationFormUrl: 'https://docs.google.com/forms/d/application/edit',
+  courseFormUrl: '',
+  staffEmail: 'office@example.org',
+  senderName: 'Bansou Net',
+  replyTo: '',
+  officeContact: 'Bansou Net office, 03-0000-0000',
+  programStart: '2023-07-10',
+  programEnd: '2026-02-28',
+  minMinutes: 60,
+  longMinutes: 120,
+  feeStandard: 4000,
+  feeLong: 8000,
+  recipientCap: 3,
+  deadlineMonths: 1,
+  basic5RequiredFrom: '2024-04-01',
+  idPrefix: 'BN-',
+  idWidth: 5,
+  monthlyRunDay: 1,
+  monthlyRunHour: 6,
+  sweepEveryHours: 1,
+  outboxEveryHours: 1,
+  lockWaitSeconds: 20,
+  dailyAutoReplyLimit: 1,
+  registrationFields: {
+    name: '氏名 / Name',
+    phoneticName: 'フリガナ / Name (phonetic)',
+    phone: '電話番号 / Phone',
+    address: '郵送先住所 / Mailing address',
+    organization: '所属団体 / Organization',
+    area: '活動地域（都道府県） / Area of activity (prefecture)',
+    languages: '対応できる言語 / Languages you can support in',
+    foreignBackground: '外国にルーツがありますか / Do you have a foreign background?',
+    experience: '伴走支援の経験 / Accompanying-support experience',
+    emailLanguage: '連絡に使う言語 / Language for emails',
+    consent: '個人情報の取り扱いに同意します / I agree to the privacy policy',
+  },
+  applicationFields: {
+    applicantId: '伴走ネットID / Bansou Net ID',
+    applicantName: '氏名 / Name',
+    supportDate: '支援日 / Date of support',
+    startTime: '開始時刻 / Start time',
+    endTime: '終了時刻 / End time',
+    recipientName: '相談者の氏名 / Name of the person supported',
+    recipientBirthYear: '相談者の生まれ年 / Year of birth of the person supported',
+    secondId: '同行した支援者の伴走ネットID / Bansou Net ID of the second supporter',
+    issues: '相談内容 / Issues',
+    prefecture: '支援した地域（都道府県） / Prefecture where support took place',
+    description: '支援の内容 / What support was given',
+  },
+  courseFields: {
+    memberId: '伴走ネットID / Bansou Net ID',
+    module: '講座 / Module',
+  },
+};
+
+/** The instant of a Tokyo wall-clock time (UTC+9), independent of the machine's zone. */
+export function tokyoMs(day: string, time = '12:00'): number {
+  const [y, m, d] = day.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  return Date.UTC(y, m - 1, d, h, min) - 9 * 60 * 60 * 1000;
+}
+
+export function member(seq: number, experience = true): MemberFacts {
+  const id = 'BN-' + String(seq).padStart(5, '0');
+  return { id, email: `member${seq}@example.org`, experience };
+}
+
+export function course(
+  memberId: string,
+  modules: number[],
+  completedOn: string,
+): CourseCompletion[] {
+  return modules.map((n) => ({ memberId, module: `Basic ${n}`, completedOn }));
+}
+
+/** A valid application by BN-00001 (90 minutes on 2024-07-30, submitted the same evening). */
+export function application(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
+  return {
+    responseId: 'r1',
+    submittedAt: tokyoMs('2024-07-30', '20:00'),
+    respondentEmail: 'member1@example.org',
+    applicantId: 'BN-00001',
+    secondId: '',
+    supportDate: '2024-07-30',
+    startTime: '10:00',
+    endTime: '11:30',
+    recipientName: 'Nguyen Van A',
+    recipientBirthYear: '1985',
+    missing: [],
+    ...overrides,
+  };
+}
+
+export function override(status: StaffOverride['status'], note: string): StaffOverride {
+  return { status, note };
+}

@@ -1,0 +1,82 @@
+import { canonicalId, formatId, idSequence, nextMemberId } from '../../src/domain/ids';
+
+describe('canonicalId (R5: IDs are read tolerantly)', () => {
+  test.each([
+    ['BN-00012', 'BN-00012'],
+    ['BN00012', 'BN-00012'],
+    ['bn 00012', 'BN-00012'],
+    ['bn-00012', 'BN-00012'],
+    ['ＢＮ－０００１２', 'BN-00012'],
+    ['BN‐00012', 'BN-00012'], // U+2010 hyphen
+    ['BN‑00012', 'BN-00012'], // U+2011 non-breaking hyphen
+    ['BN‒00012', 'BN-00012'], // U+2012 figure dash
+    ['BN–00012', 'BN-00012'], // U+2013 en dash
+    ['BN—00012', 'BN-00012'], // U+2014 em dash
+    ['BN―00012', 'BN-00012'], // U+2015 horizontal bar
+    ['BNー00012', 'BN-00012'], // U+30FC prolonged sound mark (IME)
+    ['BN−00012', 'BN-00012'], // U+2212 minus
+    ['BNｰ00012', 'BN-00012'], // U+FF70 half-width prolonged sound mark
+    ['BN-12', 'BN-00012'],
+    ['  B N - 0 0 0 1 2  ', 'BN-00012'],
+    ['BN\u300000012', 'BN-00012'],
+    ['BN-123456', 'BN-123456'],
+  ])('%p reads as %p', (raw, expected) => {
+    expect(canonicalId(raw, 'BN-', 5)).toBe(expected);
+  });
+
+  test.each([
+    [''],
+    ['BN-'],
+    ['12'],
+    ['XX-00012'],
+    ['BN--00012'],
+    ['BN-00012a'],
+    ['BN-000.12'],
+    ['=BN-00012'],
+  ])('%p does not read as an ID', (raw) => {
+    expect(canonicalId(raw, 'BN-', 5)).toBeNull();
+  });
+
+  test('a prefix without a dash is honoured as configured', () => {
+    expect(canonicalId('bn-7', 'BN', 4)).toBe('BN0007');
+    expect(canonicalId('BN0007', 'BN', 4)).toBe('BN0007');
+  });
+});
+
+describe('formatId (R1)', () => {
+  test.each([
+    [1, 'BN-00001'],
+    [12, 'BN-00012'],
+    [99999, 'BN-99999'],
+    [100000, 'BN-100000'],
+  ])('sequence %p is %p', (seq, expected) => {
+    expect(formatId(seq, 'BN-', 5)).toBe(expected);
+  });
+});
+
+describe('idSequence', () => {
+  test.each([
+    ['BN-00012', 12],
+    ['BN-100000', 100000],
+    ['XY-00012', null],
+    ['', null],
+  ])('%p has sequence %p', (id, expected) => {
+    expect(idSequence(id, 'BN-')).toBe(expected);
+  });
+});
+
+describe('nextMemberId (R1: derived from the stored IDs)', () => {
+  test.each([
+    [[], 'BN-00001'],
+    [['BN-00001'], 'BN-00002'],
+    [['BN-00003', 'BN-00001'], 'BN-00004'],
+    [['BN-00002', 'XY-00099', '', 'junk'], 'BN-00003'],
+    [['BN-99999'], 'BN-100000'],
+  ])('after %p comes %p', (existing, expected) => {
+    expect(nextMemberId(existing, 'BN-', 5)).toBe(expected);
+  });
+
+  test('a gap is not filled: IDs are never reused', () => {
+    expect(nextMemberId(new Set(['BN-00001', 'BN-00005']), 'BN-', 5)).toBe('BN-00006');
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  hiraganaToKatakana,
+  isBlank,
+  nfkc,
+  normalizeEmail,
+  readBirthYear,
+  recipientKey,
+} from '../../src/domain/text';
+
+describe('nfkc', () => {
+  test.each([
+    ['ＢＮ－０００１２', 'BN-00012'],
+    ['ｸﾞｴﾝ', 'グエン'],
+    ['a\u3000b', 'a b'],
+  ])('folds full-width and half-width forms: %s → %s', (raw, expected) => {
+    expect(nfkc(raw)).toBe(expected);
+  });
+});
+
+describe('normalizeEmail', () => {
+  test.each([
+    ['  Member1@Example.ORG ', 'member1@example.org'],
+    ['ＭＥＭＢＥＲ１＠ｅｘａｍｐｌｅ．ｏｒｇ', 'member1@example.org'],
+    ['', ''],
+  ])('trims, folds width and lower-cases %p', (raw, expected) => {
+    expect(normalizeEmail(raw)).toBe(expected);
+  });
+});
+
+describe('hiraganaToKatakana', () => {
+  test.each([
+    ['ぐえん ばん あ', 'グエン バン ア'],
+    ['やまだ たろう', 'ヤマダ タロウ'],
+    ['ゝゞ', 'ヽヾ'],
+    ['カタカナ and latin', 'カタカナ and latin'],
+  ])('%s → %s', (raw, expected) => {
+    expect(hiraganaToKatakana(raw)).toBe(expected);
+  });
+});
+
+describe('isBlank', () => {
+  test.each([
+    ['', true],
+    ['   ', true],
+    ['\u3000', true],
+    ['\t\n', true],
+    ['a', false],
+    [' 0 ', false],
+  ])('%p is blank: %p', (raw, expected) => {
+    expect(isBlank(raw)).toBe(expected);
+  });
+  test('null and undefined are blank', () => {
+    expect(isBlank(null)).toBe(true);
+    expect(isBlank(undefined)).toBe(true);
+  });
+});
+
+describe('readBirthYear', () => {
+  test.each([
+    ['1985', 1985],
+    ['１９８５', 1985],
+    ['1985年', 1985],
+    [' 1985 ', 1985],
+    ['', null],
+    ['85', null],
+    ['1985/1986', null],
+    ['unknown', null],
+  ])('%p reads as %p', (raw, expected) => {
+    expect(readBirthYear(raw)).toBe(expected);
+  });
+});
+
+describe('recipientKey (R13)', () => {
+  const base = recipientKey('Nguyen Van A', '1985');
+
+  test.each([
+    ['Nguyen Van A', '1985'],
+    ['NGUYEN  van a', '1985'],
+    ['Ｖａｎ Ａ Nguyen', '1985'],
+    ['nguyen, van a.', '１９８５'],
+    [' A  Van\u3000NGUYEN ', '1985年'],
+  ])('%p born %p is the same person as "Nguyen Van A" born 1985', (name, year) => {
+    expect(recipientKey(name, year)).toBe(base);
+  });
+
+  test('the key is the sorted, folded tokens plus the year', () => {
+    expect(base).toBe('a nguyen van#1985');
+  });
+
+  test.each([
+    ['Nguyen Van A', '1990'],
+    ['Nguyen Van A', ''],
+    ['Nguyen Van B', '1985'],
+  ])('%p born %p is another person', (name, year) => {
+    expect(recipientKey(name, year)).not.toBe(base);
+  });
+
+  test('hiragana and katakana spellings are the same person', () => {
+    expect(recipientKey('ぐえん・ばん・あ', '')).toBe(recipientKey('グエン バン ア', ''));
+    expect(recipientKey('ｸﾞｴﾝ ﾊﾞﾝ ｱ', '')).toBe(recipientKey('グエン バン ア', ''));
+  });
+
+  test('the prolonged sound mark is part of the name, not punctuation', () => {
+    expect(recipientKey('マリー', '')).toBe('マリー');
+    expect(recipientKey('マリー', '')).not.toBe(recipientKey('マリ', ''));
+  });
+
+  test("an apostrophe joins the parts of one word (O'Brien = OBrien)", () => {
+    expect(recipientKey("Sean O'Brien", '')).toBe(recipientKey('sean obrien', ''));
+  });
+
+  test.each([
+    ['', '1985'],
+    ['   ', ''],
+    ['・。、', ''],
+  ])('an empty name %p gives an empty key', (name, year) => {
+    expect(recipientKey(name, year)).toBe('');
+  });
+});
