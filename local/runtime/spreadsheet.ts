@@ -802,7 +802,13 @@ export class LocalSheet {
     return f?.some((x) => x !== undefined) === true;
   }
 
-  private noteContent(r: number, c: number, hasContent: boolean): void {
+  private hasContent(r: number, c: number): boolean {
+    return this.values.get(r, c) !== undefined || this.formulas.get(r, c) !== undefined;
+  }
+
+  /** Keeps the last row/column caches right; `had` is whether the cell had content before. */
+  private noteContent(r: number, c: number, hasContent: boolean, had: boolean): void {
+    if (!hasContent && !had) return;
     if (hasContent) {
       if (this.lastRowCache !== null && r + 1 > this.lastRowCache) this.lastRowCache = r + 1;
       if (this.lastColumnCache !== null && c + 1 > this.lastColumnCache) {
@@ -895,6 +901,7 @@ export class LocalSheet {
   /** Stores `input` in a cell as setValue does (strings are read as typed input). */
   writeCell(r: number, c: number, input: unknown): void {
     const typed = this.interpret(input, this.formats.get(r, c));
+    const had = this.hasContent(r, c);
     if (typed.formula !== undefined) {
       this.formulas.set(r, c, typed.formula);
       this.values.set(r, c, undefined);
@@ -904,7 +911,7 @@ export class LocalSheet {
       this.values.set(r, c, typed.value === '' ? undefined : typed.value);
     }
     if (typed.numberFormat !== undefined) this.formats.set(r, c, typed.numberFormat);
-    this.noteContent(r, c, typed.formula !== undefined || typed.value !== '');
+    this.noteContent(r, c, typed.formula !== undefined || typed.value !== '', had);
   }
 
   /** Stores a formula given with setFormula (not counted as typed-in formulas). */
@@ -920,13 +927,14 @@ export class LocalSheet {
     }
     this.formulas.set(r, c, formula);
     this.values.set(r, c, undefined);
-    this.noteContent(r, c, true);
+    this.noteContent(r, c, true, true);
   }
 
   clearCell(r: number, c: number): void {
+    const had = this.hasContent(r, c);
     this.formulas.set(r, c, undefined);
     this.values.set(r, c, undefined);
-    this.noteContent(r, c, false);
+    this.noteContent(r, c, false, had);
   }
 
   private insertRowsAt(row: number, count: number): void {

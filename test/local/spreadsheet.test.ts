@@ -225,6 +225,15 @@ describe('Sheet geometry (Sheet reference)', () => {
     expect(sheet.getLastColumn()).toBe(0);
   });
 
+  test('empty strings written by appendRow are not content', () => {
+    sheet.appendRow(['a', '', null]);
+    expect(sheet.getLastRow()).toBe(1);
+    expect(sheet.getLastColumn()).toBe(1);
+    sheet.appendRow(['', '', 'c']);
+    expect(sheet.getLastRow()).toBe(2);
+    expect(sheet.getLastColumn()).toBe(3);
+  });
+
   test('a formula cell counts as content', () => {
     sheet.getRange(3, 2).setFormula('=1+1');
     expect(sheet.getLastRow()).toBe(3);
@@ -857,5 +866,14 @@ describe('performance on benchmark-sized sheets', () => {
     expect(back[rows - 1]).toEqual([`BN-${rows - 1}`, rows - 1, 'x', false]);
     expect(sheet.getLastRow()).toBe(rows);
     expect(Date.now() - start).toBeLessThan(5000);
+
+    // Appending rows one by one and asking for the last row/column stays cheap (cached).
+    const appendStart = Date.now();
+    for (let i = 0; i < 2000; i++) {
+      sheet.appendRow([`BN-x${i}`, i, '', '']);
+      expect(sheet.getLastColumn()).toBe(4);
+    }
+    expect(sheet.getLastRow()).toBe(rows + 2000);
+    expect(Date.now() - appendStart).toBeLessThan(2000);
   });
 });

@@ -11,7 +11,7 @@ function tokyo(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
   return Date.UTC(y, m - 1, d, h - 9, mi, s);
 }
 
-function valueOf(input: string, timeZone = TOKYO) {
+function typedValue(input: string, timeZone = TOKYO) {
   return parseTyped(input, timeZone, NOW).value;
 }
 
@@ -25,11 +25,11 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
   });
 
   test('a formula value is computed for literals, arithmetic and concatenation', () => {
-    expect(valueOf('="a"&"b"')).toBe('ab');
-    expect(valueOf('=(2+3)*4')).toBe(20);
-    expect(valueOf('=1/0')).toBe('#DIV/0!');
-    expect(valueOf('=TRUE')).toBe(true);
-    expect(valueOf('=2>1')).toBe(true);
+    expect(typedValue('="a"&"b"')).toBe('ab');
+    expect(typedValue('=(2+3)*4')).toBe(20);
+    expect(typedValue('=1/0')).toBe('#DIV/0!');
+    expect(typedValue('=TRUE')).toBe(true);
+    expect(typedValue('=2>1')).toBe(true);
   });
 
   test('a reference in a formula has no sheet to read in the pure parser, so it is #REF!', () => {
@@ -46,16 +46,16 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
   });
 
   test('"+12" and "-12" are plain numbers', () => {
-    expect(valueOf('+12')).toBe(12);
-    expect(valueOf('-12')).toBe(-12);
-    expect(valueOf('-0')).toBe(0);
-    expect(Object.is(valueOf('-0'), -0)).toBe(false);
+    expect(typedValue('+12')).toBe(12);
+    expect(typedValue('-12')).toBe(-12);
+    expect(typedValue('-0')).toBe(0);
+    expect(Object.is(typedValue('-0'), -0)).toBe(false);
   });
 
   test('a lone "=", "+" or "-" stays text', () => {
-    expect(valueOf('=')).toBe('=');
-    expect(valueOf('+')).toBe('+');
-    expect(valueOf('-')).toBe('-');
+    expect(typedValue('=')).toBe('=');
+    expect(typedValue('+')).toBe('+');
+    expect(typedValue('-')).toBe('-');
   });
 
   test('leading zeros are lost: "00012" is 12 and "0312345678" is 312345678', () => {
@@ -65,13 +65,13 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
 
   test('a mobile number with hyphens stays text', () => {
     expect(parseTyped('090-1234-5678', TOKYO)).toEqual({ value: '090-1234-5678' });
-    expect(valueOf('03-1234-5678')).toBe('03-1234-5678');
+    expect(typedValue('03-1234-5678')).toBe('03-1234-5678');
   });
 
   test('thousands separators are read: "1,234" is 1234 shown with #,##0', () => {
     expect(parseTyped('1,234', TOKYO)).toEqual({ value: 1234, numberFormat: '#,##0' });
     expect(parseTyped('1,234.5', TOKYO)).toEqual({ value: 1234.5, numberFormat: '#,##0.00' });
-    expect(valueOf('12,34')).toBe('12,34');
+    expect(typedValue('12,34')).toBe('12,34');
   });
 
   test('a percentage is a fraction: "50%" is 0.5 shown with 0%', () => {
@@ -82,27 +82,27 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
   test('currency and exponent notation are numbers with their formats', () => {
     expect(parseTyped('¥1,000', TOKYO)).toEqual({ value: 1000, numberFormat: '"¥"#,##0' });
     expect(parseTyped('1e3', TOKYO)).toEqual({ value: 1000, numberFormat: '0.00E+00' });
-    expect(valueOf('.5')).toBe(0.5);
-    expect(valueOf('1.50')).toBe(1.5);
+    expect(typedValue('.5')).toBe(0.5);
+    expect(typedValue('1.50')).toBe(1.5);
   });
 
   test('spaces around a number are ignored, but text keeps its spaces', () => {
-    expect(valueOf(' 12 ')).toBe(12);
-    expect(valueOf('  ')).toBe('  ');
-    expect(valueOf(' hello ')).toBe(' hello ');
+    expect(typedValue(' 12 ')).toBe(12);
+    expect(typedValue('  ')).toBe('  ');
+    expect(typedValue(' hello ')).toBe(' hello ');
   });
 
   test('TRUE and false in any case are booleans', () => {
-    expect(valueOf('TRUE')).toBe(true);
-    expect(valueOf('false')).toBe(false);
-    expect(valueOf('True')).toBe(true);
-    expect(valueOf('yes')).toBe('yes');
+    expect(typedValue('TRUE')).toBe(true);
+    expect(typedValue('false')).toBe(false);
+    expect(typedValue('True')).toBe(true);
+    expect(typedValue('yes')).toBe('yes');
   });
 
   test('dates in the export formats are Dates at midnight in the spreadsheet zone', () => {
     const midnight = tokyo(2024, 7, 30);
     for (const input of ['2024/07/30', '2024-07-30', '7/30/2024', '2024/7/30', '2024年7月30日']) {
-      const v = valueOf(input);
+      const v = typedValue(input);
       expect(v).toBeInstanceOf(Date);
       expect((v as Date).getTime()).toBe(midnight);
     }
@@ -115,13 +115,13 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
     const v = parseTyped('2024/07/30 14:03:12', TOKYO);
     expect((v.value as Date).getTime()).toBe(tokyo(2024, 7, 30, 14, 3, 12));
     expect(v.numberFormat).toBe('yyyy/MM/dd H:mm:ss');
-    expect((valueOf('2024-07-30 9:05') as Date).getTime()).toBe(tokyo(2024, 7, 30, 9, 5));
+    expect((typedValue('2024-07-30 9:05') as Date).getTime()).toBe(tokyo(2024, 7, 30, 9, 5));
   });
 
   test('the zone is the one given, never the machine zone (America/Los_Angeles in July is UTC-7)', () => {
-    const v = valueOf('2024/07/30 14:03', 'America/Los_Angeles') as Date;
+    const v = typedValue('2024/07/30 14:03', 'America/Los_Angeles') as Date;
     expect(v.getTime()).toBe(Date.UTC(2024, 6, 30, 21, 3));
-    const winter = valueOf('2024/01/15', 'America/Los_Angeles') as Date;
+    const winter = typedValue('2024/01/15', 'America/Los_Angeles') as Date;
     expect(winter.getTime()).toBe(Date.UTC(2024, 0, 15, 8));
   });
 
@@ -130,7 +130,7 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
     expect((v.value as Date).getTime()).toBe(tokyo(1899, 12, 30, 14, 3));
     expect(v.numberFormat).toBe('H:mm');
     expect(parseTyped('14:03:12', TOKYO).numberFormat).toBe('H:mm:ss');
-    expect((valueOf('2:30 PM') as Date).getTime()).toBe(tokyo(1899, 12, 30, 14, 30));
+    expect((typedValue('2:30 PM') as Date).getTime()).toBe(tokyo(1899, 12, 30, 14, 30));
   });
 
   test('hours past 23 are a duration shown as elapsed hours', () => {
@@ -140,15 +140,15 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
   });
 
   test('impossible dates and times stay text', () => {
-    expect(valueOf('2024/02/30')).toBe('2024/02/30');
-    expect(valueOf('2023/02/29')).toBe('2023/02/29');
-    expect(valueOf('2024/13/01')).toBe('2024/13/01');
-    expect(valueOf('12:75')).toBe('12:75');
-    expect((valueOf('2024/02/29') as Date).getTime()).toBe(tokyo(2024, 2, 29));
+    expect(typedValue('2024/02/30')).toBe('2024/02/30');
+    expect(typedValue('2023/02/29')).toBe('2023/02/29');
+    expect(typedValue('2024/13/01')).toBe('2024/13/01');
+    expect(typedValue('12:75')).toBe('12:75');
+    expect((typedValue('2024/02/29') as Date).getTime()).toBe(tokyo(2024, 2, 29));
   });
 
   test('a month and day without a year takes the current year in the zone, and stays text without a clock', () => {
-    expect((valueOf('7/30') as Date).getTime()).toBe(tokyo(2024, 7, 30));
+    expect((typedValue('7/30') as Date).getTime()).toBe(tokyo(2024, 7, 30));
     expect(parseTyped('7/30', TOKYO).value).toBe('7/30');
   });
 
@@ -172,10 +172,10 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
   });
 
   test('ordinary text stays text', () => {
-    expect(valueOf('Nguyen Van A')).toBe('Nguyen Van A');
-    expect(valueOf('伴走ネット')).toBe('伴走ネット');
-    expect(valueOf('BN-00001')).toBe('BN-00001');
-    expect(valueOf('@home')).toBe('@home');
+    expect(typedValue('Nguyen Van A')).toBe('Nguyen Van A');
+    expect(typedValue('伴走ネット')).toBe('伴走ネット');
+    expect(typedValue('BN-00001')).toBe('BN-00001');
+    expect(typedValue('@home')).toBe('@home');
   });
 
   test('property: an apostrophe always protects the text after it', () => {
@@ -189,7 +189,7 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
   test('property: a safe integer written as digits reads back as that number', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
-        expect(valueOf(String(n))).toBe(n === 0 ? 0 : n);
+        expect(typedValue(String(n))).toBe(n === 0 ? 0 : n);
       }),
     );
   });

@@ -138,7 +138,7 @@ export function isTextFormat(format: string | undefined): boolean {
 /** Sheets' automatic display of a number: at most 15 significant digits. */
 export function generalNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (!Number.isFinite(n)) return n > 0 ? '#NUM!' : n < 0 ? '-#NUM!' : '#NUM!';
+  if (!Number.isFinite(n)) return '#NUM!';
   return String(Number.parseFloat(n.toPrecision(15)))
     .replace('e+', 'E+')
     .replace('e-', 'E-');
@@ -269,8 +269,7 @@ function formatNumber(n: number, section: Section): string {
     if (intPart === '0' && minInt === 0) intPart = '';
     intPart = intPart.padStart(minInt, '0');
     if (grouped) intPart = groupThousands(intPart);
-    body = fracPart ? `${intPart}.${fracPart}` : dot >= 0 && maxFrac === 0 ? intPart : intPart;
-    if (body === '') body = '0';
+    body = fracPart ? `${intPart}.${fracPart}` : intPart || '0';
   }
 
   // Literals before the first placeholder lead, the rest follow the number.

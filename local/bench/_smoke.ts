@@ -1,0 +1,16 @@
+import { createOfficeWorld, REGISTRATION_TITLES as R, APPLICATION_TITLES as A } from '../world';
+const w = createOfficeWorld({});
+const { rt } = w;
+console.log(rt.run('setup'));
+rt.resetCounts();
+let t = process.cpuUsage();
+rt.forms.submit(w.registration, { email: 'a@example.org', answers: { [R.name]: 'Taro', [R.experience]: 'あり / Yes', [R.consent]: ['同意します / I agree'], [R.emailLanguage]: 'English' } });
+console.log(JSON.stringify(rt.counts()), process.cpuUsage(t));
+console.log(rt.executions.map(e=>e.functionName+' '+(e.error??'')));
+rt.advanceBy(86400000*10);
+rt.resetCounts();
+rt.forms.submit(w.application, { email: 'a@example.org', answers: { [A.applicantId]: 'BN-00001', [A.applicantName]: 'Taro', [A.supportDate]: '2023-07-10', [A.startTime]: '10:00', [A.endTime]: '12:00', [A.recipientName]: 'Nguyen Van A' } });
+console.log(JSON.stringify(rt.counts()));
+console.log(rt.executions.map(e=>e.functionName+' '+(e.error??'')));
+const ss = w.ss; console.log(ss.getSheets().map(s=>s.getName()));
+console.log(JSON.stringify(ss.getSheetByName('Applications')!.getDataRange().getValues()));

@@ -1,0 +1,103 @@
+// Drives the BUILT bundle (dist/Code.js) on the local runtime the way Google would: set-up
+// from the menu, then form submissions firing the installed triggers, and the clock.
+import {
+  APPLICATION_TITLES as A,
+  createOfficeWorld,
+  type OfficeWorld,
+  type OfficeWorldOptions,
+  REGISTRATION_TITLES as R,
+} from '../../local/world';
+
+export const tokyo = (isoLocal: string): number => Date.parse(`${isoLocal}+09:00`);
+
+export interface Office extends OfficeWorld {
+  register(
+    p: Partial<Registrant> & { email: string },
+    options?: { twice?: boolean; drop?: boolean; lateRow?: boolean },
+  ): string;
+  apply(
+    a: Partial<ApplicationAnswers> & { email: string },
+    options?: { twice?: boolean; drop?: boolean; lateRow?: boolean },
+  ): string;
+  /** The rows of a sheet as objects keyed by the English half of each header. */
+  rows(sheet: string): Record<string, unknown>[];
+  at(isoLocal: string): void;
+}
+
+export interface Registrant {
+  email: string;
+  name: string;
+  phone: string;
+  address: string;
+  experience: 'あり / Yes' | 'なし / No';
+  language: string;
+}
+
+export interface ApplicationAnswers {
+  email: string;
+  id: string;
+  name: string;
+  date: string; // yyyy-MM-dd as Forms gives it
+  start: string; // HH:mm
+  end: string;
+  recipient: string;
+  birthYear: string;
+  second: string;
+}
+
+export function office(options: OfficeWorldOptions = {}): Office {
+  const world = createOfficeWorld(options);
+  world.rt.run('setup');
+  const o = world as Office;
+  o.register = (p, opts) => {
+    const answers: Record<string, string | string[]> = {
+      [R.name]: p.name ?? 'Test Person',
+      [R.phone]: p.phone ?? '090-1234-5678',
+      [R.address]: p.address ?? '東京都台東区1-2-3',
+      [R.experience]: p.experience ?? 'あり / Yes',
+      [R.emailLanguage]: p.language ?? '日本語',
+      [R.consent]: ['同意します / I agree'],
+    };
+    return world.rt.forms.submit(world.registration, { email: p.email, answers }, opts).getId();
+  };
+  o.apply = (a, opts) => {
+    const answers: Record<string, string | string[]> = {
+      [A.applicantId]: a.id ?? 'BN-00001',
+      [A.applicantName]: a.name ?? 'Test Person',
+      [A.supportDate]: a.date ?? '2023-07-20',
+      [A.startTime]: a.start ?? '10:00',
+      [A.endTime]: a.end ?? '11:30',
+      [A.recipientName]: a.recipient ?? 'Nguyen Van A',
+      [A.recipientBirthYear]: a.birthYear ?? '',
+      [A.secondId]: a.second ?? '',
+      [A.issues]: ['労働 / Labor'],
+      [A.prefecture]: '東京都',
+      [A.description]: '入管への同行 / went with them to immigration',
+    };
+    return world.rt.forms.submit(world.application, { email: a.email, answers }, opts).getId();
+  };
+  o.rows = (name) => {
+    const sheet = world.ss.sheet(name);
+    if (!sheet) return [];
+    const was = world.rt.ctx.counter.enabled;
+    world.rt.ctx.counter.enabled = false;
+    try {
+      const values = sheet.getDataRange().getValues();
+      const header = values[0].map((h) => String(h).split(' / ')[0]);
+      return values.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+    } finally {
+      world.rt.ctx.counter.enabled = was;
+    }
+  };
+  o.at = (isoLocal) => world.rt.advanceTo(tokyo(isoLocal));
+  return o;
+}
+
+/** Runs the sweep the way its hourly trigger would. */
+export function sweep(o: Office): void {
+  o.rt.run('sweep');
+}
+
+export function failedExecutions(o: Office): string[] {
+  return o.rt.executions.filter((e) => e.error).map((e) => `${e.functionName}: ${e.error}`);
+}
