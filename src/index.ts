@@ -22,7 +22,7 @@ export function onOpen(): void {
     .addItem('Re-decide all applications  全申請を再判定', 'redecideAll')
     .addItem('Generate payments for a month…  月の支払表を作成…', 'generatePayments')
     .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
-    .addItem('Process missed responses  未処理の回答を処理', 'sweep')
+    .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addSeparator()
     .addItem('Health report  状態レポート', 'healthReport')
     .addToUi();
@@ -54,10 +54,19 @@ export function runMonthlyPayments(): void {
   });
 }
 
-/** Time-driven and menu: process missed responses (R26). */
+/** Time-driven: process missed responses (R26). */
 export function sweep(): void {
   onTimer('sweep', (env) => {
     runSweep(env);
+  });
+}
+
+/** Menu: process missed responses, checking every response of every form. */
+export function processMissedResponses(): string {
+  return fromMenu('Process missed responses', (env) => {
+    const r = runSweep(env, 'full');
+    const problems = r.problems.length ? `\n${r.problems.join('\n')}` : '';
+    return `Processed ${r.registrations} registrations, ${r.applications} applications, ${r.courses} course responses. / 未処理の回答を処理しました。${problems}`;
   });
 }
 

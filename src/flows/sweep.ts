@@ -32,9 +32,28 @@ function byTime(responses: FormResponse[]): FormResponse[] {
     .map((x) => x.r);
 }
 
-export function runSweep(env: Env): SweepResult {
+const WATERMARK_KEY = 'sweep.checkedUntil';
+/** Responses are re-checked this far back from the last sweep, so none slips between two. */
+const OVERLAP_MS = 2 * 3600 * 1000;
+/** At least once a day the sweep checks every response, not only the recent ones. */
+const FULL_EVERY_MS = 24 * 3600 * 1000;
+
+/**
+ * The hourly sweep checks the responses submitted (or edited: an edit rewrites the timestamp)
+ * since shortly before the last sweep, so a quiet hour costs no table read; once a day, and
+ * from the menu, it checks them all.
+ */
+export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepResult {
   const result: SweepResult = { registrations: 0, applications: 0, courses: 0, problems: [] };
   const { settings } = env;
+  const props = PropertiesService.getScriptProperties();
+  const stored = Number(props.getProperty(WATERMARK_KEY) ?? '');
+  const lastFull = Number(props.getProperty(`${WATERMARK_KEY}.full`) ?? '');
+  const full =
+    mode === 'full' || !(lastFull > 0) || env.now - lastFull >= FULL_EVERY_MS || !(stored > 0);
+  const since = full ? null : new Date(stored - OVERLAP_MS);
+  const responsesOf = (form: GoogleAppsScript.Forms.Form) =>
+    byTime(since ? form.getResponses(since) : form.getResponses());
   const open = (url: string, what: string) => {
     try {
       return openFormByUrl(url, what);
@@ -45,7 +64,8 @@ export function runSweep(env: Env): SweepResult {
   };
 
   const registration = open(settings.registrationFormUrl, 'Registration form');
-  if (registration) {
+  const registrations = registration ? responsesOf(registration) : [];
+  if (registration && registrations.length > 0) {
     const members = env.book.table(MEMBERS);
     // Response ID → the latest response time processed for its member.
     const done = new Map<string, number | null>();
@@ -53,7 +73,7 @@ export function runSweep(env: Env): SweepResult {
       const last = cellMs(members.get(row, 'lastResponseAt'));
       for (const id of responseIdsOf(members, row)) done.set(id, last);
     }
-    for (const response of byTime(registration.getResponses())) {
+    for (const response of registrations) {
       const id = response.getId();
       if (done.has(id) && sameVersion(done.get(id) ?? null, response.getTimestamp().getTime()))
         continue;
@@ -63,14 +83,15 @@ export function runSweep(env: Env): SweepResult {
   }
 
   const application = open(settings.applicationFormUrl, 'Application form');
-  if (application) {
+  const applications = application ? responsesOf(application) : [];
+  if (application && applications.length > 0) {
     const table = env.book.table(APPLICATIONS);
     const done = new Map<string, number | null>();
     for (const row of table.dataRows()) {
       done.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
     }
     const staged: Row[] = [];
-    for (const response of byTime(application.getResponses())) {
+    for (const response of applications) {
       const id = response.getId();
       if (done.has(id) && sameVersion(done.get(id) ?? null, response.getTimestamp().getTime()))
         continue;
@@ -85,10 +106,11 @@ export function runSweep(env: Env): SweepResult {
 
   if (settings.courseFormUrl) {
     const course = open(settings.courseFormUrl, 'Course form');
-    if (course) {
+    const courses = course ? responsesOf(course) : [];
+    if (course && courses.length > 0) {
       const table = env.book.table(COURSE);
       const done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
-      for (const response of byTime(course.getResponses())) {
+      for (const response of courses) {
         if (done.has(response.getId())) continue;
         processCourse(env, response, course);
         result.courses++;
@@ -98,8 +120,14 @@ export function runSweep(env: Env): SweepResult {
 
   checkTriggers(env, settings, result);
   checkOutbox(env);
+  if (result.problems.length === 0) {
+    props.setProperty(WATERMARK_KEY, String(env.now));
+    if (full) props.setProperty(`${WATERMARK_KEY}.full`, String(env.now));
+  }
+  const processed = result.registrations + result.applications + result.courses;
+  if (processed === 0 && !full) return result;
   env.log.add({
-    action: 'SWEEP',
+    action: full ? 'SWEEP_FULL' : 'SWEEP',
     detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses`,
   });
   for (const p of result.problems) {

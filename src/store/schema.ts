@@ -90,7 +90,7 @@ export const APPLICATIONS = {
     { key: 'status', header: 'Status / 判定' },
     { key: 'reasons', header: 'Reason codes / 理由コード', width: 160 },
     { key: 'feePerSupporter', header: 'Fee per supporter / 謝金（1人）', numberFormat: YEN },
-    { key: 'supporters', header: 'Supporters paid / 支払対象者' },
+    { key: 'supporters', header: 'Supporters / 支援者ID' },
     { key: 'paymentMonth', header: 'Payment month / 支払対象月' },
     { key: 'onHold', header: 'On hold (documents) / 書類待ち' },
     { key: 'autoStatus', header: 'Automatic decision / 自動判定' },

@@ -1,0 +1,23 @@
+import { createOfficeWorld } from '../world';
+const w = createOfficeWorld({});
+const { rt, ss } = w;
+rt.run('setup');
+rt.ctx.counter.enabled = false;
+const sh = ss.getSheetByName('Applications')!;
+const n = 50000;
+let t = Date.now();
+const rows = [];
+for (let i = 0; i < n; i++) { const r = []; for (let c = 0; c < 28; c++) r.push(c % 3 === 0 ? i : c%3===1 ? `'text${i}` : new Date(1.7e12 + i)); rows.push(r); }
+sh.insertRowsAfter(sh.getMaxRows(), n + 1 - sh.getMaxRows());
+sh.getRange(2, 1, n, 28).setValues(rows);
+console.log('write', Date.now() - t); t = Date.now();
+rt.ctx.counter.enabled = true;
+const v = sh.getDataRange().getValues();
+console.log('read', Date.now() - t, v.length, v[1].slice(0,3));
+t = Date.now();
+for (let i = 0; i < 20000; i++) sh.getRange(i + 2, 2).getValue();
+console.log('20k getValue', Date.now() - t);
+t = Date.now();
+const f = w.application;
+for (let i = 0; i < 5000; i++) rt.forms.submit(f, { email: 'a@b.c', answers: { '伴走ネットID / Bansou Net ID': 'BN-1', '氏名 / Name': 'x', '支援日 / Date of support': '2023-08-01', '開始時刻 / Start time': '10:00', '終了時刻 / End time': '11:00', '相談者の氏名 / Name of the person supported': 'y' } }, { drop: true });
+console.log('5k submits', Date.now() - t);
