@@ -180,8 +180,12 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   const status = override ? override.status : autoStatus;
   let feePerSupporter = 0;
   if (status === 'ACCEPTED') {
-    // Staff may accept an application whose times could not be read: pay the standard fee.
-    feePerSupporter = minutes === null ? settings.feeStandard : feeFor(minutes, settings);
+    // A staff override that accepts a case the rules refused (times unreadable, or shorter
+    // than the minimum) pays at least the standard fee: accepting it means paying it.
+    feePerSupporter = Math.max(
+      minutes === null ? 0 : feeFor(minutes, settings),
+      settings.feeStandard,
+    );
   }
 
   return {

@@ -486,6 +486,16 @@ describe('staff overrides', () => {
     expect(d.feePerSupporter).toBe(4000);
   });
 
+  test('an ACCEPTED override of a support shorter than the minimum pays the standard fee', () => {
+    const d = decideApplication(
+      application({ startTime: '10:00', endTime: '10:45' }),
+      context([], override('ACCEPTED', 'travel time counted')),
+    );
+    expect(d.autoStatus).toBe('REJECTED');
+    expect(d.reasons).toEqual(['TOO_SHORT']);
+    expect(d.feePerSupporter).toBe(4000);
+  });
+
   test('a REJECTED override on an accepted application pays nothing', () => {
     const d = decideApplication(
       application(),

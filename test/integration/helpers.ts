@@ -101,3 +101,61 @@ export function sweep(o: Office): void {
 export function failedExecutions(o: Office): string[] {
   return o.rt.executions.filter((e) => e.error).map((e) => `${e.functionName}: ${e.error}`);
 }
+
+/** Staff type a row into a sheet by hand (as typed text: dates become dates, as in Sheets). */
+export function staffAppends(
+  o: Office,
+  sheetName: string,
+  cells: Record<string, string | boolean>,
+): void {
+  const counter = o.rt.ctx.counter;
+  const was = counter.enabled;
+  counter.enabled = false;
+  try {
+    const sheet = o.ss.getSheetByName(sheetName)!;
+    const header = sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]
+      .map((h) => String(h).split(' / ')[0]);
+    const row = header.map((h) => cells[h] ?? '');
+    sheet.appendRow(row);
+  } finally {
+    counter.enabled = was;
+  }
+}
+
+/** Staff set one cell of a data row (1-based data row) by header. */
+export function staffSets(
+  o: Office,
+  sheetName: string,
+  dataRow: number,
+  column: string,
+  value: string,
+): void {
+  const counter = o.rt.ctx.counter;
+  const was = counter.enabled;
+  counter.enabled = false;
+  try {
+    const sheet = o.ss.getSheetByName(sheetName)!;
+    const header = sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]
+      .map((h) => String(h).split(' / ')[0]);
+    sheet.getRange(dataRow + 1, header.indexOf(column) + 1).setValue(value);
+  } finally {
+    counter.enabled = was;
+  }
+}
+
+/** Every cell of a sheet (for comparing whole sheets). */
+export function sheetValues(o: Office, name: string): unknown[][] {
+  const counter = o.rt.ctx.counter;
+  const was = counter.enabled;
+  counter.enabled = false;
+  try {
+    const sheet = o.ss.getSheetByName(name);
+    return sheet ? sheet.getDataRange().getValues() : [];
+  } finally {
+    counter.enabled = was;
+  }
+}
