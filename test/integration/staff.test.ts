@@ -1,0 +1,182 @@
+// Staff operations (RULES R24–R27): set-up and its checks, the triggers it installs, the
+// sweep of missed responses, Settings validation, the menu and the log.
+import { applicationFormSpec, registrationFormSpec } from '../../local/world';
+import { failedExecutions, office, sheetValues, staffSets, sweep } from './helpers';
+
+const handlers = (o: ReturnType<typeof office>) =>
+  o.rt.script
+    .all()
+    .map((t) => t.handlerFunction)
+    .sort();
+
+const FIVE = [
+  'onApplicationSubmit',
+  'onRegistrationSubmit',
+  'runMonthlyPayments',
+  'sendQueuedEmails',
+  'sweep',
+];
+
+describe('set-up and staff operations', () => {
+  test('set-up against the reference forms installs exactly five triggers; three more runs leave five; a deleted one is restored', () => {
+    const o = office();
+    expect(handlers(o)).toEqual(FIVE);
+    for (let i = 0; i < 3; i++) o.rt.run('setup');
+    expect(handlers(o)).toEqual(FIVE);
+    const sweepTrigger = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
+    o.rt.script.deleteTrigger(
+      o.rt.script.getProjectTriggers().find((t) => t.getUniqueId() === sweepTrigger.uid)!,
+    );
+    expect(handlers(o)).toHaveLength(4);
+    const report = String(o.rt.run('setup'));
+    expect(report).toContain('Installed trigger: sweep');
+    expect(handlers(o)).toEqual(FIVE);
+    // Each form trigger is attached to its own form.
+    const formTriggers = o.rt.script.all().filter((t) => t.handlerFunction.endsWith('Submit'));
+    expect(formTriggers.map((t) => t.sourceId).sort()).toEqual(
+      [o.application.getId(), o.registration.getId()].sort(),
+    );
+  });
+
+  test('a form missing two mapped questions and not collecting email gets one report naming all three problems, and nothing is installed', () => {
+    const spec = registrationFormSpec();
+    spec.collectsEmail = false;
+    spec.items = spec.items.filter(
+      (i) => !i.title.startsWith('電話番号') && !i.title.startsWith('伴走支援の経験'),
+    );
+    const o = office({ registrationForm: { ...spec } });
+    // office() ran setup once: it must have refused.
+    expect(o.rt.script.all()).toHaveLength(0);
+    const report = String(o.rt.run('setup'));
+    expect(report).toContain('電話番号 / Phone');
+    expect(report).toContain('伴走支援の経験 / Accompanying-support experience');
+    expect(report).toContain('does not collect email addresses');
+    expect(report).toContain('Verified');
+    expect(o.rt.script.all()).toHaveLength(0);
+    expect(o.rt.sheets.ui.dialogs.at(-1)?.prompt ?? '').toContain('nothing was installed');
+  });
+
+  test('a published link pasted into Settings is explained in plain words', () => {
+    const o = office({ settings: { applicationFormUrl: 'https://forms.gle/BfPYt6fpCp7fhVb57' } });
+    const report = String(o.rt.run('setup'));
+    expect(report).toMatch(/editor|edit/);
+    expect(o.rt.script.all()).toHaveLength(0);
+  });
+
+  test('with 10% of form-submit events dropped, one sweep leaves every response processed once, as if none had been dropped', () => {
+    const run = (dropEvery: number) => {
+      const o = office();
+      for (let i = 0; i < 40; i++) {
+        o.register(
+          { email: `m${i}@example.org`, name: `Member ${i}` },
+          { drop: dropEvery > 0 && i % dropEvery === 3 },
+        );
+      }
+      o.at('2023-07-20T10:00:00'); // hourly sweeps have run meanwhile
+      // Members apply with the ID they were sent (a dropped registration got its ID from the sweep).
+      const idOf = new Map(o.rows('Members').map((m) => [m.Email, String(m['Bansou Net ID'])]));
+      for (let i = 0; i < 60; i++) {
+        o.apply(
+          {
+            email: `m${i % 40}@example.org`,
+            id: idOf.get(`m${i % 40}@example.org`),
+            recipient: `Recipient ${i % 17}`,
+            start: `${10 + (i % 5)}:00`,
+            end: `${11 + (i % 5)}:${i % 3 ? '30' : '00'}`,
+          },
+          { drop: dropEvery > 0 && i % dropEvery === 7 },
+        );
+      }
+      sweep(o);
+      return o;
+    };
+    const clean = run(0);
+    const dropped = run(10);
+    const view = (o: ReturnType<typeof office>) => ({
+      members: o.rows('Members').map((m) => [m['Bansou Net ID'], m.Email]),
+      apps: o
+        .rows('Applications')
+        .map((a) => [
+          a.Email ?? '',
+          a['Respondent email'],
+          a.Status,
+          a['Reason codes'],
+          a['Fee per supporter'],
+        ]),
+    });
+    const sortRows = (v: ReturnType<typeof view>) => ({
+      members: v.members,
+      apps: [...v.apps].map(String).sort(),
+    });
+    // IDs may be given in another order (the sweep comes later); every member and decision is there once.
+    expect(new Set(view(dropped).members.map((m) => m[1])).size).toBe(40);
+    expect(view(dropped).members).toHaveLength(40);
+    expect(sortRows(view(dropped)).apps).toEqual(sortRows(view(clean)).apps);
+    expect(failedExecutions(dropped)).toEqual([]);
+  });
+
+  test('a bad Settings value stops every job before it writes, with an error naming the row', () => {
+    const o = office();
+    o.register({ email: 'a@example.org' });
+    const settings = sheetValues(o, 'Settings');
+    const feeRow = settings.findIndex((r) => r[0] === 'feeStandard');
+    staffSets(o, 'Settings', feeRow, 'Value', 'abc');
+    const before = sheetValues(o, 'Members');
+    o.register({ email: 'b@example.org' });
+    expect(sheetValues(o, 'Members')).toEqual(before);
+    const message = String(o.rt.run('healthReport'));
+    expect(message).toContain('feeStandard');
+    expect(message).toContain('"abc"');
+    const report = String(o.rt.run('setup'));
+    expect(report).toContain('feeStandard');
+    // Fixed: the sweep then finishes what was left.
+    staffSets(o, 'Settings', feeRow, 'Value', '4000');
+    sweep(o);
+    expect(o.rows('Members')).toHaveLength(2);
+  });
+
+  test('the menu is bilingual and offers every staff action', () => {
+    const o = office();
+    o.rt.open();
+    const menu = o.rt.sheets.ui.menus.at(-1)!;
+    expect(menu.name).toBe('伴走ネット / Bansou Net');
+    const fns = menu.items
+      .filter((i) => i !== 'separator')
+      .map((i) => (i as { functionName: string }).functionName);
+    expect(fns).toEqual([
+      'setup',
+      'redecideAll',
+      'generatePayments',
+      'sendQueuedEmails',
+      'processMissedResponses',
+      'healthReport',
+    ]);
+    for (const fn of fns) expect(typeof o.rt.scriptGlobal[fn]).toBe('function');
+  });
+
+  test('the health report names a missing trigger, and the sweep alerts staff once', () => {
+    const o = office();
+    const outbox = o.rt.script
+      .getProjectTriggers()
+      .find((t) => t.getHandlerFunction() === 'sendQueuedEmails')!;
+    o.rt.script.deleteTrigger(outbox);
+    expect(String(o.rt.run('healthReport'))).toContain('sendQueuedEmails');
+    sweep(o);
+    sweep(o);
+    const alerts = o.rt.mail.outbox.filter(
+      (m) => m.to[0] === o.staffEmail && m.subject.includes('sendQueuedEmails'),
+    );
+    expect(alerts).toHaveLength(1);
+  });
+
+  test('set-up gives the Applications sheet an override dropdown and protects the system sheets', () => {
+    const o = office();
+    const data = o.ss.sheetsData();
+    const apps = data.find((s) => s.name === 'Applications')!;
+    expect(JSON.stringify(apps.dataValidations)).toContain('ACCEPTED / 受理');
+    expect(apps.frozenRows).toBe(1);
+    const ledger = data.find((s) => s.name === 'Ledger')!;
+    expect(ledger.protections.length).toBeGreaterThan(0);
+    expect(applicationFormSpec().items).toHaveLength(11);
+  });
+});
