@@ -5,14 +5,20 @@
 // export of src/index.ts, `function name(...args) { return BansouNet.name(...args); }`
 // (the labnol/apps-script-starter way). The build then fails loudly when the result is not a
 // classic script, still has import/export, or misses a declaration for a required entry point.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'dist');
+// --entry and --outdir exist for the build's own test (a copy of index.ts missing an entry point).
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const entry = arg('--entry', join(root, 'src/index.ts'));
+const outDir = arg('--outdir', join(root, 'dist'));
 const globalName = 'BansouNet';
 
 // Trigger handlers are stored by name in Google: these names are a stable interface.
@@ -34,7 +40,7 @@ function fail(message) {
 
 mkdirSync(outDir, { recursive: true });
 const result = await build({
-  entryPoints: [join(root, 'src/index.ts')],
+  entryPoints: [entry],
   bundle: true,
   format: 'iife',
   globalName,
@@ -88,4 +94,3 @@ const kb = (Buffer.byteLength(code) / 1024).toFixed(1);
 if (!process.argv.includes('--quiet')) {
   console.log(`dist/Code.js ${kb} KiB, entry points: ${exported.join(', ')}`);
 }
-readFileSync(join(outDir, 'appsscript.json'));

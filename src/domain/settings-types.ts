@@ -56,7 +56,6 @@ export interface Settings {
   monthlyRunHour: number; // R21, 6
   sweepEveryHours: number; // R26, 1
   outboxEveryHours: number; // R29, 1
-  lockWaitSeconds: number; // how long a trigger waits for the script lock, 20
   dailyAutoReplyLimit: number; // R29: auto-replies per address per day, 1
   registrationFields: Record<RegistrationField, string>; // field → question title
   applicationFields: Record<ApplicationField, string>;

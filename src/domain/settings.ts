@@ -282,15 +282,6 @@ const SCALAR_SPECS: readonly SettingSpec[] = [
     { min: 1, max: 12, allowed: HOUR_INTERVALS },
   ),
   int(
-    'lockWaitSeconds',
-    'ロック待ち時間（秒）',
-    'Lock wait (seconds)',
-    '30',
-    '他の処理が終わるのを待つ最長の秒数（1〜300）。',
-    'The longest a run waits for another run to finish, in seconds (1–300).',
-    { min: 1, max: 300 },
-  ),
-  int(
     'dailyAutoReplyLimit',
     '自動返信の1日の上限',
     'Auto-replies per address per day',
@@ -784,7 +775,6 @@ function assemble(values: Map<string, string | number>): Settings {
     monthlyRunHour: n('monthlyRunHour'),
     sweepEveryHours: n('sweepEveryHours'),
     outboxEveryHours: n('outboxEveryHours'),
-    lockWaitSeconds: n('lockWaitSeconds'),
     dailyAutoReplyLimit: n('dailyAutoReplyLimit'),
     registrationFields: fieldsOf('field.registration.', REGISTRATION_TITLES, values),
     applicationFields: fieldsOf('field.application.', APPLICATION_TITLES, values),

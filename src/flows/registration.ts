@@ -3,7 +3,7 @@ import { dayOf } from '../domain/dates';
 import { nextMemberId } from '../domain/ids';
 import type { RegistrationField } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
-import { cellMs, cellText } from '../store/cells';
+import { cellMs, cellNumber, cellText } from '../store/cells';
 import { MEMBERS } from '../store/schema';
 import type { Row, Table } from '../store/table';
 import { alertStaffOnce } from './alerts';
@@ -146,17 +146,10 @@ function sendReply(
 ): void {
   if (email === '') return;
   const lastReply = cellMs(members.get(row, 'lastReplyAt'));
-  if (
-    env.settings.dailyAutoReplyLimit > 0 &&
-    lastReply !== null &&
-    dayOf(lastReply) === dayOf(env.now)
-  ) {
-    env.log.add({
-      action: 'REPLY_SKIPPED_TODAY',
-      responseId,
-      memberId,
-      detail: 'already replied today (R29)',
-    });
+  const sameDay = lastReply !== null && dayOf(lastReply) === dayOf(env.now);
+  const repliedToday = sameDay ? (cellNumber(members.get(row, 'repliesThatDay')) ?? 1) : 0;
+  if (repliedToday >= env.settings.dailyAutoReplyLimit) {
+    env.log.add({ action: 'REPLY_SKIPPED_TODAY', responseId, memberId, detail: 'daily auto-reply limit (R29)' });
     return;
   }
   const mail = renderFor(env, 'registration.reply', values.emailLanguage, {
@@ -167,4 +160,5 @@ function sendReply(
   });
   env.mailer.queue({ ...mail, to: email, kind: 'registration', ref: responseId });
   members.set(row, 'lastReplyAt', new Date(env.now));
+  members.set(row, 'repliesThatDay', repliedToday + 1);
 }

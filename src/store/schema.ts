@@ -26,6 +26,7 @@ export const MEMBERS = {
     { key: 'responseIds', header: 'Registration response IDs / 登録回答ID', width: 160 },
     { key: 'lastResponseAt', header: 'Last response time / 最終回答時刻', numberFormat: DATE_TIME },
     { key: 'lastReplyAt', header: 'Last auto-reply at / 自動返信日時', numberFormat: DATE_TIME },
+    { key: 'repliesThatDay', header: 'Auto-replies that day / 同日の自動返信数' },
   ],
 } as const satisfies TableSpec;
 

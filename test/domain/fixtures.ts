@@ -30,7 +30,6 @@ export const settings: Settings = {
   monthlyRunHour: 6,
   sweepEveryHours: 1,
   outboxEveryHours: 1,
-  lockWaitSeconds: 20,
   dailyAutoReplyLimit: 1,
   registrationFields: {
     name: '氏名 / Name',

@@ -70,7 +70,7 @@ describe('parseSettings: defaults', () => {
     expect([s.monthlyRunDay, s.monthlyRunHour, s.sweepEveryHours, s.outboxEveryHours]).toEqual([
       1, 6, 1, 1,
     ]);
-    expect([s.lockWaitSeconds, s.dailyAutoReplyLimit]).toEqual([30, 1]);
+    expect(s.dailyAutoReplyLimit).toBe(1);
     expect(s.officeContact).toBe(
       'Solidarity Network with Migrants Japan (SMJ) TEL 03-3837-2316 bansounetwork@gmail.com',
     );

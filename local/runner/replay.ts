@@ -1,0 +1,294 @@
+// Replay of exported data: the two forms are rebuilt from the exports' columns, and every row
+// becomes an event (a response at its timestamp; a document or course completion entered by
+// staff on its date). Answers are converted to what Forms hands the script: 'yyyy-MM-dd' for a
+// date question, 'HH:mm' for a time question, string[] for checkboxes.
+import { SETTINGS_SPEC } from '../../src/domain/settings';
+import type { FormSpec, QuestionType } from '../runtime/forms';
+import type { Answers, FormKind, RunEvent } from './engine';
+import {
+  cellError,
+  type InputCell,
+  type InputTable,
+  isEmptyRow,
+  normalizeName,
+  parseDayCell,
+  parseFiscalYear,
+  parseModule,
+  parseTimeCell,
+  parseTimestamp,
+  requireColumn,
+  text,
+  tokyoMs,
+} from './inputs';
+
+export const TIMESTAMP_COLUMNS = ['タイムスタンプ', 'Timestamp'];
+export const EMAIL_COLUMNS = ['メールアドレス', 'Email Address', 'Email'];
+
+/** Settings the runner owns: the forms it builds and links itself. */
+const WORLD_KEYS = ['registrationFormUrl', 'applicationFormUrl', 'courseFormUrl'];
+
+export interface ReplayInputs {
+  registrations: InputTable;
+  applications: InputTable;
+  documents?: InputTable;
+  courses?: InputTable;
+  settings?: Record<string, string>;
+}
+
+export interface ReplayPlan {
+  events: RunEvent[];
+  registrationForm: FormSpec;
+  applicationForm: FormSpec;
+  /** Settings rows to write before set-up. */
+  settings: Record<string, string>;
+  /** Settings keys of the file that the runner ignored, with why. */
+  warnings: string[];
+}
+
+/** The field map in force: the reference titles, overridden by the settings file. */
+export function fieldTitle(settings: Record<string, string>, key: string): string {
+  const spec = SETTINGS_SPEC.find((s) => s.key === key);
+  return settings[key] ?? spec?.defaultValue ?? '';
+}
+
+export function planReplay(inputs: ReplayInputs): ReplayPlan {
+  const warnings: string[] = [];
+  const settings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(inputs.settings ?? {})) {
+    if (WORLD_KEYS.includes(key)) {
+      warnings.push(`setting ${key} ignored: the runner builds and links the forms itself`);
+    } else settings[key] = value;
+  }
+  const title = (key: string) => normalizeName(fieldTitle(settings, key));
+  const registration = responseSheet(inputs.registrations, 'registration', {
+    date: [],
+    time: [],
+    checkbox: [title('field.registration.languages'), title('field.registration.consent')],
+  });
+  const application = responseSheet(inputs.applications, 'application', {
+    date: [title('field.application.supportDate')],
+    time: [title('field.application.startTime'), title('field.application.endTime')],
+    checkbox: [title('field.application.issues')],
+  });
+  const events: RunEvent[] = [...registration.events, ...application.events];
+  if (inputs.documents) events.push(...documentEvents(inputs.documents));
+  if (inputs.courses) events.push(...courseEvents(inputs.courses));
+  return {
+    events,
+    registrationForm: {
+      title: 'Registration form (replayed)',
+      collectsEmail: true,
+      items: registration.items,
+    },
+    applicationForm: {
+      title: 'Application form (replayed)',
+      collectsEmail: true,
+      items: application.items,
+    },
+    settings,
+    warnings,
+  };
+}
+
+interface KnownTypes {
+  /** Normalised titles of the questions the field map says are dates, times, checkboxes. */
+  date: string[];
+  time: string[];
+  checkbox: string[];
+}
+
+interface Question {
+  column: number;
+  title: string;
+  type: QuestionType;
+  choices: string[];
+}
+
+function responseSheet(
+  table: InputTable,
+  form: FormKind,
+  known: KnownTypes,
+): { items: FormSpec['items']; events: RunEvent[] } {
+  const tsCol = requireColumn(table, TIMESTAMP_COLUMNS);
+  const emailCol = requireColumn(table, EMAIL_COLUMNS);
+  const questions: Question[] = [];
+  const seen = new Set<string>();
+  table.header.forEach((header, column) => {
+    if (column === tsCol || column === emailCol || header === '') return;
+    // Forms titles are unique; a repeated header would be a second copy of the same question.
+    if (seen.has(normalizeName(header))) return;
+    seen.add(normalizeName(header));
+    questions.push({ column, title: header, type: questionType(table, column, known), choices: [] });
+  });
+  const events: RunEvent[] = [];
+  table.rows.forEach((row, i) => {
+    const rowNumber = i + 1;
+    if (isEmptyRow(row)) return;
+    const at = parseTimestamp(row[tsCol] ?? '');
+    if (at === null) {
+      throw cellError(
+        table,
+        rowNumber,
+        table.header[tsCol],
+        row[tsCol] ?? '',
+        'is not a date and time (expected e.g. 2024/07/30 14:03:12)',
+      );
+    }
+    const email = text(row[emailCol]).trim();
+    if (email === '') {
+      throw cellError(table, rowNumber, table.header[emailCol], '', 'is empty: expected the respondent’s email address');
+    }
+    const answers: Answers = {};
+    for (const q of questions) {
+      answers[q.title] = answerOf(table, rowNumber, q, row[q.column] ?? '');
+    }
+    events.push({ kind: 'submit', form, at, row: rowNumber, email, answers });
+  });
+  return {
+    items: questions.map((q) => ({
+      title: q.title,
+      type: q.type,
+      ...(q.type === 'CHECKBOX' ? { choices: q.choices } : {}),
+    })),
+    events,
+  };
+}
+
+/** The field map decides first; otherwise a column whose every answer is a date (or time) is one. */
+function questionType(table: InputTable, column: number, known: KnownTypes): QuestionType {
+  const title = normalizeName(table.header[column]);
+  if (known.date.includes(title)) return 'DATE';
+  if (known.time.includes(title)) return 'TIME';
+  if (known.checkbox.includes(title)) return 'CHECKBOX';
+  const values = table.rows.map((r) => r[column] ?? '').filter((c) => text(c).trim() !== '');
+  if (values.length === 0) return 'TEXT';
+  if (values.every((c) => looksLikeTime(c))) return 'TIME';
+  if (values.every((c) => looksLikeDay(c))) return 'DATE';
+  return 'TEXT';
+}
+
+function looksLikeTime(cell: InputCell): boolean {
+  if (cell instanceof Date) return cell.getUTCFullYear() === 1899;
+  return /^\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?$/.test(text(cell).trim()) && parseTimeCell(cell) !== null;
+}
+
+function looksLikeDay(cell: InputCell): boolean {
+  if (cell instanceof Date) return cell.getUTCFullYear() !== 1899;
+  return typeof cell === 'string' && parseDayCell(cell) !== null;
+}
+
+function answerOf(table: InputTable, row: number, q: Question, cell: InputCell): string | string[] {
+  if (text(cell).trim() === '') return '';
+  switch (q.type) {
+    case 'DATE': {
+      const day = parseDayCell(cell);
+      if (day === null) throw cellError(table, row, q.title, cell, 'is not a date (expected e.g. 2024/07/30)');
+      return day;
+    }
+    case 'TIME': {
+      const time = parseTimeCell(cell);
+      if (time === null) throw cellError(table, row, q.title, cell, 'is not a time (expected e.g. 14:03)');
+      return time;
+    }
+    case 'CHECKBOX': {
+      // Sheets joins the ticked boxes with ", ".
+      const ticked = text(cell)
+        .split(', ')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+      for (const choice of ticked) if (!q.choices.includes(choice)) q.choices.push(choice);
+      return ticked;
+    }
+    default:
+      return text(cell);
+  }
+}
+
+// ---- staff lists ----------------------------------------------------------------------------
+
+const ID_COLUMNS = ['Bansou Net ID', 'Bansou Net ID / 伴走ネットID', '伴走ネットID'];
+
+function startOfDay(day: string): number {
+  const [year, month, d] = day.split('-').map(Number);
+  return tokyoMs({ year, month, day: d, hour: 0, minute: 0, second: 0 });
+}
+
+function requiredDay(table: InputTable, row: number, column: number, cell: InputCell): string {
+  const day = parseDayCell(cell);
+  if (day === null) {
+    throw cellError(table, row, table.header[column], cell, 'is not a date (expected e.g. 2024/07/30)');
+  }
+  return day;
+}
+
+/** Each document takes effect on its date: the row is entered then, the other date on its own. */
+export function documentEvents(table: InputTable): RunEvent[] {
+  const idCol = requireColumn(table, ID_COLUMNS);
+  const fyCol = requireColumn(table, ['Fiscal year', 'Fiscal year / 年度', '年度']);
+  const memoCol = requireColumn(table, [
+    'Memorandum received',
+    'Memorandum received / 覚書受領日',
+    '覚書受領日',
+  ]);
+  const accountCol = requireColumn(table, [
+    'Account notification received',
+    'Account notification received / 口座届受領日',
+    '口座届受領日',
+  ]);
+  const events: RunEvent[] = [];
+  table.rows.forEach((row, i) => {
+    const r = i + 1;
+    if (isEmptyRow(row)) return;
+    const memberId = text(row[idCol]).trim();
+    const fiscalYear = parseFiscalYear(row[fyCol] ?? '');
+    if (fiscalYear === null) {
+      throw cellError(table, r, table.header[fyCol], row[fyCol] ?? '', 'is not a fiscal year (expected e.g. 2024 or FY2024)');
+    }
+    const memo = text(row[memoCol]).trim() === '' ? '' : requiredDay(table, r, memoCol, row[memoCol]);
+    const account =
+      text(row[accountCol]).trim() === '' ? '' : requiredDay(table, r, accountCol, row[accountCol]);
+    const base = { kind: 'documents' as const, row: r, memberId, fiscalYear: `FY${fiscalYear}` };
+    const days = [memo, account].filter((d) => d !== '').sort();
+    // A row with no date yet records nothing received: it changes no decision.
+    for (const day of new Set(days)) {
+      events.push({
+        ...base,
+        at: startOfDay(day),
+        ...(memo === day ? { memorandumOn: memo } : {}),
+        ...(account === day ? { accountOn: account } : {}),
+      });
+    }
+  });
+  return events;
+}
+
+export function courseEvents(table: InputTable): RunEvent[] {
+  const idCol = requireColumn(table, ID_COLUMNS);
+  const moduleCol = requireColumn(table, ['Module', 'Module / 講座', '講座']);
+  const dayCol = requireColumn(table, ['Completed on', 'Completed on / 修了日', '修了日']);
+  const events: RunEvent[] = [];
+  table.rows.forEach((row, i) => {
+    const r = i + 1;
+    if (isEmptyRow(row)) return;
+    const module = parseModule(row[moduleCol] ?? '');
+    if (module === null) {
+      throw cellError(
+        table,
+        r,
+        table.header[moduleCol],
+        row[moduleCol] ?? '',
+        'is not a course module (expected Basic 1 … Basic 5 or Advanced 1 … Advanced 4)',
+      );
+    }
+    const completedOn = requiredDay(table, r, dayCol, row[dayCol] ?? '');
+    events.push({
+      kind: 'course',
+      at: startOfDay(completedOn),
+      row: r,
+      memberId: text(row[idCol]).trim(),
+      module,
+      completedOn,
+    });
+  });
+  return events;
+}
