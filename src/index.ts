@@ -5,9 +5,10 @@ import { processApplication, redecideAll as redecideAllFlow } from './flows/appl
 import { processCourse } from './flows/course';
 import { fromMenu, onFormSubmit, onTimer, showToStaff } from './flows/entry';
 import { healthReport as healthReportFlow } from './flows/health';
-import { sendQueued } from './flows/outbox';
+import { hasQueuedMail, sendQueued } from './flows/outbox';
 import { generatePaymentsFor, runPayments } from './flows/payments';
 import { processRegistration } from './flows/registration';
+import { dropConfigCache } from './flows/settings-store';
 import { formatSetupReport, runSetup } from './flows/setup';
 import { runSweep } from './flows/sweep';
 
@@ -26,6 +27,12 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Health report  状態レポート', 'healthReport')
     .addToUi();
+}
+
+/** Simple trigger: staff edited a cell; an edit of Settings or Templates drops their cache. */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const name = e?.range?.getSheet().getName();
+  if (name === 'Settings' || name === 'Templates') dropConfigCache();
 }
 
 /** Menu / editor: check the forms, create the sheets, install the triggers. */
@@ -49,9 +56,13 @@ export function onCourseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): vo
 
 /** Monthly time-driven trigger (R21). */
 export function runMonthlyPayments(): void {
-  onTimer('runMonthlyPayments', (env) => {
-    runPayments(env);
-  });
+  onTimer(
+    'runMonthlyPayments',
+    (env) => {
+      runPayments(env);
+    },
+    'fresh',
+  );
 }
 
 /** Time-driven: process missed responses (R26). */
@@ -70,8 +81,9 @@ export function processMissedResponses(): string {
   });
 }
 
-/** Time-driven and menu: send what waits in the Outbox (R29). */
+/** Time-driven and menu: send what waits in the Outbox (R29). Nothing waiting: no reads. */
 export function sendQueuedEmails(): void {
+  if (!hasQueuedMail()) return;
   onTimer('sendQueuedEmails', (env) => {
     sendQueued(env);
   });

@@ -47,14 +47,17 @@ describe('build', () => {
 
   test('removing an entry point from src/index.ts makes the build fail loudly', () => {
     const source = readFileSync(join(root, 'src/index.ts'), 'utf8');
-    const without = source.replace(/export function sweep\(\)[^]*?\n}\n/, '');
+    const without = source.replace(/export function sweep\(\)[\s\S]*?\n}\n/, '');
     expect(without).not.toContain('export function sweep(');
     // Next to index.ts so its relative imports resolve.
     const copy = join(root, 'src', `.index-without-sweep-${process.pid}.ts`);
     const out = mkdtempSync(join(tmpdir(), 'build-'));
     writeFileSync(copy, without);
     try {
-      const result = spawnSync('node', ['scripts/build.mjs', '--entry', copy, '--outdir', out], { cwd: root, encoding: 'utf8' });
+      const result = spawnSync('node', ['scripts/build.mjs', '--entry', copy, '--outdir', out], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain('sweep');
     } finally {

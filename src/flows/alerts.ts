@@ -4,10 +4,9 @@ import type { Env } from './env';
 import { renderFor } from './templates-store';
 
 export function alertStaffOnce(env: Env, key: string, title: string, message: string): void {
-  const props = PropertiesService.getScriptProperties();
   const propKey = `alert.${key}`;
-  if (props.getProperty(propKey)) return;
-  props.setProperty(propKey, String(env.now));
+  if (env.props.get(propKey)) return;
+  env.props.set(propKey, String(env.now));
   env.log.add({ action: 'STAFF_ALERT', detail: `${title}: ${message}` });
   const mail = renderFor(env, 'staff.alert', 'both', {
     title,
@@ -19,6 +18,6 @@ export function alertStaffOnce(env: Env, key: string, title: string, message: st
 }
 
 /** Lets an alert be sent again once its situation is over (e.g. the trigger is back). */
-export function clearAlert(key: string): void {
-  PropertiesService.getScriptProperties().deleteProperty(`alert.${key}`);
+export function clearAlert(env: Env, key: string): void {
+  env.props.delete(`alert.${key}`);
 }

@@ -27,7 +27,7 @@ export function onFormSubmit(
   try {
     responseId = response.getId();
     const done = withScriptLock(LOCK_WAIT_MS, () => {
-      const env = openEnv(actor('trigger'));
+      const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
       commit(env);
     });
@@ -39,11 +39,18 @@ export function onFormSubmit(
   }
 }
 
-/** A time-driven job: under the script lock, never throwing. */
-export function onTimer(name: string, job: (env: Env) => void): void {
+/**
+ * A time-driven job: under the script lock, never throwing. Frequent jobs (sweep, outbox) use
+ * the cached Settings; the monthly run reads them fresh.
+ */
+export function onTimer(
+  name: string,
+  job: (env: Env) => void,
+  config: 'cached' | 'fresh' = 'cached',
+): void {
   try {
     const done = withScriptLock(LOCK_WAIT_MS, () => {
-      const env = openEnv(actor('trigger'));
+      const env = openEnv(actor('trigger'), config);
       job(env);
       commit(env);
     });

@@ -1,10 +1,12 @@
 // What one execution works with: the workbook, the validated settings, the clock, the log
 // and the mailer. Built once at the start of an execution and passed down.
 import type { Settings } from '../domain/settings-types';
+import type { Template } from '../domain/templates';
 import { Workbook } from '../store/workbook';
 import { ActivityLog } from './log';
 import { Mailer } from './mailer';
-import { readSettings } from './settings-store';
+import { ScriptProps } from './props';
+import { readConfig } from './settings-store';
 
 export interface Env {
   book: Workbook;
@@ -12,27 +14,33 @@ export interface Env {
   now: number;
   log: ActivityLog;
   mailer: Mailer;
+  props: ScriptProps;
+  templates: Template[];
   /** Who acts: 'system' inside triggers, the staff account for menu actions. */
   by: string;
 }
 
-export function openEnv(by: string): Env {
+/**
+ * Form-submit triggers may use Settings and Templates as cached a few minutes ago (one
+ * Properties read instead of two sheet reads); menu actions and timed jobs read them fresh.
+ */
+export function openEnv(by: string, config: 'cached' | 'fresh' = 'fresh'): Env {
   const book = Workbook.active();
   const now = Date.now();
-  const settings = readSettings(book);
+  const props = new ScriptProps();
+  const { settings, templates } = readConfig(book, props, now, config);
   const log = new ActivityLog(book, now, by);
-  const mailer = new Mailer(book, settings, now, log);
-  return { book, settings, now, log, mailer, by };
+  const mailer = new Mailer(book, settings, now, log, props);
+  return { book, settings, templates, now, log, mailer, props, by };
 }
 
 /** Writes every table change, then sends what the mailer holds. Mail goes last on purpose:
  * a message is sent only once the records it announces are stored. */
 export function commit(env: Env): void {
-  env.log.stage();
   env.book.flushAll();
   env.mailer.deliver();
-  env.log.stage();
   env.book.flushAll();
+  env.log.stage();
 }
 
 /** The person acting: the staff account in menu runs; 'system' in triggers (R27: no names). */

@@ -23,20 +23,19 @@ export function openFormByUrl(url: string, what: string): GoogleAppsScript.Forms
   }
 }
 
-const PUBLISHED_KEY = 'form.application.published';
+export const PUBLISHED_KEY = 'form.application.published';
 
 /** The application form's public link for emails, remembered so triggers need not open it. */
 export function formUrls(env: Env): { applicationPublished: string } {
-  const props = PropertiesService.getScriptProperties();
   const editUrl = env.settings.applicationFormUrl;
-  const cached = props.getProperty(PUBLISHED_KEY);
+  const cached = env.props.get(PUBLISHED_KEY);
   if (cached) {
     const [forEdit, published] = cached.split('\n');
     if (forEdit === editUrl && published) return { applicationPublished: published };
   }
   try {
     const published = openFormByUrl(editUrl, 'Application form').getPublishedUrl();
-    props.setProperty(PUBLISHED_KEY, `${editUrl}\n${published}`);
+    env.props.set(PUBLISHED_KEY, `${editUrl}\n${published}`);
     return { applicationPublished: published };
   } catch (error) {
     env.log.add({ action: 'FORM_LINK_UNAVAILABLE', detail: errorText(error) });

@@ -46,7 +46,7 @@ export function healthReport(env: Env): string {
     `On hold for documents / 書類待ち: ${onHold}`,
     `Flagged for staff (e.g. edited after payment) / 要確認フラグ: ${flagged}`,
     `Months settled / 支払処理済みの月: ${settled.length ? `${settled[0]} … ${settled[settled.length - 1]} (${settled.length})` : 'none'}`,
-    `Emails queued / 送信待ち: ${queued} (counter ${readPendingCount()}), failed / 送信失敗: ${failed}`,
+    `Emails queued / 送信待ち: ${queued} (counter ${readPendingCount(env.props)}), failed / 送信失敗: ${failed}`,
     `Email quota left today / 本日の残り送信数: ${MailApp.getRemainingDailyQuota()}`,
     `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
   ];

@@ -1,6 +1,7 @@
 // The Log sheet: what the system did, identified by response ID and Bansou Net ID only
 // (RULES R27: no names, emails or addresses in logs or staff alerts).
 import { LOG } from '../store/schema';
+import { appendRows } from '../store/table';
 import type { Workbook } from '../store/workbook';
 
 export interface LogEntry {
@@ -35,12 +36,13 @@ export class ActivityLog {
     );
   }
 
-  /** Appends the pending lines to the Log sheet (the workbook writes them on flush). */
+  /** Appends the pending lines to the Log sheet, without reading it (it only grows). */
   stage(): void {
     if (this.pending.length === 0) return;
-    const table = this.book.table(LOG);
-    for (const e of this.pending) {
-      table.append({
+    appendRows(
+      this.book.ss,
+      LOG,
+      this.pending.map((e) => ({
         at: new Date(this.now),
         action: e.action,
         responseId: e.responseId ?? '',
@@ -48,8 +50,8 @@ export class ActivityLog {
         change: e.change ?? '',
         detail: e.detail ?? '',
         by: this.by,
-      });
-    }
+      })),
+    );
     this.pending.length = 0;
   }
 }

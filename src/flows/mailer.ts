@@ -5,6 +5,7 @@ import type { Settings } from '../domain/settings-types';
 import { OUTBOX } from '../store/schema';
 import type { Workbook } from '../store/workbook';
 import type { ActivityLog } from './log';
+import type { ScriptProps } from './props';
 
 export interface Mail {
   to: string;
@@ -33,6 +34,7 @@ export class Mailer {
     private readonly settings: Settings,
     private readonly now: number,
     private readonly log: ActivityLog,
+    private readonly props: ScriptProps,
   ) {}
 
   /** Holds a message until the execution's records are written (see commit). */
@@ -64,8 +66,8 @@ export class Mailer {
         this.toOutbox(mail, errorText(error));
       }
     }
-    if (this.pending !== null) {
-      PropertiesService.getScriptProperties().setProperty(PENDING_KEY, String(this.pending));
+    if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
+      this.props.set(PENDING_KEY, String(this.pending));
     }
   }
 
@@ -92,8 +94,7 @@ export class Mailer {
 
   private pendingCount(): number {
     if (this.pending === null) {
-      this.pending =
-        Number(PropertiesService.getScriptProperties().getProperty(PENDING_KEY) ?? 0) || 0;
+      this.pending = Number(this.props.get(PENDING_KEY) ?? 0) || 0;
     }
     return this.pending;
   }
@@ -127,10 +128,10 @@ export function errorText(error: unknown): string {
   return String(error);
 }
 
-export function setPendingCount(n: number): void {
-  PropertiesService.getScriptProperties().setProperty(PENDING_KEY, String(n));
+export function setPendingCount(props: ScriptProps, n: number): void {
+  if (props.get(PENDING_KEY) !== String(n)) props.set(PENDING_KEY, String(n));
 }
 
-export function readPendingCount(): number {
-  return Number(PropertiesService.getScriptProperties().getProperty(PENDING_KEY) ?? 0) || 0;
+export function readPendingCount(props: ScriptProps): number {
+  return Number(props.get(PENDING_KEY) ?? 0) || 0;
 }

@@ -6,7 +6,8 @@ import { cellNumber, cellText } from '../store/cells';
 import { OUTBOX } from '../store/schema';
 import { alertStaffOnce } from './alerts';
 import type { Env } from './env';
-import { errorText, recipientsOf, sendNow, setPendingCount } from './mailer';
+import { errorText, readPendingCount, recipientsOf, sendNow, setPendingCount } from './mailer';
+import { ScriptProps } from './props';
 
 /** Errors that will never go away by retrying: the message is set aside for staff. */
 const PERMANENT = /Invalid email|no recipient/i;
@@ -58,7 +59,7 @@ export function sendQueued(env: Env): { sent: number; waiting: number; failed: n
       table.flush();
     }
   }
-  setPendingCount(waiting);
+  setPendingCount(env.props, waiting);
   if (sent > 0 || failed > 0)
     env.log.add({
       action: 'OUTBOX_SENT',
@@ -73,4 +74,9 @@ export function sendQueued(env: Env): { sent: number; waiting: number; failed: n
     );
   }
   return { sent, waiting, failed };
+}
+
+/** Whether the Outbox counter says anything waits (one Properties read). */
+export function hasQueuedMail(): boolean {
+  return readPendingCount(new ScriptProps()) > 0;
 }

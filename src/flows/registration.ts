@@ -149,7 +149,12 @@ function sendReply(
   const sameDay = lastReply !== null && dayOf(lastReply) === dayOf(env.now);
   const repliedToday = sameDay ? (cellNumber(members.get(row, 'repliesThatDay')) ?? 1) : 0;
   if (repliedToday >= env.settings.dailyAutoReplyLimit) {
-    env.log.add({ action: 'REPLY_SKIPPED_TODAY', responseId, memberId, detail: 'daily auto-reply limit (R29)' });
+    env.log.add({
+      action: 'REPLY_SKIPPED_TODAY',
+      responseId,
+      memberId,
+      detail: 'daily auto-reply limit (R29)',
+    });
     return;
   }
   const mail = renderFor(env, 'registration.reply', values.emailLanguage, {

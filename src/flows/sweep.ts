@@ -12,7 +12,7 @@ import { decideFrom, stageApplication } from './applications';
 import { processCourse } from './course';
 import type { Env } from './env';
 import { openFormByUrl } from './forms';
-import { errorText, readPendingCount } from './mailer';
+import { errorText, readPendingCount, setPendingCount } from './mailer';
 import { processRegistration, responseIdsOf, sameVersion } from './registration';
 import { CLOCK_HANDLERS } from './setup';
 
@@ -46,9 +46,9 @@ const FULL_EVERY_MS = 24 * 3600 * 1000;
 export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepResult {
   const result: SweepResult = { registrations: 0, applications: 0, courses: 0, problems: [] };
   const { settings } = env;
-  const props = PropertiesService.getScriptProperties();
-  const stored = Number(props.getProperty(WATERMARK_KEY) ?? '');
-  const lastFull = Number(props.getProperty(`${WATERMARK_KEY}.full`) ?? '');
+  const props = env.props;
+  const stored = Number(props.get(WATERMARK_KEY) ?? '');
+  const lastFull = Number(props.get(`${WATERMARK_KEY}.full`) ?? '');
   const full =
     mode === 'full' || !(lastFull > 0) || env.now - lastFull >= FULL_EVERY_MS || !(stored > 0);
   const since = full ? null : new Date(stored - OVERLAP_MS);
@@ -119,10 +119,13 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   }
 
   checkTriggers(env, settings, result);
-  checkOutbox(env);
+  checkOutbox(env, full);
   if (result.problems.length === 0) {
-    props.setProperty(WATERMARK_KEY, String(env.now));
-    if (full) props.setProperty(`${WATERMARK_KEY}.full`, String(env.now));
+    props.setMany(
+      full
+        ? { [WATERMARK_KEY]: String(env.now), [`${WATERMARK_KEY}.full`]: String(env.now) }
+        : { [WATERMARK_KEY]: String(env.now) },
+    );
   }
   const processed = result.registrations + result.applications + result.courses;
   if (processed === 0 && !full) return result;
@@ -143,7 +146,7 @@ function checkTriggers(env: Env, settings: Settings, result: SweepResult): void 
   for (const handler of expected) {
     const key = `trigger-missing:${handler}`;
     if (handlers.has(handler)) {
-      clearAlert(key);
+      clearAlert(env, key);
       continue;
     }
     result.problems.push(`Trigger missing: ${handler}`);
@@ -158,11 +161,14 @@ function checkTriggers(env: Env, settings: Settings, result: SweepResult): void 
 }
 
 /** R29: staff hear when queued mail is more than today's quota can send, or is stuck. */
-function checkOutbox(env: Env): void {
-  const pending = readPendingCount();
-  if (pending === 0) return;
+function checkOutbox(env: Env, full: boolean): void {
+  const pending = readPendingCount(env.props);
+  if (pending === 0 && !full) return;
   const table = env.book.table(OUTBOX);
   const queued = table.dataRows().filter((r) => cellText(table.get(r, 'status')) === 'QUEUED');
+  // The counter lets quiet hours skip the Outbox; the daily full pass keeps it true.
+  if (queued.length !== pending) setPendingCount(env.props, queued.length);
+  if (queued.length === 0) return;
   const oldest = Math.min(...queued.map((r) => cellMs(table.get(r, 'queuedAt')) ?? env.now));
   if (queued.length > MailApp.getRemainingDailyQuota()) {
     alertStaffOnce(

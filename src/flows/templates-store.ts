@@ -12,11 +12,7 @@ import { TEMPLATES } from '../store/schema';
 import type { Workbook } from '../store/workbook';
 import type { Env } from './env';
 
-const cache = new WeakMap<Workbook, Template[]>();
-
 export function readTemplates(book: Workbook): Template[] {
-  const cached = cache.get(book);
-  if (cached) return cached;
   const table = book.table(TEMPLATES);
   if (table.created) {
     for (const t of DEFAULT_TEMPLATES)
@@ -33,7 +29,6 @@ export function readTemplates(book: Workbook): Template[] {
   for (const t of DEFAULT_TEMPLATES) {
     if (!templates.some((x) => x.key === t.key)) templates.push(t);
   }
-  cache.set(book, templates);
   return templates;
 }
 
@@ -43,7 +38,7 @@ export function renderFor(
   lang: string,
   vars: Record<string, TemplateValue>,
 ): { subject: string; body: string; htmlBody: string } {
-  const template = pickTemplate(readTemplates(env.book), key, lang);
+  const template = pickTemplate(env.templates, key, lang);
   const mail = renderEmail(template, { officeContact: env.settings.officeContact, ...vars });
   if (mail.missing.length > 0) {
     env.log.add({

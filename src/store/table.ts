@@ -240,3 +240,26 @@ export function createSheet<K extends string>(ss: Spreadsheet, spec: TableSpec<K
   });
   return sheet;
 }
+
+/**
+ * Appends rows to a sheet the system alone writes (the Log) without reading it: its columns
+ * are in the spec's order. One appendRow for one row; otherwise one block write.
+ */
+export function appendRows<K extends string>(
+  ss: Spreadsheet,
+  spec: TableSpec<K>,
+  records: readonly Partial<Record<K, unknown>>[],
+): void {
+  if (records.length === 0) return;
+  const sheet = ss.getSheetByName(spec.name) ?? createSheet(ss, spec);
+  const rows = records.map((r) => spec.columns.map((c) => toCell(r[c.key])));
+  if (rows.length === 1) {
+    sheet.appendRow(rows[0]);
+    return;
+  }
+  const first = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  const last = first + rows.length - 1;
+  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+  sheet.getRange(first, 1, rows.length, spec.columns.length).setValues(rows);
+}

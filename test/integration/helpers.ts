@@ -119,9 +119,15 @@ export function staffAppends(
       .map((h) => String(h).split(' / ')[0]);
     const row = header.map((h) => cells[h] ?? '');
     sheet.appendRow(row);
+    userEdited(o, sheet.getRange(sheet.getLastRow(), 1, 1, header.length));
   } finally {
     counter.enabled = was;
   }
+}
+
+/** A person's edit fires the simple onEdit trigger, as in Sheets (a script's write does not). */
+function userEdited(o: Office, range: unknown): void {
+  o.rt.run('onEdit', { authMode: 'LIMITED', range, source: o.ss, user: o.staffEmail });
 }
 
 /** Staff set one cell of a data row (1-based data row) by header. */
@@ -141,7 +147,9 @@ export function staffSets(
       .getRange(1, 1, 1, sheet.getLastColumn())
       .getValues()[0]
       .map((h) => String(h).split(' / ')[0]);
-    sheet.getRange(dataRow + 1, header.indexOf(column) + 1).setValue(value);
+    const cell = sheet.getRange(dataRow + 1, header.indexOf(column) + 1);
+    cell.setValue(value);
+    userEdited(o, cell);
   } finally {
     counter.enabled = was;
   }

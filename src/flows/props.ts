@@ -1,0 +1,38 @@
+// Script Properties for one execution: read all at once (one call) and written through, so a
+// trigger that looks at several keys pays one round trip.
+export class ScriptProps {
+  private values: Record<string, string> | null = null;
+  private readonly store = PropertiesService.getScriptProperties();
+
+  private all(): Record<string, string> {
+    if (this.values === null) this.values = { ...this.store.getProperties() };
+    return this.values;
+  }
+
+  get(key: string): string | null {
+    return this.all()[key] ?? null;
+  }
+
+  /** Keys starting with a prefix, with their values. */
+  withPrefix(prefix: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.all())) if (k.startsWith(prefix)) out[k] = v;
+    return out;
+  }
+
+  set(key: string, value: string): void {
+    this.store.setProperty(key, value);
+    this.all()[key] = value;
+  }
+
+  setMany(values: Record<string, string>): void {
+    this.store.setProperties(values, false);
+    Object.assign(this.all(), values);
+  }
+
+  delete(key: string): void {
+    if (this.get(key) === null) return;
+    this.store.deleteProperty(key);
+    delete this.all()[key];
+  }
+}
