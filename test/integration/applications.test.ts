@@ -252,3 +252,34 @@ describe('application form', () => {
     expect(byResponse(o, nextDay)['Reason codes']).toBe('LATE');
   });
 });
+
+describe('course questionnaire form', () => {
+  test('a member without experience becomes eligible once the course form records Basic 1–4 (before 2024-04-01), not before (R7, R19)', () => {
+    const o = office({ withCourseForm: true });
+    expect(o.rt.script.all().map((t) => t.handlerFunction)).toContain('onCourseSubmit');
+    o.register({ email: 'n@example.org', name: 'Newcomer', experience: 'なし / No' });
+    o.at('2023-07-20T10:00:00');
+    const early = o.apply({ email: 'n@example.org', id: 'BN-00001', recipient: 'P1' });
+    expect(byResponse(o, early)['Reason codes']).toBe('NOT_ELIGIBLE');
+    for (const module of ['Basic 1', 'Basic 2', 'Basic 3', 'Basic 4']) {
+      o.rt.forms.submit(o.course!, {
+        email: 'n@example.org',
+        answers: { '伴走ネットID / Bansou Net ID': 'bn-1', '受講した講座 / Module': module },
+      });
+    }
+    expect(o.rows('Course').map((c) => [c['Bansou Net ID'], c.Module, c.Status])).toEqual([
+      ['BN-00001', 'Basic 1', 'OK'],
+      ['BN-00001', 'Basic 2', 'OK'],
+      ['BN-00001', 'Basic 3', 'OK'],
+      ['BN-00001', 'Basic 4', 'OK'],
+    ]);
+    o.at('2023-07-21T10:00:00');
+    const after = o.apply({
+      email: 'n@example.org',
+      id: 'BN-00001',
+      date: '2023-07-20',
+      recipient: 'P2',
+    });
+    expect(byResponse(o, after).Status).toBe('ACCEPTED');
+  });
+});

@@ -1,5 +1,6 @@
 // Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29), driven
 // through the built bundle on the local runtime.
+import { registrationFormSpec } from '../../local/world';
 import { failedExecutions, office, sweep, tokyo } from './helpers';
 
 const ids = (o: ReturnType<typeof office>) => o.rows('Members').map((m) => m['Bansou Net ID']);
@@ -165,5 +166,43 @@ describe('registration form', () => {
     o.rt.advanceTo(tokyo('2023-07-02T09:00:00'));
     o.register({ email: 'flood@example.org', name: 'Flood again' });
     expect(o.rt.mail.outbox.filter((m) => m.to[0] === 'flood@example.org')).toHaveLength(2);
+  });
+});
+
+describe('registration form with a question renamed', () => {
+  test('a question the field map names but the form lacks never stops registration; staff are alerted once, naming it', () => {
+    const spec = registrationFormSpec();
+    spec.items = spec.items.map((i) =>
+      i.title.startsWith('電話番号') ? { ...i, title: 'Telephone' } : i,
+    );
+    const o = office({
+      registrationForm: spec,
+      settings: { 'field.registration.phone': '電話番号 / Phone' },
+    });
+    // Set-up refused (the report names the question), so the staff install the trigger by hand;
+    // the trigger must still cope with the renamed question.
+    expect(o.rt.script.all()).toHaveLength(0);
+    o.rt.script.newTrigger('onRegistrationSubmit').forForm(o.registration).onFormSubmit().create();
+    for (let i = 0; i < 3; i++) {
+      o.rt.forms.submit(o.registration, {
+        email: `r${i}@example.org`,
+        answers: {
+          '氏名 / Name': `R${i}`,
+          Telephone: '090',
+          '個人情報の取り扱いに同意します / I agree to the privacy policy': [
+            '同意します / I agree',
+          ],
+        },
+      });
+    }
+    expect(o.rows('Members').map((m) => m['Bansou Net ID'])).toEqual([
+      'BN-00001',
+      'BN-00002',
+      'BN-00003',
+    ]);
+    const alerts = o.rt.mail.outbox.filter((m) => m.to[0] === o.staffEmail);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].body).toContain('電話番号 / Phone');
+    expect(o.rt.mail.outbox.filter((m) => m.subject.includes('BN-0000'))).toHaveLength(3);
   });
 });
