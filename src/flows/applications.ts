@@ -30,6 +30,7 @@ import { APPLICATIONS, type KeysOf } from '../store/schema';
 import type { Row, Table } from '../store/table';
 import { alertStaffOnce } from './alerts';
 import { mapFields, readResponse } from './answers';
+import { formUrls } from './forms';
 import type { Env } from './env';
 import {
   type MemberRecord,
@@ -411,7 +412,7 @@ function sendDecisionEmails(
     fee: yenText(d.feePerSupporter),
     paymentMonth: monthText(nextMonth(d.paymentMonth)),
     fiscalYear: d.supportDate ? fiscalYearText(fiscalYearOf(d.supportDate)) : '',
-    applicationFormUrl: '',
+    applicationFormUrl: d.status === 'REJECTED' ? formUrls(env).applicationPublished : '',
   };
   const applicant = d.applicantId ? world.members.get(d.applicantId) : undefined;
   const recipients: {
