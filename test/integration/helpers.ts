@@ -77,17 +77,10 @@ export function office(options: OfficeWorldOptions = {}): Office {
     return world.rt.forms.submit(world.application, { email: a.email, answers }, opts).getId();
   };
   o.rows = (name) => {
-    const sheet = world.ss.sheet(name);
-    if (!sheet) return [];
-    const was = world.rt.ctx.counter.enabled;
-    world.rt.ctx.counter.enabled = false;
-    try {
-      const values = sheet.getDataRange().getValues();
-      const header = values[0].map((h) => String(h).split(' / ')[0]);
-      return values.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
-    } finally {
-      world.rt.ctx.counter.enabled = was;
-    }
+    const values = sheetValues(o, name);
+    if (values.length === 0) return [];
+    const header = values[0].map((h) => String(h).split(' / ')[0]);
+    return values.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
   };
   o.at = (isoLocal) => world.rt.advanceTo(tokyo(isoLocal));
   return o;
@@ -102,32 +95,45 @@ export function failedExecutions(o: Office): string[] {
   return o.rt.executions.filter((e) => e.error).map((e) => `${e.functionName}: ${e.error}`);
 }
 
+/** Runs `action` as a person or as Google would act: no script round trips are counted. */
+export function uncounted<T>(o: Office, action: () => T): T {
+  const counter = o.rt.ctx.counter;
+  const was = counter.enabled;
+  counter.enabled = false;
+  try {
+    return action();
+  } finally {
+    counter.enabled = was;
+  }
+}
+
+function headerOf(sheet: {
+  getRange(r: number, c: number, n: number, m: number): { getValues(): unknown[][] };
+  getLastColumn(): number;
+}): string[] {
+  return sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => String(h).split(' / ')[0]);
+}
+
+/** A person's edit fires the simple onEdit trigger, as in Sheets (a script's write does not). */
+function userEdited(o: Office, range: unknown): void {
+  o.rt.run('onEdit', { authMode: 'LIMITED', range, source: o.ss, user: o.staffEmail });
+}
+
 /** Staff type a row into a sheet by hand (as typed text: dates become dates, as in Sheets). */
 export function staffAppends(
   o: Office,
   sheetName: string,
   cells: Record<string, string | boolean>,
 ): void {
-  const counter = o.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  uncounted(o, () => {
     const sheet = o.ss.getSheetByName(sheetName)!;
-    const header = sheet
-      .getRange(1, 1, 1, sheet.getLastColumn())
-      .getValues()[0]
-      .map((h) => String(h).split(' / ')[0]);
-    const row = header.map((h) => cells[h] ?? '');
-    sheet.appendRow(row);
+    const header = headerOf(sheet);
+    sheet.appendRow(header.map((h) => cells[h] ?? ''));
     userEdited(o, sheet.getRange(sheet.getLastRow(), 1, 1, header.length));
-  } finally {
-    counter.enabled = was;
-  }
-}
-
-/** A person's edit fires the simple onEdit trigger, as in Sheets (a script's write does not). */
-function userEdited(o: Office, range: unknown): void {
-  o.rt.run('onEdit', { authMode: 'LIMITED', range, source: o.ss, user: o.staffEmail });
+  });
 }
 
 /** Staff set one cell of a data row (1-based data row) by header. */
@@ -138,32 +144,15 @@ export function staffSets(
   column: string,
   value: string,
 ): void {
-  const counter = o.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  uncounted(o, () => {
     const sheet = o.ss.getSheetByName(sheetName)!;
-    const header = sheet
-      .getRange(1, 1, 1, sheet.getLastColumn())
-      .getValues()[0]
-      .map((h) => String(h).split(' / ')[0]);
-    const cell = sheet.getRange(dataRow + 1, header.indexOf(column) + 1);
+    const cell = sheet.getRange(dataRow + 1, headerOf(sheet).indexOf(column) + 1);
     cell.setValue(value);
     userEdited(o, cell);
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }
 
 /** Every cell of a sheet (for comparing whole sheets). */
 export function sheetValues(o: Office, name: string): unknown[][] {
-  const counter = o.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
-    const sheet = o.ss.getSheetByName(name);
-    return sheet ? sheet.getDataRange().getValues() : [];
-  } finally {
-    counter.enabled = was;
-  }
+  return uncounted(o, () => o.ss.getSheetByName(name)?.getDataRange().getValues() ?? []);
 }
