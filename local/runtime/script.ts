@@ -6,6 +6,10 @@
 import type { RuntimeContext } from './context';
 import { isDate } from './context';
 import { exception } from './spreadsheet/errors';
+import { wallToUtc as fromWall, isValidTimeZone, utcToWall as toWall } from './zone';
+
+// Older names of the zone conversions, still imported from here (forms, tests).
+export { fromWall, toWall };
 
 export const EventType = {
   CLOCK: 'CLOCK',
@@ -247,11 +251,7 @@ class ClockTriggerBuilder {
     return this;
   }
   inTimezone(timeZone: string): this {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
-    } catch {
-      throw exception(`Invalid argument: timezone`);
-    }
+    if (!isValidTimeZone(timeZone)) throw exception(`Invalid argument: timezone`);
     this.timeZone = timeZone;
     return this;
   }
@@ -466,44 +466,6 @@ function hash(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock time in `timeZone`, as epoch ms read in UTC (independent of the machine's zone). */
-export function toWall(ms: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) parts[part.type] = Number(part.value);
-  const wholeSeconds = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  return wholeSeconds + (((ms % 1000) + 1000) % 1000);
-}
-
-/** The instant whose wall-clock time in `timeZone` is `wall`. */
-export function fromWall(wall: number, timeZone: string): number {
-  let guess = wall - (toWall(wall, timeZone) - wall);
-  guess = wall - (toWall(guess, timeZone) - guess);
-  return guess;
 }
 
 /** Minutes after the slot's hour: random within the hour, or nearMinute ± 15. */

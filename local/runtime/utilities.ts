@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { isDate, type RuntimeContext } from './context';
+import { isValidTimeZone, MONTH_NAMES, WEEKDAY_NAMES, wallFields, zoneOffset } from './zone';
 
 // ---------------------------------------------------------------------------------------------
 // Time zones
@@ -13,7 +14,6 @@ interface Zone {
   id: string;
   /** Fixed offset (ms) for Java custom ids like GMT+09:00; undefined for IANA zones. */
   fixedOffset?: number;
-  format?: Intl.DateTimeFormat;
 }
 
 const zoneCache = new Map<string, Zone>();
@@ -31,83 +31,23 @@ function resolveZone(timeZone: string): Zone {
       id: timeZone,
       fixedOffset: sign * (Number(custom[2]) * 60 + Number(custom[3] ?? 0)) * 60000,
     };
+  } else if (isValidTimeZone(timeZone)) {
+    zone = { id: timeZone };
   } else {
-    try {
-      const format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        era: 'short',
-      });
-      zone = { id: timeZone, format };
-    } catch {
-      // Java's TimeZone.getTimeZone falls back to GMT for an id it does not know, and so does
-      // Utilities.formatDate: no error, just GMT.
-      zone = { id: 'GMT', fixedOffset: 0 };
-    }
+    // Java's TimeZone.getTimeZone falls back to GMT for an id it does not know, and so does
+    // Utilities.formatDate: no error, just GMT.
+    zone = { id: 'GMT', fixedOffset: 0 };
   }
   zoneCache.set(timeZone, zone);
   return zone;
 }
 
-/** The zone's offset from UTC (ms) at the instant `ms`, DST included. */
-export function zoneOffset(ms: number, timeZone: string): number {
-  const zone = resolveZone(timeZone);
-  if (zone.fixedOffset !== undefined) return zone.fixedOffset;
-  const parts: Record<string, string> = {};
-  for (const p of zone.format!.formatToParts(ms)) parts[p.type] = p.value;
-  let year = Number(parts.year);
-  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-  const wholeSecond = Math.floor(ms / 1000) * 1000;
-  const asUtc = Date.UTC(
-    year,
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  // Date.UTC maps years 0..99 to 1900..1999; such dates are out of scope here.
-  return asUtc - wholeSecond;
-}
-
-/** Calendar fields of the instant as seen in the zone (month 1-12, weekday 0 = Sunday). */
+/** Calendar fields of the instant as seen in the zone, with the zone's offset (ms) then. */
 export function zonedFields(ms: number, timeZone: string) {
-  const offset = zoneOffset(ms, timeZone);
-  const d = new Date(ms + offset);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-    weekday: d.getUTCDay(),
-    offset,
-  };
+  const zone = resolveZone(timeZone);
+  const offset = zone.fixedOffset ?? zoneOffset(ms, zone.id);
+  return { ...wallFields(ms + offset), offset };
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 // Java's short names where they differ from what Intl's en-US data gives ("GMT+9").
 const JAVA_SHORT_NAMES: Record<string, [standard: string, daylight: string]> = {
@@ -219,8 +159,8 @@ function formatField(
       return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[f.month - 1];
-      if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
+      if (count >= 4) return MONTH_NAMES[f.month - 1];
+      if (count === 3) return MONTH_NAMES[f.month - 1].slice(0, 3);
       return pad(f.month, count);
     case 'd':
       return pad(f.day, count);
@@ -229,7 +169,7 @@ function formatField(
     case 'F':
       return pad(Math.floor((f.day - 1) / 7) + 1, count);
     case 'E':
-      return count >= 4 ? WEEKDAYS[f.weekday] : WEEKDAYS[f.weekday].slice(0, 3);
+      return count >= 4 ? WEEKDAY_NAMES[f.weekday] : WEEKDAY_NAMES[f.weekday].slice(0, 3);
     case 'u':
       return pad(f.weekday === 0 ? 7 : f.weekday, count);
     case 'a':

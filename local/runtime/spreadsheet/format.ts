@@ -3,6 +3,7 @@
 // spreadsheet's zone); a cell is a date exactly when its number format is a date format,
 // which is also how Sheets decides whether getValues returns a Date.
 
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../zone';
 import { serialFields } from './zone';
 
 /** What a cell holds: '' is empty; dates and times are serial numbers with a date format. */
@@ -144,22 +145,6 @@ export function generalNumber(n: number): string {
     .replace('e-', 'E-');
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -217,8 +202,8 @@ function formatDate(serial: number, section: Section): string {
         else if (t.letter === 'd') {
           if (c === 1) out += String(f.day);
           else if (c === 2) out += pad(f.day, 2);
-          else if (c === 3) out += DAYS[f.weekday].slice(0, 3);
-          else out += DAYS[f.weekday];
+          else if (c === 3) out += WEEKDAY_NAMES[f.weekday].slice(0, 3);
+          else out += WEEKDAY_NAMES[f.weekday];
         } else if (t.letter === 'h') {
           const hour = hasAmPm ? f.hour % 12 || 12 : f.hour;
           out += c === 1 ? String(hour) : pad(hour, 2);
@@ -226,9 +211,9 @@ function formatDate(serial: number, section: Section): string {
         else if (isMinute(tokens, i)) out += c === 1 ? String(f.minute) : pad(f.minute, 2);
         else if (c === 1) out += String(f.month);
         else if (c === 2) out += pad(f.month, 2);
-        else if (c === 3) out += MONTHS[f.month - 1].slice(0, 3);
-        else if (c === 4) out += MONTHS[f.month - 1];
-        else out += MONTHS[f.month - 1][0];
+        else if (c === 3) out += MONTH_NAMES[f.month - 1].slice(0, 3);
+        else if (c === 4) out += MONTH_NAMES[f.month - 1];
+        else out += MONTH_NAMES[f.month - 1][0];
         break;
       }
     }

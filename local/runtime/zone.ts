@@ -1,0 +1,152 @@
+// Time-zone arithmetic for the whole runtime, computed with Intl so that nothing depends on
+// the machine's TZ. A "wall" time is a zone's clock reading written as UTC milliseconds
+// (read it back with getUTC*); an instant is ordinary epoch milliseconds.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, Map<number, number>>();
+// Offsets change on quarter-hour boundaries in practice, so one lookup serves a 15-minute
+// bucket; a bucket with a change inside it (old local mean times) is computed per instant.
+const BUCKET_MS = 15 * 60_000;
+
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const WEEKDAY_NAMES: readonly string[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+
+/** Calendar fields of a wall time (month 1-12, weekday 0 = Sunday). */
+export interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+}
+
+/** Throws RangeError for a zone Intl does not know. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when Intl knows the zone. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall time of a date and time of day (setUTCFullYear, unlike Date.UTC, keeps years 0-99). */
+export function wallTime(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
+export function wallFields(wall: number): WallFields {
+  const d = new Date(wall);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+function computeOffset(ms: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(ms)) parts[p.type] = p.value;
+  let year = Number(parts.year);
+  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+  const wall = wallTime(
+    year,
+    Number(parts.month),
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  // Intl shows whole seconds: compare with the instant's whole second.
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** Offset (ms) of an IANA zone from UTC at the instant `ms`, DST included. */
+export function zoneOffset(ms: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(timeZone, cache);
+  }
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    if (cache.size > 200_000) cache.clear();
+    const start = bucket * BUCKET_MS;
+    offset = computeOffset(start, timeZone);
+    // NaN marks a bucket with a change inside it.
+    if (computeOffset(start + BUCKET_MS - 1000, timeZone) !== offset) offset = Number.NaN;
+    cache.set(bucket, offset);
+  }
+  return Number.isNaN(offset) ? computeOffset(ms, timeZone) : offset;
+}
+
+/** The wall time the zone's clocks show at the instant `ms`. */
+export function utcToWall(ms: number, timeZone: string): number {
+  return ms + zoneOffset(ms, timeZone);
+}
+
+/** The instant at which the zone's clocks show `wall` (two passes settle on the offset in force). */
+export function wallToUtc(wall: number, timeZone: string): number {
+  const first = wall - zoneOffset(wall, timeZone);
+  return wall - zoneOffset(first, timeZone);
+}
