@@ -684,6 +684,13 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
 const keyIs = (data: SheetData, r: number, test: (key: string) => boolean) =>
   test(String(data.values[r][0]));
 
+// A few rows of the field map, to show what they look like.
+const SHOWN_FIELD_ROWS = [
+  'field.application.applicantId',
+  'field.application.supportDate',
+  'field.application.startTime',
+];
+
 /** The file names (in docs/images) and what each shows. */
 export const PICTURES: Record<string, { sheet: string } & SheetPicture> = {
   'settings.svg': {
@@ -693,8 +700,7 @@ export const PICTURES: Record<string, { sheet: string } & SheetPicture> = {
         .map((_, r) => r)
         .filter(
           (r) =>
-            r > 0 &&
-            keyIs(d, r, (k) => !k.startsWith('field.') || k.startsWith('field.application.s')),
+            r > 0 && keyIs(d, r, (k) => !k.startsWith('field.') || SHOWN_FIELD_ROWS.includes(k)),
         ),
   },
   'members.svg': {
