@@ -30,8 +30,8 @@ import { APPLICATIONS, type KeysOf } from '../store/schema';
 import type { Row, Table } from '../store/table';
 import { alertStaffOnce } from './alerts';
 import { mapFields, readResponse } from './answers';
-import { formUrls } from './forms';
 import type { Env } from './env';
+import { formUrls } from './forms';
 import {
   type MemberRecord,
   missingDocuments,
@@ -414,7 +414,10 @@ function sendDecisionEmails(
     fiscalYear: d.supportDate ? fiscalYearText(fiscalYearOf(d.supportDate)) : '',
     applicationFormUrl: d.status === 'REJECTED' ? formUrls(env).applicationPublished : '',
   };
-  const applicant = d.applicantId ? world.members.get(d.applicantId) : undefined;
+  // The respondent is the member only when the address matches (R6). Otherwise the reply must
+  // not reveal the member's name or language: it greets whoever applied by the name they typed.
+  const confirmed = !d.reasons.includes('NOT_SELF');
+  const applicant = d.applicantId && confirmed ? world.members.get(d.applicantId) : undefined;
   const recipients: {
     to: string;
     member: MemberRecord | undefined;

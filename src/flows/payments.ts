@@ -241,6 +241,9 @@ function drawPaymentSheet(
   sheet.getRange(3, 4, supporters + 1, 1).setNumberFormat('"¥"#,##0');
   sheet.getRange(3 + supporters, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(2);
+  [110, 160, 80, 130, 220, 140].forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width);
+  });
   return statement;
 }
 

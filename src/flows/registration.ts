@@ -19,6 +19,13 @@ export function sameVersion(stored: number | null, incoming: number): boolean {
   return stored !== null && incoming <= stored + 999;
 }
 
+/**
+ * A member row keeps the IDs of its latest registration responses only (enough to recognise a
+ * duplicated event or an edit): a flood from one address must not outgrow the 50,000-character
+ * cell. Older responses from the same address are recognised by their time (see the sweep).
+ */
+export const RESPONSE_IDS_KEPT = 20;
+
 export function responseIdsOf(table: MemberTable, row: Row): string[] {
   return cellText(table.get(row, 'responseIds'))
     .split(/[\s,]+/)
@@ -84,7 +91,19 @@ export function processRegistration(
     // R2: the same person keeps the ID; details are updated and the ID is sent again.
     row = existing;
     memberId = cellText(members.get(row, 'memberId'));
-    members.set(row, 'responseIds', [...responseIdsOf(members, row), answers.responseId].join(' '));
+    const ids = [...responseIdsOf(members, row), answers.responseId].slice(-RESPONSE_IDS_KEPT);
+    members.set(row, 'responseIds', ids.join(' '));
+    const latest = cellMs(members.get(row, 'lastResponseAt'));
+    if (latest !== null && answers.timestamp + 999 < latest) {
+      // An older response reached us late (the sweep): newer details already stand, and the
+      // member already has the ID.
+      env.log.add({
+        action: 'REGISTRATION_OLDER_RESPONSE',
+        responseId: answers.responseId,
+        memberId,
+      });
+      return;
+    }
     writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
     env.log.add({ action: 'REGISTRATION_REPEATED', responseId: answers.responseId, memberId });
   } else {

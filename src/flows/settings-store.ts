@@ -130,10 +130,8 @@ function readSettingRows(book: Workbook): Map<string, string> {
 function validate(values: ReadonlyMap<string, string>): Settings {
   const parsed = parseSettings(values);
   if ('errors' in parsed) {
-    throw new SettingsError(
-      formatSettingErrors(parsed.errors, 'en'),
-      formatSettingErrors(parsed.errors, 'ja'),
-    );
+    const ja = formatSettingErrors(parsed.errors, 'ja');
+    throw new SettingsError(`${formatSettingErrors(parsed.errors, 'en')}\n${ja}`, ja);
   }
   return parsed.settings;
 }

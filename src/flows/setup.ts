@@ -138,7 +138,12 @@ export function runSetup(): SetupReport {
   try {
     settings = readSettings(book);
   } catch (error) {
-    return { ok: false, problems: [(error as Error).message], done };
+    // One bullet per bad row (the message holds a line per row, in English then Japanese).
+    return {
+      ok: false,
+      problems: (error as Error).message.split('\n').filter((l) => l.trim() !== ''),
+      done,
+    };
   }
   const checks = formChecks(settings);
   const problems: string[] = [];

@@ -4,6 +4,7 @@
 // and that the outbox is moving, and alerts staff once when not.
 import { dayOf } from '../domain/dates';
 import type { Settings } from '../domain/settings-types';
+import { normalizeEmail } from '../domain/text';
 import { cellMs, cellText } from '../store/cells';
 import { APPLICATIONS, COURSE, MEMBERS, OUTBOX } from '../store/schema';
 import type { Row } from '../store/table';
@@ -67,16 +68,22 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   const registrations = registration ? responsesOf(registration) : [];
   if (registration && registrations.length > 0) {
     const members = env.book.table(MEMBERS);
-    // Response ID → the latest response time processed for its member.
+    // Response ID → the latest response time processed for its member; and the same by email,
+    // for older responses of an address whose IDs the member row no longer keeps.
     const done = new Map<string, number | null>();
+    const latestByEmail = new Map<string, number>();
     for (const row of members.dataRows()) {
       const last = cellMs(members.get(row, 'lastResponseAt'));
       for (const id of responseIdsOf(members, row)) done.set(id, last);
+      const email = normalizeEmail(cellText(members.get(row, 'email')));
+      if (email !== '' && last !== null) latestByEmail.set(email, last);
     }
     for (const response of registrations) {
       const id = response.getId();
-      if (done.has(id) && sameVersion(done.get(id) ?? null, response.getTimestamp().getTime()))
-        continue;
+      const at = response.getTimestamp().getTime();
+      if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
+      const byEmail = latestByEmail.get(normalizeEmail(response.getRespondentEmail()));
+      if (!done.has(id) && byEmail !== undefined && at <= byEmail + 999) continue;
       processRegistration(env, response, registration);
       result.registrations++;
     }
@@ -128,7 +135,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     );
   }
   const processed = result.registrations + result.applications + result.courses;
-  if (processed === 0 && !full) return result;
+  if (processed === 0) return result;
   env.log.add({
     action: full ? 'SWEEP_FULL' : 'SWEEP',
     detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses`,

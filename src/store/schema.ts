@@ -3,6 +3,7 @@
 import type { TableSpec } from './table';
 
 const DATE_TIME = 'yyyy-mm-dd hh:mm';
+const DATE_TIME_WIDTH = 135;
 const YEN = '"¥"#,##0';
 
 export const MEMBERS = {
@@ -21,11 +22,31 @@ export const MEMBERS = {
     { key: 'experience', header: 'Experience / 伴走支援の経験' },
     { key: 'emailLanguage', header: 'Email language / 連絡言語' },
     { key: 'consent', header: 'Privacy consent / 個人情報同意' },
-    { key: 'firstRegisteredAt', header: 'First registered at / 初回登録', numberFormat: DATE_TIME },
-    { key: 'lastUpdatedAt', header: 'Last updated at / 最終更新', numberFormat: DATE_TIME },
+    {
+      key: 'firstRegisteredAt',
+      header: 'First registered at / 初回登録',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
+    {
+      key: 'lastUpdatedAt',
+      header: 'Last updated at / 最終更新',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
     { key: 'responseIds', header: 'Registration response IDs / 登録回答ID', width: 160 },
-    { key: 'lastResponseAt', header: 'Last response time / 最終回答時刻', numberFormat: DATE_TIME },
-    { key: 'lastReplyAt', header: 'Last auto-reply at / 自動返信日時', numberFormat: DATE_TIME },
+    {
+      key: 'lastResponseAt',
+      header: 'Last response time / 最終回答時刻',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
+    {
+      key: 'lastReplyAt',
+      header: 'Last auto-reply at / 自動返信日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
     { key: 'repliesThatDay', header: 'Auto-replies that day / 同日の自動返信数' },
   ],
 } as const satisfies TableSpec;
@@ -71,8 +92,18 @@ export const APPLICATIONS = {
   name: 'Applications',
   columns: [
     { key: 'responseId', header: 'Response ID / 回答ID', width: 120 },
-    { key: 'submittedAt', header: 'Submitted at / 申請日時', numberFormat: DATE_TIME },
-    { key: 'lastResponseAt', header: 'Last response time / 最終回答時刻', numberFormat: DATE_TIME },
+    {
+      key: 'submittedAt',
+      header: 'Submitted at / 申請日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
+    {
+      key: 'lastResponseAt',
+      header: 'Last response time / 最終回答時刻',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
     { key: 'respondentEmail', header: 'Respondent email / 回答者メール', width: 180 },
     { key: 'applicantId', header: 'Applicant ID / 申請者ID' },
     { key: 'applicantName', header: 'Applicant name / 申請者氏名' },
@@ -95,7 +126,12 @@ export const APPLICATIONS = {
     { key: 'paymentMonth', header: 'Payment month / 支払対象月' },
     { key: 'onHold', header: 'On hold (documents) / 書類待ち' },
     { key: 'autoStatus', header: 'Automatic decision / 自動判定' },
-    { key: 'decidedAt', header: 'Decided at / 判定日時', numberFormat: DATE_TIME },
+    {
+      key: 'decidedAt',
+      header: 'Decided at / 判定日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
     { key: 'paidIn', header: 'Paid in / 支払済み' },
     { key: 'flag', header: 'Flag / 要確認' },
     { key: 'override', header: 'Staff override / 事務局判定', staff: true, width: 130 },
@@ -112,7 +148,12 @@ export const LEDGER = {
     { key: 'settledMonth', header: 'Payments sheet / 支払表' },
     { key: 'applicationMonth', header: 'Application month / 申請月' },
     { key: 'carriedOver', header: 'Carried over / 繰越' },
-    { key: 'recordedAt', header: 'Recorded at / 記録日時', numberFormat: DATE_TIME },
+    {
+      key: 'recordedAt',
+      header: 'Recorded at / 記録日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
   ],
 } as const satisfies TableSpec;
 
@@ -131,7 +172,7 @@ export const RUNS = {
   name: 'Payment runs',
   columns: [
     { key: 'month', header: 'Month / 対象月' },
-    { key: 'ranAt', header: 'Ran at / 実行日時', numberFormat: DATE_TIME },
+    { key: 'ranAt', header: 'Ran at / 実行日時', numberFormat: DATE_TIME, width: DATE_TIME_WIDTH },
     { key: 'supporters', header: 'Supporters paid / 支払人数' },
     { key: 'total', header: 'Total / 合計', numberFormat: YEN },
     { key: 'onHold', header: 'On hold / 保留' },
@@ -142,7 +183,12 @@ export const RUNS = {
 export const OUTBOX = {
   name: 'Outbox',
   columns: [
-    { key: 'queuedAt', header: 'Queued at / 登録日時', numberFormat: DATE_TIME },
+    {
+      key: 'queuedAt',
+      header: 'Queued at / 登録日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
     { key: 'to', header: 'To / 宛先' },
     { key: 'subject', header: 'Subject / 件名' },
     { key: 'body', header: 'Body / 本文' },
@@ -150,7 +196,12 @@ export const OUTBOX = {
     { key: 'kind', header: 'Kind / 種別' },
     { key: 'ref', header: 'Reference / 参照' },
     { key: 'status', header: 'Status / 状態' },
-    { key: 'sentAt', header: 'Sent at / 送信日時', numberFormat: DATE_TIME },
+    {
+      key: 'sentAt',
+      header: 'Sent at / 送信日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
     { key: 'attempts', header: 'Attempts / 試行' },
     { key: 'lastError', header: 'Last error / エラー' },
   ],
@@ -159,7 +210,7 @@ export const OUTBOX = {
 export const LOG = {
   name: 'Log',
   columns: [
-    { key: 'at', header: 'Time / 日時', numberFormat: 'yyyy-mm-dd hh:mm:ss' },
+    { key: 'at', header: 'Time / 日時', numberFormat: 'yyyy-mm-dd hh:mm:ss', width: 150 },
     { key: 'action', header: 'Action / 処理' },
     { key: 'responseId', header: 'Response ID / 回答ID' },
     { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID' },
@@ -172,7 +223,7 @@ export const LOG = {
 export const SETTINGS = {
   name: 'Settings',
   columns: [
-    { key: 'key', header: 'Key / キー' },
+    { key: 'key', header: 'Key / キー', width: 230 },
     { key: 'label', header: 'Setting / 設定項目', width: 260 },
     { key: 'value', header: 'Value / 値', staff: true, width: 320 },
     { key: 'help', header: 'Explanation / 説明', width: 420 },

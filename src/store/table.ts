@@ -232,6 +232,7 @@ export function createSheet<K extends string>(ss: Spreadsheet, spec: TableSpec<K
   header.setValues([spec.columns.map((c) => toCell(c.header))]);
   header.setFontWeight('bold');
   header.setBackground('#e8eef7');
+  header.setWrap(true); // bilingual headers are long: wrap rather than clip
   sheet.setFrozenRows(1);
   spec.columns.forEach((c, i) => {
     if (c.numberFormat)

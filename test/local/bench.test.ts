@@ -1,0 +1,164 @@
+// The bench machinery at a small size: every scenario runs the built bundle and the naive
+// baseline inside counted executions, the two compute the same result, and the report has the
+// ratios, verdicts and JSON shape the README table is made from. No timing is asserted.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultModel, modelFromArgs, modelledMs } from '../../local/bench/latency';
+import { buildReport, ratiosOf, toJson } from '../../local/bench/report';
+import {
+  applicationScenario,
+  monthlyScenario,
+  QUICK,
+  redecideScenario,
+  registrationScenario,
+  runAll,
+  type ScenarioResult,
+  sweepScenario,
+} from '../../local/bench/scenarios';
+import { CallCounter } from '../../local/runtime/context';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+beforeAll(() => {
+  if (!existsSync(resolve(ROOT, 'dist', 'Code.js'))) {
+    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  }
+}, 60_000);
+
+const model = defaultModel();
+
+function expectCounted(r: ScenarioResult): void {
+  expect(r.product.error).toBeUndefined();
+  expect(r.naive.error).toBeUndefined();
+  expect(r.product.calls.Spreadsheet).toBeGreaterThan(0);
+  expect(r.naive.calls.Spreadsheet).toBeGreaterThan(0);
+  expect(r.product.cellsRead).toBeGreaterThan(0);
+  expect(r.product.modelledMs).toBeGreaterThan(0);
+}
+
+describe('bench scenarios at a small size', () => {
+  test('a registration: the product and the naive version give the newcomer the same next ID', () => {
+    const r = registrationScenario(30, model);
+    expectCounted(r);
+    expect(r.outcome.product).toBe('new member BN-00031');
+    expect(r.outcome.naive).toBe(r.outcome.product);
+    // The naive version scans the Members sheet a cell at a time: its calls grow with the table.
+    expect(r.naive.calls.Spreadsheet).toBeGreaterThan(2 * 30);
+  });
+
+  test('an application: the same decision and fee from the product and the naive version', () => {
+    const r = applicationScenario(60, 40, model);
+    expectCounted(r);
+    expect(r.outcome.product).toBe('ACCEPTED 8000');
+    expect(r.outcome.naive).toBe(r.outcome.product);
+    expect(r.product.reads.Applications).toBe(1);
+  });
+
+  test('the monthly run: the same ledger lines and total for the month from both', () => {
+    const r = monthlyScenario(200, 40, model);
+    expectCounted(r);
+    expect(r.outcome.product).toMatch(/^2024-06: [1-9]\d* ledger lines, [1-9]\d* yen$/);
+    expect(r.outcome.naive).toBe(r.outcome.product);
+    expect(r.naive.calls.Spreadsheet).toBeGreaterThan(r.product.calls.Spreadsheet);
+  });
+
+  test('redecideAll over seeded decisions: the same statuses from both', () => {
+    const r = redecideScenario(200, 40, model);
+    expectCounted(r);
+    expect(r.outcome.product).toMatch(/ACCEPTED \d+/);
+    expect(r.outcome.naive).toBe(r.outcome.product);
+  });
+
+  test('the sweep finishes the missing responses: the same statuses from both', () => {
+    const r = sweepScenario(200, 40, 50, model);
+    expectCounted(r);
+    expect(r.size.missing).toBe(4);
+    expect(r.outcome.naive).toBe(r.outcome.product);
+    expect(r.product.calls.Forms).toBeGreaterThan(0);
+  });
+});
+
+describe('report', () => {
+  let results: ScenarioResult[];
+  beforeAll(() => {
+    results = runAll(QUICK, model);
+  }, 120_000);
+
+  test('ratios to the naive version and to the minimum are computed for every scenario', () => {
+    for (const r of results) {
+      const ratios = ratiosOf(r);
+      expect(ratios.toNaive.spreadsheetCalls).toBeCloseTo(
+        r.product.calls.Spreadsheet / r.naive.calls.Spreadsheet,
+      );
+      expect(ratios.toMinimum.spreadsheetCalls).toBeCloseTo(
+        r.product.calls.Spreadsheet / r.minimum.spreadsheetCalls,
+      );
+      expect(r.minimum.spreadsheetCalls).toBe(
+        r.minimum.tablesRead.length + r.minimum.tablesWritten.length,
+      );
+    }
+  });
+
+  test('the JSON has the model, every scenario with both sides, and a verdict per target', () => {
+    const json = JSON.parse(toJson(buildReport(results, model, 'quick')));
+    expect(json.mode).toBe('quick');
+    expect(json.model.perCall.Spreadsheet).toBe(model.perCall.Spreadsheet);
+    expect(json.scenarios.map((s: ScenarioResult) => s.id)).toEqual([
+      'registration',
+      'registration',
+      'application',
+      'application',
+      'monthly',
+      'redecideAll',
+      'sweep',
+    ]);
+    for (const s of json.scenarios) {
+      for (const side of ['product', 'naive']) {
+        expect(Object.keys(s[side].calls)).toEqual(
+          expect.arrayContaining(['Spreadsheet', 'Forms', 'Mail', 'Lock', 'Properties']),
+        );
+        expect(typeof s[side].cellsRead).toBe('number');
+        expect(typeof s[side].cpuMs).toBe('number');
+      }
+      expect(typeof s.ratios.toNaive.modelledMs).toBe('number');
+    }
+    const targets = json.targets.map((t: { target: string }) => t.target).join('\n');
+    expect(targets).toMatch(/per registration ≤ 8/);
+    expect(targets).toMatch(/per application ≤ 12/);
+    expect(targets).toMatch(/monthly at/);
+    expect(targets).toMatch(/redecideAll at/);
+    expect(targets).toMatch(/≥ 100× fewer/);
+    for (const t of json.targets) {
+      if (!t.pass) expect(t.limits.length + t.measured.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('latency model', () => {
+  test('modelled time is the per-call cost of each method plus the per-cell costs', () => {
+    const counter = new CallCounter();
+    counter.count('Spreadsheet', 'getValues', { read: 1000 });
+    counter.count('Spreadsheet', 'setValues', { written: 100 });
+    counter.count('Properties', 'setProperty');
+    const m = defaultModel();
+    const expected =
+      2 * m.perCall.Spreadsheet +
+      m.perMethod['Properties.setProperty'] +
+      1000 * m.perCellRead +
+      100 * m.perCellWritten;
+    expect(modelledMs(counter.counts, m)).toBeCloseTo(expected);
+  });
+
+  test('flags override the defaults per service, per method and per cell', () => {
+    const m = modelFromArgs([
+      '--ms-spreadsheet=60',
+      '--ms-method=Spreadsheet.flush:5',
+      '--ms-cell-read=0.5',
+    ]);
+    expect(m.perCall.Spreadsheet).toBe(60);
+    expect(m.perMethod['Spreadsheet.flush']).toBe(5);
+    expect(m.perCellRead).toBe(0.5);
+    expect(() => modelFromArgs(['--ms-nosuch=1'])).toThrow('unknown service');
+  });
+});
