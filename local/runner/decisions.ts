@@ -59,7 +59,10 @@ function readSheet(ss: LocalSpreadsheet, spec: TableSpec): Record_[] {
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v)).trim();
-const words = (v: unknown) => str(v).split(/[\s,]+/).filter((s) => s !== '');
+const words = (v: unknown) =>
+  str(v)
+    .split(/[\s,]+/)
+    .filter((s) => s !== '');
 const num = (v: unknown) => (typeof v === 'number' ? v : str(v) === '' ? null : Number(str(v)));
 
 export function readDecisions(outcome: RunOutcome): Decisions {
@@ -75,7 +78,9 @@ export function readDecisions(outcome: RunOutcome): Decisions {
 }
 
 function collect(ss: LocalSpreadsheet, responseIds: RunOutcome['responseIds']): Decisions {
-  const settings = new Map(readSheet(ss, SETTINGS).map((r) => [str(r.get('key')), str(r.get('value'))]));
+  const settings = new Map(
+    readSheet(ss, SETTINGS).map((r) => [str(r.get('key')), str(r.get('value'))]),
+  );
   const prefix = settings.get('idPrefix') || 'BN-';
   const width = Number(settings.get('idWidth') || 5);
 
@@ -93,7 +98,9 @@ function collect(ss: LocalSpreadsheet, responseIds: RunOutcome['responseIds']): 
     return { row, memberId: m?.memberId ?? null, email: m?.email ?? null };
   });
 
-  const appByResponse = new Map(readSheet(ss, APPLICATIONS).map((r) => [str(r.get('responseId')), r]));
+  const appByResponse = new Map(
+    readSheet(ss, APPLICATIONS).map((r) => [str(r.get('responseId')), r]),
+  );
   const applications = [...responseIds.application].map(([row, id]): ApplicationDecision => {
     const r = appByResponse.get(id);
     const applicant = canonicalId(str(r?.get('applicantId')), prefix, width);

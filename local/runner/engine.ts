@@ -32,7 +32,14 @@ export type RunEvent =
       memorandumOn?: string;
       accountOn?: string;
     }
-  | { kind: 'course'; at: number; row: number; memberId: string; module: string; completedOn: string };
+  | {
+      kind: 'course';
+      at: number;
+      row: number;
+      memberId: string;
+      module: string;
+      completedOn: string;
+    };
 
 export interface RunOptions {
   world: OfficeWorldOptions;
@@ -89,7 +96,10 @@ export function runEvents(options: RunOptions): RunOutcome {
           { email: event.email, answers: event.answers, at: rt.now() },
           { ...delivery, twice: event.twice },
         );
-        responseIds[event.form].set(event.row, uncounted(rt, () => response.getId()));
+        responseIds[event.form].set(
+          event.row,
+          uncounted(rt, () => response.getId()),
+        );
         break;
       }
       case 'edit': {

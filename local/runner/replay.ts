@@ -118,7 +118,12 @@ function responseSheet(
     // Forms titles are unique; a repeated header would be a second copy of the same question.
     if (seen.has(normalizeName(header))) return;
     seen.add(normalizeName(header));
-    questions.push({ column, title: header, type: questionType(table, column, known), choices: [] });
+    questions.push({
+      column,
+      title: header,
+      type: questionType(table, column, known),
+      choices: [],
+    });
   });
   const events: RunEvent[] = [];
   table.rows.forEach((row, i) => {
@@ -136,7 +141,13 @@ function responseSheet(
     }
     const email = text(row[emailCol]).trim();
     if (email === '') {
-      throw cellError(table, rowNumber, table.header[emailCol], '', 'is empty: expected the respondent’s email address');
+      throw cellError(
+        table,
+        rowNumber,
+        table.header[emailCol],
+        '',
+        'is empty: expected the respondent’s email address',
+      );
     }
     const answers: Answers = {};
     for (const q of questions) {
@@ -169,7 +180,10 @@ function questionType(table: InputTable, column: number, known: KnownTypes): Que
 
 function looksLikeTime(cell: InputCell): boolean {
   if (cell instanceof Date) return cell.getUTCFullYear() === 1899;
-  return /^\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?$/.test(text(cell).trim()) && parseTimeCell(cell) !== null;
+  return (
+    /^\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?$/.test(text(cell).trim()) &&
+    parseTimeCell(cell) !== null
+  );
 }
 
 function looksLikeDay(cell: InputCell): boolean {
@@ -182,12 +196,14 @@ function answerOf(table: InputTable, row: number, q: Question, cell: InputCell):
   switch (q.type) {
     case 'DATE': {
       const day = parseDayCell(cell);
-      if (day === null) throw cellError(table, row, q.title, cell, 'is not a date (expected e.g. 2024/07/30)');
+      if (day === null)
+        throw cellError(table, row, q.title, cell, 'is not a date (expected e.g. 2024/07/30)');
       return day;
     }
     case 'TIME': {
       const time = parseTimeCell(cell);
-      if (time === null) throw cellError(table, row, q.title, cell, 'is not a time (expected e.g. 14:03)');
+      if (time === null)
+        throw cellError(table, row, q.title, cell, 'is not a time (expected e.g. 14:03)');
       return time;
     }
     case 'CHECKBOX': {
@@ -216,7 +232,13 @@ function startOfDay(day: string): number {
 function requiredDay(table: InputTable, row: number, column: number, cell: InputCell): string {
   const day = parseDayCell(cell);
   if (day === null) {
-    throw cellError(table, row, table.header[column], cell, 'is not a date (expected e.g. 2024/07/30)');
+    throw cellError(
+      table,
+      row,
+      table.header[column],
+      cell,
+      'is not a date (expected e.g. 2024/07/30)',
+    );
   }
   return day;
 }
@@ -242,9 +264,16 @@ export function documentEvents(table: InputTable): RunEvent[] {
     const memberId = text(row[idCol]).trim();
     const fiscalYear = parseFiscalYear(row[fyCol] ?? '');
     if (fiscalYear === null) {
-      throw cellError(table, r, table.header[fyCol], row[fyCol] ?? '', 'is not a fiscal year (expected e.g. 2024 or FY2024)');
+      throw cellError(
+        table,
+        r,
+        table.header[fyCol],
+        row[fyCol] ?? '',
+        'is not a fiscal year (expected e.g. 2024 or FY2024)',
+      );
     }
-    const memo = text(row[memoCol]).trim() === '' ? '' : requiredDay(table, r, memoCol, row[memoCol]);
+    const memo =
+      text(row[memoCol]).trim() === '' ? '' : requiredDay(table, r, memoCol, row[memoCol]);
     const account =
       text(row[accountCol]).trim() === '' ? '' : requiredDay(table, r, accountCol, row[accountCol]);
     const base = { kind: 'documents' as const, row: r, memberId, fiscalYear: `FY${fiscalYear}` };

@@ -1,0 +1,244 @@
+// `npm start`: runs the bundle (dist/Code.js) on the local Apps Script runtime — the built-in
+// demo, or a replay of exported response sheets — and writes the output folder.
+// Exit codes: 0 done; 2 bad arguments or input files (nothing written); 1 anything else.
+import { parseArgs } from 'node:util';
+import { cellText } from '../src/store/cells';
+import { OUTBOX } from '../src/store/schema';
+import { type Decisions, readDecisions } from './runner/decisions';
+import { type DemoSize, demoPlan } from './runner/demo';
+import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';
+import { writeExports } from './runner/exports';
+import { InputError, readSettingsTable, readTable, tokyoDay, tokyoMs } from './runner/inputs';
+import { writeOutput } from './runner/output';
+import { planReplay } from './runner/replay';
+import type { OfficeWorldOptions } from './world';
+
+const USAGE = `Usage:
+  npm start                              the demo (a year of the program), output in out/
+  npm start -- --registrations R.csv --applications A.csv
+               [--documents D.csv] [--courses C.csv] [--settings S.csv]
+               [--until YYYY-MM-DD] [--out DIR] [--batch]
+Options:
+  --registrations, --applications  exported response sheets (.csv or .xlsx)
+  --documents    Bansou Net ID, Fiscal year, Memorandum received, Account notification received
+  --courses      Bansou Net ID, Module, Completed on
+  --settings     key,value rows that override the Settings sheet
+  --until        replay the monthly payment runs up to this day (default: today)
+  --out          output folder (default: out)
+  --batch        deliver responses without their trigger; the hourly sweep processes them
+                 (same result, much faster for large exports)
+  --demo-size    small | full | large (default full; large is for --demo-export)
+  --demo-export DIR  write the demo's data as export files (registrations.csv,
+                 applications.csv, documents.csv, courses.csv) instead of running it
+  --quiet        no progress lines`;
+
+class UsageError extends Error {}
+
+interface Job {
+  events: RunEvent[];
+  until: number;
+  world: OfficeWorldOptions;
+  label: string;
+  warnings: string[];
+}
+
+function parseDay(value: string, option: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const ms = m
+    ? tokyoMs({ year: +m[1], month: +m[2], day: +m[3], hour: 23, minute: 59, second: 59 })
+    : Number.NaN;
+  if (!m || tokyoDay(ms) !== value)
+    throw new UsageError(`${option} "${value}" is not a day like 2024-05-31`);
+  return ms;
+}
+
+async function prepare(values: Record<string, string | boolean | undefined>): Promise<Job> {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const registrations = str('registrations');
+  const applications = str('applications');
+  if (!registrations && !applications) {
+    const size = (str('demo-size') ?? 'full') as DemoSize;
+    if (!['small', 'full', 'large'].includes(size)) {
+      throw new UsageError('--demo-size is small, full or large');
+    }
+    const plan = demoPlan(size);
+    return {
+      events: plan.events,
+      until: plan.until,
+      world: {},
+      label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications`,
+      warnings: [],
+    };
+  }
+  if (!registrations || !applications) {
+    throw new UsageError('a replay needs both --registrations and --applications');
+  }
+  const settingsFile = str('settings');
+  const documents = str('documents');
+  const courses = str('courses');
+  const plan = planReplay({
+    registrations: await readTable(registrations),
+    applications: await readTable(applications),
+    documents: documents ? await readTable(documents) : undefined,
+    courses: courses ? await readTable(courses) : undefined,
+    settings: settingsFile ? readSettingsTable(await readTable(settingsFile)) : undefined,
+  });
+  const untilText = str('until') ?? tokyoDay(Date.now());
+  const until = parseDay(untilText, '--until');
+  const last = Math.max(...plan.events.map((e) => e.at));
+  if (plan.events.length > 0 && last > until) {
+    throw new UsageError(
+      `--until ${untilText} is before the last event of the input (${tokyoDay(last)})`,
+    );
+  }
+  return {
+    events: plan.events,
+    until,
+    world: {
+      registrationForm: plan.registrationForm,
+      applicationForm: plan.applicationForm,
+      settings: plan.settings,
+    },
+    label: `replay of ${registrations} and ${applications}`,
+    warnings: plan.warnings,
+  };
+}
+
+function summary(outcome: RunOutcome, decisions: Decisions): string[] {
+  const { rt, ss } = outcome.office;
+  const byStatus = new Map<string, number>();
+  let onHold = 0;
+  for (const a of decisions.applications) {
+    byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+    if (a.onHold) onHold++;
+  }
+  const months = Object.keys(decisions.payments);
+  let paid = 0;
+  let lines = 0;
+  for (const list of Object.values(decisions.payments)) {
+    for (const l of list) {
+      paid += l.amount;
+      lines += l.cases;
+    }
+  }
+  const members = new Set(decisions.members.map((m) => m.memberId).filter((id) => id !== null));
+  const outbox = ss.getSheetByName(OUTBOX.name);
+  const queued = outbox
+    ? outbox
+        .getDataRange()
+        .getValues()
+        .filter((r) => r.some((v) => cellText(v) === 'QUEUED')).length
+    : 0;
+  const failed = rt.executions.filter((e) => e.error).length;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return [
+    `Members:       ${n(members.size)} (from ${n(decisions.members.length)} registration responses)`,
+    `Applications:  ${n(decisions.applications.length)} — ${[...byStatus]
+      .sort()
+      .map(([s, c]) => `${s} ${n(c)}`)
+      .join(', ')}; ${n(onHold)} accepted but on hold for documents`,
+    `Months settled: ${months.length}${months.length ? ` (${months[0]} … ${months.at(-1)})` : ''}`,
+    `Total paid:    ¥${n(paid)} (${n(lines)} payment lines)`,
+    `Emails:        ${n(rt.mail.outbox.length)} sent, ${n(queued)} still queued`,
+    `Executions:    ${n(rt.executions.length)} (${n(failed)} failed)`,
+  ];
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const started = Date.now();
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        registrations: { type: 'string' },
+        applications: { type: 'string' },
+        documents: { type: 'string' },
+        courses: { type: 'string' },
+        settings: { type: 'string' },
+        until: { type: 'string' },
+        out: { type: 'string' },
+        batch: { type: 'boolean' },
+        'demo-size': { type: 'string' },
+        'demo-export': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const exportDir = values['demo-export'];
+  if (typeof exportDir === 'string') {
+    // Sample export files of the demo's data, to try (or measure) a replay.
+    const size = (values['demo-size'] ?? 'full') as DemoSize;
+    for (const file of writeExports(demoPlan(size).events, exportDir))
+      process.stdout.write(`${file}\n`);
+    return 0;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const out = typeof values.out === 'string' ? values.out : 'out';
+  const quiet = values.quiet === true;
+  try {
+    const job = await prepare(values);
+    for (const w of job.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (!quiet) process.stderr.write(`Running ${job.label}${values.batch ? ' (batch)' : ''}\n`);
+    const outcome = runEvents({
+      world: job.world,
+      events: job.events,
+      until: job.until,
+      batch: values.batch === true,
+      progress: quiet
+        ? undefined
+        : (done, total, at) =>
+            process.stderr.write(
+              `  ${done}/${total} responses (${tokyoDay(at)}), ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+            ),
+    });
+    const decisions = readDecisions(outcome);
+    const written = await writeOutput(outcome, decisions, out);
+    const failures = outcome.office.rt.executions.filter((e) => e.error);
+    for (const f of failures.slice(0, 5)) {
+      process.stderr.write(`warning: ${f.functionName} failed: ${f.error}\n`);
+    }
+    process.stdout.write(
+      [
+        ...summary(outcome, decisions),
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json)`,
+        `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SetupError) {
+      process.stderr.write(
+        `The set-up check refused the forms built from the exports:\n${error.message}\n`,
+      );
+      return 2;
+    }
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
