@@ -87,7 +87,7 @@ const SERVICES: ServiceName[] = [
  */
 export function modelFromArgs(args: readonly string[]): LatencyModel {
   const model = defaultModel();
-  const file = valueOf(args, '--model');
+  const file = flagValue(args, '--model');
   if (file) mergeModel(model, JSON.parse(readFileSync(file, 'utf8')) as Partial<LatencyModel>);
   for (const arg of args) {
     const m = /^--ms-([a-z-]+)=(.+)$/.exec(arg);
@@ -115,7 +115,7 @@ export function mergeModel(model: LatencyModel, partial: Partial<LatencyModel>):
   if (partial.perCellWritten !== undefined) model.perCellWritten = partial.perCellWritten;
 }
 
-export function valueOf(args: readonly string[], flag: string): string | undefined {
+export function flagValue(args: readonly string[], flag: string): string | undefined {
   const eq = args.find((a) => a.startsWith(`${flag}=`));
   if (eq) return eq.slice(flag.length + 1);
   const i = args.indexOf(flag);

@@ -1,10 +1,10 @@
 // Scenario data for the bench: members, course completions, documents, applications with the
 // decisions the product would have recorded, and the ledger of the months already settled.
-// Built with the product's own pure domain functions (decideAll, settleMonth, recipientKey), so
+// Built with the product's own pure domain functions (decideApplication, settleMonth, recipientKey), so
 // the seeded sheets are what the product would have written, and then written straight into the
 // sheets with counting off (seeding is set-up, not the execution being measured).
 import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';
-import { decideAll } from '../../src/domain/decision';
+import { decideApplication, toPrior } from '../../src/domain/decision';
 import { formatId } from '../../src/domain/ids';
 import {
   type HoldLine,
@@ -14,6 +14,7 @@ import {
   settlementDay,
 } from '../../src/domain/payments';
 import { defaultSettings } from '../../src/domain/settings';
+import { recipientKey } from '../../src/domain/text';
 import type {
   ApplicationInput,
   CourseCompletion,
@@ -21,6 +22,7 @@ import type {
   DocumentRecord,
   MemberFacts,
   Month,
+  PriorApplication,
 } from '../../src/domain/types';
 import { toCell } from '../../src/store/cells';
 import {
@@ -74,7 +76,14 @@ export interface Dataset {
   apps: AppSeed[];
   ledger: (LedgerLine & { recordedAt: number })[];
   holds: { month: Month; kind: string; responseId: string; memberId: string; detail: string }[];
-  runs: { month: Month; ranAt: number; supporters: number; total: number; onHold: number; review: number }[];
+  runs: {
+    month: Month;
+    ranAt: number;
+    supporters: number;
+    total: number;
+    onHold: number;
+    review: number;
+  }[];
 }
 
 export interface DatasetOptions {
@@ -127,7 +136,10 @@ export interface ApplicationAnswers {
   answers: Record<string, string>;
 }
 
-export function applicationAnswers(app: ApplicationInput, applicantName: string): ApplicationAnswers {
+export function applicationAnswers(
+  app: ApplicationInput,
+  applicantName: string,
+): ApplicationAnswers {
   const t = APPLICATION_TITLES;
   const answers: Record<string, string> = {
     [t.applicantId]: app.applicantId,
@@ -224,7 +236,12 @@ export function documentsOf(members: readonly MemberSeed[]): DocumentRecord[] {
   for (const m of members) {
     if (m.noDocuments) continue;
     for (const fiscalYear of [2023, 2024]) {
-      out.push({ memberId: m.id, fiscalYear, memorandumOn: DOCUMENTS_DAY, accountOn: DOCUMENTS_DAY });
+      out.push({
+        memberId: m.id,
+        fiscalYear,
+        memorandumOn: DOCUMENTS_DAY,
+        accountOn: DOCUMENTS_DAY,
+      });
     }
   }
   return out;
@@ -246,12 +263,24 @@ export function buildDataset(options: DatasetOptions): Dataset {
   );
   const byMember = new Map<string, CourseCompletion[]>();
   for (const c of completions) byMember.set(c.memberId, [...(byMember.get(c.memberId) ?? []), c]);
-  const decisions = decideAll(
-    raw.map((r) => r.input),
-    { settings: SETTINGS, members: facts, completions: byMember, overrides: new Map() },
-  );
+  // As decideAll, but with the earlier applications kept by recipient key (R13/R14 compare only
+  // those), the way the product's decideFrom does: decideAll's whole list is O(n²) at 50,000.
+  const priors = new Map<string, PriorApplication[]>();
+  const decisions = raw.map(({ input }) => {
+    const key = recipientKey(input.recipientName, input.recipientBirthYear);
+    const d = decideApplication(input, {
+      settings: SETTINGS,
+      members: facts,
+      completions: byMember,
+      priors: priors.get(key) ?? [],
+      override: null,
+    });
+    const list = priors.get(key) ?? [];
+    list.push(toPrior(d, input.submittedAt));
+    priors.set(key, list);
+    return d;
+  });
   const noDocs = new Set(members.filter((m) => m.noDocuments).map((m) => m.id));
-  // decideAll returns submission order, which is the order of `raw`.
   const apps: AppSeed[] = raw.map((r, i) => {
     const d = decisions[i];
     return {
@@ -263,8 +292,17 @@ export function buildDataset(options: DatasetOptions): Dataset {
     };
   });
 
-  const dataset: Dataset = { members, completions, documents, apps, ledger: [], holds: [], runs: [] };
-  if (options.settledThrough && apps.length > 0) settle(dataset, options.settledThrough, options.missing);
+  const dataset: Dataset = {
+    members,
+    completions,
+    documents,
+    apps,
+    ledger: [],
+    holds: [],
+    runs: [],
+  };
+  if (options.settledThrough && apps.length > 0)
+    settle(dataset, options.settledThrough, options.missing);
   return dataset;
 }
 
@@ -303,7 +341,8 @@ function settle(dataset: Dataset, through: Month, missing?: ReadonlySet<number>)
         app.paidIn = [app.paidIn, month].filter((s) => s).join(' ');
     }
     for (const h of onHold) dataset.holds.push(holdRow(month, h));
-    for (const id of review) dataset.holds.push({ month, kind: 'REVIEW', responseId: id, memberId: '', detail: '' });
+    for (const id of review)
+      dataset.holds.push({ month, kind: 'REVIEW', responseId: id, memberId: '', detail: '' });
     dataset.runs.push({
       month,
       ranAt,
@@ -333,7 +372,11 @@ type Record_ = Record<string, unknown>;
 const DATE_KEYS = /^(at|.*At)$/;
 
 /** Writes records below the header of a table the product created (setup), by header name. */
-export function writeRows(ss: LocalSpreadsheet, spec: TableSpec, records: readonly Record_[]): void {
+export function writeRows(
+  ss: LocalSpreadsheet,
+  spec: TableSpec,
+  records: readonly Record_[],
+): void {
   if (records.length === 0) return;
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet) throw new Error(`no sheet ${spec.name}: run setup first`);
@@ -355,7 +398,8 @@ export function writeRows(ss: LocalSpreadsheet, spec: TableSpec, records: readon
   });
   const first = sheet.getLastRow() + 1;
   const need = first + rows.length - 1;
-  if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+  if (need > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
   sheet.getRange(first, 1, rows.length, header.length).setValues(rows as never);
 }
 
@@ -421,7 +465,12 @@ export function applicationRecord(a: AppSeed): Record_ {
  * applications out of the Applications sheet (the sweep's missing 1%). The Log gets one line
  * per member and per application, as the product would have written over the year.
  */
-export function seedSheets(rt: LocalRuntime, ss: LocalSpreadsheet, data: Dataset, skip?: ReadonlySet<number>): void {
+export function seedSheets(
+  rt: LocalRuntime,
+  ss: LocalSpreadsheet,
+  data: Dataset,
+  skip?: ReadonlySet<number>,
+): void {
   const counter = rt.ctx.counter;
   const was = counter.enabled;
   counter.enabled = false;
@@ -430,7 +479,11 @@ export function seedSheets(rt: LocalRuntime, ss: LocalSpreadsheet, data: Dataset
     writeRows(
       ss,
       COURSE,
-      data.completions.map((c) => ({ memberId: c.memberId, module: c.module, completedOn: dateCell(c.completedOn) })),
+      data.completions.map((c) => ({
+        memberId: c.memberId,
+        module: c.module,
+        completedOn: dateCell(c.completedOn),
+      })),
     );
     writeRows(
       ss,
@@ -442,11 +495,7 @@ export function seedSheets(rt: LocalRuntime, ss: LocalSpreadsheet, data: Dataset
         accountOn: dateCell(d.accountOn),
       })),
     );
-    writeRows(
-      ss,
-      APPLICATIONS,
-      data.apps.filter((_, i) => !skip?.has(i)).map(applicationRecord),
-    );
+    writeRows(ss, APPLICATIONS, data.apps.filter((_, i) => !skip?.has(i)).map(applicationRecord));
     writeRows(
       ss,
       LEDGER,
@@ -464,7 +513,14 @@ export function seedSheets(rt: LocalRuntime, ss: LocalSpreadsheet, data: Dataset
     writeRows(ss, RUNS, data.runs);
     const log: Record_[] = [];
     for (const m of data.members)
-      log.push({ at: m.registeredAt, action: 'REGISTERED', responseId: m.responseId, memberId: m.id, change: `→ ${m.id}`, by: 'system' });
+      log.push({
+        at: m.registeredAt,
+        action: 'REGISTERED',
+        responseId: m.responseId,
+        memberId: m.id,
+        change: `→ ${m.id}`,
+        by: 'system',
+      });
     data.apps.forEach((a, i) => {
       if (skip?.has(i)) return;
       log.push({
@@ -487,4 +543,3 @@ export function seedSheets(rt: LocalRuntime, ss: LocalSpreadsheet, data: Dataset
 function dateCell(day: string): Date | string {
   return day === '' ? '' : new Date(tokyo(day));
 }
-

@@ -1,0 +1,533 @@
+// The bench scenarios: each builds two identical office worlds (built bundle loaded, setup run,
+// sheets seeded with counting off), runs exactly one execution of the product in one and of the
+// naive implementation in the other, and measures both the same way.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CallCounts, ServiceName } from '../runtime/context';
+import type { FormResponse } from '../runtime/forms';
+import type { LocalRuntime } from '../runtime/index';
+import { LocalRange, LocalSheet, type LocalSpreadsheet } from '../runtime/spreadsheet';
+import { createOfficeWorld, type OfficeWorld } from '../world';
+import { type LatencyModel, modelledMs } from './latency';
+import { installNaive } from './naive';
+import {
+  applicationAnswers,
+  applicationInputs,
+  buildDataset,
+  type Dataset,
+  memberSeed,
+  registrationAnswers,
+  seedSheets,
+  tokyo,
+} from './seed';
+
+export const SERVICES: ServiceName[] = ['Spreadsheet', 'Forms', 'Mail', 'Lock', 'Properties'];
+
+export interface Measure {
+  calls: Record<ServiceName, number>;
+  /** Round trips of every service. */
+  totalCalls: number;
+  byMethod: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+  /** Node CPU time of the execution (the script's work plus the local runtime's bookkeeping). */
+  cpuMs: number;
+  modelledMs: number;
+  /** Value reads (getValues) and writes (setValues, appendRow) per sheet, in order. */
+  reads: Record<string, number>;
+  writes: Record<string, number>;
+  /** The execution's error, if it failed. */
+  error?: string;
+}
+
+export interface Minimum {
+  tablesRead: string[];
+  tablesWritten: string[];
+  spreadsheetCalls: number;
+  /** Every cell of the tables read, read once. */
+  cellsRead: number;
+}
+
+export interface ScenarioResult {
+  id: 'registration' | 'application' | 'monthly' | 'redecideAll' | 'sweep';
+  label: string;
+  size: Record<string, number>;
+  product: Measure;
+  naive: Measure;
+  minimum: Minimum;
+  /** What each side computed, to check they agree. */
+  outcome: { product: string; naive: string; same: boolean };
+}
+
+export interface Sizes {
+  registration: number[];
+  application: number[];
+  applicationMembers: number;
+  monthly: { applications: number; members: number };
+  redecideAll: { applications: number; members: number };
+  sweep: { responses: number; members: number; missingEvery: number };
+}
+
+export const FULL: Sizes = {
+  registration: [100, 5000, 20000],
+  application: [100, 10000, 50000],
+  applicationMembers: 5000,
+  monthly: { applications: 50000, members: 5000 },
+  redecideAll: { applications: 50000, members: 5000 },
+  sweep: { responses: 50000, members: 5000, missingEvery: 100 },
+};
+
+export const QUICK: Sizes = {
+  registration: [20, 200],
+  application: [20, 300],
+  applicationMembers: 100,
+  monthly: { applications: 400, members: 100 },
+  redecideAll: { applications: 400, members: 100 },
+  sweep: { responses: 400, members: 100, missingEvery: 100 },
+};
+
+/** Bench clock: the monthly run of 2024-07 (settling June) and office hours that day. */
+export const RUN_AT = tokyo('2024-07-01', '06:30');
+export const OFFICE_HOURS = tokyo('2024-07-01', '10:00');
+const SETTLED_THROUGH = '2024-05';
+
+// ---- worlds ------------------------------------------------------------------------------
+
+let bundle: string | undefined;
+
+/**
+ * Every world of one bench run loads the same copy of the bundle, taken at the start: other
+ * work rebuilding dist/ during a run must not change the product between two sizes.
+ */
+export function snapshotBundle(from = resolve(__dirname, '..', '..', 'dist', 'Code.js')): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bansou-bench-'));
+  bundle = join(dir, 'Code.js');
+  copyFileSync(from, bundle);
+  return bundle;
+}
+
+function newWorld(now: number): OfficeWorld {
+  const world = createOfficeWorld({ dailyMailQuota: 1_000_000, ...(bundle ? { bundle } : {}) });
+  world.rt.run('setup');
+  // Straight to the bench's day without firing the time triggers on the way (not measured).
+  world.rt.ctx.clock.set(now);
+  installNaive(world.rt, world.application.getId());
+  return world;
+}
+
+/** Staff have no Payments sheets open in the bench; nothing else to prepare. */
+function uncounted<T>(rt: LocalRuntime, fn: () => T): T {
+  const was = rt.ctx.counter.enabled;
+  rt.ctx.counter.enabled = false;
+  try {
+    return fn();
+  } finally {
+    rt.ctx.counter.enabled = was;
+  }
+}
+
+// ---- measuring ---------------------------------------------------------------------------
+
+/** Records which sheet each value read and write touches, by wrapping three runtime methods. */
+function traceTables(rt: LocalRuntime): {
+  reads: Record<string, number>;
+  writes: Record<string, number>;
+  stop: () => void;
+} {
+  const reads: Record<string, number> = {};
+  const writes: Record<string, number> = {};
+  const nameOf = (sheet: LocalSheet) => uncounted(rt, () => sheet.getName());
+  const range = LocalRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const sheet = LocalSheet.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const getValues = range.getValues;
+  const setValues = range.setValues;
+  const appendRow = sheet.appendRow;
+  range.getValues = function (this: LocalRange, ...a: unknown[]) {
+    const name = nameOf(this.getSheet());
+    if (rt.ctx.counter.enabled) reads[name] = (reads[name] ?? 0) + 1;
+    return getValues.apply(this, a);
+  };
+  range.setValues = function (this: LocalRange, ...a: unknown[]) {
+    const name = nameOf(this.getSheet());
+    if (rt.ctx.counter.enabled) writes[name] = (writes[name] ?? 0) + 1;
+    return setValues.apply(this, a);
+  };
+  sheet.appendRow = function (this: LocalSheet, ...a: unknown[]) {
+    const name = nameOf(this);
+    if (rt.ctx.counter.enabled) writes[name] = (writes[name] ?? 0) + 1;
+    return appendRow.apply(this, a);
+  };
+  return {
+    reads,
+    writes,
+    stop: () => {
+      range.getValues = getValues;
+      range.setValues = setValues;
+      sheet.appendRow = appendRow;
+    },
+  };
+}
+
+function measure(rt: LocalRuntime, model: LatencyModel, action: () => void): Measure {
+  const executions = rt.executions.length;
+  rt.resetCounts();
+  const trace = traceTables(rt);
+  const cpu = process.cpuUsage();
+  try {
+    action();
+  } finally {
+    trace.stop();
+  }
+  const used = process.cpuUsage(cpu);
+  const counts: CallCounts = structuredClone(rt.counts());
+  const failed = rt.executions.slice(executions).find((e) => e.error);
+  return {
+    calls: counts.calls,
+    totalCalls: Object.values(counts.calls).reduce((a, b) => a + b, 0),
+    byMethod: counts.byMethod,
+    cellsRead: counts.cellsRead,
+    cellsWritten: counts.cellsWritten,
+    cpuMs: (used.user + used.system) / 1000,
+    modelledMs: modelledMs(counts, model),
+    reads: trace.reads,
+    writes: trace.writes,
+    ...(failed ? { error: failed.error } : {}),
+  };
+}
+
+function minimum(
+  ss: LocalSpreadsheet,
+  rt: LocalRuntime,
+  read: string[],
+  written: string[],
+): Minimum {
+  const cellsRead = uncounted(rt, () =>
+    read.reduce((sum, name) => {
+      const sheet = ss.getSheetByName(name);
+      return sum + (sheet ? sheet.getLastRow() * sheet.getLastColumn() : 0);
+    }, 0),
+  );
+  return {
+    tablesRead: read,
+    tablesWritten: written,
+    spreadsheetCalls: read.length + written.length,
+    cellsRead,
+  };
+}
+
+function cell(
+  world: OfficeWorld,
+  sheetName: string,
+  header: string,
+  match: (row: unknown[]) => boolean,
+): string {
+  return uncounted(world.rt, () => {
+    const sheet = world.ss.getSheetByName(sheetName);
+    if (!sheet) return '';
+    const values = sheet.getDataRange().getValues();
+    const i = values[0].indexOf(header);
+    const row = values.slice(1).reverse().find(match);
+    return row ? String(row[i]) : '';
+  });
+}
+
+// ---- the scenarios -----------------------------------------------------------------------
+
+export function registrationScenario(members: number, model: LatencyModel): ScenarioResult {
+  const data = buildDataset({ members, applications: 0 });
+  const newcomer = { ...memberSeed(members + 1), email: 'newcomer@example.org', name: 'Newcomer' };
+  const run = (naive: boolean) => {
+    const world = newWorld(OFFICE_HOURS);
+    seedSheets(world.rt, world.ss, data);
+    const min = minimum(
+      world.ss,
+      world.rt,
+      ['Settings', 'Templates', 'Members'],
+      ['Members', 'Log'],
+    );
+    const submission = { email: newcomer.email, answers: registrationAnswers(newcomer) };
+    const m = measure(world.rt, model, () => {
+      if (!naive) world.rt.forms.submit(world.registration, submission);
+      else {
+        const response = world.rt.forms.submit(world.registration, submission, { drop: true });
+        world.rt.run('naiveRegistration', { response, source: world.registration });
+      }
+    });
+    const id = cell(
+      world,
+      'Members',
+      'Bansou Net ID / 伴走ネットID',
+      (r) => r[1] === newcomer.email,
+    );
+    return { m, min, outcome: `new member ${id}` };
+  };
+  const p = run(false);
+  const n = run(true);
+  return result('registration', `Registration submit, ${fmt(members)} members`, { members }, p, n);
+}
+
+export function applicationScenario(
+  earlier: number,
+  members: number,
+  model: LatencyModel,
+): ScenarioResult {
+  const data = buildDataset({ members, applications: earlier, settledThrough: SETTLED_THROUGH });
+  // A member without declared experience (the course sheet is needed) and with documents,
+  // with a second supporter: the most the decision reads and mails.
+  const applicant = memberSeed(8);
+  const second = memberSeed(3);
+  const submission = applicationAnswers(
+    {
+      responseId: '',
+      submittedAt: OFFICE_HOURS,
+      respondentEmail: applicant.email,
+      applicantId: applicant.id,
+      secondId: second.id,
+      supportDate: '2024-06-28',
+      startTime: '10:00',
+      endTime: '12:30',
+      recipientName: 'Bench Person',
+      recipientBirthYear: '1990',
+      missing: [],
+    },
+    applicant.name,
+  );
+  const run = (naive: boolean) => {
+    const world = newWorld(OFFICE_HOURS);
+    seedSheets(world.rt, world.ss, data);
+    const min = minimum(
+      world.ss,
+      world.rt,
+      ['Settings', 'Templates', 'Members', 'Course', 'Documents', 'Applications'],
+      ['Applications', 'Log'],
+    );
+    const sub = { email: submission.email, at: submission.at, answers: submission.answers };
+    let responseId = '';
+    const m = measure(world.rt, model, () => {
+      if (!naive) responseId = world.rt.forms.submit(world.application, sub).getId();
+      else {
+        const response = world.rt.forms.submit(world.application, sub, { drop: true });
+        responseId = uncounted(world.rt, () => response.getId());
+        world.rt.run('naiveApplication', { response, source: world.application });
+      }
+    });
+    const status = cell(world, 'Applications', 'Status / 判定', (r) => r[0] === responseId);
+    const fee = cell(
+      world,
+      'Applications',
+      'Fee per supporter / 謝金（1人）',
+      (r) => r[0] === responseId,
+    );
+    return { m, min, outcome: `${status} ${fee}` };
+  };
+  const p = run(false);
+  const n = run(true);
+  return result(
+    'application',
+    `Application submit, ${fmt(earlier)} earlier applications`,
+    { applications: earlier, members },
+    p,
+    n,
+  );
+}
+
+function settledWorld(data: Dataset, now: number): OfficeWorld {
+  const world = newWorld(now);
+  seedSheets(world.rt, world.ss, data);
+  return world;
+}
+
+function ledgerOf(world: OfficeWorld, month: string): { lines: number; total: number } {
+  return uncounted(world.rt, () => {
+    const values = world.ss.getSheetByName('Ledger')!.getDataRange().getValues();
+    let lines = 0;
+    let total = 0;
+    for (const row of values.slice(1)) {
+      if (row[3] !== month) continue;
+      lines++;
+      total += Number(row[2]);
+    }
+    return { lines, total };
+  });
+}
+
+export function monthlyScenario(
+  applications: number,
+  members: number,
+  model: LatencyModel,
+): ScenarioResult {
+  const data = buildDataset({ members, applications, settledThrough: SETTLED_THROUGH });
+  const read = [
+    'Settings',
+    'Templates',
+    'Applications',
+    'Members',
+    'Course',
+    'Documents',
+    'Ledger',
+    'Payment runs',
+  ];
+  const written = [
+    'Applications',
+    'Ledger',
+    'Payment holds',
+    'Payment runs',
+    'Payments 2024-06',
+    'Log',
+  ];
+  const run = (naive: boolean) => {
+    const world = settledWorld(data, RUN_AT);
+    const min = minimum(world.ss, world.rt, read, written);
+    const m = measure(world.rt, model, () => {
+      world.rt.run(naive ? 'naiveMonthly' : 'runMonthlyPayments');
+    });
+    const l = ledgerOf(world, '2024-06');
+    return { m, min, outcome: `2024-06: ${l.lines} ledger lines, ${l.total} yen` };
+  };
+  const p = run(false);
+  const n = run(true);
+  return result(
+    'monthly',
+    `Monthly run, ${fmt(applications)} applications, ${fmt(members)} members`,
+    { applications, members },
+    p,
+    n,
+  );
+}
+
+function statusCounts(world: OfficeWorld): string {
+  return uncounted(world.rt, () => {
+    const values = world.ss.getSheetByName('Applications')!.getDataRange().getValues();
+    const i = values[0].indexOf('Status / 判定');
+    const counts: Record<string, number> = {};
+    for (const row of values.slice(1)) counts[String(row[i])] = (counts[String(row[i])] ?? 0) + 1;
+    return Object.keys(counts)
+      .sort()
+      .map((k) => `${k} ${counts[k]}`)
+      .join(', ');
+  });
+}
+
+export function redecideScenario(
+  applications: number,
+  members: number,
+  model: LatencyModel,
+): ScenarioResult {
+  const data = buildDataset({ members, applications, settledThrough: SETTLED_THROUGH });
+  const run = (naive: boolean) => {
+    const world = settledWorld(data, OFFICE_HOURS);
+    const min = minimum(
+      world.ss,
+      world.rt,
+      ['Settings', 'Applications', 'Members', 'Course', 'Documents'],
+      ['Applications', 'Log'],
+    );
+    const m = measure(world.rt, model, () => {
+      world.rt.run(naive ? 'naiveRedecideAll' : 'redecideAll');
+    });
+    return { m, min, outcome: statusCounts(world) };
+  };
+  const p = run(false);
+  const n = run(true);
+  return result(
+    'redecideAll',
+    `redecideAll, ${fmt(applications)} applications`,
+    { applications, members },
+    p,
+    n,
+  );
+}
+
+export function sweepScenario(
+  responses: number,
+  members: number,
+  missingEvery: number,
+  model: LatencyModel,
+): ScenarioResult {
+  const missing = new Set<number>();
+  for (let i = Math.floor(missingEvery / 2); i < responses; i += missingEvery) missing.add(i);
+  const people = Array.from({ length: members }, (_, i) => memberSeed(i + 1));
+  const raw = applicationInputs(people, responses, '2023-07-15', '2024-06-30');
+  const run = (naive: boolean) => {
+    const world = newWorld(OFFICE_HOURS);
+    // The form's own responses (no trigger fires), then the sheets as if 99% were processed.
+    const ids = raw.map((r) => {
+      const a = applicationAnswers(r.input, r.applicantName);
+      const response: FormResponse = world.rt.forms.submit(
+        world.application,
+        { email: a.email, at: a.at, answers: a.answers },
+        { drop: true },
+      );
+      return uncounted(world.rt, () => response.getId());
+    });
+    const data = buildDataset({
+      members,
+      applications: responses,
+      settledThrough: SETTLED_THROUGH,
+      responseIds: ids,
+      missing,
+    });
+    seedSheets(world.rt, world.ss, data, missing);
+    const min = minimum(
+      world.ss,
+      world.rt,
+      ['Settings', 'Templates', 'Members', 'Course', 'Documents', 'Applications'],
+      ['Applications', 'Log'],
+    );
+    const m = measure(world.rt, model, () => {
+      world.rt.run(naive ? 'naiveSweep' : 'sweep');
+    });
+    return { m, min, outcome: statusCounts(world) };
+  };
+  const p = run(false);
+  const n = run(true);
+  return result(
+    'sweep',
+    `Sweep, ${fmt(responses)} responses, ${missing.size} missing`,
+    { responses, members, missing: missing.size },
+    p,
+    n,
+  );
+}
+
+function result(
+  id: ScenarioResult['id'],
+  label: string,
+  size: Record<string, number>,
+  p: { m: Measure; min: Minimum; outcome: string },
+  n: { m: Measure; outcome: string },
+): ScenarioResult {
+  return {
+    id,
+    label,
+    size,
+    product: p.m,
+    naive: n.m,
+    minimum: p.min,
+    outcome: { product: p.outcome, naive: n.outcome, same: p.outcome === n.outcome },
+  };
+}
+
+export function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function runAll(
+  sizes: Sizes,
+  model: LatencyModel,
+  progress: (s: string) => void = () => {},
+): ScenarioResult[] {
+  if (!bundle) snapshotBundle();
+  const out: ScenarioResult[] = [];
+  const step = (r: ScenarioResult) => {
+    out.push(r);
+    progress(r.label);
+  };
+  for (const n of sizes.registration) step(registrationScenario(n, model));
+  for (const n of sizes.application) step(applicationScenario(n, sizes.applicationMembers, model));
+  step(monthlyScenario(sizes.monthly.applications, sizes.monthly.members, model));
+  step(redecideScenario(sizes.redecideAll.applications, sizes.redecideAll.members, model));
+  step(sweepScenario(sizes.sweep.responses, sizes.sweep.members, sizes.sweep.missingEvery, model));
+  return out;
+}
