@@ -30,7 +30,17 @@ export function formatId(seq: number, prefix: string, width: number): string {
 }
 
 /** R5: the canonical ID ('BN-00012') for what an applicant typed, or null when unreadable. */
+const DIGITS = /^[0-9]+$/;
+
 export function canonicalId(raw: string, prefix: string, width: number): string | null {
+  // Already canonical (what the system itself stores): no normalising needed.
+  if (
+    raw.length === prefix.length + width &&
+    raw.startsWith(prefix) &&
+    DIGITS.test(raw.slice(prefix.length))
+  ) {
+    return raw;
+  }
   const seq = idSequence(raw, prefix);
   return seq === null ? null : formatId(seq, prefix, width);
 }

@@ -25,10 +25,7 @@ export function readResponse(
     const raw = item.getResponse() as unknown;
     byTitle.set(normalizeTitle(item.getItem().getTitle()), toAnswer(raw));
   }
-  let formTitles: Set<string> | null = null;
-  if (form) {
-    formTitles = new Set(form.getItems().map((i) => normalizeTitle(i.getTitle())));
-  }
+  const formTitles = form ? titlesOf(form) : null;
   return {
     responseId: response.getId(),
     timestamp: response.getTimestamp().getTime(),
@@ -36,6 +33,18 @@ export function readResponse(
     byTitle,
     formTitles,
   };
+}
+
+/** A form's question titles, read once per execution (the sweep reads many responses). */
+const titlesCache = new WeakMap<object, Set<string>>();
+
+function titlesOf(form: GoogleAppsScript.Forms.Form): Set<string> {
+  let titles = titlesCache.get(form);
+  if (!titles) {
+    titles = new Set(form.getItems().map((i) => normalizeTitle(i.getTitle())));
+    titlesCache.set(form, titles);
+  }
+  return titles;
 }
 
 function toAnswer(raw: unknown): string | string[] {

@@ -335,7 +335,21 @@ export function decideFrom(
   };
   let from = staged === null ? 0 : rows.findIndex((r) => notify.has(r.row));
   if (from < 0) from = rows.length;
-  for (let i = 0; i < from; i++) remember(priorFromRow(table, rows[i].row));
+  // Earlier applications matter only for the people supported in the ones decided now.
+  const needed = new Set<string>();
+  for (let i = from; i < rows.length; i++) {
+    const row = rows[i].row;
+    needed.add(
+      recipientKey(
+        cellText(table.get(row, 'recipientName')),
+        cellText(table.get(row, 'recipientBirthYear')),
+      ),
+    );
+  }
+  for (let i = 0; i < from; i++) {
+    const row = rows[i].row;
+    if (needed.has(cellText(table.get(row, 'recipientKey')))) remember(priorFromRow(table, row));
+  }
   let changed = 0;
   for (let i = from; i < rows.length; i++) {
     const { row } = rows[i];
@@ -352,7 +366,7 @@ export function decideFrom(
     remember(toPrior(decision, input.submittedAt));
     if (didChange) changed++;
     const statusChanged = before !== decision.status;
-    if (logEach || statusChanged) {
+    if ((logEach && notify.has(row)) || statusChanged) {
       env.log.add({
         action: 'DECIDED',
         responseId: input.responseId,

@@ -26,11 +26,17 @@ export interface SweepResult {
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 
-function byTime(responses: FormResponse[]): FormResponse[] {
+interface Seen {
+  response: FormResponse;
+  id: string;
+  at: number;
+}
+
+/** Responses in submission order, each ID and timestamp read once. */
+function byTime(responses: FormResponse[]): Seen[] {
   return responses
-    .map((r) => ({ r, t: r.getTimestamp().getTime(), id: r.getId() }))
-    .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((x) => x.r);
+    .map((response) => ({ response, at: response.getTimestamp().getTime(), id: response.getId() }))
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const WATERMARK_KEY = 'sweep.checkedUntil';
@@ -78,9 +84,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
       const email = normalizeEmail(cellText(members.get(row, 'email')));
       if (email !== '' && last !== null) latestByEmail.set(email, last);
     }
-    for (const response of registrations) {
-      const id = response.getId();
-      const at = response.getTimestamp().getTime();
+    for (const { response, id, at } of registrations) {
       if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
       const byEmail = latestByEmail.get(normalizeEmail(response.getRespondentEmail()));
       if (!done.has(id) && byEmail !== undefined && at <= byEmail + 999) continue;
@@ -98,10 +102,8 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
       done.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
     }
     const staged: Row[] = [];
-    for (const response of applications) {
-      const id = response.getId();
-      if (done.has(id) && sameVersion(done.get(id) ?? null, response.getTimestamp().getTime()))
-        continue;
+    for (const { response, id, at } of applications) {
+      if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
       const row = stageApplication(env, table, response, application);
       result.applications++;
       if (row) staged.push(row);
@@ -117,8 +119,8 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     if (course && courses.length > 0) {
       const table = env.book.table(COURSE);
       const done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
-      for (const response of courses) {
-        if (done.has(response.getId())) continue;
+      for (const { response, id } of courses) {
+        if (done.has(id)) continue;
         processCourse(env, response, course);
         result.courses++;
       }

@@ -158,28 +158,43 @@ export class Table<K extends string> {
   private flushUpdates(): void {
     if (this.dirty.size === 0) return;
     const rowNumbers = [...this.dirty.keys()].sort((a, b) => a - b);
-    // Group consecutive rows; each group is written over the union of its changed columns.
-    let group: number[] = [];
-    const writeGroup = () => {
-      let lo = Infinity;
-      let hi = -1;
-      for (const r of group) {
-        for (const c of this.dirty.get(r)!) {
-          lo = Math.min(lo, c);
-          hi = Math.max(hi, c);
-        }
-      }
-      const block = group.map((r) => this.rows[r - 2].values.slice(lo, hi + 1).map(toCell));
-      this.sheet.getRange(group[0], lo + 1, group.length, hi - lo + 1).setValues(block);
-    };
-    for (const r of rowNumbers) {
-      if (group.length > 0 && r !== group[group.length - 1] + 1) {
-        writeGroup();
-        group = [];
-      }
-      group.push(r);
+    const groups = rowNumbers.filter((r, i) => i === 0 || r !== rowNumbers[i - 1] + 1).length;
+    if (groups > 3) {
+      // Scattered changes (e.g. "Paid in" on every paid application): one block from the first
+      // to the last changed row over the changed columns, rather than one write per run of
+      // rows. The rows in between are written back with the values just read.
+      this.writeBlock(rowNumbers[0], rowNumbers[rowNumbers.length - 1], rowNumbers);
+      this.dirty.clear();
+      return;
     }
-    if (group.length) writeGroup();
+    this.flushGroups(rowNumbers);
+  }
+
+  private writeBlock(first: number, last: number, changed: number[]): void {
+    let lo = Infinity;
+    let hi = -1;
+    for (const r of changed) {
+      for (const c of this.dirty.get(r)!) {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+      }
+    }
+    const block: unknown[][] = [];
+    for (let r = first; r <= last; r++)
+      block.push(this.rows[r - 2].values.slice(lo, hi + 1).map(toCell));
+    this.sheet.getRange(first, lo + 1, last - first + 1, hi - lo + 1).setValues(block);
+  }
+
+  /** Consecutive changed rows are written together, over the union of their changed columns. */
+  private flushGroups(rowNumbers: number[]): void {
+    let start = 0;
+    for (let i = 1; i <= rowNumbers.length; i++) {
+      if (i === rowNumbers.length || rowNumbers[i] !== rowNumbers[i - 1] + 1) {
+        const group = rowNumbers.slice(start, i);
+        this.writeBlock(group[0], group[group.length - 1], group);
+        start = i;
+      }
+    }
     this.dirty.clear();
   }
 
