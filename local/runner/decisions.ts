@@ -104,14 +104,16 @@ function collect(ss: LocalSpreadsheet, responseIds: RunOutcome['responseIds']): 
   const applications = [...responseIds.application].map(([row, id]): ApplicationDecision => {
     const r = appByResponse.get(id);
     const applicant = canonicalId(str(r?.get('applicantId')), prefix, width);
+    const status = str(r?.get('status')) || 'UNPROCESSED';
     return {
       row,
       memberId: applicant !== null && memberIds.has(applicant) ? applicant : null,
-      status: str(r?.get('status')) || 'UNPROCESSED',
+      status,
       reasons: words(r?.get('reasons')),
       minutes: num(r?.get('minutes')),
       feePerSupporter: num(r?.get('feePerSupporter')) ?? 0,
-      supporters: words(r?.get('supporters')),
+      // The supporters paid: only an ACCEPTED application pays anyone (R16, R12).
+      supporters: status === 'ACCEPTED' ? words(r?.get('supporters')) : [],
       paymentMonth: str(r?.get('paymentMonth')) || null,
       onHold: r?.get('onHold') === true || str(r?.get('onHold')).toUpperCase() === 'TRUE',
     };

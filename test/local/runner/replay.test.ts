@@ -112,7 +112,7 @@ function checkDecisions(d: Decisions): void {
     a.reasons,
     a.minutes,
     a.feePerSupporter,
-    a.status === 'ACCEPTED' ? a.supporters : [],
+    a.supporters,
     a.paymentMonth,
   ]);
   expect(actual).toEqual(EXPECTED);
