@@ -18,12 +18,15 @@ import {
 import type { Month, Status } from '../domain/types';
 import { cellBool, cellMs, cellNumber, cellText, toCell } from '../store/cells';
 import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../store/schema';
+import { appendRows } from '../store/table';
 import { redecideAll } from './applications';
 import type { Env } from './env';
 import { readDocuments, readMembers } from './records';
 import { renderFor } from './templates-store';
 
 const MONTH = /^\d{4}-\d{2}$/;
+/** Rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 
 function readLedger(env: Env): LedgerLine[] {
   const table = env.book.table(LEDGER);
@@ -149,18 +152,17 @@ function recordSettlement(
     });
   }
   ledger.flush();
-  const holds = env.book.table(HOLDS);
-  for (const h of onHold) {
-    holds.append({
+  // The holds of a settled month are only ever appended (and read back to redraw its sheet).
+  appendRows(env.book.ss, HOLDS, [
+    ...onHold.map((h) => ({
       month,
       kind: 'ON_HOLD',
       responseId: h.responseId,
       memberId: h.memberId,
       detail: `FY${h.fiscalYear} ${h.missing.join(',')} ${h.applicationMonth}`,
-    });
-  }
-  for (const id of review) holds.append({ month, kind: 'REVIEW', responseId: id });
-  holds.flush();
+    })),
+    ...review.map((id) => ({ month, kind: 'REVIEW', responseId: id })),
+  ]);
   const total = lines.reduce((s, l) => s + l.amount, 0);
   env.book.table(RUNS).append({
     month,
@@ -229,21 +231,25 @@ function drawPaymentSheet(
   const name = paymentSheetName(month);
   const ss = env.book.ss;
   let sheet = ss.getSheetByName(name);
+  const created = !sheet;
   if (sheet) sheet.clear();
   else sheet = ss.insertSheet(name);
   const width = rows[0].length;
-  if (rows.length > sheet.getMaxRows())
+  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
+  if (rows.length > NEW_SHEET_ROWS && rows.length > sheet.getMaxRows()) {
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map(toCell)));
+  }
+  const block = sheet.getRange(1, 1, rows.length, width);
+  block.setValues(rows.map((r) => r.map(toCell)));
+  // Bold title, header and total; yen amounts; frozen header so it prints and scrolls well.
   const supporters = statement.supporters.length;
-  // Header, yen amounts, bold title and total; frozen header so it prints and scrolls well.
-  sheet.getRange(1, 1, 2, width).setFontWeight('bold');
+  const totalRow = 2 + supporters;
+  block.setFontWeights(
+    rows.map((_, i) => new Array(width).fill(i < 2 || i === totalRow ? 'bold' : 'normal')),
+  );
   sheet.getRange(3, 4, supporters + 1, 1).setNumberFormat('"¥"#,##0');
-  sheet.getRange(3 + supporters, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(2);
-  [110, 160, 80, 130, 220, 140].forEach((width, i) => {
-    sheet.setColumnWidth(i + 1, width);
-  });
+  if (created) sheet.setColumnWidths(1, width, 150);
   return statement;
 }
 

@@ -20,8 +20,8 @@ import { Workbook } from '../store/workbook';
 import { normalizeTitle } from './answers';
 import { OVERRIDE_CHOICES } from './applications';
 import { FormAccessError, openFormByUrl } from './forms';
-import { readSettings } from './settings-store';
-import { readTemplates } from './templates-store';
+import { ScriptProps } from './props';
+import { readConfig, readSettings } from './settings-store';
 
 type ItemType = GoogleAppsScript.Forms.ItemType;
 
@@ -160,7 +160,8 @@ export function runSetup(): SetupReport {
     const table = book.table(spec);
     if (table.created) done.push(`Created sheet "${spec.name}".`);
   }
-  readTemplates(book);
+  // Read both once more through the cache, so the first triggers find them there.
+  readConfig(book, new ScriptProps(), Date.now(), 'fresh');
   prepareApplicationsSheet(book);
   protectSystemSheets(book);
 

@@ -205,10 +205,9 @@ export class Table<K extends string> {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
     } else {
+      // Room for the block right after the data (no need to ask for the grid's size first).
       const first = this.appended[0].rowNumber;
-      const lastNeeded = first + rows.length - 1;
-      const maxRows = this.sheet.getMaxRows();
-      if (lastNeeded > maxRows) this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+      this.sheet.insertRowsAfter(first - 1, rows.length);
       this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
@@ -274,8 +273,6 @@ export function appendRows<K extends string>(
     return;
   }
   const first = sheet.getLastRow() + 1;
-  const maxRows = sheet.getMaxRows();
-  const last = first + rows.length - 1;
-  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+  sheet.insertRowsAfter(first - 1, rows.length);
   sheet.getRange(first, 1, rows.length, spec.columns.length).setValues(rows);
 }
