@@ -112,6 +112,10 @@ function newWorld(now: number): OfficeWorld {
   world.rt.run('setup');
   // Straight to the bench's day without firing the time triggers on the way (not measured).
   world.rt.ctx.clock.set(now);
+  // A running system: an execution less than 6 h ago left Settings and Templates in the cache
+  // (set-up is idempotent; re-running it here refreshes that cache, not measured). A trigger
+  // that finds the cache cold reads the two sheets: +6 Spreadsheet calls, once.
+  world.rt.run('setup');
   installNaive(world.rt, world.application.getId());
   return world;
 }
