@@ -207,11 +207,14 @@ export class LocalRuntime {
     for (;;) {
       const due = this.script.nextClockDue(until);
       if (!due) break;
-      this.ctx.clock.set(due.at);
+      // An execution that waited (a lock, Utilities.sleep) moved the clock on: a trigger that
+      // fell due meanwhile runs late, at the current time, as Google's would.
+      const at = Math.max(due.at, this.ctx.clock.now());
+      this.ctx.clock.set(at);
       this.script.advanceClockTrigger(due.trigger, due.at);
-      this.script.fire(due.trigger, clockEvent(due.at));
+      this.script.fire(due.trigger, clockEvent(at));
     }
-    this.ctx.clock.set(until);
+    this.ctx.clock.set(Math.max(until, this.ctx.clock.now()));
   }
 
   advanceBy(ms: number): void {

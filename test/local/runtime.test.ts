@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalRuntime } from '../../local/runtime';
 import { TOO_MANY_TRIGGERS, toWall } from '../../local/runtime/script';
@@ -243,5 +245,27 @@ describe('LocalRuntime: the clock fires time-driven triggers', () => {
   test('the clock never goes backwards', () => {
     const runtime = loaded();
     expect(() => runtime.advanceTo(START - 1)).toThrow();
+  });
+});
+
+describe('clock and waiting executions', () => {
+  test('a trigger that falls due while another execution waits for a lock runs late, at the current time', () => {
+    const rt = new LocalRuntime({ start: Date.UTC(2024, 0, 1, 0, 0) });
+    const file = join(mkdtempSync(join(tmpdir(), 'late-')), 'Code.js');
+    writeFileSync(
+      file,
+      `var seen = [];
+       function install() { ScriptApp.newTrigger('slow').timeBased().everyMinutes(1).create(); ScriptApp.newTrigger('fast').timeBased().everyMinutes(1).create(); }
+       function slow() { LockService.getScriptLock().tryLock(90000); seen.push(['slow', Date.now()]); }
+       function fast() { seen.push(['fast', Date.now()]); }`,
+    );
+    rt.load(file);
+    rt.run('install');
+    rt.locks.holdByAnotherExecution('script');
+    expect(() => rt.advanceTo(Date.UTC(2024, 0, 1, 0, 10))).not.toThrow();
+    const seen = rt.scriptGlobal.seen as [string, number][];
+    expect(seen.length).toBeGreaterThan(2);
+    for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThanOrEqual(seen[i - 1][1]);
+    expect(rt.now()).toBeGreaterThanOrEqual(Date.UTC(2024, 0, 1, 0, 10));
   });
 });

@@ -1,0 +1,138 @@
+// Compares the final sheets of a fault run with the fault-free run.
+//
+// What is left out, and why:
+// - processing timestamps (when the script did something, not what it recorded): Members
+//   "Last updated at" and "Last auto-reply at", Applications "Decided at", Ledger "Recorded at",
+//   Payment runs "Ran at";
+// - the Log and Outbox sheets: they record the processing itself (a duplicate event, a queued
+//   mail, a sweep), which is what differs by design under each fault;
+// - Google's own "Form Responses N" sheets: not the script's.
+// What legitimately differs, and how it is made comparable:
+// - response IDs are new in every run: each is replaced by the scenario event it answers;
+// - Bansou Net IDs: when a registration is finished by the sweep, later members may have been
+//   numbered before it, so every ID (in any spelling R5 accepts) is replaced by its member's
+//   email, and, for the faults that can reorder (`reorder`), rows are compared as sorted lists
+//   (Members by email, payment lines by supporter);
+// - applications edited after payment: their "Flag" (EDITED_AFTER_PAYMENT, wanted) and
+//   "Last response time" (the edit's time) cells (maskEdited, applied to both runs).
+import type { OfficeWorld } from '../world';
+import { readSheet, sheetNames } from './play';
+
+const IGNORED_SHEETS = new Set(['Log', 'Outbox']);
+const PROCESSING_TIME: Record<string, string[]> = {
+  Members: ['Last updated at', 'Last auto-reply at'],
+  Applications: ['Decided at'],
+  Ledger: ['Recorded at'],
+  'Payment runs': ['Ran at'],
+};
+
+export type Snapshot = Map<string, string[][]>;
+
+const ID = /([BbＢｂ][NnＮｎ])([\s\-－‐―ー−]*)([0-9０-９]{5})/g;
+const RESPONSE = /2_R[0-9a-z]{8}/g;
+
+export interface SnapshotOptions {
+  responseTokens: Map<string, string>;
+  /** Rows compared as sorted lists (IDs may have been given in another order). */
+  reorder: boolean;
+}
+
+function cellString(value: unknown): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    return `date:${(value as Date).toISOString()}`;
+  }
+  return `${typeof value}:${String(value)}`;
+}
+
+export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot {
+  const members = readSheet(world, world.ss.getSheetByName('Members'));
+  const head = (members[0] ?? []).map((h) => String(h).split(' / ')[0]);
+  const memberOf = new Map<string, string>();
+  for (const row of members.slice(1)) {
+    memberOf.set(
+      String(row[head.indexOf('Bansou Net ID')]),
+      String(row[head.indexOf('Email')]).trim().toLowerCase(),
+    );
+  }
+  const mapText = (text: string) =>
+    text
+      .replace(RESPONSE, (id) => options.responseTokens.get(id) ?? id)
+      .replace(ID, (whole, prefix: string, sep: string, digits: string) => {
+        const member = memberOf.get(`BN-${digits.normalize('NFKC')}`);
+        return member ? `${prefix}${sep}<${member}>` : whole;
+      });
+
+  const out: Snapshot = new Map();
+  for (const name of sheetNames(world)) {
+    if (IGNORED_SHEETS.has(name)) continue;
+    const values = readSheet(world, world.ss.getSheetByName(name));
+    const header = (values[0] ?? []).map((h) => String(h).split(' / ')[0]);
+    const skip = new Set(
+      (PROCESSING_TIME[name] ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0),
+    );
+    let rows = values.map((row, r) =>
+      row.map((v, c) => (skip.has(c) && r > 0 ? '(time)' : mapText(cellString(v)))),
+    );
+    if (options.reorder && rows.length > 1) {
+      const key = (row: string[]) => JSON.stringify(row);
+      rows = [
+        rows[0],
+        ...rows.slice(1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
+      ];
+    }
+    out.set(name, rows);
+  }
+  return out;
+}
+
+export interface Difference {
+  sheet: string;
+  row: number;
+  column: number;
+  expected: string;
+  actual: string;
+}
+
+/** Every cell that differs (a missing sheet or row shows as cells against '(none)'). */
+export function differences(expected: Snapshot, actual: Snapshot): Difference[] {
+  const out: Difference[] = [];
+  const names = new Set([...expected.keys(), ...actual.keys()]);
+  for (const sheet of names) {
+    const a = expected.get(sheet) ?? [];
+    const b = actual.get(sheet) ?? [];
+    for (let r = 0; r < Math.max(a.length, b.length); r++) {
+      const ra = a[r] ?? [];
+      const rb = b[r] ?? [];
+      for (let c = 0; c < Math.max(ra.length, rb.length); c++) {
+        const x = ra[c] ?? '(none)';
+        const y = rb[c] ?? '(none)';
+        if (x !== y) out.push({ sheet, row: r + 1, column: c + 1, expected: x, actual: y });
+      }
+    }
+  }
+  return out;
+}
+
+export function describe(d: Difference): string {
+  const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+  return `${d.sheet} R${d.row}C${d.column}: expected ${clip(d.expected)}, got ${clip(d.actual)}`;
+}
+
+/**
+ * Blanks, in a snapshot, the cells an edit after payment legitimately changes (Flag, Last
+ * response time) for the given response tokens, so a run without the edits compares.
+ */
+export function maskEdited(snap: Snapshot, tokens: Iterable<string>): Snapshot {
+  const wanted = new Set(tokens);
+  const apps = snap.get('Applications');
+  if (!apps || apps.length === 0) return snap;
+  const header = apps[0].map((h) => h.replace(/^string:/, '').split(' / ')[0]);
+  const columns = [header.indexOf('Flag'), header.indexOf('Last response time')];
+  const masked = apps.map((row, r) => {
+    if (r === 0 || !wanted.has(row[0].replace(/^string:/, ''))) return row;
+    const copy = [...row];
+    for (const c of columns) copy[c] = '(edited)';
+    return copy;
+  });
+  return new Map([...snap, ['Applications', masked]]);
+}

@@ -1,0 +1,394 @@
+// Plays a scenario on the built bundle (dist/Code.js) and the local runtime, with one fault
+// injected, and collects what happened: the final sheets, the mail, the executions.
+import type { FormResponse } from '../runtime/forms';
+import type { LocalSheet } from '../runtime/spreadsheet';
+import {
+  APPLICATION_TITLES as A,
+  createOfficeWorld,
+  type OfficeWorld,
+  REGISTRATION_TITLES as R,
+} from '../world';
+import { rng, type Scenario, type ScenarioEvent, tokyoDay, tokyoMs, typeId } from './scenario';
+
+export const FAULTS = [
+  'none',
+  'twice',
+  'drop',
+  'lateRow',
+  'lockBusy',
+  'mailQuota',
+  'sheetThrows',
+  'monthlyTwice',
+  'edited',
+] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export const FAULT_TITLES: Record<Fault, string> = {
+  none: 'fault-free reference run',
+  twice: 'every event delivered twice',
+  drop: '10% of events dropped, recovered by the sweep',
+  lateRow: 'response-sheet row written after the trigger ran',
+  lockBusy: 'script lock busy (waitLock/tryLock times out), recovered by the sweep',
+  mailQuota: 'mail quota exhausted mid-run (queued, sent later)',
+  sheetThrows: 'a sheet write (setValues/appendRow) throwing inside submit flows, completed later',
+  monthlyTwice: 'monthly run started twice at once, and again after',
+  edited: 'applications edited after payment',
+};
+
+export interface PlayStats {
+  events: number;
+  submissions: number;
+  /** Extra deliveries of an event (twice). */
+  duplicates: number;
+  drops: number;
+  lateRows: number;
+  lockStretches: number;
+  quotaExhaustions: number;
+  /** Spreadsheet calls made to throw. */
+  injectedFailures: number;
+  nestedMonthlyRuns: number;
+  edits: number;
+  /** Edits skipped because the application was not paid (an edit would re-decide it). */
+  editsSkipped: number;
+  /** A member's ID was not in Members when they needed it (their registration was lost). */
+  missingIds: number;
+}
+
+export interface Played {
+  fault: Fault;
+  world: OfficeWorld;
+  stats: PlayStats;
+  /** Response ID → stable token (`resp#<event index>`), the same for one event in every run. */
+  responseTokens: Map<string, string>;
+  /** Registration and application response IDs, and the respondents' emails. */
+  registrationIds: string[];
+  applicationIds: string[];
+  respondents: Set<string>;
+  /** Response IDs of applications edited after payment. */
+  editedIds: Set<string>;
+  /** Wall-clock milliseconds the run took. */
+  ms: number;
+}
+
+export const SHEET_FAILURE = (id: string) =>
+  `Service Spreadsheets failed while accessing document with id ${id}.`;
+
+/** Reads a whole sheet the way a person looks at it: no counted calls, no faults. */
+export function readSheet(world: OfficeWorld, sheet: LocalSheet | null): unknown[][] {
+  if (!sheet) return [];
+  return uncounted(world, () => sheet.getDataRange().getValues());
+}
+
+export function uncounted<T>(world: OfficeWorld, action: () => T): T {
+  const ctx = world.rt.ctx;
+  const was = ctx.counter.enabled;
+  const faults = ctx.faults.splice(0);
+  ctx.counter.enabled = false;
+  try {
+    return action();
+  } finally {
+    ctx.counter.enabled = was;
+    ctx.faults.push(...faults);
+  }
+}
+
+/** Staff type a row into a sheet by header (the English half), as typed text. */
+function staffAppends(world: OfficeWorld, name: string, cells: Record<string, string>): void {
+  uncounted(world, () => {
+    const sheet = world.ss.getSheetByName(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const header = sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]
+      .map((h) => String(h).split(' / ')[0]);
+    sheet.appendRow(header.map((h) => cells[h] ?? ''));
+  });
+}
+
+/** Member email (lower case) → Bansou Net ID, read from the Members sheet when needed. */
+class MemberIds {
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly world: OfficeWorld) {}
+  get(email: string): string | null {
+    const key = email.trim().toLowerCase();
+    if (!this.ids.has(key)) {
+      const rows = readSheet(this.world, this.world.ss.getSheetByName('Members'));
+      const header = (rows[0] ?? []).map((h) => String(h).split(' / ')[0]);
+      const idCol = header.indexOf('Bansou Net ID');
+      const emailCol = header.indexOf('Email');
+      for (const row of rows.slice(1)) {
+        // R1: an ID never changes once given, so caching is safe.
+        this.ids.set(String(row[emailCol]).trim().toLowerCase(), String(row[idCol]));
+      }
+    }
+    return this.ids.get(key) ?? null;
+  }
+}
+
+function applicationAnswers(
+  e: Extract<ScenarioEvent, { kind: 'apply' }>,
+  ids: MemberIds,
+  stats: PlayStats,
+) {
+  const idOf = (email: string) => {
+    const id = ids.get(email);
+    if (id === null) stats.missingIds++;
+    return id ?? 'BN-?????';
+  };
+  const second =
+    e.second === null ? '' : 'literal' in e.second ? e.second.literal : idOf(e.second.member);
+  return {
+    [A.applicantId]: typeId(idOf(e.applicant), e.idStyle),
+    [A.applicantName]: e.name,
+    [A.supportDate]: e.date,
+    [A.startTime]: e.start,
+    [A.endTime]: e.end,
+    [A.recipientName]: e.recipient,
+    [A.recipientBirthYear]: e.birthYear,
+    [A.secondId]: second,
+    [A.issues]: e.issues,
+    [A.prefecture]: '東京都',
+    [A.description]: e.description,
+  };
+}
+
+/**
+ * Plays `scenario` under `fault`. Which events are faulted is drawn from the scenario's seed,
+ * so a run is repeatable.
+ */
+export function play(scenario: Scenario, fault: Fault): Played {
+  const t0 = Date.now();
+  const world = createOfficeWorld({ start: scenario.start, settings: scenario.settings });
+  const { rt } = world;
+  rt.run('setup');
+  const r = rng(scenario.seed ^ 0x5eed);
+  const stats: PlayStats = {
+    events: 0,
+    submissions: 0,
+    duplicates: 0,
+    drops: 0,
+    lateRows: 0,
+    lockStretches: 0,
+    quotaExhaustions: 0,
+    injectedFailures: 0,
+    nestedMonthlyRuns: 0,
+    edits: 0,
+    editsSkipped: 0,
+    missingIds: 0,
+  };
+  const ids = new MemberIds(world);
+  const responseTokens = new Map<string, string>();
+  const byEvent = new Map<number, string>();
+  const registrationIds: string[] = [];
+  const applicationIds: string[] = [];
+  const respondents = new Set<string>();
+  const editedIds = new Set<string>();
+
+  if (fault === 'sheetThrows') installSheetThrows(world, stats);
+  if (fault === 'monthlyTwice') installNestedMonthly(world, stats);
+
+  const events: (ScenarioEvent & { index: number })[] = scenario.events.map((e, index) => ({
+    ...e,
+    index,
+  }));
+  if (fault === 'edited') {
+    for (const edit of scenario.edits) events.push({ ...edit, index: -1 });
+    events.sort((a, b) => a.at - b.at);
+  }
+
+  // The quota runs out twice: a third and two thirds of the way through.
+  const total = events.filter((e) => e.kind === 'register' || e.kind === 'apply').length;
+  const exhaustAt = [Math.floor(total / 3), Math.floor((2 * total) / 3)];
+  // The monthlyTwice fault: staff also run the job again by hand, an hour after the last
+  // monthly trigger, before anything else happens: the same data, so the same sheets. (Run
+  // later, it would rightly re-decide unpaid applications with documents and course rows typed
+  // since, which the reference run never does.)
+  const byHandAt = tokyoMs(`${tokyoDay(scenario.end).slice(0, 7)}-01`, 7 * 60);
+  let ranByHand = fault !== 'monthlyTwice';
+  const runAgainByHand = () => {
+    if (ranByHand) return;
+    ranByHand = true;
+    rt.advanceTo(Math.max(byHandAt, rt.now()));
+    rt.run('runMonthlyPayments');
+  };
+  for (const e of events) {
+    if (e.at > byHandAt) runAgainByHand();
+    // A lock wait moves the clock on: an event never goes back in time, but keeps its own
+    // submission time.
+    rt.advanceTo(Math.max(e.at, rt.now()));
+    stats.events++;
+    if (e.kind === 'documents') {
+      staffAppends(world, 'Documents', {
+        'Bansou Net ID': ids.get(e.member) ?? '',
+        'Fiscal year': e.fiscalYear,
+        'Memorandum received': e.memorandumOn,
+        'Account notification received': e.accountOn,
+      });
+      continue;
+    }
+    if (e.kind === 'course') {
+      staffAppends(world, 'Course', {
+        'Bansou Net ID': ids.get(e.member) ?? '',
+        Module: e.module,
+        'Completed on': e.completedOn,
+      });
+      continue;
+    }
+    if (e.kind === 'edit') {
+      const id = byEvent.get(e.application)!;
+      const original = scenario.events[e.application];
+      if (original.kind !== 'apply' || !isPaid(world, id)) {
+        stats.editsSkipped++;
+        continue;
+      }
+      const answers = applicationAnswers(original, ids, stats);
+      answers[A.endTime] = '23:00';
+      answers[A.description] = `${original.description} (corrected)`;
+      rt.forms.editResponse(id, { answers });
+      editedIds.add(id);
+      stats.edits++;
+      continue;
+    }
+
+    const options = submitOptions(fault, r, stats, world);
+    let response: FormResponse;
+    if (e.kind === 'register') {
+      response = rt.forms.submit(
+        world.registration,
+        {
+          email: e.email,
+          at: e.at,
+          answers: {
+            [R.name]: e.answers.name,
+            [R.phone]: e.answers.phone,
+            [R.address]: e.answers.address,
+            [R.experience]: e.answers.experience ? 'あり / Yes' : 'なし / No',
+            [R.emailLanguage]: e.answers.language,
+            [R.consent]: ['同意します / I agree'],
+          },
+        },
+        options,
+      );
+      registrationIds.push(response.getId());
+    } else {
+      response = rt.forms.submit(
+        world.application,
+        { email: e.email, at: e.at, answers: applicationAnswers(e, ids, stats) },
+        options,
+      );
+      applicationIds.push(response.getId());
+    }
+    stats.submissions++;
+    respondents.add(e.email.trim().toLowerCase());
+    responseTokens.set(response.getId(), `resp#${e.index}`);
+    byEvent.set(e.index, response.getId());
+    if (fault === 'mailQuota' && exhaustAt.includes(stats.submissions)) {
+      rt.mail.exhaust(); // other scripts of the account used up today's quota
+      stats.quotaExhaustions++;
+    }
+  }
+  rt.locks.releaseOther('script');
+  runAgainByHand();
+  rt.advanceTo(Math.max(scenario.end, rt.now()));
+  return {
+    fault,
+    world,
+    stats,
+    responseTokens,
+    registrationIds,
+    applicationIds,
+    respondents,
+    editedIds,
+    ms: Date.now() - t0,
+  };
+}
+
+function submitOptions(
+  fault: Fault,
+  r: () => number,
+  stats: PlayStats,
+  world: OfficeWorld,
+): { twice?: boolean; drop?: boolean; lateRow?: boolean } {
+  switch (fault) {
+    case 'twice':
+      stats.duplicates++;
+      return { twice: true };
+    case 'drop':
+      if (r() < 0.1) {
+        stats.drops++;
+        return { drop: true };
+      }
+      return {};
+    case 'lateRow':
+      stats.lateRows++;
+      return { lateRow: true };
+    case 'lockBusy': {
+      // Another execution holds the script lock: mostly for a moment (this event's trigger
+      // waits 30 s and gives up), sometimes for 90 minutes (later events and an hourly sweep
+      // find it busy too). The sweep after it ends finishes the work.
+      const roll = r();
+      if (roll < 0.08) {
+        const long = roll < 0.01;
+        world.rt.locks.holdByAnotherExecution(
+          'script',
+          world.rt.now() + (long ? 90 * 60_000 : 45_000),
+        );
+        stats.lockStretches++;
+      }
+      return {};
+    }
+    default:
+      return {};
+  }
+}
+
+/**
+ * Every 50th sheet write (`setValues` or `appendRow`: the store appends new rows) inside a
+ * form-submit trigger throws the error Sheets gives when the service fails; the flow logs it
+ * and leaves the response to the next trigger or the sweep.
+ */
+function installSheetThrows(world: OfficeWorld, stats: PlayStats): void {
+  let n = 0;
+  const id = uncounted(world, () => world.ss.getId());
+  world.rt.ctx.faults.push((service, method) => {
+    const fn = world.rt.ctx.execution?.functionName;
+    if (service !== 'Spreadsheet' || (method !== 'setValues' && method !== 'appendRow')) return;
+    if (fn !== 'onApplicationSubmit' && fn !== 'onRegistrationSubmit') return;
+    if (++n % 50 !== 0) return;
+    stats.injectedFailures++;
+    throw new Error(SHEET_FAILURE(id));
+  });
+}
+
+/** While a monthly run holds the lock, a second one starts (its trigger fired twice). */
+function installNestedMonthly(world: OfficeWorld, stats: PlayStats): void {
+  let inside = false;
+  let lastOuter = -1;
+  world.rt.ctx.faults.push((service, method) => {
+    const execution = world.rt.ctx.execution;
+    if (inside || !execution || execution.functionName !== 'runMonthlyPayments') return;
+    if (service !== 'Spreadsheet' || method !== 'getValues' || execution.id === lastOuter) return;
+    lastOuter = execution.id;
+    inside = true;
+    try {
+      stats.nestedMonthlyRuns++;
+      world.rt.run('runMonthlyPayments');
+    } finally {
+      inside = false;
+    }
+  });
+}
+
+function isPaid(world: OfficeWorld, responseId: string): boolean {
+  const rows = readSheet(world, world.ss.getSheetByName('Applications'));
+  const header = (rows[0] ?? []).map((h) => String(h).split(' / ')[0]);
+  const row = rows.find((x) => x[header.indexOf('Response ID')] === responseId);
+  return !!row && String(row[header.indexOf('Paid in')]).trim() !== '';
+}
+
+/** The sheets the script keeps plus the staff-typed ones, by name. */
+export function sheetNames(world: OfficeWorld): string[] {
+  return uncounted(world, () => world.ss.getSheets().map((s) => s.getName())).filter(
+    (n) => !/^Form Responses \d+$/.test(n),
+  );
+}
