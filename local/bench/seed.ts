@@ -36,6 +36,7 @@ import {
   RUNS,
 } from '../../src/store/schema';
 import type { TableSpec } from '../../src/store/table';
+import { seededRandom } from '../random';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
 import { APPLICATION_TITLES, REGISTRATION_TITLES } from '../world';
@@ -98,18 +99,6 @@ export interface DatasetOptions {
   responseIds?: string[];
   /** Applications that never reached the Applications sheet (left out of decisions' storage and of the ledger). */
   missing?: ReadonlySet<number>;
-}
-
-/** A small deterministic generator (mulberry32), so every run seeds the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY_MS = 86_400_000;
@@ -179,7 +168,7 @@ export function applicationInputs(
   lastDay: string,
   responseIds?: string[],
 ): { input: ApplicationInput; applicantName: string }[] {
-  const rnd = random(20240701);
+  const rnd = seededRandom(20240701);
   const start = tokyo(firstDay, '09:00');
   const span = tokyo(lastDay, '21:00') - start;
   const recipients = Math.max(20, Math.floor(n / 3));

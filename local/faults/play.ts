@@ -1,5 +1,6 @@
 // Plays a scenario on the built bundle (dist/Code.js) and the local runtime, with one fault
 // injected, and collects what happened: the final sheets, the mail, the executions.
+import { seededRandom } from '../random';
 import type { FormResponse } from '../runtime/forms';
 import type { LocalSheet } from '../runtime/spreadsheet';
 import {
@@ -8,7 +9,7 @@ import {
   type OfficeWorld,
   REGISTRATION_TITLES as R,
 } from '../world';
-import { rng, type Scenario, type ScenarioEvent, tokyoDay, tokyoMs, typeId } from './scenario';
+import { type Scenario, type ScenarioEvent, tokyoDay, tokyoMs, typeId } from './scenario';
 
 export const FAULTS = [
   'none',
@@ -161,7 +162,7 @@ export function play(scenario: Scenario, fault: Fault): Played {
   const world = createOfficeWorld({ start: scenario.start, settings: scenario.settings });
   const { rt } = world;
   rt.run('setup');
-  const r = rng(scenario.seed ^ 0x5eed);
+  const r = seededRandom(scenario.seed ^ 0x5eed);
   const stats: PlayStats = {
     events: 0,
     submissions: 0,

@@ -7,6 +7,8 @@
 // gives them in that run (a dropped registration is numbered later by the sweep), and the
 // player looks it up when a member types it into a form or staff type it into a sheet.
 
+import { picker, seededRandom } from '../random';
+
 export interface Registration {
   kind: 'register';
   at: number;
@@ -101,18 +103,6 @@ export const SMALL_SIZE: ScenarioSize = {
   settings: { sweepEveryHours: '4', outboxEveryHours: '4' },
 };
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const TOKYO_OFFSET = 9 * 3_600_000;
 /** ms of a Tokyo wall-clock day + minute of day. */
@@ -149,8 +139,8 @@ const DESCRIPTIONS = [
  * response finished by the next hourly sweep is still processed on its own day.
  */
 export function buildScenario(seed: number, size: ScenarioSize): Scenario {
-  const r = rng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
+  const r = seededRandom(seed);
+  const pick = picker(r);
   const firstDay = '2024-04-01';
   const start = tokyoMs(firstDay, 8 * 60);
   const span = size.months * 30 * DAY;

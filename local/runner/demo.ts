@@ -4,6 +4,7 @@
 // application for the same person, second supporters who are unknown or not eligible, double
 // claims), a few responses edited and a few events delivered twice.
 import { dayOf } from '../../src/domain/dates';
+import { picker, seededRandom } from '../random';
 import {
   APPLICATION_TITLES as A,
   ISSUE_CHOICES,
@@ -57,18 +58,6 @@ const SHAPES: Record<DemoSize, DemoShape> = {
     until: '2023-10-01T12:00:00',
   },
 };
-
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const BASIC5_FROM = '2024-04-01';
@@ -131,8 +120,8 @@ interface Application {
 
 export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
   const shape = SHAPES[size];
-  const rand = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const rand = seededRandom(seed);
+  const pick = picker(rand);
   const chance = (p: number) => rand() < p;
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const from = tokyoMs(wallOf(shape.from, 0));

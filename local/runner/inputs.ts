@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { canonicalModule } from '../../src/domain/eligibility';
+import { type WallFields, wallFields } from '../runtime/zone';
 
 /** A cell as the file gives it: text from CSV; numbers, booleans and Dates too from XLSX. */
 export type InputCell = string | number | boolean | Date;
@@ -128,15 +129,8 @@ export function requireColumn(table: InputTable, names: readonly string[]): numb
 
 // ---- dates and times (RULES.md §7) ----------------------------------------------------------
 
-/** Wall-clock fields in Tokyo. */
-export interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** Wall-clock fields in Tokyo (to the second). */
+export type Wall = Pick<WallFields, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 // Japan has had no daylight saving time since 1951: Tokyo is always UTC+9.
 const TOKYO_OFFSET_MS = 9 * 3600_000;
@@ -145,16 +139,14 @@ export function tokyoMs(w: Wall): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - TOKYO_OFFSET_MS;
 }
 
+/** The Wall of a wall time (a clock reading in UTC fields), without zone.ts's extra fields. */
+function wallOf(wall: number): Wall {
+  const { year, month, day, hour, minute, second } = wallFields(wall);
+  return { year, month, day, hour, minute, second };
+}
+
 export function tokyoWall(ms: number): Wall {
-  const d = new Date(ms + TOKYO_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
+  return wallOf(ms + TOKYO_OFFSET_MS);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -203,14 +195,7 @@ function readDayText(s: string): { year: number; month: number; day: number } | 
 
 /** XLSX date cells carry the wall-clock time in their UTC fields (Excel has no time zone). */
 function wallOfXlsx(d: Date): Wall {
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
+  return wallOf(d.getTime());
 }
 
 /** A date and time (the timestamp column), as a Tokyo instant; null when unreadable. */

@@ -1,4 +1,6 @@
 // Shared test data for the domain core: the default Settings of RULES.md and small builders.
+
+import { APPLICATION_TITLES, REGISTRATION_TITLES } from '../../local/world';
 import type { Settings } from '../../src/domain/settings-types';
 import type {
   ApplicationInput,
@@ -31,32 +33,8 @@ export const settings: Settings = {
   sweepEveryHours: 1,
   outboxEveryHours: 1,
   dailyAutoReplyLimit: 1,
-  registrationFields: {
-    name: '氏名 / Name',
-    phoneticName: 'フリガナ / Name (phonetic)',
-    phone: '電話番号 / Phone',
-    address: '郵送先住所 / Mailing address',
-    organization: '所属団体 / Organization',
-    area: '活動地域（都道府県） / Area of activity (prefecture)',
-    languages: '対応できる言語 / Languages you can support in',
-    foreignBackground: '外国にルーツがありますか / Do you have a foreign background?',
-    experience: '伴走支援の経験 / Accompanying-support experience',
-    emailLanguage: '連絡に使う言語 / Language for emails',
-    consent: '個人情報の取り扱いに同意します / I agree to the privacy policy',
-  },
-  applicationFields: {
-    applicantId: '伴走ネットID / Bansou Net ID',
-    applicantName: '氏名 / Name',
-    supportDate: '支援日 / Date of support',
-    startTime: '開始時刻 / Start time',
-    endTime: '終了時刻 / End time',
-    recipientName: '相談者の氏名 / Name of the person supported',
-    recipientBirthYear: '相談者の生まれ年 / Year of birth of the person supported',
-    secondId: '同行した支援者の伴走ネットID / Bansou Net ID of the second supporter',
-    issues: '相談内容 / Issues',
-    prefecture: '支援した地域（都道府県） / Prefecture where support took place',
-    description: '支援の内容 / What support was given',
-  },
+  registrationFields: { ...REGISTRATION_TITLES },
+  applicationFields: { ...APPLICATION_TITLES },
   courseFields: {
     memberId: '伴走ネットID / Bansou Net ID',
     module: '講座 / Module',
