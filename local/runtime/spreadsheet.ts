@@ -837,6 +837,56 @@ export class LocalSheet {
     return value;
   }
 
+  /**
+   * The script values of a block of cells, as toScript(cellValue(r, c), format) for each, read
+   * row by row from the layers: getValues over whole tables is the runtime's hottest path.
+   */
+  readValues(r0: number, c0: number, numRows: number, numColumns: number): ScriptValue[][] {
+    const timeZone = this.spreadsheet.timeZone;
+    const RealmDate = this.env.ctx.realm.Date;
+    // A format usually repeats down a column: remember the last one seen in each.
+    const lastFormat: (string | undefined)[] = new Array(numColumns).fill(undefined);
+    const lastIsDate: boolean[] = new Array(numColumns).fill(false);
+    // Neighbouring rows often hold the same date: remember each column's last conversion.
+    const lastSerial = new Float64Array(numColumns).fill(Number.NaN);
+    const lastMs = new Float64Array(numColumns);
+    const out: ScriptValue[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const values = this.values.rows[r0 + i];
+      const formulas = this.formulas.rows[r0 + i];
+      const formats = this.formats.rows[r0 + i];
+      const row: ScriptValue[] = new Array(numColumns);
+      for (let j = 0; j < numColumns; j++) {
+        const c = c0 + j;
+        const formula = formulas === undefined ? undefined : formulas[c];
+        const value: CellValue =
+          formula !== undefined
+            ? this.spreadsheet.evaluate(formula, this)
+            : ((values === undefined ? undefined : values[c]) ?? '');
+        // The format is looked at before the value: testing a value's type reads the value
+        // itself from memory, which costs more than copying it, so only date columns do.
+        const format = formats === undefined ? undefined : formats[c];
+        if (format !== undefined) {
+          if (format !== lastFormat[j]) {
+            lastFormat[j] = format;
+            lastIsDate[j] = isDateFormat(format);
+          }
+          if (lastIsDate[j] && typeof value === 'number') {
+            if (value !== lastSerial[j]) {
+              lastSerial[j] = value;
+              lastMs[j] = serialToMs(value, timeZone);
+            }
+            row[j] = new RealmDate(lastMs[j]);
+            continue;
+          }
+        }
+        row[j] = value;
+      }
+      out[i] = row;
+    }
+    return out;
+  }
+
   /** What setValue would store for `input`, without storing it. */
   private interpret(
     input: unknown,
@@ -1184,9 +1234,7 @@ export class LocalRange {
   // --- values ---
   getValues(): ScriptValue[][] {
     this.env.call('getValues', { read: this.cells });
-    return this.readGrid((r, c) =>
-      this.sheet.toScript(this.sheet.cellValue(r, c), this.sheet.formats.get(r, c)),
-    );
+    return this.sheet.readValues(this.row - 1, this.column - 1, this.numRows, this.numColumns);
   }
 
   getValue(): ScriptValue {

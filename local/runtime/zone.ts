@@ -4,6 +4,8 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, Map<number, number>>();
+// Per zone and wall-time bucket: what wallToUtc subtracts (NaN: compute per wall time).
+const shiftCache = new Map<string, Map<number, number>>();
 // Offsets change on quarter-hour boundaries in practice, so one lookup serves a 15-minute
 // bucket; a bucket with a change inside it (old local mean times) is computed per instant.
 const BUCKET_MS = 15 * 60_000;
@@ -120,14 +122,32 @@ function computeOffset(ms: number, timeZone: string): number {
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
-/** Offset (ms) of an IANA zone from UTC at the instant `ms`, DST included. */
-export function zoneOffset(ms: number, timeZone: string): number {
+// The bucket maps of the zone used last: nearly every call in a run names the same zone.
+let lastZone: string | undefined;
+let lastBuckets: Map<number, number> | undefined;
+let lastShifts: Map<number, number> | undefined;
+
+function bucketsFor(timeZone: string): Map<number, number> {
+  if (timeZone === lastZone && lastBuckets !== undefined) return lastBuckets;
   let cache = offsetCache.get(timeZone);
   if (!cache) {
     cache = new Map();
     offsetCache.set(timeZone, cache);
   }
-  const bucket = Math.floor(ms / BUCKET_MS);
+  let shifts = shiftCache.get(timeZone);
+  if (!shifts) {
+    shifts = new Map();
+    shiftCache.set(timeZone, shifts);
+  }
+  lastZone = timeZone;
+  lastBuckets = cache;
+  lastShifts = shifts;
+  return cache;
+}
+
+/** The offset in force throughout a bucket, or NaN when it changes inside it. */
+function bucketOffset(bucket: number, timeZone: string): number {
+  const cache = bucketsFor(timeZone);
   let offset = cache.get(bucket);
   if (offset === undefined) {
     if (cache.size > 200_000) cache.clear();
@@ -137,6 +157,12 @@ export function zoneOffset(ms: number, timeZone: string): number {
     if (computeOffset(start + BUCKET_MS - 1000, timeZone) !== offset) offset = Number.NaN;
     cache.set(bucket, offset);
   }
+  return offset;
+}
+
+/** Offset (ms) of an IANA zone from UTC at the instant `ms`, DST included. */
+export function zoneOffset(ms: number, timeZone: string): number {
+  const offset = bucketOffset(Math.floor(ms / BUCKET_MS), timeZone);
   return Number.isNaN(offset) ? computeOffset(ms, timeZone) : offset;
 }
 
@@ -145,8 +171,30 @@ export function utcToWall(ms: number, timeZone: string): number {
   return ms + zoneOffset(ms, timeZone);
 }
 
+/**
+ * What wallToUtc subtracts for every wall time in a bucket, or NaN when that is not one number.
+ * The first pass reads the wall bucket's offset; when it is a whole number of buckets, every
+ * wall time of the bucket lands in one bucket for the second pass, so both passes are fixed.
+ */
+function bucketShift(bucket: number, timeZone: string): number {
+  const first = bucketOffset(bucket, timeZone);
+  if (Number.isNaN(first) || first % BUCKET_MS !== 0) return Number.NaN;
+  return bucketOffset(bucket - first / BUCKET_MS, timeZone);
+}
+
 /** The instant at which the zone's clocks show `wall` (two passes settle on the offset in force). */
 export function wallToUtc(wall: number, timeZone: string): number {
+  // Reading dates back is the hot path: one cached shift per wall bucket stands for both passes.
+  bucketsFor(timeZone);
+  const shifts = lastShifts as Map<number, number>;
+  const bucket = Math.floor(wall / BUCKET_MS);
+  let shift = shifts.get(bucket);
+  if (shift === undefined) {
+    if (shifts.size > 200_000) shifts.clear();
+    shift = bucketShift(bucket, timeZone);
+    shifts.set(bucket, shift);
+  }
+  if (!Number.isNaN(shift)) return wall - shift;
   const first = wall - zoneOffset(wall, timeZone);
   return wall - zoneOffset(first, timeZone);
 }

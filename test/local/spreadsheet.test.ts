@@ -476,6 +476,56 @@ describe('Range values (Range reference)', () => {
     expect(sheet.getRange('B1').getValue()).toBe('a');
   });
 
+  test('getValues over a block gives, cell by cell, what getValue gives: formulas evaluated, numbers under date formats as fresh script-realm Dates (Range.getValues reference)', () => {
+    const scriptRealm = vm.runInNewContext('({ Date })') as { Date: DateConstructor };
+    ctx.realm = { Date: scriptRealm.Date };
+    ss.setSpreadsheetTimeZone('America/Los_Angeles');
+    const rows = 12;
+    for (let i = 0; i < rows; i++) {
+      // Across the 2024 spring-forward day, hour by hour.
+      const when = new Date(Date.UTC(2024, 2, 10, 6 + i, 30));
+      sheet
+        .getRange(i + 2, 2, 1, 5)
+        .setValues([[when, i * 1.5, i % 3 === 0 ? '' : `name ${i}`, 45000 + i, i % 2 === 0]]);
+    }
+    // Formats that change down a column: a date column with a plain-number row and a number
+    // column with a date row.
+    sheet.getRange('B5').setNumberFormat('0.00');
+    sheet.getRange('E2:E13').setNumberFormat('yyyy-mm-dd');
+    sheet.getRange('E7').setNumberFormat('#,##0');
+    sheet.getRange('C9').setNumberFormat('yyyy-mm-dd hh:mm');
+    sheet.getRange('D4').setFormula('=1+2');
+    const range = sheet.getRange(1, 1, rows + 3, 8);
+    const values = range.getValues();
+    const again = range.getValues();
+    expect(values).toHaveLength(rows + 3);
+    let dates = 0;
+    for (let i = 0; i < rows + 3; i++) {
+      expect(values[i]).toHaveLength(8);
+      for (let j = 0; j < 8; j++) {
+        const one = sheet.getRange(i + 1, j + 1).getValue();
+        const v = values[i][j];
+        if (one instanceof scriptRealm.Date) {
+          dates++;
+          expect(v).toBeInstanceOf(scriptRealm.Date);
+          expect((v as Date).getTime()).toBe(one.getTime());
+          expect(again[i][j]).not.toBe(v);
+        } else {
+          expect(v).toBe(one);
+        }
+      }
+    }
+    expect(dates).toBe(rows - 1 + rows - 1 + 1);
+    expect(values[3][3]).toBe(3);
+    expect(values[4][1]).toBe(sheet.getRange('B5').getValue());
+    expect(typeof values[4][1]).toBe('number');
+    // A script may change a returned Date; the sheet keeps its value.
+    const first = values[1][1] as Date;
+    const ms = first.getTime();
+    first.setTime(0);
+    expect((range.getValues()[1][1] as Date).getTime()).toBe(ms);
+  });
+
   test('returned Dates are made in the script realm (ctx.date) and Dates from another realm are read', () => {
     const scriptRealm = vm.runInNewContext('({ Date })') as { Date: DateConstructor };
     ctx.realm = { Date: scriptRealm.Date };
