@@ -628,8 +628,20 @@ export function renderEmail(
     html.push(...r.html.map((h) => h.replace(/^ +/, (sp) => '&nbsp;'.repeat(sp.length))));
   }
 
-  const subjectLine = renderLine(template.subject.replace(/[\r\n]+/g, ' '), lang, table, missing);
-  const subjectText = subjectLine ? subjectLine.plain.join(' ') : '';
+  // A two-language subject ('日本語 / English', as combineTemplates writes it) takes the Japanese
+  // values before the first ' / ' and the English ones after it, like the body's two halves.
+  const subjectSource = template.subject.replace(/[\r\n]+/g, ' ');
+  const cut = lang === 'both' ? subjectSource.indexOf(' / ') : -1;
+  const parts: [string, Lang][] =
+    cut >= 0
+      ? [
+          [subjectSource.slice(0, cut), 'ja'],
+          [subjectSource.slice(cut), 'en'],
+        ]
+      : [[subjectSource, lang]];
+  const subjectText = parts
+    .map(([text, l]) => renderLine(text, l, table, missing)?.plain.join(' ') ?? '')
+    .join('');
   const subject = withoutControls(subjectText).replace(/ {2,}/g, ' ').trim();
 
   return {

@@ -1,16 +1,17 @@
 // Staff alerts: sent once per situation (a Script Property remembers), identified by response
 // and member IDs only (R27).
+import type { StaffAlert } from '../domain/alerts';
 import type { Env } from './env';
 import { renderFor } from './templates-store';
 
-export function alertStaffOnce(env: Env, key: string, title: string, message: string): void {
+export function alertStaffOnce(env: Env, key: string, alert: StaffAlert): void {
   const propKey = `alert.${key}`;
   if (env.props.get(propKey)) return;
   env.props.set(propKey, String(env.now));
-  env.log.add({ action: 'STAFF_ALERT', detail: `${title}: ${message}` });
+  env.log.add({ action: 'STAFF_ALERT', detail: `${alert.title.en}: ${alert.message.en}` });
   const mail = renderFor(env, 'staff.alert', 'both', {
-    title,
-    message,
+    title: alert.title,
+    message: alert.message,
     details: '',
     sheetUrl: env.book.ss.getUrl(),
   });

@@ -1,5 +1,7 @@
 // Application form → decision, recorded in the Applications sheet, and the decision email
 // (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
+
+import { ALERTS } from '../domain/alerts';
 import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission, decideApplication, toPrior } from '../domain/decision';
 import { canonicalId } from '../domain/ids';
@@ -254,9 +256,7 @@ export function stageApplication(
     alertStaffOnce(
       env,
       `missing-question:application:${title}`,
-      'A question is missing from the application form',
-      `The application form has no question titled "${title}". Affected applications are put under ` +
-        `review; rename the question back or change the field map in Settings. (response ${answers.responseId})`,
+      ALERTS.missingQuestion('application', title, answers.responseId),
     );
   }
   const existing = table

@@ -1,6 +1,7 @@
 // sendQueuedEmails: empties the Outbox sheet in order while the day's quota lasts (R29).
 // Each message is marked SENT as soon as it goes, so a stop half-way never sends one twice.
 
+import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 import { cellNumber, cellText } from '../store/cells';
 import { OUTBOX } from '../store/schema';
@@ -66,12 +67,7 @@ export function sendQueued(env: Env): { sent: number; waiting: number; failed: n
       detail: `${sent} sent, ${waiting} waiting, ${failed} failed`,
     });
   if (waiting > 0) {
-    alertStaffOnce(
-      env,
-      `outbox-over-quota:${dayOf(env.now)}`,
-      'Emails are waiting for tomorrow’s quota',
-      `${waiting} emails are queued, more than today’s email quota can send. They will go out in order as the quota allows.`,
-    );
+    alertStaffOnce(env, `outbox-over-quota:${dayOf(env.now)}`, ALERTS.outboxOverQuota(waiting));
   }
   return { sent, waiting, failed };
 }

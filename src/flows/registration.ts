@@ -1,4 +1,5 @@
 // Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29).
+import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 import { nextMemberId } from '../domain/ids';
 import type { RegistrationField } from '../domain/settings-types';
@@ -46,19 +47,11 @@ export function processRegistration(
     alertStaffOnce(
       env,
       `missing-question:registration:${title}`,
-      'A question is missing from the registration form',
-      `The registration form has no question titled "${title}". Registrations go on without it; ` +
-        `rename the question back or change the field map in Settings. (response ${answers.responseId})`,
+      ALERTS.missingQuestion('registration', title, answers.responseId),
     );
   }
   if (answers.email === '') {
-    alertStaffOnce(
-      env,
-      'registration-form-no-email',
-      'The registration form does not collect email addresses',
-      'The registration form does not collect email addresses, so no ID can be sent. ' +
-        'Turn on "Collect email addresses: Verified" in the form settings.',
-    );
+    alertStaffOnce(env, 'registration-form-no-email', ALERTS.registrationNoEmail());
   }
 
   const members = env.book.table(MEMBERS);

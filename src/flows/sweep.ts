@@ -2,6 +2,7 @@
 // is missing, in submission order — events dropped, delivered before the sheet row, failed
 // half-way, or left because the lock was busy. Also checks that the triggers are in place
 // and that the outbox is moving, and alerts staff once when not.
+import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 import type { Settings } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
@@ -143,7 +144,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses`,
   });
   for (const p of result.problems) {
-    alertStaffOnce(env, `sweep-problem:${p}`, 'The sweep could not open a form', p);
+    alertStaffOnce(env, `sweep-problem:${p}`, ALERTS.formUnavailable(p));
   }
   return result;
 }
@@ -159,13 +160,7 @@ function checkTriggers(env: Env, settings: Settings, result: SweepResult): void 
       continue;
     }
     result.problems.push(`Trigger missing: ${handler}`);
-    alertStaffOnce(
-      env,
-      key,
-      `The trigger for ${handler} is missing`,
-      `The ${handler} trigger is not installed (deleted, or disabled by Google after failures). ` +
-        'Open the spreadsheet and run 伴走ネット / Bansou Net → Set up / check to restore it.',
-    );
+    alertStaffOnce(env, key, ALERTS.triggerMissing(handler));
   }
 }
 
@@ -183,16 +178,10 @@ function checkOutbox(env: Env, full: boolean): void {
     alertStaffOnce(
       env,
       `outbox-over-quota:${dayOf(env.now)}`,
-      'Emails are waiting for tomorrow’s quota',
-      `${queued.length} emails are queued, more than today’s email quota can send. They go out in order as the quota allows.`,
+      ALERTS.outboxOverQuota(queued.length),
     );
   }
   if (env.now - oldest > 48 * 3600 * 1000) {
-    alertStaffOnce(
-      env,
-      `outbox-stuck:${dayOf(env.now)}`,
-      'Queued emails are not moving',
-      `The oldest queued email has waited more than two days. Check the Outbox sheet and the sendQueuedEmails trigger.`,
-    );
+    alertStaffOnce(env, `outbox-stuck:${dayOf(env.now)}`, ALERTS.outboxStuck());
   }
 }

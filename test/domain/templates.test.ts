@@ -320,3 +320,19 @@ describe('formatYen', () => {
     expect(formatYen(-8000, 'ja')).toBe('-8,000円');
   });
 });
+
+describe('a subject in both languages', () => {
+  test('takes the Japanese value before the first " / " and the English one after it', () => {
+    const ja = DEFAULT_TEMPLATES.find((t) => t.key === 'staff.alert' && t.lang === 'ja')!;
+    const en = DEFAULT_TEMPLATES.find((t) => t.key === 'staff.alert' && t.lang === 'en')!;
+    const mail = renderEmail(combineTemplates(ja, en), {
+      title: { ja: 'トリガーがありません', en: 'A trigger is missing' },
+      message: { ja: '設定してください。', en: 'Please set it up.' },
+      details: '',
+      sheetUrl: 'https://docs.google.com/spreadsheets/d/x/edit',
+    });
+    expect(mail.subject).toBe(
+      '【伴走ネット】要確認: トリガーがありません / Bansou Net: please check: A trigger is missing',
+    );
+  });
+});
