@@ -313,18 +313,23 @@ export function decideFrom(
   staged: Row[] | null,
   logEach: boolean,
 ): number {
-  const rows = table
-    .dataRows()
-    .map((row) => ({
-      row,
-      key: {
-        submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
-        responseId: cellText(table.get(row, 'responseId')),
-      },
-    }))
-    .sort((a, b) => compareSubmission(a.key, b.key));
+  const keyOf = (row: Row) => ({
+    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
+    responseId: cellText(table.get(row, 'responseId')),
+  });
   const world = new World(env);
   const notify = new Set(staged ?? []);
+  // Split once: the applications submitted before the earliest one to decide stay as they
+  // are; only the rest (usually just the new one) is sorted and decided.
+  const first = staged === null ? null : staged.map(keyOf).sort(compareSubmission)[0];
+  const before: Row[] = [];
+  const tail: { row: Row; key: ReturnType<typeof keyOf> }[] = [];
+  for (const row of table.dataRows()) {
+    const key = keyOf(row);
+    if (first && compareSubmission(key, first) < 0) before.push(row);
+    else tail.push({ row, key });
+  }
+  const rows = tail.sort((a, b) => compareSubmission(a.key, b.key));
   // R13/R14 only ever compare applications for the same person supported: keep the earlier
   // ones by recipient key, so deciding n applications is O(n), not O(n²).
   const priors = new Map<string, PriorApplication[]>();
@@ -333,12 +338,9 @@ export function decideFrom(
     if (list) list.push(p);
     else priors.set(p.recipientKey, [p]);
   };
-  let from = staged === null ? 0 : rows.findIndex((r) => notify.has(r.row));
-  if (from < 0) from = rows.length;
   // Earlier applications matter only for the people supported in the ones decided now.
   const needed = new Set<string>();
-  for (let i = from; i < rows.length; i++) {
-    const row = rows[i].row;
+  for (const { row } of rows) {
     needed.add(
       recipientKey(
         cellText(table.get(row, 'recipientName')),
@@ -346,13 +348,13 @@ export function decideFrom(
       ),
     );
   }
-  for (let i = 0; i < from; i++) {
-    const row = rows[i].row;
-    if (needed.has(cellText(table.get(row, 'recipientKey')))) remember(priorFromRow(table, row));
-  }
+  const earlier = before
+    .filter((row) => needed.has(cellText(table.get(row, 'recipientKey'))))
+    .map((row) => priorFromRow(table, row))
+    .sort(compareSubmission);
+  for (const p of earlier) remember(p);
   let changed = 0;
-  for (let i = from; i < rows.length; i++) {
-    const { row } = rows[i];
+  for (const { row } of rows) {
     if (isPaid(table, row)) {
       remember(priorFromRow(table, row));
       continue;

@@ -49,6 +49,7 @@ export class Table<K extends string> {
   private readonly column = new Map<K, number>();
   private readonly dirty = new Map<number, Set<number>>(); // row index → changed column indexes
   private readonly appended: Row[] = [];
+  private withData: Row[] | null = null;
   private width: number;
 
   private constructor(
@@ -141,12 +142,16 @@ export class Table<K extends string> {
     const row = { rowNumber: last + 1, values };
     this.appended.push(row);
     this.rows.push(row);
+    this.withData = null;
     return row;
   }
 
   /** Data rows that have any content. */
   dataRows(): Row[] {
-    return this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
+    // Kept until the next append: flows ask for the data rows several times per execution.
+    if (this.withData === null)
+      this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
+    return this.withData;
   }
 
   /** Writes what changed: changed rows as blocks, new rows in one write (or one appendRow). */
