@@ -77,7 +77,10 @@ export function processMissedResponses(): string {
   return fromMenu('Process missed responses', (env) => {
     const r = runSweep(env, 'full');
     const problems = r.problems.length ? `\n${r.problems.join('\n')}` : '';
-    return `Processed ${r.registrations} registrations, ${r.applications} applications, ${r.courses} course responses. / 未処理の回答を処理しました。${problems}`;
+    const more = r.complete
+      ? ''
+      : '\nOut of time: run it again to finish. / 時間切れのため、もう一度実行してください。';
+    return `Processed ${r.registrations} registrations, ${r.applications} applications, ${r.courses} course responses. / 未処理の回答を処理しました。${more}${problems}`;
   });
 }
 

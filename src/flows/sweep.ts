@@ -23,7 +23,20 @@ export interface SweepResult {
   applications: number;
   courses: number;
   problems: string[];
+  /** False when the execution ran out of time; the next sweep continues. */
+  complete: boolean;
 }
+
+type FormKind = 'registration' | 'application' | 'course';
+const FORM_KINDS: readonly FormKind[] = ['registration', 'application', 'course'];
+const RESUME_KEY = 'sweep.resume';
+/**
+ * An execution may run 6 minutes (APPS-SCRIPT-FACTS); the sweep stops taking on responses
+ * after 4½, leaving time to write what it did.
+ */
+export const SWEEP_BUDGET_MS = 270_000;
+/** Responses a sweep processes before it looks at the time at all. */
+const MIN_PROGRESS = 25;
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 
@@ -52,7 +65,13 @@ const FULL_EVERY_MS = 24 * 3600 * 1000;
  * from the menu, it checks them all.
  */
 export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepResult {
-  const result: SweepResult = { registrations: 0, applications: 0, courses: 0, problems: [] };
+  const result: SweepResult = {
+    registrations: 0,
+    applications: 0,
+    courses: 0,
+    problems: [],
+    complete: true,
+  };
   const { settings } = env;
   const props = env.props;
   const stored = Number(props.get(WATERMARK_KEY) ?? '');
@@ -60,8 +79,25 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   const full =
     mode === 'full' || !(lastFull > 0) || env.now - lastFull >= FULL_EVERY_MS || !(stored > 0);
   const since = full ? null : new Date(stored - OVERLAP_MS);
-  const responsesOf = (form: GoogleAppsScript.Forms.Form) =>
-    byTime(since ? form.getResponses(since) : form.getResponses());
+  // A full pass that ran out of time goes on where it stopped (per form), the next time.
+  const resumeFrom = (kind: FormKind): Date | null => {
+    const at = Number(props.get(`${RESUME_KEY}.${kind}`) ?? '');
+    return at > 0 ? new Date(at) : null;
+  };
+  const responsesOf = (form: GoogleAppsScript.Forms.Form, kind: FormKind) => {
+    const from = full ? resumeFrom(kind) : since;
+    return byTime(from ? form.getResponses(from) : form.getResponses());
+  };
+  const deadline = env.now + SWEEP_BUDGET_MS;
+  const stopAt = new Map<FormKind, number>();
+  /** True (and the place remembered) when the execution must stop taking on more work. */
+  const outOfTime = (kind: FormKind, at: number): boolean => {
+    // Always some progress, so a slow day cannot stall the sweep at the same place.
+    const handled = result.registrations + result.applications + result.courses;
+    if (handled < MIN_PROGRESS || Date.now() <= deadline) return false;
+    if (!stopAt.has(kind)) stopAt.set(kind, at);
+    return true;
+  };
   const open = (url: string, what: string) => {
     try {
       return openFormByUrl(url, what);
@@ -72,7 +108,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   };
 
   const registration = open(settings.registrationFormUrl, 'Registration form');
-  const registrations = registration ? responsesOf(registration) : [];
+  const registrations = registration ? responsesOf(registration, 'registration') : [];
   if (registration && registrations.length > 0) {
     const members = env.book.table(MEMBERS);
     // Response ID → the latest response time processed for its member; and the same by email,
@@ -86,6 +122,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
       if (email !== '' && last !== null) latestByEmail.set(email, last);
     }
     for (const { response, id, at } of registrations) {
+      if (outOfTime('registration', at)) break;
       if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
       const byEmail = latestByEmail.get(normalizeEmail(response.getRespondentEmail()));
       if (!done.has(id) && byEmail !== undefined && at <= byEmail + 999) continue;
@@ -95,7 +132,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   }
 
   const application = open(settings.applicationFormUrl, 'Application form');
-  const applications = application ? responsesOf(application) : [];
+  const applications = application ? responsesOf(application, 'application') : [];
   if (application && applications.length > 0) {
     const table = env.book.table(APPLICATIONS);
     const done = new Map<string, number | null>();
@@ -104,6 +141,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     }
     const staged: Row[] = [];
     for (const { response, id, at } of applications) {
+      if (outOfTime('application', at)) break;
       if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
       const row = stageApplication(env, table, response, application);
       result.applications++;
@@ -116,11 +154,12 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
 
   if (settings.courseFormUrl) {
     const course = open(settings.courseFormUrl, 'Course form');
-    const courses = course ? responsesOf(course) : [];
+    const courses = course ? responsesOf(course, 'course') : [];
     if (course && courses.length > 0) {
       const table = env.book.table(COURSE);
       const done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
-      for (const { response, id } of courses) {
+      for (const { response, id, at } of courses) {
+        if (outOfTime('course', at)) break;
         if (done.has(id)) continue;
         processCourse(env, response, course);
         result.courses++;
@@ -130,22 +169,30 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
 
   checkTriggers(env, settings, result);
   checkOutbox(env, full);
-  if (result.problems.length === 0) {
+  for (const p of result.problems) {
+    alertStaffOnce(env, `sweep-problem:${p}`, ALERTS.formUnavailable(p));
+  }
+  result.complete = stopAt.size === 0;
+  if (!result.complete) {
+    // Out of time: what was checked stays done; the next sweep goes on from here.
+    const resume: Record<string, string> = {};
+    for (const kind of FORM_KINDS)
+      resume[`${RESUME_KEY}.${kind}`] = String(stopAt.get(kind) ?? env.now);
+    props.setMany(resume);
+  } else if (result.problems.length === 0) {
     props.setMany(
       full
         ? { [WATERMARK_KEY]: String(env.now), [`${WATERMARK_KEY}.full`]: String(env.now) }
         : { [WATERMARK_KEY]: String(env.now) },
     );
+    if (full) for (const kind of FORM_KINDS) props.delete(`${RESUME_KEY}.${kind}`);
   }
   const processed = result.registrations + result.applications + result.courses;
-  if (processed === 0) return result;
+  if (processed === 0 && result.complete) return result;
   env.log.add({
-    action: full ? 'SWEEP_FULL' : 'SWEEP',
-    detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses`,
+    action: result.complete ? (full ? 'SWEEP_FULL' : 'SWEEP') : 'SWEEP_PARTIAL',
+    detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.complete ? '' : '; out of time, continues at the next run'}`,
   });
-  for (const p of result.problems) {
-    alertStaffOnce(env, `sweep-problem:${p}`, ALERTS.formUnavailable(p));
-  }
   return result;
 }
 
