@@ -9,8 +9,8 @@ const YEN = '"¥"#,##0';
 export const MEMBERS = {
   name: 'Members',
   columns: [
-    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID', width: 110 },
-    { key: 'email', header: 'Email / メールアドレス', width: 200 },
+    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID', width: 110, identity: true },
+    { key: 'email', header: 'Email / メールアドレス', width: 200, identity: true },
     { key: 'name', header: 'Name / 氏名', width: 140 },
     { key: 'phoneticName', header: 'Name (phonetic) / フリガナ', width: 140 },
     { key: 'phone', header: 'Phone / 電話番号' },
@@ -142,8 +142,8 @@ export const APPLICATIONS = {
 export const LEDGER = {
   name: 'Ledger',
   columns: [
-    { key: 'responseId', header: 'Response ID / 回答ID' },
-    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID' },
+    { key: 'responseId', header: 'Response ID / 回答ID', identity: true },
+    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID', identity: true },
     { key: 'amount', header: 'Amount / 金額', numberFormat: YEN },
     { key: 'settledMonth', header: 'Payments sheet / 支払表' },
     { key: 'applicationMonth', header: 'Application month / 申請月' },
@@ -171,7 +171,7 @@ export const HOLDS = {
 export const RUNS = {
   name: 'Payment runs',
   columns: [
-    { key: 'month', header: 'Month / 対象月' },
+    { key: 'month', header: 'Month / 対象月', identity: true },
     { key: 'ranAt', header: 'Ran at / 実行日時', numberFormat: DATE_TIME, width: DATE_TIME_WIDTH },
     { key: 'supporters', header: 'Supporters paid / 支払人数' },
     { key: 'total', header: 'Total / 合計', numberFormat: YEN },

@@ -16,6 +16,12 @@ export interface ColumnSpec<K extends string = string> {
   width?: number;
   /** A column staff fill in (not protected). */
   staff?: boolean;
+  /**
+   * A column that identifies the rows (an ID). When the sheet has rows but this column cannot
+   * be found — its header renamed — nothing is written: re-adding it empty would, for example,
+   * hand out Bansou Net IDs again (R1).
+   */
+  identity?: boolean;
 }
 
 export interface TableSpec<K extends string = string> {
@@ -76,6 +82,13 @@ export class Table<K extends string> {
     }
     // A column the system needs but the sheet lacks (new version, or deleted by staff) is
     // added at the right; staff's own columns are left alone.
+    const lost = missing.filter((c) => c.identity);
+    if (lost.length > 0 && values.slice(1).some((row) => row.some((v) => v !== '' && v !== null))) {
+      throw new Error(
+        `Sheet "${spec.name}" has rows but no column ${lost.map((c) => `"${c.header}"`).join(', ')}. ` +
+          'Was its header renamed? Restore the header text and the work resumes (nothing was written).',
+      );
+    }
     if (missing.length > 0) {
       const firstEmpty = header.every((c) => c === '') ? 0 : this.width;
       missing.forEach((col, i) => {

@@ -1,7 +1,7 @@
 // Staff operations (RULES R24–R27): set-up and its checks, the triggers it installs, the
 // sweep of missed responses, Settings validation, the menu and the log.
 import { applicationFormSpec, registrationFormSpec } from '../../local/world';
-import { failedExecutions, office, sheetValues, staffSets, sweep } from './helpers';
+import { failedExecutions, office, sheetValues, staffSets, sweep, uncounted } from './helpers';
 
 const handlers = (o: ReturnType<typeof office>) =>
   o.rt.script
@@ -211,5 +211,27 @@ describe('a sweep with more to check than one execution allows', () => {
     const rows = o.rows('Applications');
     expect(rows.map((r) => r['Response ID']).sort()).toEqual([...ids].sort());
     expect(rows.every((r) => r.Status === 'ACCEPTED')).toBe(true);
+  });
+});
+
+describe('a renamed ID header', () => {
+  test('stops registrations rather than handing out IDs again, and they are processed once the header is restored (R1)', () => {
+    const o = office();
+    o.register({ email: 'a@example.org' });
+    o.register({ email: 'b@example.org' });
+    // Staff rename the ID column's header entirely.
+    uncounted(o, () => o.ss.getSheetByName('Members')!.getRange(1, 1).setValue('Member number'));
+    o.register({ email: 'c@example.org' });
+    expect(o.rows('Members')).toHaveLength(2);
+    expect(o.rt.logs.lines.some((l) => l.message.includes('Was its header renamed?'))).toBe(true);
+    uncounted(o, () =>
+      o.ss.getSheetByName('Members')!.getRange(1, 1).setValue('Bansou Net ID / 伴走ネットID'),
+    );
+    sweep(o);
+    expect(o.rows('Members').map((m) => m['Bansou Net ID'])).toEqual([
+      'BN-00001',
+      'BN-00002',
+      'BN-00003',
+    ]);
   });
 });
