@@ -93,6 +93,24 @@ function received(on: string | undefined, asOf: Day): boolean {
   return on !== undefined && DAY_SHAPE.test(on) && on <= asOf;
 }
 
+/** R20: which of the two documents a record still lacks on a day. */
+function missingFrom(record: DocumentRecord | undefined, asOf: Day): MissingDocument[] {
+  const missing: MissingDocument[] = [];
+  if (!received(record?.memorandumOn, asOf)) missing.push('memorandum');
+  if (!received(record?.accountOn, asOf)) missing.push('account');
+  return missing;
+}
+
+/** R20: the documents a member still lacks for a fiscal year, as of a day (none: payable). */
+export function missingDocuments(
+  documents: readonly DocumentRecord[],
+  memberId: string,
+  fiscalYear: number,
+  asOf: Day,
+): MissingDocument[] {
+  return missingFrom(documentIndex(documents).get(`${memberId}\u0000${fiscalYear}`), asOf);
+}
+
 function lineKey(responseId: string, memberId: string): string {
   return `${responseId}\u0000${memberId}`;
 }
@@ -173,10 +191,7 @@ export function settleMonth(
       const key = lineKey(app.responseId, memberId);
       if (done.has(key)) continue; // the same supporter named twice is paid once
       done.add(key);
-      const record = docs.get(`${memberId}\u0000${fiscalYear}`);
-      const missing: MissingDocument[] = [];
-      if (!received(record?.memorandumOn, asOf)) missing.push('memorandum');
-      if (!received(record?.accountOn, asOf)) missing.push('account');
+      const missing = missingFrom(docs.get(`${memberId}\u0000${fiscalYear}`), asOf);
       if (missing.length === 0) {
         newLines.push({
           responseId: app.responseId,

@@ -5,6 +5,7 @@ import { ALERTS } from '../domain/alerts';
 import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission, decideApplication, toPrior } from '../domain/decision';
 import { canonicalId } from '../domain/ids';
+import { missingDocuments } from '../domain/payments';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
@@ -34,13 +35,7 @@ import { alertStaffOnce } from './alerts';
 import { mapFields, readResponse } from './answers';
 import type { Env } from './env';
 import { formUrls } from './forms';
-import {
-  type MemberRecord,
-  missingDocuments,
-  readCompletions,
-  readDocuments,
-  readMembers,
-} from './records';
+import { type MemberRecord, readCompletions, readDocuments, readMembers } from './records';
 import { sameVersion } from './registration';
 import { renderFor } from './templates-store';
 

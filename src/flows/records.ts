@@ -101,19 +101,3 @@ export function readDocuments(book: Workbook, settings: Settings): DocumentRecor
   }
   return records;
 }
-
-/** Which of the two documents (R20) a member still lacks for a fiscal year, as of a day. */
-export function missingDocuments(
-  documents: readonly DocumentRecord[],
-  memberId: string,
-  fiscalYear: number,
-  asOf: Day,
-): ('memorandum' | 'account')[] {
-  const mine = documents.filter((d) => d.memberId === memberId && d.fiscalYear === fiscalYear);
-  const has = (pick: (d: DocumentRecord) => Day | '') =>
-    mine.some((d) => pick(d) !== '' && pick(d) <= asOf);
-  const missing: ('memorandum' | 'account')[] = [];
-  if (!has((d) => d.memorandumOn)) missing.push('memorandum');
-  if (!has((d) => d.accountOn)) missing.push('account');
-  return missing;
-}

@@ -1,7 +1,7 @@
 // Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29).
 import { ALERTS } from '../domain/alerts';
-import { dayOf } from '../domain/dates';
 import { nextMemberId } from '../domain/ids';
+import { autoReplyAllowed } from '../domain/replies';
 import type { RegistrationField } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
 import { cellMs, cellNumber, cellText } from '../store/cells';
@@ -157,10 +157,13 @@ function sendReply(
   responseId: string,
 ): void {
   if (email === '') return;
-  const lastReply = cellMs(members.get(row, 'lastReplyAt'));
-  const sameDay = lastReply !== null && dayOf(lastReply) === dayOf(env.now);
-  const repliedToday = sameDay ? (cellNumber(members.get(row, 'repliesThatDay')) ?? 1) : 0;
-  if (repliedToday >= env.settings.dailyAutoReplyLimit) {
+  const reply = autoReplyAllowed(
+    cellMs(members.get(row, 'lastReplyAt')),
+    cellNumber(members.get(row, 'repliesThatDay')),
+    env.now,
+    env.settings.dailyAutoReplyLimit,
+  );
+  if (!reply.allowed) {
     env.log.add({
       action: 'REPLY_SKIPPED_TODAY',
       responseId,
@@ -177,5 +180,5 @@ function sendReply(
   });
   env.mailer.queue({ ...mail, to: email, kind: 'registration', ref: responseId });
   members.set(row, 'lastReplyAt', new Date(env.now));
-  members.set(row, 'repliesThatDay', repliedToday + 1);
+  members.set(row, 'repliesThatDay', reply.countAfter);
 }
