@@ -135,23 +135,3 @@ function validate(values: ReadonlyMap<string, string>): Settings {
   }
   return parsed.settings;
 }
-
-/** Writes values by key (used by the local runner and tests to point Settings at forms). */
-export function writeSettingValues(book: Workbook, entries: Record<string, string>): void {
-  readSettingsRows(book);
-  const table = book.table(SETTINGS);
-  for (const [key, value] of Object.entries(entries)) {
-    const row = table.dataRows().find((r) => String(table.get(r, 'key')).trim() === key);
-    if (row) table.set(row, 'value', value);
-    else table.append({ key, value });
-  }
-  table.flush();
-}
-
-function readSettingsRows(book: Workbook): void {
-  try {
-    readSettings(book);
-  } catch (_e) {
-    // Invalid values are what we are about to fix; the sheet and its rows exist now.
-  }
-}
