@@ -235,3 +235,45 @@ describe('a renamed ID header', () => {
     ]);
   });
 });
+
+describe('staff rearrange the system sheets (R24: found by header names)', () => {
+  test('a column inserted by staff and columns moved around do not disturb registrations or decisions', () => {
+    const o = office();
+    o.register({ email: 'a@example.org', name: 'Aiko' });
+    o.at('2023-07-20T10:00:00');
+    o.apply({ email: 'a@example.org', recipient: 'P1' });
+    uncounted(o, () => {
+      const members = o.ss.getSheetByName('Members')!;
+      members.insertColumnsBefore(1, 1); // staff's own first column
+      members.getRange(1, 1).setValue('Office memo');
+      members.getRange(2, 1).setValue('called on 7/21');
+      const apps = o.ss.getSheetByName('Applications')!;
+      // Move "Status / 判定" to the far left: delete it and re-insert it as column 1.
+      const header = apps.getRange(1, 1, 1, apps.getLastColumn()).getValues()[0].map(String);
+      const statusCol = header.indexOf('Status / 判定') + 1;
+      const values = apps.getRange(1, statusCol, apps.getLastRow(), 1).getValues();
+      apps.deleteColumn(statusCol);
+      apps.insertColumnsBefore(1, 1);
+      apps.getRange(1, 1, values.length, 1).setValues(values.map((r) => [`'${r[0]}`]));
+    });
+    o.register({ email: 'b@example.org', name: 'Ben' });
+    o.apply({
+      email: 'b@example.org',
+      id: 'BN-00002',
+      recipient: 'P2',
+      start: '10:00',
+      end: '10:30',
+    });
+    const members = o.rows('Members');
+    expect(members.map((m) => [m['Office memo'], m['Bansou Net ID'], m.Name])).toEqual([
+      ['called on 7/21', 'BN-00001', 'Aiko'],
+      ['', 'BN-00002', 'Ben'],
+    ]);
+    const apps = o.rows('Applications');
+    expect(apps.map((a) => [a.Status, a['Reason codes']])).toEqual([
+      ['ACCEPTED', ''],
+      ['REJECTED', 'TOO_SHORT'],
+    ]);
+    expect(Object.keys(apps[0])[0]).toBe('Status');
+  });
+});
