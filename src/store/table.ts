@@ -37,11 +37,19 @@ export function normalizeHeader(text: unknown): string {
     .toLowerCase();
 }
 
+const headerNamesCache = new WeakMap<ColumnSpec, string[]>();
+
+/** The header texts a column answers to, normalised (worked out once per column spec). */
 function headerNames(column: ColumnSpec): string[] {
-  const names = [column.header, ...(column.aliases ?? [])];
-  const parts = column.header.split(' / ');
-  if (parts.length === 2) names.push(parts[0], parts[1]);
-  return names.map(normalizeHeader);
+  let names = headerNamesCache.get(column);
+  if (!names) {
+    const all = [column.header, ...(column.aliases ?? [])];
+    const parts = column.header.split(' / ');
+    if (parts.length === 2) all.push(parts[0], parts[1]);
+    names = all.map(normalizeHeader);
+    headerNamesCache.set(column, names);
+  }
+  return names;
 }
 
 export interface Row {
