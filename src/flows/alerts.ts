@@ -1,6 +1,6 @@
 // Staff alerts: sent once per situation (a Script Property remembers), identified by response
 // and member IDs only (R27).
-import type { StaffAlert } from '../domain/alerts';
+import { ALERTS, type StaffAlert } from '../domain/alerts';
 import type { Env } from './env';
 import { renderFor } from './templates-store';
 
@@ -21,4 +21,20 @@ export function alertStaffOnce(env: Env, key: string, alert: StaffAlert): void {
 /** Lets an alert be sent again once its situation is over (e.g. the trigger is back). */
 export function clearAlert(env: Env, key: string): void {
   env.props.delete(`alert.${key}`);
+}
+
+/** Each question of the field map that the form lacks: staff hear once per title. */
+export function alertMissingQuestions(
+  env: Env,
+  form: 'registration' | 'application',
+  titles: readonly string[],
+  responseId: string,
+): void {
+  for (const title of titles) {
+    alertStaffOnce(
+      env,
+      `missing-question:${form}:${title}`,
+      ALERTS.missingQuestion(form, title, responseId),
+    );
+  }
 }

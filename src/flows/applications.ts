@@ -1,7 +1,6 @@
 // Application form → decision, recorded in the Applications sheet, and the decision email
 // (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
 
-import { ALERTS } from '../domain/alerts';
 import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission, decideApplication, toPrior } from '../domain/decision';
 import { canonicalId } from '../domain/ids';
@@ -31,7 +30,7 @@ import type {
 import { cellMs, cellText } from '../store/cells';
 import { APPLICATIONS, type KeysOf } from '../store/schema';
 import type { Row, Table } from '../store/table';
-import { alertStaffOnce } from './alerts';
+import { alertMissingQuestions } from './alerts';
 import { mapFields, readResponse } from './answers';
 import type { Env } from './env';
 import { formUrls } from './forms';
@@ -247,13 +246,7 @@ export function stageApplication(
     answers,
     env.settings.applicationFields,
   );
-  for (const title of missingTitles) {
-    alertStaffOnce(
-      env,
-      `missing-question:application:${title}`,
-      ALERTS.missingQuestion('application', title, answers.responseId),
-    );
-  }
+  alertMissingQuestions(env, 'application', missingTitles, answers.responseId);
   const existing = table
     .dataRows()
     .find((r) => cellText(table.get(r, 'responseId')) === answers.responseId);

@@ -7,7 +7,7 @@ import { normalizeEmail } from '../domain/text';
 import { cellMs, cellNumber, cellText } from '../store/cells';
 import { MEMBERS } from '../store/schema';
 import type { Row, Table } from '../store/table';
-import { alertStaffOnce } from './alerts';
+import { alertMissingQuestions, alertStaffOnce } from './alerts';
 import { mapFields, readResponse } from './answers';
 import type { Env } from './env';
 import { formUrls } from './forms';
@@ -43,13 +43,7 @@ export function processRegistration(
     answers,
     env.settings.registrationFields,
   );
-  for (const title of missingTitles) {
-    alertStaffOnce(
-      env,
-      `missing-question:registration:${title}`,
-      ALERTS.missingQuestion('registration', title, answers.responseId),
-    );
-  }
+  alertMissingQuestions(env, 'registration', missingTitles, answers.responseId);
   if (answers.email === '') {
     alertStaffOnce(env, 'registration-form-no-email', ALERTS.registrationNoEmail());
   }
