@@ -3,6 +3,7 @@
 // at them, and the built bundle loaded. Tests, the runner, the bench and the fault suite all
 // start here, so they exercise the same set-up staff would have.
 import { resolve } from 'node:path';
+import { callCost, defaultModel, type LatencyModel } from './bench/latency';
 import type { Form, FormSpec } from './runtime/forms';
 import { LocalRuntime } from './runtime/index';
 import type { LocalSpreadsheet } from './runtime/spreadsheet';
@@ -137,6 +138,11 @@ export interface OfficeWorldOptions {
   /** Start of the world's clock (default 2023-07-01 09:00 Tokyo). */
   start?: number;
   dailyMailQuota?: number;
+  /**
+   * Calls take the bench's modelled time (true: the default model) and executions are killed
+   * at 6 minutes of it. Off by default (the demo and most tests run faster without it).
+   */
+  latency?: boolean | LatencyModel;
   /** Bundle to load (default dist/Code.js). */
   bundle?: string;
   withCourseForm?: boolean;
@@ -165,6 +171,9 @@ export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld
     start: options.start ?? Date.parse('2023-07-01T09:00:00+09:00'),
     dailyMailQuota: options.dailyMailQuota ?? 1500,
     user: STAFF_EMAIL,
+    ...(options.latency
+      ? { latency: callCost(options.latency === true ? defaultModel() : options.latency) }
+      : {}),
   });
   const ss = rt.sheets.createSpreadsheet('伴走ネット事務局 / Bansou Net office');
   rt.sheets.setContainer(ss);

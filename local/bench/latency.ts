@@ -3,7 +3,7 @@
 // Every figure is a default that a JSON file (--model file.json) or flags (--ms-spreadsheet=…)
 // override; README "Benchmark" lists where each default comes from and which are estimates.
 import { readFileSync } from 'node:fs';
-import type { CallCounts, ServiceName } from '../runtime/context';
+import type { CallCost, CallCounts, ServiceName } from '../runtime/context';
 
 export interface LatencyModel {
   /** Milliseconds per round trip, by service. */
@@ -66,6 +66,18 @@ export function modelledMs(counts: CallCounts, model: LatencyModel): number {
   }
   ms += counts.cellsRead * model.perCellRead + counts.cellsWritten * model.perCellWritten;
   return ms;
+}
+
+/**
+ * The same model applied call by call, for the runtime (LocalRuntime's `latency` option): each
+ * call moves the world's clock by what it costs, so the 6-minute kill happens where the model
+ * says. Σ callCost over an execution's calls = modelledMs of its counts.
+ */
+export function callCost(model: LatencyModel = defaultModel()): CallCost {
+  return (service, method, cells) =>
+    (model.perMethod[`${service}.${method}`] ?? model.perCall[service] ?? 0) +
+    cells.read * model.perCellRead +
+    cells.written * model.perCellWritten;
 }
 
 const SERVICES: ServiceName[] = [

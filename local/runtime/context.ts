@@ -78,6 +78,27 @@ export class Clock {
 }
 
 /**
+ * What one call costs in modelled milliseconds (the bench's latency model, applied per call:
+ * local/bench/latency.ts `callCost`). When the runtime has one, every counted call of an
+ * execution moves the world's clock on by its cost, so the script's `Date.now()` sees the
+ * time pass and the 6-minute limit is reached as on Google.
+ */
+export type CallCost = (
+  service: ServiceName,
+  method: string,
+  cells: { read: number; written: number },
+) => number;
+
+/**
+ * One execution may run 6 minutes: Apps Script kills it with `Exceeded maximum execution time`
+ * (Quotas for Google Services, "Script runtime: 6 min / execution",
+ * https://developers.google.com/apps-script/guides/services/quotas; the error text:
+ * https://developers.google.com/apps-script/guides/support/troubleshooting).
+ */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+
+/**
  * Fault injection: called before every counted call. A hook may throw (the call then fails
  * the way the real service fails) — e.g. `Service Spreadsheets failed while accessing document
  * with id …`. Tests push hooks and remove them.
@@ -106,6 +127,10 @@ export interface Execution {
   /** Unique id for lock ownership. */
   id: number;
   triggerUid?: string;
+  /** The world's clock when it started (its 6 minutes count from here). */
+  startedAt: number;
+  /** Set once the execution ran past the limit: every later call fails the same way. */
+  killed?: boolean;
 }
 
 export class RuntimeContext {
@@ -116,6 +141,10 @@ export class RuntimeContext {
   readonly timeZone: string;
   /** The execution that is running now, or null between executions. */
   execution: Execution | null = null;
+  /** Per-call cost (off by default: calls take no time, only waits move the clock). */
+  latency: CallCost | null = null;
+  /** Longest an execution may run on the world's clock before it is killed. */
+  executionLimitMs = EXECUTION_LIMIT_MS;
   private nextExecutionId = 1;
   private nextIdSeq = 1;
 
@@ -124,10 +153,36 @@ export class RuntimeContext {
     this.timeZone = options.timeZone;
   }
 
-  /** Counts one round trip and runs the fault hooks first (a hook may throw). */
+  /**
+   * Counts one round trip and runs the fault hooks first (a hook may throw). With a latency
+   * model the call takes its modelled time; a call that ends past the execution's limit does
+   * not happen: the execution is killed (and stays dead: a script cannot catch its way out).
+   */
   call(service: ServiceName, method: string, cells?: { read?: number; written?: number }): void {
+    const execution = this.execution;
+    const timed = execution !== null && this.counter.enabled;
+    if (timed && execution.killed) throw new Error(EXECUTION_TIME_EXCEEDED);
     for (const hook of this.faults) hook(service, method);
     this.counter.count(service, method, cells);
+    if (!timed) return;
+    if (this.latency) {
+      const ms = this.latency(service, method, {
+        read: cells?.read ?? 0,
+        written: cells?.written ?? 0,
+      });
+      if (ms > 0) this.clock.advance(ms);
+    }
+    this.checkTime();
+  }
+
+  /** Kills the running execution when the clock says its time is up. */
+  checkTime(): void {
+    const execution = this.execution;
+    if (!execution || !this.counter.enabled) return;
+    if (execution.killed || this.clock.now() - execution.startedAt > this.executionLimitMs) {
+      execution.killed = true;
+      throw new Error(EXECUTION_TIME_EXCEEDED);
+    }
   }
 
   newExecutionId(): number {

@@ -2,7 +2,13 @@
 // script's globals, the loaded bundle, and the executions (editor runs, triggers, the clock).
 
 import type vm from 'node:vm';
-import { type CallCounts, type Execution, RuntimeContext } from './context';
+import {
+  type CallCost,
+  type CallCounts,
+  EXECUTION_TIME_EXCEEDED,
+  type Execution,
+  RuntimeContext,
+} from './context';
 import { FormService } from './forms';
 import { loadBundle } from './load';
 import { LockServiceImpl } from './lock';
@@ -23,6 +29,14 @@ export interface LocalRuntimeOptions {
   dailyMailQuota?: number;
   /** The staff account that runs the editor and creates the triggers. */
   user?: string;
+  /**
+   * What each call costs (e.g. `callCost(defaultModel())` from local/bench/latency.ts): calls
+   * then move the clock, and an execution is killed once it has run 6 minutes. Off by default:
+   * only waits (locks, `Utilities.sleep`) take time.
+   */
+  latency?: CallCost;
+  /** The execution time limit (default 6 minutes). */
+  executionLimitMs?: number;
 }
 
 export interface ExecutionRecord {
@@ -76,6 +90,9 @@ export class LocalRuntime {
     const start = typeof options.start === 'number' ? options.start : options.start.getTime();
     this.user = options.user ?? 'office@example.org';
     this.ctx = new RuntimeContext({ now: start, timeZone: options.timeZone ?? 'Asia/Tokyo' });
+    this.ctx.latency = options.latency ?? null;
+    if (options.executionLimitMs !== undefined)
+      this.ctx.executionLimitMs = options.executionLimitMs;
     this.sheets = new SpreadsheetService(this.ctx);
     this.script = new ScriptService(this.ctx, { user: this.user });
     this.forms = new FormService(this.ctx, { sheets: this.sheets, script: this.script });
@@ -156,6 +173,7 @@ export class LocalRuntime {
       user,
       id: this.ctx.newExecutionId(),
       triggerUid,
+      startedAt: this.ctx.clock.now(),
     };
     const record: ExecutionRecord = {
       functionName,
@@ -171,10 +189,13 @@ export class LocalRuntime {
     try {
       const fn = this.scriptGlobal[functionName];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
-      return { value: fn(...args) };
+      const value = fn(...args);
+      // Killed: whatever the script did with the error, the execution ended there.
+      if (execution.killed) throw new Error(EXECUTION_TIME_EXCEEDED);
+      return { value };
     } catch (error) {
-      record.error = messageOf(error);
-      return { error };
+      record.error = execution.killed ? EXECUTION_TIME_EXCEEDED : messageOf(error);
+      return { error: execution.killed ? new Error(EXECUTION_TIME_EXCEEDED) : error };
     } finally {
       record.endedAt = this.ctx.clock.now();
       // Locks end with their execution.
@@ -223,6 +244,11 @@ export class LocalRuntime {
 
   now(): number {
     return this.ctx.clock.now();
+  }
+
+  /** Turns the per-call latency on (a cost function) or off (null). */
+  setLatency(cost: CallCost | null): void {
+    this.ctx.latency = cost;
   }
 
   // ---- faults and counts ----------------------------------------------------------------
