@@ -22,6 +22,7 @@ import { OVERRIDE_CHOICES } from './applications';
 import { FormAccessError, openFormByUrl } from './forms';
 import { ScriptProps } from './props';
 import { readConfig, readSettings } from './settings-store';
+import { startSweepMarks } from './sweep-marks';
 
 type ItemType = GoogleAppsScript.Forms.ItemType;
 
@@ -161,7 +162,9 @@ export function runSetup(): SetupReport {
     if (table.created) done.push(`Created sheet "${spec.name}".`);
   }
   // Read both once more through the cache, so the first triggers find them there.
-  readConfig(book, new ScriptProps(), Date.now(), 'fresh');
+  const props = new ScriptProps();
+  readConfig(book, props, Date.now(), 'fresh');
+  startSweepMarks(props, Date.now());
   prepareApplicationsSheet(book);
   protectSystemSheets(book);
 
