@@ -127,8 +127,8 @@ export interface Execution {
   /** Unique id for lock ownership. */
   id: number;
   triggerUid?: string;
-  /** The world's clock when it started (its 6 minutes count from here). */
-  startedAt: number;
+  /** The world's clock when it started (its 6 minutes count from here; none: no limit). */
+  startedAt?: number;
   /** Set once the execution ran past the limit: every later call fails the same way. */
   killed?: boolean;
 }
@@ -179,7 +179,11 @@ export class RuntimeContext {
   checkTime(): void {
     const execution = this.execution;
     if (!execution || !this.counter.enabled) return;
-    if (execution.killed || this.clock.now() - execution.startedAt > this.executionLimitMs) {
+    const started = execution.startedAt;
+    if (
+      execution.killed ||
+      (started !== undefined && this.clock.now() - started > this.executionLimitMs)
+    ) {
       execution.killed = true;
       throw new Error(EXECUTION_TIME_EXCEEDED);
     }

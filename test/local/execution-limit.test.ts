@@ -47,7 +47,7 @@ function rows(rt: LocalRuntime): number {
   const enabled = rt.ctx.counter.enabled;
   rt.ctx.counter.enabled = false;
   try {
-    return rt.sheets.getActiveSpreadsheet().getSheetByName('Log')!.getLastRow();
+    return rt.sheets.getActiveSpreadsheet()!.getSheetByName('Log')!.getLastRow();
   } finally {
     rt.ctx.counter.enabled = enabled;
   }
