@@ -1,6 +1,7 @@
 // The health report (menu): what staff need to know at a glance, without opening the code.
-import { cellText } from '../store/cells';
+import { cellMs, cellText } from '../store/cells';
 import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../store/schema';
+import { capacityLines, capacityOf } from './capacity';
 import type { Env } from './env';
 import { readPendingCount } from './mailer';
 import { CLOCK_HANDLERS, FORM_HANDLERS } from './setup';
@@ -11,7 +12,10 @@ export function healthReport(env: Env): string {
   const byStatus = new Map<string, number>();
   let onHold = 0;
   let flagged = 0;
+  let firstApplication: number | null = null;
   for (const row of apps.dataRows()) {
+    const at = cellMs(apps.get(row, 'submittedAt'));
+    if (at !== null && (firstApplication === null || at < firstApplication)) firstApplication = at;
     const s = cellText(apps.get(row, 'status')) || '—';
     byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
     if (apps.get(row, 'onHold') === true) onHold++;
@@ -50,6 +54,7 @@ export function healthReport(env: Env): string {
     `Email quota left today / 本日の残り送信数: ${MailApp.getRemainingDailyQuota()}`,
     `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
   ];
+  lines.push(...capacityLines(capacityOf(env.book.ss, firstApplication, env.now)));
   if (extra.length)
     lines.push(
       `Duplicate triggers / 重複トリガー: ${[...new Set(extra)].join(', ')} — run Set up / check`,

@@ -20,6 +20,7 @@ import { cellBool, cellMs, cellNumber, cellText, toCell } from '../store/cells';
 import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../store/schema';
 import { appendRows } from '../store/table';
 import { redecideAll } from './applications';
+import { trimNewSheet } from './capacity';
 import type { Env } from './env';
 import { readDocuments, readMembers } from './records';
 import { renderFor } from './templates-store';
@@ -235,6 +236,8 @@ function drawPaymentSheet(
   if (sheet) sheet.clear();
   else sheet = ss.insertSheet(name);
   const width = rows[0].length;
+  // A new sheet keeps only the rows and columns it shows (the 10-million-cell limit).
+  if (created) trimNewSheet(sheet, rows.length, width);
   // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
   if (rows.length > NEW_SHEET_ROWS && rows.length > sheet.getMaxRows()) {
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());

@@ -13,6 +13,7 @@ import {
   MEMBERS,
   OUTBOX,
   RUNS,
+  SETTINGS,
   TEMPLATES,
 } from '../store/schema';
 import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
@@ -20,6 +21,7 @@ import type { TableSpec } from '../store/table';
 import { Workbook } from '../store/workbook';
 import { normalizeTitle } from './answers';
 import { OVERRIDE_CHOICES } from './applications';
+import { trimSystemSheets } from './capacity';
 import { FormAccessError, openFormByUrl } from './forms';
 import { ScriptProps } from './props';
 import { readConfig, readSettings } from './settings-store';
@@ -164,6 +166,8 @@ export function runSetup(): SetupReport {
     const table = book.table(spec);
     if (table.created) done.push(`Created sheet "${spec.name}".`);
   }
+  // Sheets made by earlier versions: only the columns in use (the 10-million-cell limit).
+  done.push(...trimSystemSheets(book.ss, [...SYSTEM_TABLES, SETTINGS]));
   // Read both once more through the cache, so the first triggers find them there.
   const props = new ScriptProps();
   readConfig(book, props, Date.now(), 'fresh');

@@ -266,8 +266,11 @@ function sameCell(current: unknown, next: unknown): boolean {
 export function createSheet<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Sheet {
   const sheet = ss.insertSheet(spec.name);
   const n = spec.columns.length;
-  if (n > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), n - sheet.getMaxColumns());
+  // Exactly the spec's columns: every cell of the grid counts against the spreadsheet's
+  // 10-million-cell limit, empty or not (flows/capacity.ts).
+  const max = sheet.getMaxColumns();
+  if (n > max) sheet.insertColumnsAfter(max, n - max);
+  else if (n < max) sheet.deleteColumns(n + 1, max - n);
   const header = sheet.getRange(1, 1, 1, n);
   header.setValues([spec.columns.map((c) => toCell(c.header))]);
   header.setFontWeight('bold');
