@@ -10,6 +10,7 @@ import { generatePaymentsFor, runPayments } from './flows/payments';
 import { processRegistration } from './flows/registration';
 import { dropConfigCache } from './flows/settings-store';
 import { formatSetupReport, runSetup } from './flows/setup';
+import { refreshStatistics, statisticsReport } from './flows/statistics';
 import { runSweep } from './flows/sweep';
 
 const MENU = '伴走ネット / Bansou Net';
@@ -25,6 +26,7 @@ export function onOpen(): void {
     .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addSeparator()
+    .addItem('Update statistics  統計を更新', 'updateStatistics')
     .addItem('Health report  状態レポート', 'healthReport')
     .addToUi();
 }
@@ -120,4 +122,9 @@ export function generatePayments(month?: string): string {
 /** Menu: the health report. */
 export function healthReport(): string {
   return fromMenu('Health report', (env) => healthReportFlow(env));
+}
+
+/** Menu: refresh the Statistics sheet and its charts (R37–R39). */
+export function updateStatistics(): string {
+  return fromMenu('Update statistics', (env) => statisticsReport(refreshStatistics(env)));
 }
