@@ -73,7 +73,8 @@ function choicesOf(world: OfficeWorld, form: OfficeWorld['application'], title: 
   }
 }
 
-function chartOutput(sheet: SheetData, chart: ChartData): ChartOutput {
+/** A chart of the sheet with the values it reads, from the sheet's snapshot. */
+export function chartOutput(sheet: SheetData, chart: ChartData): ChartOutput {
   const a1 = parseA1(chart.ranges[0] ?? '');
   const rows: Cell[][] = [];
   if (a1) {

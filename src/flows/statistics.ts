@@ -21,6 +21,8 @@ export const STATISTICS_SHEET = 'Statistics';
 const YEN = '"¥"#,##0';
 /** Charts sit right of the tables, one under the other. */
 const CHART_ROWS = 20;
+/** Rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 
 type Get<K extends string> = (row: unknown, key: K) => unknown;
 
@@ -198,7 +200,8 @@ export function refreshStatistics(env: Env): StatisticsResult {
   const created = !sheet;
   if (sheet) sheet.clear();
   else sheet = ss.insertSheet(STATISTICS_SHEET);
-  if (grid.length > sheet.getMaxRows()) {
+  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
+  if (grid.length > NEW_SHEET_ROWS && grid.length > sheet.getMaxRows()) {
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   }
   const block = sheet.getRange(1, 1, grid.length, width);
