@@ -3,8 +3,8 @@
 // responses older than the installation are checked by the menu's full pass, never by the hourly sweep.
 import type { ScriptProps } from './props';
 
-export type FormKind = 'registration' | 'application' | 'course';
-export const FORM_KINDS: readonly FormKind[] = ['registration', 'application', 'course'];
+export type FormKind = 'registration' | 'application' | 'course' | 'signup';
+export const FORM_KINDS: readonly FormKind[] = ['registration', 'application', 'course', 'signup'];
 /**
  * Per form: every response submitted (or edited) before the mark has been handled. The hourly
  * sweep asks Forms only for responses from shortly before it (`getResponses(mark − overlap)`),

@@ -9,6 +9,7 @@ import { normalizeEmail } from '../domain/text';
 import { cellMs, cellText } from '../store/cells';
 import type { KeysOf } from '../store/schema';
 import { APPLICATIONS, COURSE, MEMBERS, OUTBOX } from '../store/schema';
+import { SIGNUPS } from '../store/sessions-schema';
 import type { Row, Table } from '../store/table';
 import { alertStaffOnce, clearAlert } from './alerts';
 import { decideFrom, stageApplication } from './applications';
@@ -17,6 +18,7 @@ import type { Env } from './env';
 import { openFormByUrl } from './forms';
 import { errorText, readPendingCount, setPendingCount } from './mailer';
 import { processRegistration, responseIdsOf, sameVersion } from './registration';
+import { processSignup, sessionsNeedUpdate, updateSessions } from './sessions';
 import { CLOCK_HANDLERS } from './setup';
 import { FORM_KINDS, type FormKind, MARK_KEY, OLD_WATERMARK_KEY } from './sweep-marks';
 
@@ -24,6 +26,7 @@ export interface SweepResult {
   registrations: number;
   applications: number;
   courses: number;
+  signups: number;
   problems: string[];
   /** False when the execution ran out of time; the next sweep continues. */
   complete: boolean;
@@ -85,6 +88,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     registrations: 0,
     applications: 0,
     courses: 0,
+    signups: 0,
     problems: [],
     complete: true,
     deferredMail: 0,
@@ -216,6 +220,32 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     }
   }
 
+  if (settings.signupFormUrl) {
+    const signup = open(settings.signupFormUrl, 'Sign-up form');
+    if (signup && !outOfTime()) {
+      let done: Map<string, number | null> | null = null;
+      passes.set(
+        'signup',
+        pass(signup, 'signup', ({ response, id, at }) => {
+          if (done === null) {
+            const table = env.book.table(SIGNUPS);
+            done = new Map();
+            for (const row of table.dataRows())
+              done.set(
+                cellText(table.get(row, 'responseId')),
+                cellMs(table.get(row, 'lastResponseAt')),
+              );
+          }
+          if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
+          processSignup(env, response, signup);
+          result.signups++;
+        }),
+      );
+    }
+  }
+  // Staff changed Sessions or Sign-ups, or a sign-up closing time passed (R33, R34).
+  if (sessionsNeedUpdate(env)) updateSessions(env, false);
+
   checkTriggers(env, settings, result);
   checkOutbox(env, full);
   for (const p of result.problems) {
@@ -227,11 +257,11 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   // point loses nothing (rows not written are found again; mail is sent or queued last).
   env.book.flushAll();
   savePositions(env, full, passes, result.complete && result.problems.length === 0);
-  const processed = result.registrations + result.applications + result.courses;
+  const processed = result.registrations + result.applications + result.courses + result.signups;
   if (processed > 0 || !result.complete) {
     env.log.add({
       action: result.complete ? (full ? 'SWEEP_FULL' : 'SWEEP') : 'SWEEP_PARTIAL',
-      detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.complete ? '' : '; out of time, continues at the next run'}`,
+      detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.signups ? `, ${result.signups} sign-ups` : ''}${result.complete ? '' : '; out of time, continues at the next run'}`,
     });
   }
   env.log.stage();
@@ -297,6 +327,7 @@ function checkTriggers(env: Env, settings: Settings, result: SweepResult): void 
   const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
   const expected: string[] = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
   if (settings.courseFormUrl) expected.push('onCourseSubmit');
+  if (settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
   for (const handler of expected) {
     const key = `trigger-missing:${handler}`;
     if (handlers.has(handler)) {

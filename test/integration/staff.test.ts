@@ -149,6 +149,8 @@ describe('set-up and staff operations', () => {
       'generatePayments',
       'sendQueuedEmails',
       'processMissedResponses',
+      'updateSessions',
+      'updateStatistics',
       'healthReport',
     ]);
     for (const fn of fns) expect(typeof o.rt.scriptGlobal[fn]).toBe('function');
