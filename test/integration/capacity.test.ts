@@ -5,7 +5,7 @@ import { office, uncounted } from './helpers';
 
 /** Columns per system sheet, counted by hand from src/store/schema.ts. */
 const COLUMNS: Record<string, number> = {
-  Members: 19,
+  Members: 20,
   Documents: 5,
   Course: 5,
   Ledger: 7,
