@@ -224,13 +224,15 @@ export function processSignup(
       },
     });
   }
+  // Sessions is opened (and so written) before Sign-ups: if a write fails half-way, the
+  // sign-up's own row is the part missing, and the sweep does the whole sign-up again.
+  const view = readSessionsSheet(env.book);
   const table = env.book.table(SIGNUPS);
   const existing = rowOf(table, answers.responseId);
   if (existing && sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
     env.log.add({ action: 'SIGNUP_DUPLICATE_EVENT', responseId: answers.responseId });
     return;
   }
-  const view = readSessionsSheet(env.book);
   alertProblems(env, view);
   const sessionId = sessionIdOfAnswer(values.session);
   if (view.badIds.has(sessionId)) {
@@ -612,7 +614,8 @@ function sendDue(
         readPurpose(cellText(table.get(r, 'purposeAnswer'))) === 'training'
           ? '研修 / training'
           : '参加 / participation';
-      return `${cellText(table.get(r, 'memberId'))}  ${cellText(table.get(r, 'name'))}  (${purpose})`;
+      // IDs only (R27): the names are in the Sign-ups sheet the email links to.
+      return `${cellText(table.get(r, 'memberId'))}  (${purpose})`;
     };
     const waiting = rows.filter((r) => cellText(table.get(r, 'status')) === 'WAITLISTED');
     const none = { ja: 'なし', en: 'none' };

@@ -304,8 +304,10 @@ describe('R35: the day before, once: the reminder and the participant list', () 
     expect(reminders[0].body).toContain(MEET);
     const lists = mailsTo(o, o.staffEmail).filter((m) => m.subject.includes('参加者一覧'));
     expect(lists).toHaveLength(1);
-    expect(lists[0].body).toContain('BN-00001  Aoki Akira');
-    expect(lists[0].body).toContain('BN-00005  Endo Emi');
+    expect(lists[0].body).toContain('BN-00001  (参加 / participation)');
+    expect(lists[0].body).toContain('BN-00005  (参加 / participation)');
+    // R27: the list names people by ID only; the names are in the sheet.
+    expect(lists[0].body).not.toContain('Aoki');
     expect(lists[0].body).not.toContain('BN-00004');
     expect(failedExecutions(o)).toEqual([]);
   });
