@@ -111,8 +111,14 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
    * (oldest first), and hands each to `handle` — its ID and time read only when the clock
    * allows. Returns how far it got.
    */
-  const pass = (form: Form, kind: FormKind, handle: (s: Seen) => void): Pass => {
-    const from = startOf(env, full, kind);
+  const pass = (
+    form: Form,
+    kind: FormKind,
+    handle: (s: Seen) => void,
+    /** Where to start reading (null: the first response); by default the mark or resume point. */
+    start?: number | null,
+  ): Pass => {
+    const from = start === undefined ? startOf(env, full, kind) : start;
     // Forms returns responses "after" a time: one millisecond earlier includes the one at it.
     const all = from === null ? form.getResponses() : form.getResponses(new Date(from - 1));
     let last: number | null = null;
@@ -220,31 +226,39 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     }
   }
 
+  // After staff edit Sessions, sign-ups that waited for a bad row may be older than the
+  // recent window: check them all then.
+  const sessionsChanged = sessionsNeedUpdate(env);
   if (settings.signupFormUrl) {
     const signup = open(settings.signupFormUrl, 'Sign-up form');
     if (signup && !outOfTime()) {
       let done: Map<string, number | null> | null = null;
       passes.set(
         'signup',
-        pass(signup, 'signup', ({ response, id, at }) => {
-          if (done === null) {
-            const table = env.book.table(SIGNUPS);
-            done = new Map();
-            for (const row of table.dataRows())
-              done.set(
-                cellText(table.get(row, 'responseId')),
-                cellMs(table.get(row, 'lastResponseAt')),
-              );
-          }
-          if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
-          processSignup(env, response, signup);
-          result.signups++;
-        }),
+        pass(
+          signup,
+          'signup',
+          ({ response, id, at }) => {
+            if (done === null) {
+              const table = env.book.table(SIGNUPS);
+              done = new Map();
+              for (const row of table.dataRows())
+                done.set(
+                  cellText(table.get(row, 'responseId')),
+                  cellMs(table.get(row, 'lastResponseAt')),
+                );
+            }
+            if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
+            processSignup(env, response, signup);
+            result.signups++;
+          },
+          sessionsChanged && !full ? null : undefined,
+        ),
       );
     }
   }
   // Staff changed Sessions or Sign-ups, or a sign-up closing time passed (R33, R34).
-  if (sessionsNeedUpdate(env)) updateSessions(env, false);
+  if (sessionsChanged) updateSessions(env, false);
 
   checkTriggers(env, settings, result);
   checkOutbox(env, full);
