@@ -37,7 +37,7 @@ const PER_MONTH = /^Payments \d{4}-\d{2}$/;
 export function measureCells(bundle: string, size: DemoSize): CellsResult {
   const plan = demoPlan(size);
   const { office } = runEvents({
-    world: { bundle, dailyMailQuota: 1500 },
+    world: { bundle, dailyMailQuota: 1500, withSignupForm: true },
     events: plan.events,
     until: plan.until,
   });
