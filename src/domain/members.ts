@@ -17,14 +17,15 @@ function byTime(versions: readonly MemberVersion[]): MemberVersion[] {
 }
 
 /**
- * The member as of a moment: their latest registration response version at or before `at`.
- * Undefined when they had none yet, i.e. the ID was not issued at that moment (R5). A version
- * without an email (a form that did not collect it) keeps the email known before it.
+ * The registration response version in force at a moment: the latest at or before `at`, with
+ * the email known by then (a version without an email, from a form that did not collect it,
+ * keeps the email before it). Undefined when there was none yet: the ID was not issued (R5).
+ * Also what sign-ups (R34: foreign background) read.
  */
-export function memberAsOf(
+export function versionAsOf(
   versions: readonly MemberVersion[] | undefined,
   at: number,
-): MemberFacts | undefined {
+): MemberVersion | undefined {
   if (!versions || versions.length === 0) return undefined;
   let latest: MemberVersion | undefined;
   let email = '';
@@ -33,8 +34,16 @@ export function memberAsOf(
     latest = v;
     if (v.email.trim() !== '') email = v.email;
   }
-  if (!latest) return undefined;
-  return { id: latest.memberId, email, experience: latest.experience };
+  return latest ? { ...latest, email } : undefined;
+}
+
+/** The member as of a moment, as the application rules read them (R5–R7, R12). */
+export function memberAsOf(
+  versions: readonly MemberVersion[] | undefined,
+  at: number,
+): MemberFacts | undefined {
+  const v = versionAsOf(versions, at);
+  return v ? { id: v.memberId, email: v.email, experience: v.experience } : undefined;
 }
 
 /** A member as the staff's Members sheet shows them now, with the time the ID was issued. */

@@ -1,4 +1,9 @@
-import { baselineVersion, memberAsOf, memberHistories } from '../../src/domain/members';
+import {
+  baselineVersion,
+  memberAsOf,
+  memberHistories,
+  versionAsOf,
+} from '../../src/domain/members';
 import type { MemberVersion } from '../../src/domain/types';
 import { member, tokyoMs, version } from './fixtures';
 
@@ -36,6 +41,18 @@ describe('the member as of a moment (RULES §3)', () => {
     const reversed = [...history].reverse();
     expect(memberAsOf(reversed, tokyoMs('2024-07-14'))?.experience).toBe(false);
     expect(memberAsOf(reversed, tokyoMs('2024-09-01'))?.experience).toBe(true);
+  });
+
+  test('the version in force carries the foreign background and language too (R34)', () => {
+    const withBackground = [
+      version(m1, registered, { foreignBackground: false }),
+      version(m1, reRegistered, { foreignBackground: true, language: 'English' }),
+    ];
+    expect(versionAsOf(withBackground, tokyoMs('2024-07-14'))?.foreignBackground).toBe(false);
+    expect(versionAsOf(withBackground, reRegistered)).toMatchObject({
+      foreignBackground: true,
+      language: 'English',
+    });
   });
 
   test('a version without an email keeps the email known before it', () => {
