@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { dayOf, fiscalYearOf, monthOf } from '../../src/domain/dates';
 import { compareSubmission, toPrior } from '../../src/domain/decision';
 import { requiredModules } from '../../src/domain/eligibility';
-import { decideInOrder, recipientKeyOf, type ToDecide } from '../../src/domain/engine';
+import { decideInOrder, type ToDecide } from '../../src/domain/engine';
 import {
   type LedgerLine,
   monthsToSettle,
@@ -451,7 +451,7 @@ describe('decisions are fixed to their moment: random histories (property, fast-
         // paid ones keeping the decision they were paid on (R18, R22).
         const scratch = new System();
         for (const v of versions) scratch.handle({ at: v.at, kind: 'register', version: v });
-        live.completions.forEach((c, id) => scratch.completions.set(id, c));
+        for (const [id, c] of live.completions) scratch.completions.set(id, c);
         scratch.documents.push(...live.documents);
         for (const a of live.apps) {
           scratch.apps.push({ input: a.input, override: a.override, decision: a.decision });
@@ -497,6 +497,3 @@ describe('decisions are fixed to their moment: random histories (property, fast-
     expect(notEligibleThen).toBeGreaterThan(100);
   });
 });
-
-// recipientKeyOf is the engine's grouping; keep the import honest for readers of this file.
-void recipientKeyOf;
