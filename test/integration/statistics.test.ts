@@ -281,6 +281,38 @@ describe('the Statistics sheet (R37–R39)', () => {
     });
   });
 
+  test('a failure while drawing the statistics never undoes the monthly run: paid, summarised, logged', () => {
+    const o = office();
+    register(o, 'aiko@example.org', 'Aiko Tanaka', 'はい / Yes', ['日本語']);
+    staffAppends(o, 'Documents', {
+      'Bansou Net ID': 'BN-00001',
+      'Fiscal year': '2023',
+      'Memorandum received': '2023/07/01',
+      'Account notification received': '2023/07/01',
+    });
+    o.at('2023-07-25T10:00:00');
+    apply(
+      o,
+      'aiko@example.org',
+      { id: 'BN-00001', date: '2023-07-18', start: '10:00', end: '11:30', recipient: 'P One' },
+      ['労働 / Labor'],
+      '東京都',
+    );
+    o.rt.ctx.faults.push((service, method) => {
+      if (service === 'Spreadsheet' && method === 'getCharts')
+        throw new Error('Service Spreadsheets failed while accessing document');
+    });
+    o.at('2023-08-01T09:00:00');
+    expect(failedExecutions(o)).toEqual([]);
+    expect(o.rows('Ledger')).toHaveLength(1);
+    expect(
+      o.rt.mail.outbox.filter((m) => m.to[0] === o.staffEmail && m.subject.includes('July 2023')),
+    ).toHaveLength(1);
+    const log = o.rows('Log').map((r) => String(r.Action));
+    expect(log).toContain('PAYMENTS_SETTLED');
+    expect(log).toContain('STATISTICS_FAILED');
+  });
+
   test('the small-cell threshold is a setting: at 2, the two persons of July are shown as 2', () => {
     const o = july();
     const row = o.rows('Settings').findIndex((r) => r.Key === 'smallCellThreshold') + 1;
