@@ -11,6 +11,7 @@ import { processRegistration } from './flows/registration';
 import { dropConfigCache } from './flows/settings-store';
 import { formatSetupReport, runSetup } from './flows/setup';
 import { runSweep } from './flows/sweep';
+import { showTransferFile } from './flows/transfer';
 
 const MENU = '伴走ネット / Bansou Net';
 
@@ -22,6 +23,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Re-decide all applications  全申請を再判定', 'redecideAll')
     .addItem('Generate payments for a month…  月の支払表を作成…', 'generatePayments')
+    .addItem('Bank transfer file…  振込データ…', 'bankTransferFile')
     .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addSeparator()
@@ -120,4 +122,20 @@ export function generatePayments(month?: string): string {
 /** Menu: the health report. */
 export function healthReport(): string {
   return fromMenu('Health report', (env) => healthReportFlow(env));
+}
+
+/** Menu: the Zengin bank transfer file of a settled month, in a dialog to download (R31). */
+export function bankTransferFile(month?: string): string {
+  let chosen = month;
+  if (chosen === undefined) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(
+      'Bank transfer file / 振込データ',
+      'Settled month (YYYY-MM) / 対象月（例 2024-07）',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return 'cancelled';
+    chosen = answer.getResponseText().trim();
+  }
+  return showTransferFile(chosen);
 }

@@ -33,6 +33,13 @@ export const settings: Settings = {
   sweepEveryHours: 1,
   outboxEveryHours: 1,
   dailyAutoReplyLimit: 1,
+  transferDay: 25,
+  consignorCode: '',
+  consignorName: '',
+  officeBankCode: '',
+  officeBranchCode: '',
+  officeAccountType: '',
+  officeAccountNumber: '',
   registrationFields: { ...REGISTRATION_TITLES },
   applicationFields: { ...APPLICATION_TITLES },
   courseFields: {
