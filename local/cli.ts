@@ -11,18 +11,33 @@ import { writeExports } from './runner/exports';
 import { InputError, readSettingsTable, readTable, tokyoDay, tokyoMs } from './runner/inputs';
 import { writeOutput } from './runner/output';
 import { planReplay } from './runner/replay';
+import {
+  type AccountInput,
+  checkBankCodes,
+  DEMO_BANK_SETTINGS,
+  demoAccounts,
+  enterAccounts,
+  type MonthTransfer,
+  membersForDemo,
+  readAccountsTable,
+  transferFiles,
+} from './runner/transfers';
 import type { OfficeWorldOptions } from './world';
 
 const USAGE = `Usage:
   npm start                              the demo (a year of the program), output in out/
   npm start -- --registrations R.csv --applications A.csv
-               [--documents D.csv] [--courses C.csv] [--settings S.csv]
+               [--documents D.csv] [--courses C.csv] [--settings S.csv] [--accounts A.csv]
                [--until YYYY-MM-DD] [--out DIR] [--batch]
 Options:
   --registrations, --applications  exported response sheets (.csv or .xlsx)
   --documents    Bansou Net ID, Fiscal year, Memorandum received, Account notification received
   --courses      Bansou Net ID, Module, Completed on
   --settings     key,value rows that override the Settings sheet
+  --accounts     Bansou Net ID, Bank code, Branch code, Account type, Account number,
+                 Account holder (kana): the Accounts sheet; then out/transfers/ holds the
+                 Zengin transfer file of each settled month (needs the consignor and office
+                 account rows in --settings: consignorCode, consignorName, officeBankCode, …)
   --until        replay the monthly payment runs up to this day (default: today)
   --out          output folder (default: out)
   --batch        deliver responses without their trigger; the hourly sweep processes them
@@ -40,6 +55,8 @@ interface Job {
   world: OfficeWorldOptions;
   label: string;
   warnings: string[];
+  /** R31: the Accounts sheet to fill after the run ('demo': fictitious ones), if any. */
+  accounts?: AccountInput[] | 'demo';
 }
 
 function parseDay(value: string, option: string): number {
@@ -68,12 +85,15 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
       world: {},
       label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications`,
       warnings: [],
+      accounts: 'demo',
     };
   }
   if (!registrations || !applications) {
     throw new UsageError('a replay needs both --registrations and --applications');
   }
   const settingsFile = str('settings');
+  const accountsFile = str('accounts');
+  const accounts = accountsFile ? readAccountsTable(await readTable(accountsFile)) : undefined;
   const documents = str('documents');
   const courses = str('courses');
   const plan = planReplay({
@@ -100,7 +120,11 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
       settings: plan.settings,
     },
     label: `replay of ${registrations} and ${applications}`,
-    warnings: plan.warnings,
+    warnings: [
+      ...plan.warnings,
+      ...(accounts && accountsFile ? checkBankCodes(accountsFile, accounts) : []),
+    ],
+    accounts,
   };
 }
 
@@ -156,6 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         documents: { type: 'string' },
         courses: { type: 'string' },
         settings: { type: 'string' },
+        accounts: { type: 'string' },
         until: { type: 'string' },
         out: { type: 'string' },
         batch: { type: 'boolean' },
@@ -201,7 +226,22 @@ export async function main(argv: string[]): Promise<number> {
             ),
     });
     const decisions = readDecisions(outcome);
-    const written = await writeOutput(outcome, decisions, out);
+    let transfers: MonthTransfer[] = [];
+    if (job.accounts) {
+      // Staff type the accounts in, then download each settled month's transfer file (R31).
+      const demo = job.accounts === 'demo';
+      enterAccounts(
+        outcome,
+        demo ? demoAccounts(membersForDemo(outcome)) : (job.accounts as AccountInput[]),
+      );
+      transfers = transferFiles(
+        outcome,
+        Object.keys(decisions.payments),
+        demo ? DEMO_BANK_SETTINGS : null,
+        (w) => process.stderr.write(`warning: ${w}\n`),
+      );
+    }
+    const written = await writeOutput(outcome, decisions, out, transfers);
     const failures = outcome.office.rt.executions.filter((e) => e.error);
     for (const f of failures.slice(0, 5)) {
       process.stderr.write(`warning: ${f.functionName} failed: ${f.error}\n`);
@@ -209,7 +249,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       [
         ...summary(outcome, decisions),
-        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json)`,
+        ...transfers.map(
+          (t) =>
+            `Transfer file: transfers/${t.name}: ${t.count} transfers, ¥${t.total.toLocaleString('en-US')}, ${t.leftOut} left out`,
+        ),
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json${written.transfers ? `, ${written.transfers} files in transfers/` : ''})`,
         `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),
