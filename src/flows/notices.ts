@@ -1,6 +1,6 @@
 // R30: payment notices. Called by the monthly run right after a month's ledger lines are
-// written: one email per supporter paid in that settlement, in their language, through the
-// mailer (sent now or queued in the Outbox). The *Payment notices* sheet records each notice
+// written: one email per supporter paid in that settlement, in their language, put in the
+// Outbox (the hourly sendQueuedEmails sends it, as the quota allows). The *Payment notices* sheet records each notice
 // (month, Bansou Net ID) in the same execution, so running the month again, a second trigger,
 // or a catch-up run never notifies anyone twice for the same month.
 import { dayOf } from '../domain/dates';
@@ -71,7 +71,14 @@ export function queuePaymentNotices(
       member.emailLanguage,
       noticeVars(n, member.name, month, pay),
     );
-    env.mailer.queue({ ...mail, to: member.email, kind: 'notice', ref: `${month} ${n.memberId}` });
+    // Through the Outbox: the hourly sendQueuedEmails sends them as the quota allows, so the
+    // monthly run stays short however many supporters are paid (and the staff summary first).
+    env.mailer.queueToOutbox({
+      ...mail,
+      to: member.email,
+      kind: 'notice',
+      ref: `${month} ${n.memberId}`,
+    });
     queued++;
   }
   table.flush();

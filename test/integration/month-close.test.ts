@@ -103,8 +103,10 @@ describe('payment notices (R30)', () => {
       runs.deleteRows(2, runs.getLastRow() - 1);
     });
     o.rt.run('runMonthlyPayments');
+    o.at('2023-08-02T11:00:00'); // the Outbox has been emptied since
     expect(o.rows('Ledger')).toHaveLength(4); // July paid again into the ledger…
     expect(notices(o)).toHaveLength(3); // …but the Payment notices sheet says who was told
+    expect(o.rows('Outbox').filter((r) => r.Kind === 'notice')).toHaveLength(3);
   });
 
   test('a catch-up run of three months sends one notice per month', () => {
@@ -119,11 +121,42 @@ describe('payment notices (R30)', () => {
     expect(notices(o)).toHaveLength(0);
     o.rt.enableTrigger(monthly.uid);
     o.rt.run('runMonthlyPayments');
+    // The notices wait in the Outbox (the monthly run stays short); the summaries went at once.
+    expect(notices(o)).toHaveLength(0);
+    expect(
+      o.rows('Outbox').filter((r) => r.Kind === 'notice' && r.Status === 'QUEUED'),
+    ).toHaveLength(3);
+    expect(o.rt.mail.outbox.filter((m) => m.to[0] === o.staffEmail)).not.toHaveLength(0);
+    o.at('2023-10-15T12:00:00'); // the hourly sendQueuedEmails
     expect(notices(o).map((m) => m.subject)).toEqual([
       '【伴走ネット】謝金のお支払いのお知らせ（2023年7月分）',
       '【伴走ネット】謝金のお支払いのお知らせ（2023年8月分）',
       '【伴走ネット】謝金のお支払いのお知らせ（2023年9月分）',
     ]);
+  });
+
+  test('sending a long Outbox stops after 4½ minutes and the next run goes on: each message once', () => {
+    const o = office();
+    // Mail is down while 80 people register: their replies wait in the Outbox.
+    o.rt.ctx.faults.push((service, method) => {
+      if (service === 'Mail' && method === 'sendEmail' && o.rt.ctx.execution?.kind === 'trigger')
+        if (o.rt.ctx.execution.functionName === 'onRegistrationSubmit')
+          throw new Error('Service unavailable: Gmail');
+    });
+    for (let i = 0; i < 80; i++) o.register({ email: `p${i}@example.org`, name: `P${i}` });
+    expect(o.rows('Outbox').filter((r) => r.Status === 'QUEUED')).toHaveLength(80);
+    // Google is slow today: every message takes 5 s of the execution's time.
+    o.rt.ctx.faults.push((service, method) => {
+      if (service === 'Mail' && method === 'sendEmail') o.rt.ctx.clock.advance(5000);
+    });
+    o.rt.run('sendQueuedEmails');
+    const first = o.rt.mail.outbox.length;
+    expect(first).toBeGreaterThanOrEqual(54); // 270 s / 5 s
+    expect(first).toBeLessThan(80);
+    o.rt.run('sendQueuedEmails');
+    expect(o.rt.mail.outbox).toHaveLength(80);
+    expect(new Set(o.rt.mail.outbox.map((m) => m.to[0])).size).toBe(80);
+    expect(o.rows('Outbox').every((r) => r.Status === 'SENT')).toBe(true);
   });
 
   test('the notice lists the supporter’s applications still on hold and what is missing', () => {
