@@ -33,10 +33,14 @@ export type ApplicationField =
 /** Fields of the optional course-questionnaire form. */
 export type CourseField = 'memberId' | 'module';
 
+/** Fields of the optional session sign-up form (R33). */
+export type SignupField = 'memberId' | 'session' | 'purpose';
+
 export interface Settings {
   registrationFormUrl: string;
   applicationFormUrl: string;
   courseFormUrl: string; // '' when there is no course form
+  signupFormUrl: string; // '' when there is no session sign-up form (R33)
   staffEmail: string;
   senderName: string;
   replyTo: string; // '' = none
@@ -64,7 +68,9 @@ export interface Settings {
   officeBranchCode: string; // 3 digits or ''
   officeAccountType: string; // '1' 普通, '2' 当座 or ''
   officeAccountNumber: string; // 7 digits or ''
+  sessionsDailyHour: number; // R35: hour of the daily reminders and staff list, 9
   registrationFields: Record<RegistrationField, string>; // field → question title
   applicationFields: Record<ApplicationField, string>;
   courseFields: Record<CourseField, string>;
+  signupFields: Record<SignupField, string>;
 }

@@ -17,6 +17,7 @@ import {
   RUNS,
   TEMPLATES,
 } from '../store/schema';
+import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
 import type { TableSpec } from '../store/table';
 import { Workbook } from '../store/workbook';
 import { normalizeTitle } from './answers';
@@ -127,6 +128,8 @@ const SYSTEM_TABLES: readonly TableSpec[] = [
   TEMPLATES,
   NOTICES,
   ACCOUNTS,
+  SESSIONS,
+  SIGNUPS,
 ];
 
 export interface SetupReport {
