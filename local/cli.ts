@@ -225,6 +225,9 @@ export async function main(argv: string[]): Promise<number> {
               `  ${done}/${total} responses (${tokyoDay(at)}), ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
             ),
     });
+    // As staff would before a report: the Statistics sheet brought up to the end of the run
+    // (menu "Update statistics"), so the sheet and out/statistics.* show the same moment.
+    outcome.office.rt.run('updateStatistics');
     const decisions = readDecisions(outcome);
     let transfers: MonthTransfer[] = [];
     if (job.accounts) {
@@ -253,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
           (t) =>
             `Transfer file: transfers/${t.name}: ${t.count} transfers, ¥${t.total.toLocaleString('en-US')}, ${t.leftOut} left out`,
         ),
-        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json${written.transfers ? `, ${written.transfers} files in transfers/` : ''})`,
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json, statistics.json, statistics.html${written.transfers ? `, ${written.transfers} files in transfers/` : ''})`,
         `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),

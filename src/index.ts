@@ -15,6 +15,7 @@ import {
 } from './flows/sessions';
 import { dropConfigCache } from './flows/settings-store';
 import { formatSetupReport, runSetup } from './flows/setup';
+import { refreshStatistics, statisticsReport } from './flows/statistics';
 import { runSweep } from './flows/sweep';
 import { showTransferFile } from './flows/transfer';
 
@@ -33,6 +34,7 @@ export function onOpen(): void {
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addItem('Update sessions now  相談会の変更を反映', 'updateSessions')
     .addSeparator()
+    .addItem('Update statistics  統計を更新', 'updateStatistics')
     .addItem('Health report  状態レポート', 'healthReport')
     .addToUi();
 }
@@ -169,4 +171,9 @@ export function bankTransferFile(month?: string): string {
     chosen = answer.getResponseText().trim();
   }
   return showTransferFile(chosen);
+}
+
+/** Menu: refresh the Statistics sheet and its charts (R37–R39). */
+export function updateStatistics(): string {
+  return fromMenu('Update statistics', (env) => statisticsReport(refreshStatistics(env)));
 }

@@ -11,6 +11,7 @@ import { msToSerial } from '../runtime/spreadsheet/zone';
 import type { Decisions } from './decisions';
 import { toEml } from './eml';
 import type { RunOutcome } from './engine';
+import { officeStatistics, renderCharts, statisticsHtml } from './statistics';
 import type { MonthTransfer } from './transfers';
 
 /** Sheets never exported: R31 keeps account data out of every export but the transfer file. */
@@ -126,6 +127,13 @@ export async function writeOutput(
       mkdirSync(join(temp, 'transfers'));
       for (const t of transfers) writeFileSync(join(temp, 'transfers', t.name), t.bytes);
     }
+
+    const statistics = officeStatistics(office, sheets);
+    writeFileSync(join(temp, 'statistics.json'), `${JSON.stringify(statistics, null, 2)}\n`);
+    writeFileSync(
+      join(temp, 'statistics.html'),
+      statisticsHtml(statistics, renderCharts(statistics.charts)),
+    );
 
     rmSync(target, { recursive: true, force: true });
     renameSync(temp, target);

@@ -68,6 +68,7 @@ export interface Settings {
   officeBranchCode: string; // 3 digits or ''
   officeAccountType: string; // '1' 普通, '2' 当座 or ''
   officeAccountNumber: string; // 7 digits or ''
+  smallCellThreshold: number; // R38: counts below this are shown as <N in statistics, 3
   sessionsDailyHour: number; // R35: hour of the daily reminders and staff list, 9
   registrationFields: Record<RegistrationField, string>; // field → question title
   applicationFields: Record<ApplicationField, string>;

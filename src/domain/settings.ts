@@ -389,6 +389,15 @@ const SCALAR_SPECS: readonly SettingSpec[] = [
     min: 1,
     max: 7,
   },
+  int(
+    'smallCellThreshold',
+    '統計の小さな数の秘匿（未満）',
+    'Statistics: hide counts below',
+    '3',
+    '統計シートの内訳で、相談者数・支援者数がこの数未満のときは「<3」のように表示します（R38）。合計は正確に表示します。',
+    'In the breakdowns of the Statistics sheet, counts of persons supported or supporters below this are shown as "<3" (R38); totals stay exact.',
+    { min: 1, max: 100 },
+  ),
   {
     key: 'sessionsDailyHour',
     labelJa: '相談会のリマインダーを送る時刻（時）',
@@ -970,6 +979,7 @@ function assemble(values: Map<string, string | number>): Settings {
     officeBranchCode: s('officeBranchCode'),
     officeAccountType: s('officeAccountType'),
     officeAccountNumber: s('officeAccountNumber'),
+    smallCellThreshold: n('smallCellThreshold'),
     sessionsDailyHour: n('sessionsDailyHour'),
     registrationFields: fieldsOf('field.registration.', REGISTRATION_TITLES, values),
     applicationFields: fieldsOf('field.application.', APPLICATION_TITLES, values),

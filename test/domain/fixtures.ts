@@ -41,6 +41,7 @@ export const settings: Settings = {
   officeBranchCode: '',
   officeAccountType: '',
   officeAccountNumber: '',
+  smallCellThreshold: 3,
   sessionsDailyHour: 9,
   registrationFields: { ...REGISTRATION_TITLES },
   applicationFields: { ...APPLICATION_TITLES },
