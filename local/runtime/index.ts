@@ -10,6 +10,7 @@ import {
   RuntimeContext,
 } from './context';
 import { FormService } from './forms';
+import { HtmlServiceImpl } from './html';
 import { loadBundle } from './load';
 import { LockServiceImpl } from './lock';
 import { createConsole, type LocalConsole, LogCapture, LoggerService } from './logger';
@@ -54,6 +55,7 @@ export interface ExecutionRecord {
 export interface ScriptGlobals {
   SpreadsheetApp: SpreadsheetService;
   FormApp: FormService;
+  HtmlService: HtmlServiceImpl;
   ScriptApp: ScriptService;
   MailApp: MailService;
   LockService: LockServiceImpl;
@@ -107,6 +109,7 @@ export class LocalRuntime {
     this.globals = {
       SpreadsheetApp: this.sheets,
       FormApp: this.forms,
+      HtmlService: new HtmlServiceImpl(),
       ScriptApp: this.script,
       MailApp: this.mail,
       LockService: this.locks,
