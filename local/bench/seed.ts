@@ -3,6 +3,20 @@
 // Built with the product's own pure domain functions (decideApplication, settleMonth, recipientKey), so
 // the seeded sheets are what the product would have written, and then written straight into the
 // sheets with counting off (seeding is set-up, not the execution being measured).
+
+import { toCell } from '../../src/adapters/tables/cells';
+import {
+  APPLICATIONS,
+  COURSE,
+  DOCUMENTS,
+  HOLDS,
+  LEDGER,
+  LOG,
+  MEMBER_HISTORY,
+  MEMBERS,
+  RUNS,
+} from '../../src/adapters/tables/schema';
+import type { TableSpec } from '../../src/adapters/tables/table';
 import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';
 import { decideApplication, toPrior } from '../../src/domain/decision';
 import { formatId } from '../../src/domain/ids';
@@ -24,19 +38,6 @@ import type {
   Month,
   PriorApplication,
 } from '../../src/domain/types';
-import { toCell } from '../../src/store/cells';
-import {
-  APPLICATIONS,
-  COURSE,
-  DOCUMENTS,
-  HOLDS,
-  LEDGER,
-  LOG,
-  MEMBER_HISTORY,
-  MEMBERS,
-  RUNS,
-} from '../../src/store/schema';
-import type { TableSpec } from '../../src/store/table';
 import { seededRandom } from '../random';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';

@@ -7,10 +7,10 @@ import {
   type Template,
   type TemplateValue,
 } from '../domain/templates';
-import { cellText } from '../store/cells';
-import { TEMPLATES } from '../store/schema';
-import type { Workbook } from '../store/workbook';
-import type { Env } from './env';
+import type { ActivityLog } from './log';
+import { cellText } from './tables/cells';
+import { TEMPLATES } from './tables/schema';
+import type { Workbook } from './tables/workbook';
 
 export function readTemplates(book: Workbook): Template[] {
   const table = book.table(TEMPLATES);
@@ -32,8 +32,15 @@ export function readTemplates(book: Workbook): Template[] {
   return templates;
 }
 
+/** What rendering needs of an execution's Env (not Env itself: env.ts reads the templates). */
+interface RenderEnv {
+  templates: Template[];
+  settings: { officeContact: string };
+  log: ActivityLog;
+}
+
 export function renderFor(
-  env: Env,
+  env: RenderEnv,
   key: string,
   lang: string,
   vars: Record<string, TemplateValue>,

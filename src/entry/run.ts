@@ -1,8 +1,8 @@
 // How each kind of execution starts and ends. Triggers never throw (an exception would end the
 // execution and Google may disable a failing trigger): every failure becomes a log line, and
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
-import { actor, commit, type Env, openEnv, withScriptLock } from './env';
-import { errorText } from './mailer';
+import { actor, commit, type Env, openEnv, withScriptLock } from '../adapters/env';
+import { errorText } from '../adapters/mailer';
 
 /** How long a trigger waits for another execution to finish before leaving work to the sweep. */
 export const LOCK_WAIT_MS = 30_000;

@@ -1,6 +1,13 @@
 // The Statistics sheet (RULES R37–R39): read Applications, Ledger and Members, compute the
 // tables (pure, src/domain/statistics.ts), write them in one block, and keep the three charts
 // up to date in place. Refreshed after each monthly run and from the menu.
+
+import { normalizeTitle } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { openFormByUrl } from '../adapters/forms';
+import { errorText } from '../adapters/mailer';
+import { cellNumber, cellText, toCell } from '../adapters/tables/cells';
+import { APPLICATIONS, LEDGER, MEMBERS } from '../adapters/tables/schema';
 import { parseDay } from '../domain/dates';
 import {
   computeStatistics,
@@ -10,12 +17,6 @@ import {
   type StatTable,
 } from '../domain/statistics';
 import type { Status } from '../domain/types';
-import { cellNumber, cellText, toCell } from '../store/cells';
-import { APPLICATIONS, LEDGER, MEMBERS } from '../store/schema';
-import { normalizeTitle } from './answers';
-import type { Env } from './env';
-import { openFormByUrl } from './forms';
-import { errorText } from './mailer';
 
 export const STATISTICS_SHEET = 'Statistics';
 const YEN = '"¥"#,##0';

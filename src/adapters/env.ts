@@ -2,11 +2,11 @@
 // and the mailer. Built once at the start of an execution and passed down.
 import type { Settings } from '../domain/settings-types';
 import type { Template } from '../domain/templates';
-import { Workbook } from '../store/workbook';
 import { ActivityLog } from './log';
 import { Mailer } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
+import { Workbook } from './tables/workbook';
 
 export interface Env {
   book: Workbook;
