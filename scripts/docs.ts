@@ -2,7 +2,7 @@
 //
 // (a) Between markers like `<!-- generated:settings -->` … `<!-- /generated:settings -->` the
 //     guides hold text made here from the code itself: every Settings key (SETTINGS_SPEC), every
-//     reason code with the sentence the decision emails use (REASON_TEXT), and the subject of
+//     reason code with the sentence the decision emails use (REASONS), and the subject of
 //     every default email (DEFAULT_TEMPLATES). Staff read the same words the system writes.
 // (b) docs/images/*.svg: the sheets as staff see them, drawn from a small demo run on the BUILT
 //     bundle (dist/Code.js) in the local runtime, so the pictures follow the product, not a hand.
@@ -21,13 +21,7 @@ import {
   SIGNUP_TITLES as S,
   writeSettings,
 } from '../local/world';
-import {
-  REASON_CODES,
-  REASON_RULE,
-  REASON_TEXT,
-  REVIEW_CODES,
-  SECOND_SUPPORTER_CODES,
-} from '../src/domain/reasons';
+import { REASON_CODES, REASONS } from '../src/domain/reasons';
 import {
   SIGNUP_REASON_CODES,
   SIGNUP_REASON_RULE,
@@ -91,12 +85,13 @@ function settingsTable(lang: Lang, fieldMap: boolean): string {
 }
 
 function reasonStatus(code: ReasonCode, lang: Lang): string {
-  if (SECOND_SUPPORTER_CODES.includes(code)) {
+  const { effect } = REASONS[code];
+  if (effect === 'SHARE_REFUSED') {
     return lang === 'ja'
       ? '受理のまま（2人目の謝金だけ出ません）'
       : 'stays ACCEPTED (only the second fee is dropped)';
   }
-  if (REVIEW_CODES.includes(code)) {
+  if (effect === 'REVIEW') {
     return lang === 'ja' ? 'REVIEW（確認中）' : 'REVIEW';
   }
   return lang === 'ja' ? 'REJECTED（不受理）' : 'REJECTED';
@@ -111,9 +106,9 @@ function reasonsTable(lang: Lang): string {
     header,
     REASON_CODES.map((code) => [
       `\`${code}\``,
-      REASON_RULE[code],
+      REASONS[code].rule,
       reasonStatus(code, lang),
-      REASON_TEXT[code][lang],
+      REASONS[code].text[lang],
     ]),
   );
 }

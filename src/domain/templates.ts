@@ -3,7 +3,7 @@
 // answers (names, IDs) are always escaped, and only the template's own text and the designated
 // URL variables become links (R25).
 import { formatDay, formatMonth } from './dates';
-import { REASON_TEXT, STATUS_TEXT } from './reasons';
+import { REASONS, STATUS_TEXT } from './reasons';
 import {
   SIGNUP_REASON_TEXT,
   SIGNUP_STATUS_TEXT,
@@ -978,7 +978,7 @@ export function monthText(month: Month): Localized {
 
 /** R17: every reason in plain words, one line each. */
 export function reasonLines(codes: readonly ReasonCode[]): Localized {
-  return { ja: codes.map((c) => REASON_TEXT[c].ja), en: codes.map((c) => REASON_TEXT[c].en) };
+  return { ja: codes.map((c) => REASONS[c].text.ja), en: codes.map((c) => REASONS[c].text.en) };
 }
 
 export function statusText(status: Status): Localized {

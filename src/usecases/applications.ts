@@ -21,6 +21,7 @@ import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/d
 import { compareSubmission } from '../domain/decision';
 import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
+import { EMAIL_FOR_EFFECT, REASONS } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
@@ -468,8 +469,8 @@ function sendDecisionEmails(
     const missing = holds.get(r.memberId);
     if (d.status === 'ACCEPTED' && !r.paid) {
       // The second supporter's share was refused (R12): tell them why.
-      key = 'application.rejected';
-      reasons = d.reasons.filter((c) => c.startsWith('CO_'));
+      key = EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter;
+      reasons = d.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED');
     } else if (d.status === 'ACCEPTED' && missing) {
       key = 'application.onHold';
     }
