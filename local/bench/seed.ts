@@ -27,7 +27,6 @@ import {
   settleMonth,
   settlementDay,
 } from '../../src/domain/payments';
-import { defaultSettings } from '../../src/domain/settings';
 import { recipientKey } from '../../src/domain/text';
 import type {
   ApplicationInput,
@@ -41,6 +40,7 @@ import type {
 import { seededRandom } from '../random';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
+import { defaultSettings } from '../settings-rows';
 import { APPLICATION_TITLES, REGISTRATION_TITLES } from '../world';
 
 const TOKYO = 9 * 3_600_000;

@@ -943,16 +943,6 @@ export function renderEmail(
   };
 }
 
-/** The placeholders a template uses that the flows never give it (for checking staff edits). */
-export function unknownPlaceholders(template: Template): string[] {
-  const known = TEMPLATE_VARS[template.key as TemplateKey] ?? [];
-  const out: string[] = [];
-  for (const m of `${template.subject}\n${template.body}`.matchAll(PLACEHOLDER)) {
-    if (!known.includes(m[1]) && !out.includes(m[1])) out.push(m[1]);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Values for the placeholders
 

@@ -1,6 +1,6 @@
+import { nextMonth } from '../../src/domain/dates';
 import {
   buildStatement,
-  expectedPaymentMonth,
   type LedgerLine,
   monthsToSettle,
   type PayableApplication,
@@ -56,7 +56,8 @@ describe('settlementDay and monthsToSettle (R21)', () => {
   test('month M is settled on the run day of M+1', () => {
     expect(settlementDay('2023-10', 1)).toBe('2023-11-01');
     expect(settlementDay('2023-12', 5)).toBe('2024-01-05');
-    expect(expectedPaymentMonth('2024-12')).toBe('2025-01');
+    // R21: applications of month M are paid in M+1 (the month named in the acceptance email).
+    expect(nextMonth('2024-12')).toBe('2025-01');
     expect(paymentSheetName('2024-07')).toBe('Payments 2024-07');
   });
 

@@ -16,7 +16,6 @@ import {
   TEMPLATE_VARS,
   type Template,
   type TemplateValue,
-  unknownPlaceholders,
   yenText,
 } from '../../src/domain/templates';
 import type { ReasonCode } from '../../src/domain/types';
@@ -31,6 +30,18 @@ function registrationVars(name = 'Nguyen Van A'): Record<string, TemplateValue> 
 
 function tpl(key: string, lang: string, subject: string, body: string): Template {
   return { key, lang, subject, body };
+}
+
+/** The placeholders a template uses that the use cases never give it. */
+function unknownPlaceholders(template: Template): string[] {
+  const known: readonly string[] = TEMPLATE_VARS[template.key as keyof typeof TEMPLATE_VARS] ?? [];
+  const out: string[] = [];
+  for (const m of `${template.subject}\n${template.body}`.matchAll(
+    /\{\{\s*([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g,
+  )) {
+    if (!known.includes(m[1]) && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
 }
 
 describe('DEFAULT_TEMPLATES', () => {
