@@ -3,6 +3,8 @@
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
 import { actor, commit, type Env, openEnv, withScriptLock } from '../adapters/env';
 import { errorText } from '../adapters/mailer';
+import { LOG } from '../adapters/tables/schema';
+import { appendRows } from '../adapters/tables/table';
 
 /** How long a trigger waits for another execution to finish before leaving work to the sweep. */
 export const LOCK_WAIT_MS = 30_000;
@@ -89,20 +91,18 @@ export function showToStaff(title: string, message: string): void {
   }
 }
 
-/** Records a failure in the Log sheet if the spreadsheet can be reached at all. */
+/** Records a failure in the Log sheet (through its schema) if the spreadsheet can be reached. */
 function bestEffortLog(action: string, responseId: string, detail: string): void {
   try {
-    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Log');
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getSheetByName(LOG.name);
     if (sheet)
-      sheet.appendRow([
-        new Date(),
-        action,
-        responseId ? "'" + responseId : '',
-        '',
-        '',
-        "'" + detail.slice(0, 500),
-        'system',
-      ]);
+      appendRows(
+        ss,
+        LOG,
+        [{ at: new Date(), action, responseId, detail: detail.slice(0, 500), by: 'system' }],
+        sheet,
+      );
   } catch (_e) {
     // Nothing more to do: the console line above stays in the execution log.
   }
