@@ -12,9 +12,10 @@ import {
   readGenerated,
   renderPictures,
 } from '../scripts/docs';
+import { DEFAULT_TEMPLATES } from '../src/domain/default-templates';
 import { REASON_CODES, REASONS } from '../src/domain/reasons';
 import { SETTINGS_SPEC } from '../src/domain/settings';
-import { DEFAULT_TEMPLATES, pickTemplate, reasonLines, renderEmail } from '../src/domain/templates';
+import { pickTemplate, reasonLines, renderEmail } from '../src/domain/templates';
 
 const LANGS: Lang[] = ['ja', 'en'];
 const guide = (lang: Lang) => readFileSync(GUIDE_FILES[lang], 'utf8');

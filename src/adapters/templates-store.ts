@@ -1,12 +1,7 @@
 // The Templates sheet (key, language, subject, body): staff edit the emails there, not in code.
 // Created with the default texts (Japanese, English) when missing.
-import {
-  DEFAULT_TEMPLATES,
-  pickTemplate,
-  renderEmail,
-  type Template,
-  type TemplateValue,
-} from '../domain/templates';
+import { DEFAULT_TEMPLATES } from '../domain/default-templates';
+import { pickTemplate, renderEmail, type Template, type TemplateValue } from '../domain/templates';
 import type { ActivityLog } from './log';
 import { cellText } from './tables/cells';
 import { TEMPLATES } from './tables/schema';

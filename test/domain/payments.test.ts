@@ -1,4 +1,5 @@
 import { nextMonth } from '../../src/domain/dates';
+import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import {
   buildStatement,
   type LedgerLine,
@@ -12,7 +13,7 @@ import {
   summaryFor,
   summaryVars,
 } from '../../src/domain/payments';
-import { DEFAULT_TEMPLATES, pickTemplate, renderEmail } from '../../src/domain/templates';
+import { pickTemplate, renderEmail } from '../../src/domain/templates';
 import type { DocumentRecord, Month } from '../../src/domain/types';
 
 /** An instant given as Tokyo wall time: independent of the machine's zone. */

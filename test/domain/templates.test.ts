@@ -1,8 +1,8 @@
+import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import { REASONS } from '../../src/domain/reasons';
 import {
   BOTH_SEPARATOR,
   combineTemplates,
-  DEFAULT_TEMPLATES,
   dayText,
   documentLines,
   emailLanguage,
