@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { APPLICATIONS, LEDGER, MEMBERS, SETTINGS } from '../../src/adapters/tables/schema';
+import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
 import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import { parseSettings } from '../../src/domain/settings';
 import { computeStatistics, type StatCell, type Statistics } from '../../src/domain/statistics';
@@ -119,6 +120,12 @@ export function officeStatistics(world: OfficeWorld, sheets: SheetData[]): Stati
         applications: tableOf(byName.get(APPLICATIONS.name), APPLICATIONS),
         ledger: tableOf(byName.get(LEDGER.name), LEDGER),
         members: tableOf(byName.get(MEMBERS.name), MEMBERS),
+        ...(byName.has(SESSIONS.name) && byName.has(SIGNUPS.name)
+          ? {
+              sessions: tableOf(byName.get(SESSIONS.name), SESSIONS),
+              signups: tableOf(byName.get(SIGNUPS.name), SIGNUPS),
+            }
+          : {}),
       },
       {
         issues: choicesOf(world, world.application, settings.applicationFields.issues),
