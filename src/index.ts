@@ -30,6 +30,7 @@ import {
   statisticsReport,
 } from './usecases/statistics';
 import { runSweep, type SweepJobs } from './usecases/sweep';
+import { showTransferFile } from './usecases/transfer';
 
 const MENU = '伴走ネット / Bansou Net';
 
@@ -56,6 +57,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Re-decide all applications  全申請を再判定', 'redecideAll')
     .addItem('Generate payments for a month…  月の支払表を作成…', 'generatePayments')
+    .addItem('Bank transfer file…  振込データ…', 'bankTransferFile')
     .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addItem('Update sessions now  相談会の変更を反映', 'updateSessions')
@@ -181,6 +183,22 @@ export function generatePayments(month?: string): string {
 /** Menu: the health report. */
 export function healthReport(): string {
   return fromMenu('Health report', (env) => healthReportFlow(env));
+}
+
+/** Menu: the Zengin bank transfer file of a settled month, in a dialog to download (R31). */
+export function bankTransferFile(month?: string): string {
+  let chosen = month;
+  if (chosen === undefined) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(
+      'Bank transfer file / 振込データ',
+      'Settled month (YYYY-MM) / 対象月（例 2024-07）',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return 'cancelled';
+    chosen = answer.getResponseText().trim();
+  }
+  return showTransferFile(chosen);
 }
 
 /** Menu: refresh the Statistics sheet and its charts (R37–R39). */

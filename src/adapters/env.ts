@@ -53,6 +53,9 @@ export function actor(kind: 'trigger' | 'menu'): string {
   }
 }
 
+/** How long a trigger waits for another execution to finish before leaving work to the sweep. */
+export const LOCK_WAIT_MS = 30_000;
+
 /** Runs `fn` holding the script lock; returns null when the lock could not be had in time. */
 export function withScriptLock<T>(waitMs: number, fn: () => T): { value: T } | null {
   const lock = LockService.getScriptLock();

@@ -21,6 +21,7 @@ export type TemplateKey =
   | 'application.review'
   | 'application.paidEdited'
   | 'payments.summary'
+  | 'payments.notice'
   | 'staff.alert'
   | 'signup.accepted'
   | 'signup.promoted'
@@ -38,6 +39,7 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'application.review',
   'application.paidEdited',
   'payments.summary',
+  'payments.notice',
   'staff.alert',
   'signup.accepted',
   'signup.promoted',
@@ -136,6 +138,17 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'totalAmount',
     'onHold',
     'review',
+  ],
+  'payments.notice': [
+    'name',
+    'memberId',
+    'month',
+    'cases',
+    'caseCount',
+    'total',
+    'transferDate',
+    'onHold',
+    'officeContact',
   ],
   'staff.alert': ['title', 'message', 'details', 'sheetUrl'],
   'signup.accepted': SIGNUP_VARS,

@@ -1,13 +1,14 @@
 // How each kind of execution starts and ends. Triggers never throw (an exception would end the
 // execution and Google may disable a failing trigger): every failure becomes a log line, and
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
-import { actor, commit, type Env, openEnv, withScriptLock } from '../adapters/env';
+import { showToStaff } from '../adapters/dialog';
+import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
+
+export { showToStaff };
+
 import { errorText } from '../adapters/mailer';
 import { LOG } from '../adapters/tables/schema';
 import { appendRows } from '../adapters/tables/table';
-
-/** How long a trigger waits for another execution to finish before leaving work to the sweep. */
-export const LOCK_WAIT_MS = 30_000;
 
 type Processor = (
   env: Env,
@@ -88,14 +89,6 @@ export function fromMenu(
   }
   showToStaff(title, message);
   return message;
-}
-
-export function showToStaff(title: string, message: string): void {
-  try {
-    SpreadsheetApp.getUi().alert(title, message, SpreadsheetApp.getUi().ButtonSet.OK);
-  } catch (_e) {
-    console.log(`${title}\n${message}`);
-  }
 }
 
 /** Records a failure in the Log sheet (through its schema) if the spreadsheet can be reached. */

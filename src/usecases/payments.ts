@@ -3,6 +3,7 @@
 // drawn from the ledger, so a settled month's sheet is the same however often it is redrawn.
 
 import type { Env } from '../adapters/env';
+import { queuePaymentNotices } from '../adapters/notices';
 import { readDocuments, readMembers } from '../adapters/records';
 import { cellBool, cellMs, cellNumber, cellText, toCell } from '../adapters/tables/cells';
 import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../adapters/tables/schema';
@@ -119,6 +120,7 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
     );
     recordSettlement(env, month, newLines, onHold, review);
     ledger.push(...newLines);
+    queuePaymentNotices(env, month, newLines, onHold); // R30
     const statement = drawPaymentSheet(env, month, ledger, onHold, review);
     result.settled.push(month);
     result.lines += newLines.length;
