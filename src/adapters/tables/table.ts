@@ -1,0 +1,316 @@
+// The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
+// may reorder columns or add their own), read whole in one getValues and written back in as
+// few setValues as possible. Every flow reads and writes through this one reader.
+import { toCell } from './cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  /** Header shown to staff: 'English / 日本語'. Either half alone is recognised too. */
+  header: string;
+  aliases?: readonly string[];
+  /** Sheets number format for the column, e.g. '#,##0' or 'yyyy-mm-dd hh:mm'. */
+  numberFormat?: string;
+  width?: number;
+  /** A column staff fill in (not protected). */
+  staff?: boolean;
+  /**
+   * A column that identifies the rows (an ID). When the sheet has rows but this column cannot
+   * be found — its header renamed — nothing is written: re-adding it empty would, for example,
+   * hand out Bansou Net IDs again (R1).
+   */
+  identity?: boolean;
+}
+
+export interface TableSpec<K extends string = string> {
+  name: string;
+  columns: readonly ColumnSpec<K>[];
+}
+
+export function normalizeHeader(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const headerNamesCache = new WeakMap<ColumnSpec, string[]>();
+
+/** The header texts a column answers to, normalised (worked out once per column spec). */
+function headerNames(column: ColumnSpec): string[] {
+  let names = headerNamesCache.get(column);
+  if (!names) {
+    const all = [column.header, ...(column.aliases ?? [])];
+    const parts = column.header.split(' / ');
+    if (parts.length === 2) all.push(parts[0], parts[1]);
+    names = all.map(normalizeHeader);
+    headerNamesCache.set(column, names);
+  }
+  return names;
+}
+
+export interface Row {
+  /** 1-based sheet row. */
+  rowNumber: number;
+  values: unknown[];
+}
+
+export class Table<K extends string> {
+  readonly rows: Row[];
+  private readonly column = new Map<K, number>();
+  private readonly dirty = new Map<number, Set<number>>(); // row index → changed column indexes
+  private readonly appended: Row[] = [];
+  private withData: Row[] | null = null;
+  private width: number;
+
+  private constructor(
+    readonly sheet: Sheet,
+    readonly spec: TableSpec<K>,
+    values: unknown[][],
+    /** Whether the sheet was created by this open. */
+    readonly created: boolean,
+  ) {
+    const header = values[0] ?? [];
+    this.width = header.length;
+    const byName = new Map<string, number>();
+    header.forEach((cell, i) => {
+      const name = normalizeHeader(cell);
+      if (name !== '' && !byName.has(name)) byName.set(name, i);
+    });
+    const missing: ColumnSpec<K>[] = [];
+    for (const col of spec.columns) {
+      const index = headerNames(col)
+        .map((n) => byName.get(n))
+        .find((i) => i !== undefined);
+      if (index === undefined) missing.push(col);
+      else this.column.set(col.key, index);
+    }
+    // A column the system needs but the sheet lacks (new version, or deleted by staff) is
+    // added at the right; staff's own columns are left alone.
+    const lost = missing.filter((c) => c.identity);
+    if (lost.length > 0 && values.slice(1).some((row) => row.some((v) => v !== '' && v !== null))) {
+      throw new Error(
+        `Sheet "${spec.name}" has rows but no column ${lost.map((c) => `"${c.header}"`).join(', ')}. ` +
+          'Was its header renamed? Restore the header text and the work resumes (nothing was written).',
+      );
+    }
+    if (missing.length > 0) {
+      const firstEmpty = header.every((c) => c === '') ? 0 : this.width;
+      missing.forEach((col, i) => {
+        this.column.set(col.key, firstEmpty + i);
+      });
+      const need = firstEmpty + missing.length;
+      if (need > sheet.getMaxColumns())
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
+      sheet
+        .getRange(1, firstEmpty + 1, 1, missing.length)
+        .setValues([missing.map((c) => toCell(c.header))]);
+      this.width = need;
+    }
+    this.rows = values.slice(1).map((row, i) => ({ rowNumber: i + 2, values: this.pad(row) }));
+  }
+
+  /** Opens (creating it when missing) the sheet of `spec` and reads it whole. */
+  static open<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> {
+    let sheet = ss.getSheetByName(spec.name);
+    let created = false;
+    if (!sheet) {
+      sheet = createSheet(ss, spec);
+      created = true;
+    }
+    const values = created ? [spec.columns.map((c) => c.header)] : sheet.getDataRange().getValues();
+    return new Table(sheet, spec, values, created);
+  }
+
+  /** Opens and reads the sheet of `spec` when it exists; null (and nothing created) otherwise. */
+  static openIfExists<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> | null {
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) return null;
+    return new Table(sheet, spec, sheet.getDataRange().getValues(), false);
+  }
+
+  has(key: K): boolean {
+    return this.column.has(key);
+  }
+
+  columnNumber(key: K): number {
+    return this.index(key) + 1;
+  }
+
+  get(row: Row, key: K): unknown {
+    return row.values[this.index(key)];
+  }
+
+  set(row: Row, key: K, value: unknown): void {
+    const i = this.index(key);
+    if (sameCell(row.values[i], value)) return;
+    row.values[i] = value ?? '';
+    if (this.appended.includes(row)) return;
+    const idx = row.rowNumber;
+    let cols = this.dirty.get(idx);
+    if (!cols) {
+      cols = new Set();
+      this.dirty.set(idx, cols);
+    }
+    cols.add(i);
+  }
+
+  /** Adds a row (written on flush). */
+  append(record: Partial<Record<K, unknown>>): Row {
+    const values = new Array<unknown>(this.width).fill('');
+    for (const [key, value] of Object.entries(record) as [K, unknown][]) {
+      values[this.index(key)] = value ?? '';
+    }
+    const last = this.appended.length
+      ? this.appended[this.appended.length - 1].rowNumber
+      : this.rows.length + 1;
+    const row = { rowNumber: last + 1, values };
+    this.appended.push(row);
+    this.rows.push(row);
+    this.withData = null;
+    return row;
+  }
+
+  /** Data rows that have any content. */
+  dataRows(): Row[] {
+    // Kept until the next append: flows ask for the data rows several times per execution.
+    if (this.withData === null)
+      this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
+    return this.withData;
+  }
+
+  /** Writes what changed: changed rows as blocks, new rows in one write (or one appendRow). */
+  flush(): void {
+    this.flushUpdates();
+    this.flushAppends();
+  }
+
+  private flushUpdates(): void {
+    if (this.dirty.size === 0) return;
+    const rowNumbers = [...this.dirty.keys()].sort((a, b) => a - b);
+    const groups = rowNumbers.filter((r, i) => i === 0 || r !== rowNumbers[i - 1] + 1).length;
+    if (groups > 3) {
+      // Scattered changes (e.g. "Paid in" on every paid application): one block from the first
+      // to the last changed row over the changed columns, rather than one write per run of
+      // rows. The rows in between are written back with the values just read.
+      this.writeBlock(rowNumbers[0], rowNumbers[rowNumbers.length - 1], rowNumbers);
+      this.dirty.clear();
+      return;
+    }
+    this.flushGroups(rowNumbers);
+  }
+
+  private writeBlock(first: number, last: number, changed: number[]): void {
+    let lo = Infinity;
+    let hi = -1;
+    for (const r of changed) {
+      for (const c of this.dirty.get(r)!) {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+      }
+    }
+    const block: unknown[][] = [];
+    for (let r = first; r <= last; r++)
+      block.push(this.rows[r - 2].values.slice(lo, hi + 1).map(toCell));
+    this.sheet.getRange(first, lo + 1, last - first + 1, hi - lo + 1).setValues(block);
+  }
+
+  /** Consecutive changed rows are written together, over the union of their changed columns. */
+  private flushGroups(rowNumbers: number[]): void {
+    let start = 0;
+    for (let i = 1; i <= rowNumbers.length; i++) {
+      if (i === rowNumbers.length || rowNumbers[i] !== rowNumbers[i - 1] + 1) {
+        const group = rowNumbers.slice(start, i);
+        this.writeBlock(group[0], group[group.length - 1], group);
+        start = i;
+      }
+    }
+    this.dirty.clear();
+  }
+
+  private flushAppends(): void {
+    if (this.appended.length === 0) return;
+    const rows = this.appended.map((r) => r.values.map(toCell));
+    if (rows.length === 1) {
+      // One call, and appendRow grows the grid itself.
+      this.sheet.appendRow(rows[0]);
+    } else {
+      // Room for the block right after the data (no need to ask for the grid's size first).
+      const first = this.appended[0].rowNumber;
+      this.sheet.insertRowsAfter(first - 1, rows.length);
+      this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
+    }
+    this.appended.length = 0;
+  }
+
+  private index(key: K): number {
+    const i = this.column.get(key);
+    if (i === undefined) throw new Error(`Sheet "${this.spec.name}" has no column for ${key}`);
+    return i;
+  }
+
+  private pad(row: unknown[]): unknown[] {
+    if (row.length >= this.width) return row;
+    return row.concat(new Array(this.width - row.length).fill(''));
+  }
+}
+
+/** Row arrays hold what the cells hold (strings without the text apostrophe). */
+function sameCell(current: unknown, next: unknown): boolean {
+  if (Object.prototype.toString.call(next) === '[object Date]') {
+    return (
+      Object.prototype.toString.call(current) === '[object Date]' &&
+      (current as Date).getTime() === (next as Date).getTime()
+    );
+  }
+  return current === (next ?? '');
+}
+
+/** Creates the sheet of a spec with its headers, a frozen header row and column formats. */
+export function createSheet<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Sheet {
+  const sheet = ss.insertSheet(spec.name);
+  const n = spec.columns.length;
+  // Exactly the spec's columns: every cell of the grid counts against the spreadsheet's
+  // 10-million-cell limit, empty or not (adapters/capacity.ts).
+  const max = sheet.getMaxColumns();
+  if (n > max) sheet.insertColumnsAfter(max, n - max);
+  else if (n < max) sheet.deleteColumns(n + 1, max - n);
+  const header = sheet.getRange(1, 1, 1, n);
+  header.setValues([spec.columns.map((c) => toCell(c.header))]);
+  header.setFontWeight('bold');
+  header.setBackground('#e8eef7');
+  header.setWrap(true); // bilingual headers are long: wrap rather than clip
+  sheet.setFrozenRows(1);
+  spec.columns.forEach((c, i) => {
+    if (c.numberFormat)
+      sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1).setNumberFormat(c.numberFormat);
+    if (c.width) sheet.setColumnWidth(i + 1, c.width);
+  });
+  return sheet;
+}
+
+/**
+ * Appends rows to a sheet the system alone writes (the Log) without reading it: its columns
+ * are in the spec's order. One appendRow for one row; otherwise one block write.
+ */
+export function appendRows<K extends string>(
+  ss: Spreadsheet,
+  spec: TableSpec<K>,
+  records: readonly Partial<Record<K, unknown>>[],
+  /** The sheet, when the caller already has it. */
+  known?: Sheet,
+): void {
+  if (records.length === 0) return;
+  const sheet = known ?? ss.getSheetByName(spec.name) ?? createSheet(ss, spec);
+  const rows = records.map((r) => spec.columns.map((c) => toCell(r[c.key])));
+  if (rows.length === 1) {
+    sheet.appendRow(rows[0]);
+    return;
+  }
+  const first = sheet.getLastRow() + 1;
+  sheet.insertRowsAfter(first - 1, rows.length);
+  sheet.getRange(first, 1, rows.length, spec.columns.length).setValues(rows);
+}
