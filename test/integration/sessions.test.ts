@@ -223,6 +223,9 @@ describe('R34, R35: each sign-up decided as of its moment and told once', () => 
 
   test('mail quota exhausted: the confirmation waits in the Outbox and goes out once', () => {
     const o = setUpOffice();
+    o.explains.push(
+      /^Log STAFF_ALERT: Emails are waiting for tomorrow’s quota: 1 emails are queued/,
+    );
     o.rt.mail.exhaust();
     signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
     expect(mailsTo(o, 'a@example.org').filter((m) => m.body.includes(MEET))).toHaveLength(0);
@@ -329,6 +332,9 @@ describe('R36: attendance', () => {
 describe('R32: a bad Sessions row', () => {
   test('is named in a bilingual alert and marked; its sign-ups wait until it is fixed', () => {
     const o = setUpOffice();
+    o.explains.push(
+      /^Log STAFF_ALERT: A row of the Sessions sheet cannot be read: Sessions row 2 \(S2024-01\): the meeting URL is not an https:\/\/ address\./,
+    );
     staffSets(o, 'Sessions', 1, 'Meeting URL', 'zoom please');
     const id = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
     expect(signups(o)).toHaveLength(0);
