@@ -16,6 +16,7 @@ import {
   redecideScenario,
   registrationScenario,
   type ScenarioResult,
+  statisticsScenario,
 } from '../../local/bench/scenarios';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -49,11 +50,15 @@ describe('Spreadsheet call budgets (the bench targets, counted exactly)', () => 
     expect(larger).toBe(small);
   });
 
-  test('the monthly run makes at most 51 Spreadsheet calls at 400 applications (target ≤ 30: still above it, 51 here and 55 at 50,000 in the bench)', () => {
-    expect(calls(monthlyScenario(400, 100, model))).toBeLessThanOrEqual(51);
+  test('the monthly run makes at most 63 Spreadsheet calls at 400 applications (target ≤ 30: still above it, 63 here and 67 at 50,000 in the bench, with the statistics refresh)', () => {
+    expect(calls(monthlyScenario(400, 100, model))).toBeLessThanOrEqual(63);
   });
 
   test('redecideAll makes at most 30 Spreadsheet calls at 400 applications (target ≤ 30: met, 22 today)', () => {
     expect(calls(redecideScenario(400, 100, model))).toBeLessThanOrEqual(30);
+  });
+
+  test('updating the statistics makes at most 30 Spreadsheet calls at 400 applications (target ≤ 30: met)', () => {
+    expect(calls(statisticsScenario(400, 100, model))).toBeLessThanOrEqual(30);
   });
 });
