@@ -319,6 +319,9 @@ describe('R35: the day before, once: the reminder and the participant list', () 
 describe('R35: never a reminder after a cancellation', () => {
   test('a reminder the quota held back in the Outbox is withdrawn when staff cancel', () => {
     const o = setUpOffice();
+    o.explains.push(
+      /^Log STAFF_ALERT: Emails are waiting for tomorrow’s quota: \d+ emails are queued/,
+    );
     signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
     o.at('2024-05-09T08:30:00');
     o.rt.mail.exhaust();
