@@ -4,6 +4,8 @@ import { isYes } from '../../src/domain/answers';
 describe('isYes', () => {
   test.each([
     ['あり / Yes', true],
+    ['あり', true],
+    ['はい', true],
     ['はい / Yes', true],
     ['Yes', true],
     ['ＹＥＳ', true],
@@ -19,6 +21,13 @@ describe('isYes', () => {
     ['n', false],
     ['false', false],
     ['Yes / No', false],
+    // A yes word and a no word together are not a yes (each no word on its own).
+    ['はい / なし', false],
+    ['はい / 無し', false],
+    ['はい / 無', false],
+    ['はい / いいえ', false],
+    ['y, n', false],
+    ['true・false', false],
     ['', false],
     ['maybe', false],
     ['yesterday', false],
