@@ -13,15 +13,18 @@ import { Workbook } from '../../src/store/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const PEOPLE = {
-  name: 'People',
-  columns: [
-    { key: 'id', header: 'ID / 番号', identity: true },
-    { key: 'name', header: 'Name / 氏名', aliases: ['Full name'], width: 140 },
-    { key: 'joined', header: 'Joined / 登録日', numberFormat: 'yyyy-mm-dd' },
-    { key: 'fee', header: 'Fee / 謝金' },
-  ],
-} as const satisfies TableSpec;
+// A fresh spec for every use: the store caches each column's header names per spec object, and
+// a shared one would let only the first test exercise that code (mutation testing's coverage).
+const people = () =>
+  ({
+    name: 'People',
+    columns: [
+      { key: 'id', header: 'ID / 番号', identity: true },
+      { key: 'name', header: 'Name / 氏名', aliases: ['Full name'], width: 140 },
+      { key: 'joined', header: 'Joined / 登録日', numberFormat: 'yyyy-mm-dd' },
+      { key: 'fee', header: 'Fee / 謝金' },
+    ],
+  }) as const satisfies TableSpec;
 
 function office() {
   const rt = new LocalRuntime({ start: Date.parse('2024-07-01T09:00:00+09:00') });
@@ -60,7 +63,7 @@ function office() {
 describe('opening a table', () => {
   test('a missing sheet is created with the bilingual headers in bold, the header row frozen, formats and widths set', () => {
     const { ss, cells } = office();
-    const table = Table.open(ss, PEOPLE);
+    const table = Table.open(ss, people());
     expect(table.created).toBe(true);
     expect(table.rows).toEqual([]);
     expect(cells('People')).toEqual([
@@ -83,7 +86,7 @@ describe('opening a table', () => {
       ['', '', '', 'P-2', ''],
     ]);
     let table!: Table<'id' | 'name' | 'joined' | 'fee'>;
-    expect(calls(() => (table = Table.open(ss, PEOPLE)))).toEqual({
+    expect(calls(() => (table = Table.open(ss, people())))).toEqual({
       getSheetByName: 1,
       getDataRange: 1,
       getValues: 1,
@@ -104,7 +107,7 @@ describe('opening a table', () => {
       ['ID', 'ID', 'Name', 'Joined', 'Fee'],
       ['first', 'second', '', '', ''],
     ]);
-    const table = Table.open(ss, PEOPLE);
+    const table = Table.open(ss, people());
     expect(table.get(table.rows[0], 'id')).toBe('first');
   });
 
@@ -114,7 +117,7 @@ describe('opening a table', () => {
       ['ID / 番号', 'Notes', 'Name / 氏名'],
       ['P-1', 'call back', 'Aiko'],
     ]);
-    const table = Table.open(ss, PEOPLE);
+    const table = Table.open(ss, people());
     expect(table.has('joined')).toBe(true);
     expect(table.columnNumber('joined')).toBe(4);
     expect(table.columnNumber('fee')).toBe(5);
@@ -132,7 +135,7 @@ describe('opening a table', () => {
   test('a sheet with an empty header row gets the headers from the first column', () => {
     const { ss, cells } = office();
     ss.insertSheet('People');
-    Table.open(ss, PEOPLE);
+    Table.open(ss, people());
     expect(cells('People')).toEqual([
       ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
     ]);
@@ -143,7 +146,7 @@ describe('opening a table', () => {
     const sheet = ss.insertSheet('People');
     sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
     sheet.getRange(1, 1, 1, 2).setValues([['Notes', 'More notes']]);
-    const table = Table.open(ss, PEOPLE);
+    const table = Table.open(ss, people());
     expect(table.columnNumber('fee')).toBe(6);
     expect(cells('People')[0]).toHaveLength(6);
   });
@@ -155,7 +158,7 @@ describe('opening a table', () => {
       ['P-1', 'Aiko'],
     ]);
     const before = cells('People');
-    expect(() => Table.open(ss, PEOPLE)).toThrow(
+    expect(() => Table.open(ss, people())).toThrow(
       'Sheet "People" has rows but no column "ID / 番号". Was its header renamed? Restore the header text and the work resumes (nothing was written).',
     );
     expect(cells('People')).toEqual(before);
@@ -164,12 +167,12 @@ describe('opening a table', () => {
   test('an identity column missing from a sheet with no data rows is simply added', () => {
     const { ss, typed } = office();
     typed('People', [['Name / 氏名'], ['']]);
-    expect(Table.open(ss, PEOPLE).columnNumber('id')).toBe(2);
+    expect(Table.open(ss, people()).columnNumber('id')).toBe(2);
   });
 
   test('asking for a column the spec does not have names the sheet', () => {
     const { ss } = office();
-    const table = Table.open(ss, PEOPLE) as unknown as Table<string>;
+    const table = Table.open(ss, people()) as unknown as Table<string>;
     expect(() => table.columnNumber('nope')).toThrow('Sheet "People" has no column for nope');
   });
 });
@@ -181,7 +184,7 @@ describe('writing back', () => {
       ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
       ...Array.from({ length: rows }, (_, i) => [`P-${i + 1}`, `N${i + 1}`, '', '']),
     ]);
-    return { ...o, table: Table.open(o.ss, PEOPLE) };
+    return { ...o, table: Table.open(o.ss, people()) };
   }
 
   test('nothing changed: flush makes no call', () => {
@@ -250,7 +253,7 @@ describe('writing back', () => {
       ['ID / 番号', 'Joined / 登録日'],
       ['P-1', ''],
     ]);
-    const table = Table.open(o.ss, PEOPLE);
+    const table = Table.open(o.ss, people());
     const day = new Date('2024-07-30T00:00:00+09:00');
     table.set(table.rows[0], 'joined', day);
     expect(o.calls(() => table.flush())).toEqual({ getRange: 1, setValues: 1 });
@@ -306,7 +309,7 @@ describe('writing back', () => {
       ['', ''],
       ['', 'Only a name'],
     ]);
-    const table = Table.open(o.ss, PEOPLE);
+    const table = Table.open(o.ss, people());
     expect(table.dataRows().map((r) => r.rowNumber)).toEqual([2, 4]);
     expect(table.dataRows()).toBe(table.dataRows());
     table.append({ id: 'P-9' });
@@ -314,17 +317,137 @@ describe('writing back', () => {
   });
 });
 
+describe('what the tests above leave open (mutation testing)', () => {
+  test('two columns changed on one row are both written; only changed cells are written', () => {
+    const { table, cells, rt } = (() => {
+      const o = office();
+      o.typed('People', [
+        ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
+        ['P-1', 'A', '', ''],
+        ['P-2', 'B', '', ''],
+      ]);
+      return { ...o, table: Table.open(o.ss, people()) };
+    })();
+    table.set(table.rows[0], 'name', 'AA');
+    table.set(table.rows[0], 'fee', 1);
+    table.flush();
+    expect(cells('People')[1]).toEqual(['P-1', 'AA', '', 1]);
+    rt.ctx.counter.reset();
+    table.set(table.rows[1], 'id', 'P-2b');
+    table.flush();
+    expect(rt.ctx.counter.reset().cellsWritten).toBe(1);
+  });
+
+  test('rows changed in reverse order are written in sheet order, each run only its own cells', () => {
+    const o = office();
+    o.typed('People', [
+      ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
+      ...Array.from({ length: 12 }, (_, i) => [`P-${i + 1}`, '', '', '']),
+    ]);
+    const table = Table.open(o.ss, people());
+    for (const i of [10, 8, 6, 4, 2, 0]) table.set(table.rows[i], 'fee', i + 1);
+    table.flush();
+    expect(o.cells('People').map((r) => r[3])).toEqual([
+      'Fee / 謝金',
+      1,
+      '',
+      3,
+      '',
+      5,
+      '',
+      7,
+      '',
+      9,
+      '',
+      11,
+      '',
+    ]);
+    const again = Table.open(o.ss, people());
+    for (const i of [11, 5, 3]) again.set(again.rows[i], 'name', `n${i}`);
+    o.rt.ctx.counter.reset();
+    again.flush();
+    expect(o.rt.ctx.counter.reset().cellsWritten).toBe(3);
+    expect(o.cells('People')[12][1]).toBe('n11');
+  });
+
+  test('several new rows fit a sheet with no spare rows (rows are inserted right after the data)', () => {
+    const o = office();
+    const sheet = o.typed('People', [['ID / 番号'], ['P-1']]);
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    const table = Table.open(o.ss, people());
+    table.append({ id: 'P-2' });
+    table.append({ id: 'P-3' });
+    table.flush();
+    expect(o.cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-1', 'P-2', 'P-3']);
+    appendRows(o.ss, people(), [{ id: 'P-4' }, { id: 'P-5' }]);
+    expect(sheet.getMaxRows()).toBe(6);
+    expect(
+      o
+        .cells('People')
+        .map((r) => r[0])
+        .slice(4),
+    ).toEqual(['P-4', 'P-5']);
+  });
+
+  test('a header row with a blank first cell keeps it: missing columns go after the last header', () => {
+    const o = office();
+    o.typed('People', [['', 'Notes']]);
+    const table = Table.open(o.ss, people());
+    expect(table.columnNumber('id')).toBe(3);
+    expect(o.cells('People')[0].slice(0, 3)).toEqual(['', 'Notes', 'ID / 番号']);
+  });
+
+  test('widening adds exactly the columns needed', () => {
+    const o = office();
+    const sheet = o.ss.insertSheet('People');
+    sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    sheet.getRange(1, 1, 1, 2).setValues([['Notes', 'More notes']]);
+    Table.open(o.ss, people());
+    expect(sheet.getMaxColumns()).toBe(6);
+  });
+
+  test('two renamed identity columns are both named', () => {
+    const o = office();
+    const spec: TableSpec = {
+      name: 'Pairs',
+      columns: [
+        { key: 'a', header: 'A / あ', identity: true },
+        { key: 'b', header: 'B / い', identity: true },
+      ],
+    };
+    o.typed('Pairs', [
+      ['x', 'y'],
+      ['1', '2'],
+    ]);
+    expect(() => Table.open(o.ss, spec)).toThrow(
+      'Sheet "Pairs" has rows but no column "A / あ", "B / い". Was its header renamed?',
+    );
+  });
+
+  test('creating a sheet writes its header once, wraps it, and sets widths only where given', () => {
+    const o = office();
+    let table!: Table<string>;
+    const made = o.calls(() => (table = Table.open(o.ss, people()) as unknown as Table<string>));
+    expect(made.setValues).toBe(1);
+    expect(made.getValues).toBeUndefined();
+    expect(table.has('fee')).toBe(true);
+    const sheet = o.ss.getSheetByName('People')!;
+    expect(sheet.getRange(1, 1).getWrap()).toBe(true);
+    expect(sheet.getColumnWidth(1)).toBe(100);
+  });
+});
+
 describe('appendRows (the Log: written without reading)', () => {
   test('creates the sheet when missing; one record is one appendRow in the spec column order', () => {
     const { ss, cells, calls } = office();
-    expect(calls(() => appendRows(ss, PEOPLE, []))).toEqual({});
+    expect(calls(() => appendRows(ss, people(), []))).toEqual({});
     expect(ss.getSheetByName('People')).toBeNull();
-    appendRows(ss, PEOPLE, [{ fee: 1, id: '=X' }]);
+    appendRows(ss, people(), [{ fee: 1, id: '=X' }]);
     expect(cells('People')).toEqual([
       ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
       ['=X', '', '', 1],
     ]);
-    expect(calls(() => appendRows(ss, PEOPLE, [{ id: 'P-2' }]))).toEqual({
+    expect(calls(() => appendRows(ss, people(), [{ id: 'P-2' }]))).toEqual({
       getSheetByName: 1,
       appendRow: 1,
     });
@@ -332,8 +455,10 @@ describe('appendRows (the Log: written without reading)', () => {
 
   test('several records are one block after the last row', () => {
     const { ss, cells, calls } = office();
-    appendRows(ss, PEOPLE, [{ id: 'P-1' }]);
-    expect(calls(() => appendRows(ss, PEOPLE, [{ id: 'P-2' }, { id: 'P-3', name: 'C' }]))).toEqual({
+    appendRows(ss, people(), [{ id: 'P-1' }]);
+    expect(
+      calls(() => appendRows(ss, people(), [{ id: 'P-2' }, { id: 'P-3', name: 'C' }])),
+    ).toEqual({
       getSheetByName: 1,
       getLastRow: 1,
       insertRowsAfter: 1,
@@ -370,17 +495,17 @@ describe('createSheet and normalizeHeader', () => {
 describe('Workbook: one read per table per execution', () => {
   test('a table asked for twice is opened once; flushAll writes every open table', () => {
     const { ss, calls, cells } = office();
-    Table.open(ss, PEOPLE);
+    Table.open(ss, people());
     const book = new Workbook(ss);
-    expect(book.isOpen(PEOPLE)).toBe(false);
+    expect(book.isOpen(people())).toBe(false);
     let first!: Table<'id' | 'name' | 'joined' | 'fee'>;
-    expect(calls(() => (first = book.table(PEOPLE)))).toEqual({
+    expect(calls(() => (first = book.table(people())))).toEqual({
       getSheetByName: 1,
       getDataRange: 1,
       getValues: 1,
     });
-    expect(book.isOpen(PEOPLE)).toBe(true);
-    expect(calls(() => expect(book.table(PEOPLE)).toBe(first))).toEqual({});
+    expect(book.isOpen(people())).toBe(true);
+    expect(calls(() => expect(book.table(people())).toBe(first))).toEqual({});
     first.append({ id: 'P-1' });
     book.flushAll();
     expect(cells('People')[1]).toEqual(['P-1', '', '', '']);
