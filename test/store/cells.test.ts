@@ -88,6 +88,8 @@ describe('reading cells', () => {
     expect(cellBool(false)).toBe(false);
     expect(cellBool(1)).toBe(true);
     expect(cellBool(0)).toBe(false);
+    expect(cellBool(2)).toBe(true);
+    expect(cellBool(-1)).toBe(true);
     for (const yes of ['TRUE', ' yes ', 'Y', '1', 'はい', 'あり', '✓', '✔', 'x', '済']) {
       expect(cellBool(yes)).toBe(true);
     }
