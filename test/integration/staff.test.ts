@@ -150,6 +150,7 @@ describe('set-up and staff operations', () => {
       'setup',
       'redecideAll',
       'generatePayments',
+      'bankTransferFile',
       'sendQueuedEmails',
       'processMissedResponses',
       'updateSessions',
