@@ -205,6 +205,24 @@ export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
     });
   }
   const registrations = row;
+  // A response sheet lists responses in the order they were submitted: the repeat
+  // registrations take their rows among the others by time, as Google's sheet (and its
+  // export) shows them.
+  const submitted = events.filter(
+    (e): e is Extract<RunEvent, { kind: 'submit' }> =>
+      e.kind === 'submit' && e.form === 'registration',
+  );
+  const sheetRow = new Map<number, number>();
+  [...submitted]
+    .sort((a, b) => a.at - b.at || a.row - b.row)
+    .forEach((e, i) => {
+      sheetRow.set(e.row, i + 1);
+    });
+  for (const e of events) {
+    if ((e.kind === 'submit' || e.kind === 'edit') && e.form === 'registration') {
+      e.row = sheetRow.get(e.row) ?? e.row;
+    }
+  }
 
   // ---- course completions and documents, entered by staff on their day --------------------
   let courseRow = 0;
