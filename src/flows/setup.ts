@@ -15,6 +15,7 @@ import {
   RUNS,
   TEMPLATES,
 } from '../store/schema';
+import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
 import type { TableSpec } from '../store/table';
 import { Workbook } from '../store/workbook';
 import { normalizeTitle } from './answers';
@@ -123,6 +124,8 @@ const SYSTEM_TABLES: readonly TableSpec[] = [
   OUTBOX,
   LOG,
   TEMPLATES,
+  SESSIONS,
+  SIGNUPS,
 ];
 
 export interface SetupReport {
