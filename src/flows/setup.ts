@@ -22,6 +22,7 @@ import { normalizeTitle } from './answers';
 import { OVERRIDE_CHOICES } from './applications';
 import { FormAccessError, openFormByUrl } from './forms';
 import { ScriptProps } from './props';
+import { prepareSessionSheets } from './sessions';
 import { readConfig, readSettings } from './settings-store';
 
 type ItemType = GoogleAppsScript.Forms.ItemType;
@@ -29,7 +30,7 @@ type ItemType = GoogleAppsScript.Forms.ItemType;
 interface FormCheck {
   what: string;
   url: string;
-  handler: 'onRegistrationSubmit' | 'onApplicationSubmit' | 'onCourseSubmit';
+  handler: 'onRegistrationSubmit' | 'onApplicationSubmit' | 'onCourseSubmit' | 'onSignupSubmit';
   fields: Record<string, string>;
   /** Item types that can answer each field; fields not listed take any text or choice item. */
   types: Record<string, string[]>;
@@ -65,6 +66,16 @@ function formChecks(settings: Settings): FormCheck[] {
       handler: 'onCourseSubmit',
       fields: settings.courseFields,
       types: {},
+    });
+  }
+  if (settings.signupFormUrl) {
+    checks.push({
+      what: 'Session sign-up form / 相談会申込フォーム',
+      url: settings.signupFormUrl,
+      handler: 'onSignupSubmit',
+      fields: settings.signupFields,
+      // The session question's choices are kept by the script (R33): a list or multiple choice.
+      types: { session: ['LIST', 'MULTIPLE_CHOICE'] },
     });
   }
   return checks;
@@ -167,6 +178,7 @@ export function runSetup(): SetupReport {
   readConfig(book, new ScriptProps(), Date.now(), 'fresh');
   prepareApplicationsSheet(book);
   protectSystemSheets(book);
+  done.push(...prepareSessionSheets(book, settings, forms.get('onSignupSubmit') ?? null));
 
   // The application form's public link, for the emails.
   const appForm = forms.get('onApplicationSubmit');
@@ -249,7 +261,10 @@ export const FORM_HANDLERS = [
   'onRegistrationSubmit',
   'onApplicationSubmit',
   'onCourseSubmit',
+  'onSignupSubmit',
 ] as const;
+/** Installed only with a sign-up form (R35: reminders and the staff list, daily). */
+export const SESSION_CLOCK_HANDLERS = ['runSessionsDaily'] as const;
 
 export function wantedTriggers(
   settings: Settings,
@@ -277,6 +292,20 @@ export function wantedTriggers(
         .inTimezone(zone)
         .create(),
   });
+  if (settings.signupFormUrl) {
+    wanted.push({
+      handler: 'runSessionsDaily',
+      describe: `runSessionsDaily every day at ${settings.sessionsDailyHour}:00`,
+      schedule: `daily@${settings.sessionsDailyHour}`,
+      create: () =>
+        ScriptApp.newTrigger('runSessionsDaily')
+          .timeBased()
+          .everyDays(1)
+          .atHour(settings.sessionsDailyHour)
+          .inTimezone(zone)
+          .create(),
+    });
+  }
   wanted.push({
     handler: 'sweep',
     describe: `sweep every ${settings.sweepEveryHours} hour(s)`,
@@ -304,7 +333,7 @@ function installTriggers(
 ): string[] {
   const props = PropertiesService.getScriptProperties();
   const changes: string[] = [];
-  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS]);
+  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS, ...SESSION_CLOCK_HANDLERS]);
   const existing = ScriptApp.getProjectTriggers().filter((t) => ours.has(t.getHandlerFunction()));
   const kept = new Set<GoogleAppsScript.Script.Trigger>();
   for (const want of wantedTriggers(settings, forms)) {

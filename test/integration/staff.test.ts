@@ -149,6 +149,7 @@ describe('set-up and staff operations', () => {
       'generatePayments',
       'sendQueuedEmails',
       'processMissedResponses',
+      'updateSessions',
       'healthReport',
     ]);
     for (const fn of fns) expect(typeof o.rt.scriptGlobal[fn]).toBe('function');
