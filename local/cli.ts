@@ -268,6 +268,9 @@ export async function main(argv: string[]): Promise<number> {
       batch: values.batch === true,
       progress: quiet ? undefined : progressLine(Date.now()),
     });
+    // As staff would before a report: the Statistics sheet brought up to the end of the run
+    // (menu "Update statistics"), so the sheet and out/statistics.* show the same moment.
+    outcome.office.rt.run('updateStatistics');
     const decisions = readDecisions(outcome);
     const written = await writeOutput(outcome, decisions, outputPlan, inputs);
     const failures = outcome.office.rt.executions.filter((e) => e.error);
@@ -278,7 +281,7 @@ export async function main(argv: string[]): Promise<number> {
       [
         ...summary(outcome, decisions),
         ...job.notes,
-        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json)`,
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json, statistics.json, statistics.html)`,
         `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),

@@ -24,6 +24,7 @@ import { msToSerial } from '../runtime/spreadsheet/zone';
 import type { Decisions } from './decisions';
 import { toEml } from './eml';
 import type { RunOutcome } from './engine';
+import { officeStatistics, renderCharts, statisticsHtml } from './statistics';
 
 /** A file name for a sheet name (sheet names may hold characters file systems refuse). */
 export function fileNameOf(sheetName: string): string {
@@ -89,6 +90,9 @@ interface Marker {
   files: string[];
 }
 
+/** The files the runner writes at the top of an output folder (besides csv/ and emails/). */
+const OWN_TOP_FILES = ['decisions.json', 'workbook.xlsx', 'statistics.json', 'statistics.html'];
+
 /** A problem with --out: the CLI prints the one line and exits with code 2. */
 export class OutputError extends Error {
   override name = 'OutputError';
@@ -118,14 +122,14 @@ function readMarker(folder: string): Marker | null {
 
 /**
  * An output folder of the runner from before its marker: nothing but decisions.json,
- * workbook.xlsx, csv/*.csv and emails/NNNNN.eml. Anything else in it and it is not one.
+ * workbook.xlsx, statistics.json/.html, csv/*.csv and emails/NNNNN.eml. Anything else in it and it is not one.
  */
 function legacyOutput(folder: string): Marker | null {
   const entries = readdirSync(folder, { withFileTypes: true });
   if (!entries.some((e) => e.name === 'decisions.json' && e.isFile())) return null;
   const files: string[] = [];
   for (const e of entries) {
-    if (e.isFile() && ['decisions.json', 'workbook.xlsx'].includes(e.name)) files.push(e.name);
+    if (e.isFile() && OWN_TOP_FILES.includes(e.name)) files.push(e.name);
     else if (e.isDirectory() && (e.name === 'csv' || e.name === 'emails')) {
       const pattern = e.name === 'csv' ? /\.csv$/ : /^\d{5,}\.eml$/;
       for (const f of readdirSync(join(folder, e.name), { withFileTypes: true })) {
@@ -171,8 +175,8 @@ export function checkOutput(folder: string, inputs: readonly string[]): OutputPl
   }
   for (const input of inputPaths) {
     const rel = relative(target, input).split(sep).join('/');
-    const ours =
-      ['workbook.xlsx', 'decisions.json', MARKER].includes(rel) || /^(csv|emails)\//.test(rel);
+    const ours = [...OWN_TOP_FILES, MARKER].includes(rel) || /^(csv|emails)\//.test(rel);
+
     if (marker.files.includes(rel) || ours) {
       throw new OutputError(
         `--out ${folder}: the input file ${rel} is a file of the earlier output that would be replaced: move it out of the folder or choose another --out`,
@@ -288,5 +292,12 @@ async function writeFiles(
     writeFileSync(join(temp, 'emails', name), toEml(mail, { from: office.rt.user, seq }));
   });
   writeFileSync(join(temp, 'decisions.json'), `${JSON.stringify(decisions, null, 2)}\n`);
+
+  const statistics = officeStatistics(office, sheets);
+  writeFileSync(join(temp, 'statistics.json'), `${JSON.stringify(statistics, null, 2)}\n`);
+  writeFileSync(
+    join(temp, 'statistics.html'),
+    statisticsHtml(statistics, renderCharts(statistics.charts)),
+  );
   return { sheets: sheets.length, emails: outbox.length };
 }
