@@ -20,11 +20,15 @@ const USAGE = `Usage:
   npm start                              the demo (a year of the program), output in out/
   npm start -- --registrations R.csv --applications A.csv
                [--documents D.csv] [--courses C.csv] [--settings S.csv]
+               [--sessions SE.csv] [--signups SU.csv]
                [--until YYYY-MM-DD] [--out DIR] [--batch]
 Options:
   --registrations, --applications  exported response sheets (.csv or .xlsx)
   --documents    Bansou Net ID, Fiscal year, Memorandum received, Account notification received
   --courses      Bansou Net ID, Module, Completed on
+  --sessions     the Sessions sheet: Session ID, Date, Start, End, Title (Japanese),
+                 Title (English), Topics, Meeting URL, Capacity, Sign-up closes, Status
+  --signups      the sign-up form's response sheet (online sessions)
   --settings     key,value rows that override the Settings sheet
   --until        replay the monthly payment runs up to this day (default: the day of the
                  monthly run that settles the month of the last event)
@@ -33,7 +37,8 @@ Options:
                  (same result, much faster for large exports)
   --demo-size    small | full | large (default full; large is for --demo-export)
   --demo-export DIR  write the demo's data as export files (registrations.csv,
-                 applications.csv, documents.csv, courses.csv) instead of running it
+                 applications.csv, documents.csv, courses.csv, sessions.csv,
+                 signups.csv) instead of running it
   --quiet        no progress lines`;
 
 class UsageError extends Error {}
@@ -71,8 +76,8 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
     return {
       events: plan.events,
       until: plan.until,
-      world: {},
-      label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications`,
+      world: { withSignupForm: true },
+      label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications, ${plan.signups} session sign-ups`,
       warnings: [],
       notes: [],
     };
@@ -83,7 +88,11 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
   const settingsFile = str('settings');
   const documents = str('documents');
   const courses = str('courses');
+  const sessions = str('sessions');
+  const signups = str('signups');
   const tables = {
+    sessions: sessions ? await readTable(sessions) : undefined,
+    signups: signups ? await readTable(signups) : undefined,
     registrations: await readTable(registrations),
     applications: await readTable(applications),
     documents: documents ? await readTable(documents) : undefined,
@@ -123,10 +132,10 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
         : `Until:         ${tokyoDay(until)} (no responses in the input)`,
     );
   }
-  const edits = plan.edited.registration + plan.edited.application;
+  const edits = plan.edited.registration + plan.edited.application + plan.edited.signup;
   if (edits > 0) {
     notes.push(
-      `Edited rows:   ${plan.edited.registration} registrations, ${plan.edited.application} applications (a later timestamp than a row below: submitted in row order, edited at their timestamp)`,
+      `Edited rows:   ${plan.edited.registration} registrations, ${plan.edited.application} applications${plan.edited.signup ? `, ${plan.edited.signup} sign-ups` : ''} (a later timestamp than a row below: submitted in row order, edited at their timestamp)`,
     );
   }
   if (plan.unreadable.length > 0) {
@@ -147,6 +156,7 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
     world: {
       registrationForm: plan.registrationForm,
       applicationForm: plan.applicationForm,
+      signupForm: plan.signupForm,
       settings: plan.settings,
     },
     label: `replay of ${registrations} and ${applications}`,
@@ -190,6 +200,7 @@ function summary(outcome: RunOutcome, decisions: Decisions): string[] {
       .join(', ')}; ${n(onHold)} accepted but on hold for documents`,
     `Months settled: ${months.length}${months.length ? ` (${months[0]} … ${months.at(-1)})` : ''}`,
     `Total paid:    ¥${n(paid)} (${n(lines)} payment lines)`,
+    `Sign-ups:      ${n(decisions.signups.length)} — ${signupSummary(decisions)}`,
     `Emails:        ${n(rt.mail.outbox.length)} sent, ${n(queued)} still queued`,
     `Executions:    ${n(rt.executions.length)} (${n(failed)} failed)`,
   ];
@@ -211,6 +222,17 @@ function progressLine(simStart: number): (done: number, total: number, at: numbe
   };
 }
 
+function signupSummary(decisions: Decisions): string {
+  const by = new Map<string, number>();
+  for (const s of decisions.signups) by.set(s.status, (by.get(s.status) ?? 0) + 1);
+  return (
+    [...by]
+      .sort()
+      .map(([s, c]) => `${s} ${c}`)
+      .join(', ') || 'none'
+  );
+}
+
 export async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   let values: Record<string, string | boolean | undefined>;
@@ -222,6 +244,8 @@ export async function main(argv: string[]): Promise<number> {
         applications: { type: 'string' },
         documents: { type: 'string' },
         courses: { type: 'string' },
+        sessions: { type: 'string' },
+        signups: { type: 'string' },
         settings: { type: 'string' },
         until: { type: 'string' },
         out: { type: 'string' },
@@ -251,7 +275,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   const out = typeof values.out === 'string' ? values.out : 'out';
   const quiet = values.quiet === true;
-  const inputs = ['registrations', 'applications', 'documents', 'courses', 'settings']
+  const inputs = [
+    'registrations',
+    'applications',
+    'documents',
+    'courses',
+    'settings',
+    'sessions',
+    'signups',
+  ]
     .map((k) => values[k])
     .filter((v): v is string => typeof v === 'string');
   try {
