@@ -8,7 +8,7 @@ import { OUTBOX } from '../src/store/schema';
 import { type Decisions, readDecisions } from './runner/decisions';
 import { type DemoSize, demoPlan } from './runner/demo';
 import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';
-import { writeExports } from './runner/exports';
+import { checkExportFolder, writeExports } from './runner/exports';
 import { InputError, readSettingsTable, readTable, tokyoDay, tokyoMs } from './runner/inputs';
 import { checkOutput, OutputError, writeOutput } from './runner/output';
 import { batchHint, formatDuration, type ProgressPoint, secondsLeft } from './runner/progress';
@@ -265,6 +265,11 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof exportDir === 'string') {
     // Sample export files of the demo's data, to try (or measure) a replay.
     const size = (values['demo-size'] ?? 'full') as DemoSize;
+    const refused = checkExportFolder(exportDir);
+    if (refused) {
+      process.stderr.write(`${refused}\n`);
+      return 2;
+    }
     for (const file of writeExports(demoPlan(size).events, exportDir))
       process.stdout.write(`${file}\n`);
     return 0;

@@ -174,4 +174,16 @@ describe('--out never loses a file', () => {
     expect(r.stderr).toContain('the input file csv/Settings.csv is a file of the earlier output');
     expect(snapshot(out)).toEqual(before);
   });
+
+  test('--demo-export into a folder that already holds one of its files is refused, and the file kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runner-out-'));
+    writeFileSync(join(dir, 'applications.csv'), 'my own export');
+    const r = await run(['--demo-size', 'small', '--demo-export', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `--demo-export ${dir} already holds applications.csv: nothing was written; choose a new or empty folder`,
+    );
+    expect(readdirSync(dir)).toEqual(['applications.csv']);
+    expect(readFileSync(join(dir, 'applications.csv'), 'utf8')).toBe('my own export');
+  });
 });
