@@ -54,8 +54,10 @@ function responseRows(
 export const EXPORT_FILES = [
   'registrations.csv',
   'applications.csv',
+  'signups.csv',
   'documents.csv',
   'courses.csv',
+  'sessions.csv',
 ];
 
 /** --demo-export never replaces a file: a folder that already holds one of its files is refused. */
