@@ -25,6 +25,10 @@ import type { Decisions } from './decisions';
 import { toEml } from './eml';
 import type { RunOutcome } from './engine';
 import { officeStatistics, renderCharts, statisticsHtml } from './statistics';
+import type { MonthTransfer } from './transfers';
+
+/** Sheets never exported: R31 keeps account data out of every export but the transfer file. */
+export const PRIVATE_SHEETS: ReadonlySet<string> = new Set(['Accounts']);
 
 /** A file name for a sheet name (sheet names may hold characters file systems refuse). */
 export function fileNameOf(sheetName: string): string {
@@ -78,6 +82,7 @@ export interface OutputSummary {
   folder: string;
   sheets: number;
   emails: number;
+  transfers: number;
 }
 
 /** The runner's marker in every output folder it writes: the files it wrote there. */
@@ -130,8 +135,8 @@ function legacyOutput(folder: string): Marker | null {
   const files: string[] = [];
   for (const e of entries) {
     if (e.isFile() && OWN_TOP_FILES.includes(e.name)) files.push(e.name);
-    else if (e.isDirectory() && (e.name === 'csv' || e.name === 'emails')) {
-      const pattern = e.name === 'csv' ? /\.csv$/ : /^\d{5,}\.eml$/;
+    else if (e.isDirectory() && ['csv', 'emails', 'transfers'].includes(e.name)) {
+      const pattern = e.name === 'csv' ? /\.csv$/ : e.name === 'emails' ? /^\d{5,}\.eml$/ : /./;
       for (const f of readdirSync(join(folder, e.name), { withFileTypes: true })) {
         if (!f.isFile() || !pattern.test(f.name)) return null;
         files.push(`${e.name}/${f.name}`);
@@ -175,7 +180,7 @@ export function checkOutput(folder: string, inputs: readonly string[]): OutputPl
   }
   for (const input of inputPaths) {
     const rel = relative(target, input).split(sep).join('/');
-    const ours = [...OWN_TOP_FILES, MARKER].includes(rel) || /^(csv|emails)\//.test(rel);
+    const ours = [...OWN_TOP_FILES, MARKER].includes(rel) || /^(csv|emails|transfers)\//.test(rel);
 
     if (marker.files.includes(rel) || ours) {
       throw new OutputError(
@@ -208,12 +213,13 @@ export async function writeOutput(
   decisions: Decisions,
   plan: OutputPlan,
   inputs: readonly string[] = [],
+  transfers: readonly MonthTransfer[] = [],
 ): Promise<OutputSummary> {
   const { target } = plan;
   mkdirSync(dirname(target), { recursive: true });
   const temp = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
   try {
-    const written = await writeFiles(outcome, decisions, temp);
+    const written = await writeFiles(outcome, decisions, temp, transfers);
     const files = filesUnder(temp);
     const inputSet = new Set(inputs.map((f) => resolve(f)));
     for (const f of files) {
@@ -265,7 +271,8 @@ async function writeFiles(
   outcome: RunOutcome,
   decisions: Decisions,
   temp: string,
-): Promise<{ sheets: number; emails: number }> {
+  transfers: readonly MonthTransfer[],
+): Promise<{ sheets: number; emails: number; transfers: number }> {
   mkdirSync(join(temp, 'csv'), { recursive: true });
   mkdirSync(join(temp, 'emails'), { recursive: true });
   const { office } = outcome;
@@ -273,7 +280,7 @@ async function writeFiles(
   const counter = office.rt.ctx.counter;
   const was = counter.enabled;
   counter.enabled = false;
-  const sheets = office.ss.sheetsData();
+  const sheets = office.ss.sheetsData().filter((s) => !PRIVATE_SHEETS.has(s.name));
   counter.enabled = was;
   const timeZone = office.ss.timeZone;
 
@@ -292,6 +299,11 @@ async function writeFiles(
     writeFileSync(join(temp, 'emails', name), toEml(mail, { from: office.rt.user, seq }));
   });
   writeFileSync(join(temp, 'decisions.json'), `${JSON.stringify(decisions, null, 2)}\n`);
+  if (transfers.length > 0) {
+    // R31: the Zengin files, exactly the bytes staff download from the dialog.
+    mkdirSync(join(temp, 'transfers'));
+    for (const t of transfers) writeFileSync(join(temp, 'transfers', t.name), t.bytes);
+  }
 
   const statistics = officeStatistics(office, sheets);
   writeFileSync(join(temp, 'statistics.json'), `${JSON.stringify(statistics, null, 2)}\n`);
@@ -299,5 +311,5 @@ async function writeFiles(
     join(temp, 'statistics.html'),
     statisticsHtml(statistics, renderCharts(statistics.charts)),
   );
-  return { sheets: sheets.length, emails: outbox.length };
+  return { sheets: sheets.length, emails: outbox.length, transfers: transfers.length };
 }

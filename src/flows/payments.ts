@@ -22,6 +22,7 @@ import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../store/schema';
 import { appendRows } from '../store/table';
 import { decideStaffChanges } from './applications';
 import type { Env } from './env';
+import { queuePaymentNotices } from './notices';
 import { readDocuments, readMembers } from './records';
 import { refreshStatisticsAfterRun } from './statistics';
 import { renderFor } from './templates-store';
@@ -126,6 +127,7 @@ export function runPayments(env: Env): PaymentRunResult {
       continue;
     }
     ledger.push(...newLines);
+    queuePaymentNotices(env, month, newLines, onHold); // R30
     const statement = drawPaymentSheet(env, month, ledger, onHold, review);
     result.settled.push(month);
     result.lines += newLines.length;
