@@ -3,8 +3,8 @@
 // Exit codes: 0 done; 2 bad arguments or input files (nothing written); 1 anything else.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cellText } from '../src/store/cells';
-import { OUTBOX } from '../src/store/schema';
+import { cellText } from '../src/adapters/tables/cells';
+import { OUTBOX } from '../src/adapters/tables/schema';
 import { type Decisions, readDecisions } from './runner/decisions';
 import { type DemoSize, demoPlan } from './runner/demo';
 import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';
