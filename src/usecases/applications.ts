@@ -21,7 +21,7 @@ import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/d
 import { compareSubmission } from '../domain/decision';
 import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
-import { EMAIL_FOR_EFFECT, REASONS } from '../domain/reasons';
+import { decisionEmailFor } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
@@ -40,7 +40,6 @@ import type {
   DocumentRecord,
   MemberVersion,
   PriorApplication,
-  ReasonCode,
   Status,
 } from '../domain/types';
 
@@ -410,12 +409,6 @@ function dayOrRaw(raw: string): TemplateValue {
   return day ? dayText(day) : raw;
 }
 
-const TEMPLATE_FOR: Record<Status, string> = {
-  ACCEPTED: 'application.accepted',
-  REJECTED: 'application.rejected',
-  REVIEW: 'application.review',
-};
-
 /** R17: the applicant, and the second supporter when a member, hear the decision. */
 function sendDecisionEmails(
   env: Env,
@@ -464,16 +457,8 @@ function sendDecisionEmails(
     });
   }
   for (const r of recipients) {
-    let key = TEMPLATE_FOR[d.status];
-    let reasons: ReasonCode[] = d.reasons;
     const missing = holds.get(r.memberId);
-    if (d.status === 'ACCEPTED' && !r.paid) {
-      // The second supporter's share was refused (R12): tell them why.
-      key = EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter;
-      reasons = d.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED');
-    } else if (d.status === 'ACCEPTED' && missing) {
-      key = 'application.onHold';
-    }
+    const { key, reasons } = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
     const mail = renderFor(env, key, r.member?.emailLanguage ?? '', {
       ...common,
       name: r.name,
