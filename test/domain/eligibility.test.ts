@@ -160,3 +160,20 @@ describe('feeFor (R16)', () => {
     expect([29, 30, 89, 90].map((m) => feeFor(m, other))).toEqual([0, 3000, 3000, 5000]);
   });
 });
+
+describe('R19 details (mutation testing)', () => {
+  const newcomer = member(7, false);
+
+  test('a completion without a day does not count', () => {
+    const completions = [
+      ...course(newcomer.id, [1, 2, 3], '2024-07-01'),
+      ...course(newcomer.id, [4], ''),
+    ];
+    expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-10', settings)).toBe(false);
+  });
+
+  test('"基礎 第1" (without 回) reads as Basic 1', () => {
+    expect(canonicalModule('基礎 第1')).toBe('Basic 1');
+    expect(canonicalModule('基礎 第2回')).toBe('Basic 2');
+  });
+});
