@@ -50,8 +50,8 @@ describe('Spreadsheet call budgets (the bench targets, counted exactly)', () => 
     expect(larger).toBe(small);
   });
 
-  test('the monthly run makes at most 78 Spreadsheet calls at 400 applications (target ≤ 30: still above it, 78 here and 82 at 50,000 in the bench, with the statistics refresh and payment notices)', () => {
-    expect(calls(monthlyScenario(400, 100, model))).toBeLessThanOrEqual(78);
+  test('the monthly run makes at most 80 Spreadsheet calls at 400 applications (target ≤ 30: still above it, 80 here and 83 at 50,000 in the bench, with the statistics refresh, payment notices and the new Payments sheet cut to its size: +2, issue #15 item 4)', () => {
+    expect(calls(monthlyScenario(400, 100, model))).toBeLessThanOrEqual(80);
   });
 
   test('redecideAll makes at most 30 Spreadsheet calls at 400 applications (target ≤ 30: met, 22 today)', () => {
