@@ -3,7 +3,7 @@
 // answers (names, IDs) are always escaped, and only the template's own text and the designated
 // URL variables become links (R25).
 import { formatDay, formatMonth } from './dates';
-import { REASON_TEXT, STATUS_TEXT } from './reasons';
+import { REASON_FACTS, REASON_TEXT, SHARE_REASON_TEXT, STATUS_TEXT } from './reasons';
 import {
   SIGNUP_REASON_TEXT,
   SIGNUP_STATUS_TEXT,
@@ -20,6 +20,7 @@ export type TemplateKey =
   | 'application.rejected'
   | 'application.review'
   | 'application.paidEdited'
+  | 'application.shareRefused'
   | 'payments.summary'
   | 'staff.alert'
   | 'signup.accepted'
@@ -37,6 +38,7 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'application.rejected',
   'application.review',
   'application.paidEdited',
+  'application.shareRefused',
   'payments.summary',
   'staff.alert',
   'signup.accepted',
@@ -112,8 +114,10 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'memberId',
     'responseId',
     'supportDate',
+    'submittedOn',
     'status',
     'reasons',
+    'facts',
     'applicationFormUrl',
     'officeContact',
   ],
@@ -122,11 +126,24 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'memberId',
     'responseId',
     'supportDate',
+    'submittedOn',
     'status',
     'reasons',
+    'facts',
     'officeContact',
   ],
   'application.paidEdited': ['name', 'memberId', 'responseId', 'supportDate', 'officeContact'],
+  'application.shareRefused': [
+    'name',
+    'memberId',
+    'applicantId',
+    'responseId',
+    'supportDate',
+    'submittedOn',
+    'reasons',
+    'facts',
+    'officeContact',
+  ],
   'payments.summary': [
     'month',
     'sheetName',
@@ -308,8 +325,10 @@ ${EN_FOOTER}`,
 
 　受付番号: {{responseId}}
 　支援日: {{supportDate}}
+　申請日: {{submittedOn}}
 
 ・{{reasons}}
+　{{facts}}
 
 内容に誤りがあると思われる場合は、事務局までご連絡ください。
 ${JA_FOOTER}`,
@@ -325,8 +344,10 @@ We are sorry, but it could not be accepted for the following reasons:
 
     Reference: {{responseId}}
     Date of support: {{supportDate}}
+    Submitted on: {{submittedOn}}
 
 - {{reasons}}
+  {{facts}}
 
 If you think something is wrong, please contact the office.
 ${EN_FOOTER}`,
@@ -342,8 +363,10 @@ ${EN_FOOTER}`,
 
 　受付番号: {{responseId}}
 　支援日: {{supportDate}}
+　申請日: {{submittedOn}}
 
 ・{{reasons}}
+　{{facts}}
 ${JA_FOOTER}`,
   },
   {
@@ -357,8 +380,50 @@ The office is checking it and will write to you again when the check is finished
 
     Reference: {{responseId}}
     Date of support: {{supportDate}}
+    Submitted on: {{submittedOn}}
 
 - {{reasons}}
+  {{facts}}
+${EN_FOOTER}`,
+  },
+  {
+    key: 'application.shareRefused',
+    lang: 'ja',
+    subject: '【伴走ネット】同行した支援者としての謝金について（受付番号: {{responseId}}）',
+    body: `{{name}} 様
+
+{{applicantId}} さんの伴走支援の申請に、同行した支援者としてあなたの伴走ネットIDが書かれていました。
+申し訳ありませんが、あなたの分の謝金は、次の理由により受理できませんでした。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+　申請日: {{submittedOn}}
+
+・{{reasons}}
+　{{facts}}
+
+{{applicantId}} さんの申請は受理されており、このことで変わることはありません。
+内容に誤りがあると思われる場合は、事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.shareRefused',
+    lang: 'en',
+    subject: 'Bansou Net: your share as second supporter (reference {{responseId}})',
+    body: `Dear {{name}},
+
+Your Bansou Net ID was given as the second supporter on an application by {{applicantId}}.
+We are sorry, but your share was not accepted, because:
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+    Submitted on: {{submittedOn}}
+
+- {{reasons}}
+  {{facts}}
+
+The application of {{applicantId}} stands: it is accepted, and this does not change it.
+If you think something is wrong, please contact the office.
 ${EN_FOOTER}`,
   },
   {
@@ -979,6 +1044,46 @@ export function monthText(month: Month): Localized {
 /** R17: every reason in plain words, one line each. */
 export function reasonLines(codes: readonly ReasonCode[]): Localized {
   return { ja: codes.map((c) => REASON_TEXT[c].ja), en: codes.map((c) => REASON_TEXT[c].en) };
+}
+
+/** R12: the reasons a second supporter's share was refused, addressed to them. */
+export function shareReasonLines(codes: readonly ReasonCode[]): Localized {
+  const own = codes.filter((c): c is keyof typeof SHARE_REASON_TEXT => c in SHARE_REASON_TEXT);
+  return {
+    ja: own.map((c) => SHARE_REASON_TEXT[c].ja),
+    en: own.map((c) => SHARE_REASON_TEXT[c].en),
+  };
+}
+
+/**
+ * R17: the facts behind the reasons (REASON_FACTS), one line per reason that has them, with
+ * `{{name}}` filled from `values` in each language. A fact whose value is not given is left out.
+ */
+export function factLines(
+  codes: readonly ReasonCode[],
+  values: Record<string, string | Localized>,
+): Localized {
+  const fill = (text: string, lang: 'ja' | 'en'): string | null => {
+    let complete = true;
+    const out = text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+      const v = values[name];
+      if (v === undefined) {
+        complete = false;
+        return '';
+      }
+      if (typeof v === 'string') return v;
+      const x = v[lang];
+      return Array.isArray(x) ? x.join(lang === 'ja' ? '、' : ', ') : x;
+    });
+    return complete ? out : null;
+  };
+  const lines = (lang: 'ja' | 'en') =>
+    codes
+      .map((c) => REASON_FACTS[c])
+      .filter((f) => f !== undefined)
+      .map((f) => fill(f[lang], lang))
+      .filter((l): l is string => l !== null);
+  return { ja: lines('ja'), en: lines('en') };
 }
 
 export function statusText(status: Status): Localized {
