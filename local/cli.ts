@@ -200,6 +200,9 @@ export async function main(argv: string[]): Promise<number> {
               `  ${done}/${total} responses (${tokyoDay(at)}), ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
             ),
     });
+    // As staff would before a report: the Statistics sheet brought up to the end of the run
+    // (menu "Update statistics"), so the sheet and out/statistics.* show the same moment.
+    outcome.office.rt.run('updateStatistics');
     const decisions = readDecisions(outcome);
     const written = await writeOutput(outcome, decisions, out);
     const failures = outcome.office.rt.executions.filter((e) => e.error);
@@ -209,7 +212,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       [
         ...summary(outcome, decisions),
-        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json)`,
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json, statistics.json, statistics.html)`,
         `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),

@@ -10,6 +10,7 @@
 // Run: npm run build --silent && npx tsx scripts/docs.ts   (test/docs.test.ts checks both.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chartOutput, renderCharts } from '../local/runner/statistics';
 import type { SheetData } from '../local/runtime/spreadsheet';
 import { columnLetters, parseA1 } from '../local/runtime/spreadsheet/a1';
 import {
@@ -536,7 +537,15 @@ export function runDemo(bundle?: string): DemoResult {
 
   // Day 1 of September: "Payments 2024-08", with July's on-hold payment carried over.
   at('2024-09-01T07:00:00');
-  for (const name of ['Applications', 'Documents', 'Course', 'Log', 'Payments 2024-08']) snap(name);
+  for (const name of [
+    'Applications',
+    'Documents',
+    'Course',
+    'Log',
+    'Payments 2024-08',
+    'Statistics',
+  ])
+    snap(name);
   return { world: w, sheets, firstSetupReport };
 }
 
@@ -548,6 +557,10 @@ export interface SheetPicture {
   columns?: string[];
   /** 1-based data rows (below the header) to show (all when omitted). */
   rows?: (data: SheetData) => number[];
+  /** Show the first N columns (for a sheet without one header row, such as Statistics). */
+  firstColumns?: number;
+  /** Draw this chart of the sheet (by title) instead of its cells, as the local runner does. */
+  chart?: string;
 }
 
 const FONT =
@@ -606,11 +619,13 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
   // The last frozen row holds the column headers (a title row may sit above it).
   const frozen = Math.max(data.frozenRows, 1);
   const header = data.values[frozen - 1].map((h) => String(h).split(' / ')[0]);
-  const cols = (picture.columns ?? header.filter((h) => h !== '')).map((name) => {
-    const c = header.indexOf(name);
-    if (c < 0 && picture.columns) throw new Error(`${data.name}: no column "${name}"`);
-    return c;
-  });
+  const cols = picture.firstColumns
+    ? Array.from({ length: picture.firstColumns }, (_, c) => c)
+    : (picture.columns ?? header.filter((h) => h !== '')).map((name) => {
+        const c = header.indexOf(name);
+        if (c < 0 && picture.columns) throw new Error(`${data.name}: no column "${name}"`);
+        return c;
+      });
   const dataRows = picture.rows
     ? picture.rows(data)
     : Array.from({ length: data.values.length - frozen }, (_, i) => i + frozen);
@@ -815,6 +830,13 @@ export const PICTURES: Record<string, { sheet: string } & SheetPicture> = {
     sheet: 'Outbox',
     columns: ['Queued at', 'To', 'Subject', 'Kind', 'Reference', 'Status', 'Sent at', 'Attempts'],
   },
+  'statistics.svg': {
+    sheet: 'Statistics',
+    // The heading, the summary and the month table (with its protected small counts).
+    rows: (d) => d.values.map((_, r) => r).filter((r) => r > 0 && r < 23),
+    firstColumns: 7,
+  },
+  'statistics-chart.svg': { sheet: 'Statistics', chart: 'Cases by issue / 相談内容別の件数' },
   'log.svg': {
     sheet: 'Log',
     // A busy stretch of the demo, not the quiet daily sweep lines before it.
@@ -832,6 +854,12 @@ export function renderPictures(bundle?: string): Map<string, string> {
   for (const [file, picture] of Object.entries(PICTURES)) {
     const data = demo.sheets.get(picture.sheet);
     if (!data) throw new Error(`the demo kept no snapshot of "${picture.sheet}"`);
+    if (picture.chart) {
+      const chart = data.charts.find((c) => c.title === picture.chart);
+      if (!chart) throw new Error(`the sheet "${picture.sheet}" has no chart "${picture.chart}"`);
+      out.set(file, `${renderCharts([chartOutput(data, chart)])[0]}\n`);
+      continue;
+    }
     out.set(file, sheetSvg(data, picture));
   }
   return out;

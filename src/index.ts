@@ -15,6 +15,7 @@ import {
 } from './flows/sessions';
 import { dropConfigCache } from './flows/settings-store';
 import { formatSetupReport, runSetup } from './flows/setup';
+import { refreshStatistics, statisticsReport } from './flows/statistics';
 import { runSweep } from './flows/sweep';
 
 const MENU = '伴走ネット / Bansou Net';
@@ -31,6 +32,7 @@ export function onOpen(): void {
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addItem('Update sessions now  相談会の変更を反映', 'updateSessions')
     .addSeparator()
+    .addItem('Update statistics  統計を更新', 'updateStatistics')
     .addItem('Health report  状態レポート', 'healthReport')
     .addToUi();
 }
@@ -151,4 +153,9 @@ export function generatePayments(month?: string): string {
 /** Menu: the health report. */
 export function healthReport(): string {
   return fromMenu('Health report', (env) => healthReportFlow(env));
+}
+
+/** Menu: refresh the Statistics sheet and its charts (R37–R39). */
+export function updateStatistics(): string {
+  return fromMenu('Update statistics', (env) => statisticsReport(refreshStatistics(env)));
 }

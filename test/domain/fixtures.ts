@@ -35,6 +35,7 @@ export const settings: Settings = {
   sweepEveryHours: 1,
   outboxEveryHours: 1,
   dailyAutoReplyLimit: 1,
+  smallCellThreshold: 3,
   sessionsDailyHour: 9,
   registrationFields: { ...REGISTRATION_TITLES },
   applicationFields: { ...APPLICATION_TITLES },

@@ -150,6 +150,7 @@ describe('set-up and staff operations', () => {
       'sendQueuedEmails',
       'processMissedResponses',
       'updateSessions',
+      'updateStatistics',
       'healthReport',
     ]);
     for (const fn of fns) expect(typeof o.rt.scriptGlobal[fn]).toBe('function');
