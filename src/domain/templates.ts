@@ -389,7 +389,7 @@ ${EN_FOOTER}`,
   {
     key: 'application.shareRefused',
     lang: 'ja',
-    subject: '【伴走ネット】同行した支援者としての謝金について（受付番号: {{responseId}}）',
+    subject: '【伴走ネット】申請の同行支援者としての謝金について（受付番号: {{responseId}}）',
     body: `{{name}} 様
 
 {{applicantId}} さんの伴走支援の申請に、同行した支援者としてあなたの伴走ネットIDが書かれていました。
@@ -409,7 +409,8 @@ ${JA_FOOTER}`,
   {
     key: 'application.shareRefused',
     lang: 'en',
-    subject: 'Bansou Net: your share as second supporter (reference {{responseId}})',
+    subject:
+      'Bansou Net: your share as second supporter on an application (reference {{responseId}})',
     body: `Dear {{name}},
 
 Your Bansou Net ID was given as the second supporter on an application by {{applicantId}}.

@@ -75,7 +75,7 @@ describe('decision emails state the facts behind each reason (R17)', () => {
     o.apply({ email: 'a@example.org', date: '2024-07-14', second: 'BN-00002' });
     const toBen = lastMailTo(o, 'b@example.org');
     expect(toBen.subject).toBe(
-      'Bansou Net: your share as second supporter (reference ' +
+      'Bansou Net: your share as second supporter on an application (reference ' +
         o.rows('Applications')[0]['Response ID'] +
         ')',
     );
