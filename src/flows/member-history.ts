@@ -54,20 +54,57 @@ function baselineRecord(table: MemberTable, row: Row, now: number): HistoryRecor
 }
 
 /**
- * What one registration execution adds to the history. The sheet is the system's record and only
- * grows, like the Log: it is written without being read (one getSheetByName, one appendRow).
- * When the sheet does not exist yet, it is created and begins with every member's Members row
- * as it stood before this execution changed it (BASELINE rows).
+ * What registration executions add to the history, read once per execution. Appends are
+ * idempotent and written before the Members row: a version already recorded (an execution that
+ * failed after writing it, then retried by the sweep) is not written again, and the ID a first
+ * registration was given in the history is the one it keeps on a retry; IDs in the history are
+ * never handed out to anyone else (R1). When the sheet does not exist yet, it is created and
+ * begins with every member's Members row as it stood before this execution changed it (BASELINE).
  */
 export class HistoryWriter {
-  private readonly records: HistoryRecord[] = [];
   private readonly before = new Map<Row, unknown[]>();
   private readonly added = new Set<Row>();
+  /** `responseId|time` of every version recorded. */
+  private readonly recorded = new Set<string>();
+  /** Response ID → the ID its FIRST version was given. */
+  private readonly firstIds = new Map<string, string>();
+  /** Every ID in the history. */
+  readonly ids = new Set<string>();
+  private sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
 
-  constructor(
+  private constructor(
+    private readonly book: Workbook,
     private readonly members: MemberTable,
     private readonly now: number,
-  ) {}
+  ) {
+    const table = book.tableIfExists(MEMBER_HISTORY);
+    this.sheet = table ? table.sheet : null;
+    if (!table) return;
+    for (const row of table.dataRows()) {
+      const memberId = cellText(table.get(row, 'memberId')).trim();
+      const responseId = cellText(table.get(row, 'responseId'));
+      const at = cellMs(table.get(row, 'respondedAt'));
+      if (memberId !== '') this.ids.add(memberId);
+      if (responseId === '' || at === null) continue;
+      this.recorded.add(versionKey(responseId, at));
+      if (cellText(table.get(row, 'kind')) === 'FIRST') this.firstIds.set(responseId, memberId);
+    }
+  }
+
+  /** One writer per execution (the sweep processes many registrations in one). */
+  static of(book: Workbook, members: MemberTable, now: number): HistoryWriter {
+    let writer = WRITERS.get(book);
+    if (!writer) {
+      writer = new HistoryWriter(book, members, now);
+      WRITERS.set(book, writer);
+    }
+    return writer;
+  }
+
+  /** The ID a first registration was already given in the history (a retried execution). */
+  firstIdOf(responseId: string): string | undefined {
+    return this.firstIds.get(responseId);
+  }
 
   /** Call before changing an existing Members row. */
   changing(row: Row): void {
@@ -79,28 +116,39 @@ export class HistoryWriter {
     this.added.add(row);
   }
 
-  add(record: HistoryRecord): void {
-    this.records.push(record);
-  }
-
-  write(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-    if (this.records.length === 0) return;
-    let sheet = ss.getSheetByName(MEMBER_HISTORY.name);
-    let rows = this.records;
+  /** Writes a version now, unless it is already recorded. */
+  record(record: HistoryRecord): void {
+    const at = (record.respondedAt as Date).getTime();
+    const key = versionKey(String(record.responseId), at);
+    if (this.recorded.has(key)) return;
+    const ss = this.book.ss;
+    let rows = [record];
+    let sheet = this.sheet;
     if (!sheet) {
       sheet = createSheet(ss, MEMBER_HISTORY);
+      this.sheet = sheet;
       const baselines: HistoryRecord[] = [];
       for (const row of this.members.dataRows()) {
         if (this.added.has(row)) continue;
         const values = this.before.get(row) ?? row.values;
-        const record = baselineRecord(this.members, { rowNumber: row.rowNumber, values }, this.now);
-        if (record) baselines.push(record);
+        const base = baselineRecord(this.members, { rowNumber: row.rowNumber, values }, this.now);
+        if (base) baselines.push(base);
       }
-      rows = [...baselines, ...rows];
+      rows = [...baselines, record];
     }
     appendRows(ss, MEMBER_HISTORY, rows, sheet);
-    this.records.length = 0;
+    this.recorded.add(key);
+    this.ids.add(String(record.memberId));
+    if (record.kind === 'FIRST')
+      this.firstIds.set(String(record.responseId), String(record.memberId));
   }
+}
+
+const WRITERS = new WeakMap<Workbook, HistoryWriter>();
+
+/** Two times of one response version: Sheets keeps milliseconds, but be lenient (as sameVersion). */
+function versionKey(responseId: string, at: number): string {
+  return `${responseId}|${Math.floor(at / 1000)}`;
 }
 
 /** Every member's Members row as a BASELINE version (set-up, when it creates the sheet). */

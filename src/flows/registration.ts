@@ -51,10 +51,11 @@ export function processRegistration(
 
   const members = env.book.table(MEMBERS);
   const rows = members.dataRows();
-  // Every response version goes into the member history with its time (RULES §3).
-  const history = new HistoryWriter(members, env.now);
+  // Every response version goes into the member history with its time (RULES §3), written
+  // before the Members row so a failed execution is completed by the sweep without loss.
+  const history = HistoryWriter.of(env.book, members, env.now);
   const recordVersion = (row: Row, memberId: string, kind: VersionKind) =>
-    history.add(
+    history.record(
       versionRecord(
         {
           memberId,
@@ -85,7 +86,6 @@ export function processRegistration(
     recordVersion(byResponse, memberId, 'EDIT');
     writeDetails(members, byResponse, values, answers.email, env.now, answers.timestamp);
     env.log.add({ action: 'REGISTRATION_EDITED', responseId: answers.responseId, memberId });
-    history.write(env.book.ss);
     return;
   }
 
@@ -113,19 +113,21 @@ export function processRegistration(
         responseId: answers.responseId,
         memberId,
       });
-      history.write(env.book.ss);
       return;
     }
     recordVersion(row, memberId, 'REPEAT');
     writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
     env.log.add({ action: 'REGISTRATION_REPEATED', responseId: answers.responseId, memberId });
   } else {
-    // R1: the next ID comes from the IDs stored, under the script lock.
-    memberId = nextMemberId(
-      rows.map((r) => cellText(members.get(r, 'memberId'))),
-      env.settings.idPrefix,
-      env.settings.idWidth,
-    );
+    // R1: the next ID comes from the IDs stored (Members and the history), under the script
+    // lock; a retried first registration keeps the ID the history already gave it.
+    memberId =
+      history.firstIdOf(answers.responseId) ??
+      nextMemberId(
+        [...rows.map((r) => cellText(members.get(r, 'memberId'))), ...history.ids],
+        env.settings.idPrefix,
+        env.settings.idWidth,
+      );
     row = members.append({
       memberId,
       firstRegisteredAt: new Date(answers.timestamp),
@@ -141,7 +143,6 @@ export function processRegistration(
       change: '→ ' + memberId,
     });
   }
-  history.write(env.book.ss);
   sendReply(env, members, row, memberId, values, answers.email, answers.responseId);
 }
 
