@@ -1,13 +1,14 @@
 // The optional course-questionnaire form (R19): each response records one completed module
 // for a member in the Course sheet, which staff can also fill by hand.
+
+import { mapFields, readResponse } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { cellText } from '../adapters/tables/cells';
+import { COURSE } from '../adapters/tables/schema';
 import { dayOf } from '../domain/dates';
 import { canonicalModule } from '../domain/eligibility';
 import { canonicalId } from '../domain/ids';
 import type { CourseField } from '../domain/settings-types';
-import { cellText } from '../store/cells';
-import { COURSE } from '../store/schema';
-import { mapFields, readResponse } from './answers';
-import type { Env } from './env';
 
 export function processCourse(
   env: Env,

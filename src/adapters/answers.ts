@@ -84,3 +84,8 @@ export function mapFields<F extends string>(
   }
   return { values, lists, missing, missingTitles };
 }
+
+/** Two timestamps of one response version: Sheets keeps milliseconds, but be lenient. */
+export function sameVersion(stored: number | null, incoming: number): boolean {
+  return stored !== null && incoming <= stored + 999;
+}

@@ -1,6 +1,14 @@
 // The monthly payment run (RULES R20–R23). The Ledger is the record of what was paid: a line
 // per (application, supporter), written once under the script lock. Payment sheets are
 // drawn from the ledger, so a settled month's sheet is the same however often it is redrawn.
+
+import type { Env } from '../adapters/env';
+import { queuePaymentNotices } from '../adapters/notices';
+import { readDocuments, readMembers } from '../adapters/records';
+import { cellBool, cellMs, cellNumber, cellText, toCell } from '../adapters/tables/cells';
+import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../adapters/tables/schema';
+import { appendRows } from '../adapters/tables/table';
+import { renderFor } from '../adapters/templates-store';
 import { monthOf, monthOfDay, parseDay } from '../domain/dates';
 import {
   buildStatement,
@@ -16,15 +24,6 @@ import {
   summaryVars,
 } from '../domain/payments';
 import type { Month, Status } from '../domain/types';
-import { cellBool, cellMs, cellNumber, cellText, toCell } from '../store/cells';
-import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../store/schema';
-import { appendRows } from '../store/table';
-import { decideStaffChanges } from './applications';
-import type { Env } from './env';
-import { queuePaymentNotices } from './notices';
-import { readDocuments, readMembers } from './records';
-import { refreshStatisticsAfterRun } from './statistics';
-import { renderFor } from './templates-store';
 
 const MONTH = /^\d{4}-\d{2}$/;
 /** Rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
@@ -74,13 +73,23 @@ export interface PaymentRunResult {
 }
 
 /**
+ * What the monthly run asks of other use cases, handed in by the entry point (src/index.ts) so
+ * that no use case imports another: decide what staff changed first (overrides win), and
+ * redraw the Statistics sheet after (a failure there never undoes the run).
+ */
+export interface AroundPayments {
+  decideStaffChanges: (env: Env) => unknown;
+  refreshStatistics: (env: Env) => void;
+}
+
+/**
  * Settles every month before now's Tokyo month that is due and not settled yet, oldest first
  * (a missed or late run catches up), from the recorded decisions: it never re-decides (RULES
  * §3). Only what staff changed is decided first (an override set or removed), so overrides
  * win; documents gate payment, as of each month's settlement day.
  */
-export function runPayments(env: Env): PaymentRunResult {
-  decideStaffChanges(env);
+export function runPayments(env: Env, around: AroundPayments): PaymentRunResult {
+  around.decideStaffChanges(env);
   const apps = readPayable(env);
   const { settings } = env;
   const firstMonth = apps.reduce(
@@ -128,7 +137,7 @@ export function runPayments(env: Env): PaymentRunResult {
       detail: `${month}: ${statement.supporters.length} supporters, ${statement.totalAmount} yen, ${newLines.length} lines, ${onHold.length} on hold, ${review.length} in review`,
     });
   }
-  refreshStatisticsAfterRun(env); // R37: the Statistics sheet after each monthly run
+  around.refreshStatistics(env); // R37: the Statistics sheet after each monthly run
   return result;
 }
 
@@ -265,7 +274,7 @@ function drawPaymentSheet(
 }
 
 /** Staff menu: redraw a settled month from the ledger, or settle it when it is due. */
-export function generatePaymentsFor(env: Env, month: Month): string {
+export function generatePaymentsFor(env: Env, month: Month, around: AroundPayments): string {
   if (!MONTH.test(month)) return `"${month}" is not a month: write it as YYYY-MM, e.g. 2024-07.`;
   if (settledMonths(env).has(month)) {
     const { onHold, review } = readHolds(env, month);
@@ -273,7 +282,7 @@ export function generatePaymentsFor(env: Env, month: Month): string {
     env.log.add({ action: 'PAYMENTS_REDRAWN', detail: month });
     return `${paymentSheetName(month)} redrawn from the ledger: ${statement.supporters.length} supporters, ${statement.totalAmount} yen.`;
   }
-  const result = runPayments(env);
+  const result = runPayments(env, around);
   if (result.settled.includes(month)) {
     return `Settled ${result.settled.join(', ')}: ${result.lines} payment lines, ${result.total} yen.`;
   }

@@ -1,9 +1,10 @@
 // The health report (menu): what staff need to know at a glance, without opening the code.
-import { cellText } from '../store/cells';
-import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../store/schema';
-import type { Env } from './env';
-import { readPendingCount } from './mailer';
-import { CLOCK_HANDLERS, FORM_HANDLERS } from './setup';
+
+import type { Env } from '../adapters/env';
+import { readPendingCount } from '../adapters/mailer';
+import { cellText } from '../adapters/tables/cells';
+import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../adapters/tables/schema';
+import { CLOCK_HANDLERS, FORM_HANDLERS } from '../adapters/triggers';
 
 export function healthReport(env: Env): string {
   const members = env.book.table(MEMBERS).dataRows().length;

@@ -4,6 +4,11 @@
 // out and why, and the count and total. Account data goes into the file only: the log names
 // the month, counts and Bansou Net IDs; messages name rows and fields, never their contents.
 
+import { showToStaff } from '../adapters/dialog';
+import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
+import { errorText } from '../adapters/mailer';
+import { cellNumber, cellText } from '../adapters/tables/cells';
+import { ACCOUNTS, LEDGER, RUNS } from '../adapters/tables/schema';
 import { readAccount } from '../domain/accounts';
 import { dayOf } from '../domain/dates';
 import { canonicalId } from '../domain/ids';
@@ -19,11 +24,6 @@ import {
 } from '../domain/transfers';
 import type { Day, Month } from '../domain/types';
 import { buildTransferFile } from '../domain/zengin';
-import { cellNumber, cellText } from '../store/cells';
-import { ACCOUNTS, LEDGER, RUNS } from '../store/schema';
-import { LOCK_WAIT_MS, showToStaff } from './entry';
-import { actor, commit, type Env, openEnv, withScriptLock } from './env';
-import { errorText } from './mailer';
 
 const MONTH = /^\d{4}-\d{2}$/;
 

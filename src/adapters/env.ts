@@ -2,11 +2,11 @@
 // and the mailer. Built once at the start of an execution and passed down.
 import type { Settings } from '../domain/settings-types';
 import type { Template } from '../domain/templates';
-import { Workbook } from '../store/workbook';
 import { ActivityLog } from './log';
 import { Mailer } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
+import { Workbook } from './tables/workbook';
 
 export interface Env {
   book: Workbook;
@@ -52,6 +52,9 @@ export function actor(kind: 'trigger' | 'menu'): string {
     return 'staff';
   }
 }
+
+/** How long a trigger waits for another execution to finish before leaving work to the sweep. */
+export const LOCK_WAIT_MS = 30_000;
 
 /** Runs `fn` holding the script lock; returns null when the lock could not be had in time. */
 export function withScriptLock<T>(waitMs: number, fn: () => T): { value: T } | null {

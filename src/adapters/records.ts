@@ -8,9 +8,10 @@ import { canonicalId } from '../domain/ids';
 import type { Settings } from '../domain/settings-types';
 import { nfkc } from '../domain/text';
 import type { CourseCompletion, Day, DocumentRecord, MemberFacts } from '../domain/types';
-import { cellText, isDateValue } from '../store/cells';
-import { COURSE, DOCUMENTS, MEMBERS } from '../store/schema';
-import type { Workbook } from '../store/workbook';
+import { cellText, isDateValue } from './tables/cells';
+import { COURSE, DOCUMENTS, MEMBERS } from './tables/schema';
+import type { Row, Table } from './tables/table';
+import type { Workbook } from './tables/workbook';
 
 /** A day from a cell: a Date (Sheets date cell) or text such as 2024/07/30. '' when empty. */
 export function cellDay(value: unknown): Day | '' {
@@ -100,4 +101,19 @@ export function readDocuments(book: Workbook, settings: Settings): DocumentRecor
     });
   }
   return records;
+}
+
+export type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
+
+/**
+ * A member row keeps the IDs of its latest registration responses only (enough to recognise a
+ * duplicated event or an edit): a flood from one address must not outgrow the 50,000-character
+ * cell. Older responses from the same address are recognised by their time (see the sweep).
+ */
+export const RESPONSE_IDS_KEPT = 20;
+
+export function responseIdsOf(table: MemberTable, row: Row): string[] {
+  return cellText(table.get(row, 'responseIds'))
+    .split(/[\s,]+/)
+    .filter((s) => s !== '');
 }

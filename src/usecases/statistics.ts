@@ -1,6 +1,14 @@
 // The Statistics sheet (RULES R37–R39): read Applications, Ledger and Members, compute the
 // tables (pure, src/domain/statistics.ts), write them in one block, and keep the three charts
 // up to date in place. Refreshed after each monthly run and from the menu.
+
+import { normalizeTitle } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { openFormByUrl } from '../adapters/forms';
+import { errorText } from '../adapters/mailer';
+import { cellBool, cellNumber, cellText, toCell } from '../adapters/tables/cells';
+import { APPLICATIONS, LEDGER, MEMBERS } from '../adapters/tables/schema';
+import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import { parseDay } from '../domain/dates';
 import { readPurpose, readSessions, type SessionCells } from '../domain/sessions';
 import {
@@ -11,13 +19,6 @@ import {
   type StatTable,
 } from '../domain/statistics';
 import type { Status } from '../domain/types';
-import { cellBool, cellNumber, cellText, toCell } from '../store/cells';
-import { APPLICATIONS, LEDGER, MEMBERS } from '../store/schema';
-import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
-import { normalizeTitle } from './answers';
-import type { Env } from './env';
-import { openFormByUrl } from './forms';
-import { errorText } from './mailer';
 
 export const STATISTICS_SHEET = 'Statistics';
 const YEN = '"¥"#,##0';

@@ -1,12 +1,28 @@
 // Application form → decision, recorded in the Applications sheet, and the decision email
 // (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
 
+import { alertMissingQuestions } from '../adapters/alerts';
+import { mapFields, readResponse, sameVersion } from '../adapters/answers';
+import { type AppTable, readOverride } from '../adapters/application-rows';
+import type { Env } from '../adapters/env';
+import { formUrls } from '../adapters/forms';
+import { readHistories } from '../adapters/member-history';
+import {
+  type MemberRecord,
+  readCompletions,
+  readDocuments,
+  readMembers,
+} from '../adapters/records';
+import { cellMs, cellText } from '../adapters/tables/cells';
+import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
+import type { Row } from '../adapters/tables/table';
+import { renderFor } from '../adapters/templates-store';
 import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission } from '../domain/decision';
 import { courseProgress } from '../domain/eligibility';
 import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
-import { SECOND_SUPPORTER_CODES } from '../domain/reasons';
+import { EMAIL_FOR_EFFECT, REASONS } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
@@ -29,41 +45,8 @@ import type {
   MemberVersion,
   PriorApplication,
   ReasonCode,
-  StaffOverride,
   Status,
 } from '../domain/types';
-import { cellMs, cellText } from '../store/cells';
-import { APPLICATIONS, type KeysOf } from '../store/schema';
-import type { Row, Table } from '../store/table';
-import { alertMissingQuestions } from './alerts';
-import { mapFields, readResponse } from './answers';
-import type { Env } from './env';
-import { formUrls } from './forms';
-import { readHistories } from './member-history';
-import { type MemberRecord, readCompletions, readDocuments, readMembers } from './records';
-import { sameVersion } from './registration';
-import { renderFor } from './templates-store';
-
-type AppTable = Table<KeysOf<typeof APPLICATIONS>>;
-
-const STATUSES: Record<string, Status> = {
-  accepted: 'ACCEPTED',
-  受理: 'ACCEPTED',
-  rejected: 'REJECTED',
-  不受理: 'REJECTED',
-  review: 'REVIEW',
-  確認中: 'REVIEW',
-};
-
-/** The staff override cell: a status (English or Japanese, as the dropdown offers) or empty. */
-export function readOverride(table: AppTable, row: Row): StaffOverride | null {
-  const raw = cellText(table.get(row, 'override')).normalize('NFKC').trim();
-  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
-  const status = STATUSES[first] ?? STATUSES[raw.toLowerCase()];
-  return status ? { status, note: cellText(table.get(row, 'note')) } : null;
-}
-
-export const OVERRIDE_CHOICES = ['ACCEPTED / 受理', 'REJECTED / 不受理', 'REVIEW / 確認中'];
 
 function inputFromRow(table: AppTable, row: Row): ApplicationInput {
   const text = (k: KeysOf<typeof APPLICATIONS>) => cellText(table.get(row, k));
@@ -528,8 +511,8 @@ function sendDecisionEmails(
     if (d.status === 'ACCEPTED' && !r.paid) {
       // The second supporter's share was refused (R12): they are the reader; the application
       // stands.
-      key = 'application.shareRefused';
-      const own = d.reasons.filter((c) => SECOND_SUPPORTER_CODES.includes(c));
+      key = EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter;
+      const own = d.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED');
       reasons = shareReasonLines(own);
       stated = facts(own.includes('CO_NOT_ELIGIBLE') ? ['NOT_ELIGIBLE'] : [], r.memberId);
     } else if (d.status === 'ACCEPTED' && missing) {

@@ -2,7 +2,13 @@
 // exactly the triggers the system needs (one per form, monthly run, sweep, outbox). Run again,
 // it changes nothing; it repairs a missing or extra trigger. Never run from a trigger:
 // triggers created inside a trigger execution get disabled (APPS-SCRIPT-FACTS).
-import type { Settings } from '../domain/settings-types';
+
+import { normalizeTitle } from '../adapters/answers';
+import { OVERRIDE_CHOICES } from '../adapters/application-rows';
+import { FormAccessError, openFormByUrl } from '../adapters/forms';
+import { baselineRecords } from '../adapters/member-history';
+import { ScriptProps } from '../adapters/props';
+import { readConfig, readSettings } from '../adapters/settings-store';
 import {
   ACCOUNTS,
   APPLICATIONS,
@@ -17,17 +23,12 @@ import {
   OUTBOX,
   RUNS,
   TEMPLATES,
-} from '../store/schema';
-import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
-import type { TableSpec } from '../store/table';
-import { Workbook } from '../store/workbook';
-import { normalizeTitle } from './answers';
-import { OVERRIDE_CHOICES } from './applications';
-import { FormAccessError, openFormByUrl } from './forms';
-import { baselineRecords } from './member-history';
-import { ScriptProps } from './props';
-import { prepareSessionSheets } from './sessions';
-import { readConfig, readSettings } from './settings-store';
+} from '../adapters/tables/schema';
+import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
+import type { TableSpec } from '../adapters/tables/table';
+import { Workbook } from '../adapters/tables/workbook';
+import { CLOCK_HANDLERS, FORM_HANDLERS, SESSION_CLOCK_HANDLERS } from '../adapters/triggers';
+import type { Settings } from '../domain/settings-types';
 
 type ItemType = GoogleAppsScript.Forms.ItemType;
 
@@ -152,7 +153,17 @@ export interface SetupReport {
   done: string[];
 }
 
-export function runSetup(): SetupReport {
+/**
+ * The sessions use case's part of set-up (the Sign-ups sheet's dropdowns and protection, the
+ * sign-up form's choices), handed in by the entry point so that no use case imports another.
+ */
+export type PrepareSessionSheets = (
+  book: Workbook,
+  settings: Settings,
+  form: GoogleAppsScript.Forms.Form | null,
+) => string[];
+
+export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupReport {
   const book = Workbook.active();
   const done: string[] = [];
   let settings: Settings;
@@ -279,16 +290,6 @@ interface WantedTrigger {
   /** For clock triggers: the schedule, remembered to notice when Settings change it. */
   schedule?: string;
 }
-
-export const CLOCK_HANDLERS = ['runMonthlyPayments', 'sweep', 'sendQueuedEmails'] as const;
-export const FORM_HANDLERS = [
-  'onRegistrationSubmit',
-  'onApplicationSubmit',
-  'onCourseSubmit',
-  'onSignupSubmit',
-] as const;
-/** Installed only with a sign-up form (R35: reminders and the staff list, daily). */
-export const SESSION_CLOCK_HANDLERS = ['runSessionsDaily'] as const;
 
 export function wantedTriggers(
   settings: Settings,

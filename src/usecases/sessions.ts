@@ -4,6 +4,20 @@
 // staff's participant list (R35); attendance counted per member per fiscal year (R36).
 // Every email is recorded before it is sent (the "Status emailed" and "Reminder sent" cells),
 // so no execution, however often it runs, sends one twice.
+
+import { alertStaffOnce } from '../adapters/alerts';
+import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { openFormByUrl } from '../adapters/forms';
+import { readPendingCount, setPendingCount } from '../adapters/mailer';
+import { ScriptProps } from '../adapters/props';
+import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
+import type { KeysOf } from '../adapters/tables/schema';
+import { MEMBERS, OUTBOX } from '../adapters/tables/schema';
+import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
+import type { Row, Table } from '../adapters/tables/table';
+import type { Workbook } from '../adapters/tables/workbook';
+import { renderFor } from '../adapters/templates-store';
 import { isYes } from '../domain/answers';
 import { dayOf, fiscalYearOf } from '../domain/dates';
 import { canonicalId } from '../domain/ids';
@@ -31,20 +45,6 @@ import {
 } from '../domain/sessions';
 import type { Settings, SignupField } from '../domain/settings-types';
 import { signupReasonLines, signupStatusText, type TemplateValue } from '../domain/templates';
-import { cellBool, cellMs, cellText } from '../store/cells';
-import type { KeysOf } from '../store/schema';
-import { MEMBERS, OUTBOX } from '../store/schema';
-import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
-import type { Row, Table } from '../store/table';
-import type { Workbook } from '../store/workbook';
-import { alertStaffOnce } from './alerts';
-import { mapFields, normalizeTitle, readResponse } from './answers';
-import type { Env } from './env';
-import { openFormByUrl } from './forms';
-import { readPendingCount, setPendingCount } from './mailer';
-import { ScriptProps } from './props';
-import { sameVersion } from './registration';
-import { renderFor } from './templates-store';
 
 type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
 

@@ -8,10 +8,10 @@ import { type NoticeApplication, noticesFor, noticeVars } from '../domain/notice
 import type { HoldLine, LedgerLine } from '../domain/payments';
 import { transferDate } from '../domain/transfers';
 import type { Month } from '../domain/types';
-import { cellMs, cellText } from '../store/cells';
-import { APPLICATIONS, NOTICES } from '../store/schema';
 import type { Env } from './env';
 import { readMembers } from './records';
+import { cellMs, cellText } from './tables/cells';
+import { APPLICATIONS, NOTICES } from './tables/schema';
 import { renderFor } from './templates-store';
 
 function readApplicationDays(env: Env): Map<string, NoticeApplication> {

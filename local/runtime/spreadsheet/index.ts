@@ -9,8 +9,9 @@
 // styles in layers of their own. Dates are stored as Sheets does, as serial numbers whose
 // number format is a date format; the spreadsheet's time zone turns them into instants.
 
-import { isDate, type RuntimeContext } from './context';
-import { a1Notation, columnLetters, parseA1 } from './spreadsheet/a1';
+import { isDate, type RuntimeContext } from '../context';
+import { parseTypedCell } from '../typed-input';
+import { a1Notation, columnLetters, parseA1 } from './a1';
 import {
   BooleanCriteria,
   ConditionalFormatRuleBuilder,
@@ -18,24 +19,23 @@ import {
   DataValidationCriteria,
   type LocalConditionalFormatRule,
   LocalDataValidation,
-} from './spreadsheet/builders';
+} from './builders';
 import {
   type ChartData,
   type ChartState,
   LocalEmbeddedChart,
   LocalEmbeddedChartBuilder,
-} from './spreadsheet/charts';
-import { exception } from './spreadsheet/errors';
-import { type CellValue, formatValue, isDateFormat, isTextFormat } from './spreadsheet/format';
-import { evaluateFormula } from './spreadsheet/formula';
-import { Layer } from './spreadsheet/layer';
-import { LocalUi } from './spreadsheet/ui';
-import { isValidTimeZone, msToSerial, serialToMs } from './spreadsheet/zone';
-import { parseTypedCell } from './typed-input';
+} from './charts';
+import { exception } from './errors';
+import { type CellValue, formatValue, isDateFormat, isTextFormat } from './format';
+import { evaluateFormula } from './formula';
+import { Layer } from './layer';
+import { LocalUi } from './ui';
+import { isValidTimeZone, msToSerial, serialToMs } from './zone';
 
-export { LocalDataValidation } from './spreadsheet/builders';
-export type { ChartData } from './spreadsheet/charts';
-export { LocalUi } from './spreadsheet/ui';
+export { LocalDataValidation } from './builders';
+export type { ChartData } from './charts';
+export { LocalUi } from './ui';
 
 const MAX_CELL_CHARS = 50_000;
 const MAX_WORKBOOK_CELLS = 10_000_000;

@@ -5,6 +5,7 @@
 // system writes therefore goes in with a leading apostrophe, which Sheets takes as "this is
 // text" and does not keep in the value. One rule for every string keeps it simple to check.
 // Numbers, booleans and Dates are written as themselves.
+import { cellText, isDateValue } from '../../domain/text';
 
 /** Apps Script refuses a cell of more than 50,000 characters (APPS-SCRIPT-FACTS). */
 export const MAX_CELL_CHARS = 50000;
@@ -12,9 +13,8 @@ const CLIP_MARK = '…[truncated]';
 
 export type CellValue = string | number | boolean | Date;
 
-export function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+// How a cell reads back as text is pure: the domain reads Settings cells with it too.
+export { cellText, isDateValue };
 
 /** A string clipped to what one cell can hold once the apostrophe is added. */
 export function clipForCell(text: string): { text: string; clipped: boolean } {
@@ -30,23 +30,6 @@ export function toCell(value: unknown): CellValue {
   if (typeof value === 'boolean') return value;
   if (isDateValue(value)) return value;
   return toCell(String(value));
-}
-
-/** A cell read back as text: Dates as their Tokyo date/time, numbers as digits. */
-export function cellText(value: unknown, offsetMinutes = 540): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (isDateValue(value)) {
-    const t = value.getTime();
-    if (Number.isNaN(t)) return '';
-    const local = new Date(t + offsetMinutes * 60000);
-    const iso = local.toISOString();
-    // A date without a time of day reads as the day only.
-    return iso.slice(11, 19) === '00:00:00'
-      ? iso.slice(0, 10)
-      : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-  }
-  return String(value);
 }
 
 /** A cell read as a boolean: checkboxes give booleans; staff may also type yes/はい/✓. */

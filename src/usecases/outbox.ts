@@ -1,14 +1,20 @@
 // sendQueuedEmails: empties the Outbox sheet in order while the day's quota lasts (R29).
 // Each message is marked SENT as soon as it goes, so a stop half-way never sends one twice.
 
+import { alertStaffOnce } from '../adapters/alerts';
+import type { Env } from '../adapters/env';
+import {
+  errorText,
+  readPendingCount,
+  recipientsOf,
+  sendNow,
+  setPendingCount,
+} from '../adapters/mailer';
+import { ScriptProps } from '../adapters/props';
+import { cellNumber, cellText } from '../adapters/tables/cells';
+import { OUTBOX } from '../adapters/tables/schema';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
-import { cellNumber, cellText } from '../store/cells';
-import { OUTBOX } from '../store/schema';
-import { alertStaffOnce } from './alerts';
-import type { Env } from './env';
-import { errorText, readPendingCount, recipientsOf, sendNow, setPendingCount } from './mailer';
-import { ScriptProps } from './props';
 
 /**
  * An execution may run 6 minutes (APPS-SCRIPT-FACTS): stop starting sends after 4½, as the

@@ -2,23 +2,22 @@
 // is missing, in submission order — events dropped, delivered before the sheet row, failed
 // half-way, or left because the lock was busy. Also checks that the triggers are in place
 // and that the outbox is moving, and alerts staff once when not.
+
+import { alertStaffOnce, clearAlert } from '../adapters/alerts';
+import { sameVersion } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { openFormByUrl } from '../adapters/forms';
+import { errorText, readPendingCount, setPendingCount } from '../adapters/mailer';
+import { responseIdsOf } from '../adapters/records';
+import { cellMs, cellText } from '../adapters/tables/cells';
+import { APPLICATIONS, COURSE, type KeysOf, MEMBERS, OUTBOX } from '../adapters/tables/schema';
+import { SIGNUPS } from '../adapters/tables/sessions-schema';
+import type { Row, Table } from '../adapters/tables/table';
+import { CLOCK_HANDLERS } from '../adapters/triggers';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 import type { Settings } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
-import { cellMs, cellText } from '../store/cells';
-import { APPLICATIONS, COURSE, MEMBERS, OUTBOX } from '../store/schema';
-import { SIGNUPS } from '../store/sessions-schema';
-import type { Row } from '../store/table';
-import { alertStaffOnce, clearAlert } from './alerts';
-import { decideFrom, stageApplication } from './applications';
-import { processCourse } from './course';
-import type { Env } from './env';
-import { openFormByUrl } from './forms';
-import { errorText, readPendingCount, setPendingCount } from './mailer';
-import { processRegistration, responseIdsOf, sameVersion } from './registration';
-import { processSignup, sessionsNeedUpdate, updateSessions } from './sessions';
-import { CLOCK_HANDLERS } from './setup';
 
 export interface SweepResult {
   registrations: number;
@@ -67,7 +66,53 @@ const FULL_EVERY_MS = 24 * 3600 * 1000;
  * since shortly before the last sweep, so a quiet hour costs no table read; once a day, and
  * from the menu, it checks them all.
  */
-export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepResult {
+/** What the sweep does with a missed response: the same jobs as the form triggers (R26). */
+type FormJob = (
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+) => void;
+
+/**
+ * The other use cases the sweep runs, handed in by the entry point (src/index.ts), so that no
+ * use case imports another.
+ */
+export interface SweepJobs {
+  processRegistration: FormJob;
+  /** Records an application's answers; its row when it needs a decision. */
+  stageApplication: (
+    env: Env,
+    table: Table<KeysOf<typeof APPLICATIONS>>,
+    response: GoogleAppsScript.Forms.FormResponse,
+    form: GoogleAppsScript.Forms.Form | null,
+  ) => Row | null;
+  /** One decision pass from the earliest staged application. */
+  decideFrom: (
+    env: Env,
+    table: Table<KeysOf<typeof APPLICATIONS>>,
+    staged: Row[],
+    logEach: boolean,
+  ) => unknown;
+  processCourse: FormJob;
+  processSignup: FormJob;
+  sessionsNeedUpdate: (env: Env) => boolean;
+  updateSessions: (env: Env, daily: boolean) => unknown;
+}
+
+export function runSweep(
+  env: Env,
+  jobs: SweepJobs,
+  mode: 'recent' | 'full' = 'recent',
+): SweepResult {
+  const {
+    processRegistration,
+    stageApplication,
+    decideFrom,
+    processCourse,
+    processSignup,
+    sessionsNeedUpdate,
+    updateSessions,
+  } = jobs;
   const result: SweepResult = {
     registrations: 0,
     applications: 0,

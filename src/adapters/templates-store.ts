@@ -1,16 +1,11 @@
 // The Templates sheet (key, language, subject, body): staff edit the emails there, not in code.
 // Created with the default texts (Japanese, English) when missing.
-import {
-  DEFAULT_TEMPLATES,
-  pickTemplate,
-  renderEmail,
-  type Template,
-  type TemplateValue,
-} from '../domain/templates';
-import { cellText } from '../store/cells';
-import { TEMPLATES } from '../store/schema';
-import type { Workbook } from '../store/workbook';
-import type { Env } from './env';
+import { DEFAULT_TEMPLATES } from '../domain/default-templates';
+import { pickTemplate, renderEmail, type Template, type TemplateValue } from '../domain/templates';
+import type { ActivityLog } from './log';
+import { cellText } from './tables/cells';
+import { TEMPLATES } from './tables/schema';
+import type { Workbook } from './tables/workbook';
 
 export function readTemplates(book: Workbook): Template[] {
   const table = book.table(TEMPLATES);
@@ -32,8 +27,15 @@ export function readTemplates(book: Workbook): Template[] {
   return templates;
 }
 
+/** What rendering needs of an execution's Env (not Env itself: env.ts reads the templates). */
+interface RenderEnv {
+  templates: Template[];
+  settings: { officeContact: string };
+  log: ActivityLog;
+}
+
 export function renderFor(
-  env: Env,
+  env: RenderEnv,
   key: string,
   lang: string,
   vars: Record<string, TemplateValue>,

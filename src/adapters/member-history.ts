@@ -6,10 +6,10 @@ import { canonicalId } from '../domain/ids';
 import { type CurrentMember, memberHistories } from '../domain/members';
 import type { Settings } from '../domain/settings-types';
 import type { MemberVersion } from '../domain/types';
-import { cellMs, cellText } from '../store/cells';
-import { MEMBER_HISTORY, MEMBERS } from '../store/schema';
-import { appendRows, createSheet, type Row, type Table } from '../store/table';
-import type { Workbook } from '../store/workbook';
+import { cellMs, cellText } from './tables/cells';
+import { MEMBER_HISTORY, MEMBERS } from './tables/schema';
+import { appendRows, createSheet, type Row, type Table } from './tables/table';
+import type { Workbook } from './tables/workbook';
 
 type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
 type HistoryRecord = Partial<Record<(typeof MEMBER_HISTORY)['columns'][number]['key'], unknown>>;

@@ -4,10 +4,10 @@
 import { formatSettingErrors, parseSettings, SETTINGS_SPEC } from '../domain/settings';
 import type { Settings } from '../domain/settings-types';
 import type { Template } from '../domain/templates';
-import { cellText } from '../store/cells';
-import { SETTINGS } from '../store/schema';
-import type { Workbook } from '../store/workbook';
 import type { ScriptProps } from './props';
+import { cellText } from './tables/cells';
+import { SETTINGS } from './tables/schema';
+import type { Workbook } from './tables/workbook';
 import { readTemplates } from './templates-store';
 
 /**

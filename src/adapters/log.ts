@@ -1,8 +1,8 @@
 // The Log sheet: what the system did, identified by response ID and Bansou Net ID only
 // (RULES R27: no names, emails or addresses in logs or staff alerts).
-import { LOG } from '../store/schema';
-import { appendRows } from '../store/table';
-import type { Workbook } from '../store/workbook';
+import { LOG } from './tables/schema';
+import { appendRows } from './tables/table';
+import type { Workbook } from './tables/workbook';
 
 export interface LogEntry {
   action: string;

@@ -2,10 +2,10 @@
 // is waiting before it; otherwise it joins the Outbox sheet, which sendQueuedEmails empties
 // in order as the quota allows (RULES R29). Nothing is lost, nothing is sent twice.
 import type { Settings } from '../domain/settings-types';
-import { OUTBOX } from '../store/schema';
-import type { Workbook } from '../store/workbook';
 import type { ActivityLog } from './log';
 import type { ScriptProps } from './props';
+import { OUTBOX } from './tables/schema';
+import type { Workbook } from './tables/workbook';
 
 export interface Mail {
   to: string;

@@ -1,38 +1,20 @@
 // Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29).
+
+import { alertMissingQuestions, alertStaffOnce } from '../adapters/alerts';
+import { mapFields, readResponse, sameVersion } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { formUrls } from '../adapters/forms';
+import { HistoryWriter, type VersionKind, versionRecord } from '../adapters/member-history';
+import { type MemberTable, RESPONSE_IDS_KEPT, responseIdsOf } from '../adapters/records';
+import { cellMs, cellNumber, cellText } from '../adapters/tables/cells';
+import { MEMBERS } from '../adapters/tables/schema';
+import type { Row } from '../adapters/tables/table';
+import { renderFor } from '../adapters/templates-store';
 import { ALERTS } from '../domain/alerts';
 import { nextMemberId } from '../domain/ids';
 import { autoReplyAllowed } from '../domain/replies';
 import type { RegistrationField } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
-import { cellMs, cellNumber, cellText } from '../store/cells';
-import { MEMBERS } from '../store/schema';
-import type { Row, Table } from '../store/table';
-import { alertMissingQuestions, alertStaffOnce } from './alerts';
-import { mapFields, readResponse } from './answers';
-import type { Env } from './env';
-import { formUrls } from './forms';
-import { HistoryWriter, type VersionKind, versionRecord } from './member-history';
-import { renderFor } from './templates-store';
-
-type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
-
-/** Two timestamps of one response version: Sheets keeps milliseconds, but be lenient. */
-export function sameVersion(stored: number | null, incoming: number): boolean {
-  return stored !== null && incoming <= stored + 999;
-}
-
-/**
- * A member row keeps the IDs of its latest registration responses only (enough to recognise a
- * duplicated event or an edit): a flood from one address must not outgrow the 50,000-character
- * cell. Older responses from the same address are recognised by their time (see the sweep).
- */
-export const RESPONSE_IDS_KEPT = 20;
-
-export function responseIdsOf(table: MemberTable, row: Row): string[] {
-  return cellText(table.get(row, 'responseIds'))
-    .split(/[\s,]+/)
-    .filter((s) => s !== '');
-}
 
 export function processRegistration(
   env: Env,

@@ -1,11 +1,14 @@
 // How each kind of execution starts and ends. Triggers never throw (an exception would end the
 // execution and Google may disable a failing trigger): every failure becomes a log line, and
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
-import { actor, commit, type Env, openEnv, withScriptLock } from './env';
-import { errorText } from './mailer';
+import { showToStaff } from '../adapters/dialog';
+import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
 
-/** How long a trigger waits for another execution to finish before leaving work to the sweep. */
-export const LOCK_WAIT_MS = 30_000;
+export { showToStaff };
+
+import { errorText } from '../adapters/mailer';
+import { LOG } from '../adapters/tables/schema';
+import { appendRows } from '../adapters/tables/table';
 
 type Processor = (
   env: Env,
@@ -88,28 +91,18 @@ export function fromMenu(
   return message;
 }
 
-export function showToStaff(title: string, message: string): void {
-  try {
-    SpreadsheetApp.getUi().alert(title, message, SpreadsheetApp.getUi().ButtonSet.OK);
-  } catch (_e) {
-    console.log(`${title}\n${message}`);
-  }
-}
-
-/** Records a failure in the Log sheet if the spreadsheet can be reached at all. */
+/** Records a failure in the Log sheet (through its schema) if the spreadsheet can be reached. */
 function bestEffortLog(action: string, responseId: string, detail: string): void {
   try {
-    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Log');
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getSheetByName(LOG.name);
     if (sheet)
-      sheet.appendRow([
-        new Date(),
-        action,
-        responseId ? "'" + responseId : '',
-        '',
-        '',
-        "'" + detail.slice(0, 500),
-        'system',
-      ]);
+      appendRows(
+        ss,
+        LOG,
+        [{ at: new Date(), action, responseId, detail: detail.slice(0, 500), by: 'system' }],
+        sheet,
+      );
   } catch (_e) {
     // Nothing more to do: the console line above stays in the execution log.
   }
