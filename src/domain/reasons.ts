@@ -181,6 +181,35 @@ export const REASONS: Record<ReasonCode, ReasonRow> = {
 /** In RULES order; a decision lists its reasons in this order. */
 export const REASON_CODES = Object.keys(REASONS) as readonly ReasonCode[];
 
+/** The email each status sends (R17). */
+const TEMPLATE_FOR_STATUS: Record<Status, string> = {
+  ACCEPTED: 'application.accepted',
+  REJECTED: 'application.rejected',
+  REVIEW: 'application.review',
+};
+
+/**
+ * R12, R17, R20: the email one person hears about a decision, and the reasons it gives. Everyone
+ * hears the status with every reason; an accepted supporter waiting for documents hears
+ * `application.onHold`; a second supporter whose share was refused hears only that, with the
+ * codes that refused it.
+ */
+export function decisionEmailFor(
+  decision: { status: Status; reasons: readonly ReasonCode[] },
+  reader: { paid: boolean; waitsForDocuments: boolean },
+): { key: string; reasons: ReasonCode[] } {
+  if (decision.status === 'ACCEPTED' && !reader.paid) {
+    return {
+      key: EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter,
+      reasons: decision.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED'),
+    };
+  }
+  if (decision.status === 'ACCEPTED' && reader.waitsForDocuments) {
+    return { key: 'application.onHold', reasons: [...decision.reasons] };
+  }
+  return { key: TEMPLATE_FOR_STATUS[decision.status], reasons: [...decision.reasons] };
+}
+
 /** The status the automatic decision takes from its reasons: any refusing code wins, then REVIEW. */
 export function statusForReasons(reasons: Iterable<ReasonCode>): Status {
   let review = false;

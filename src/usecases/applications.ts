@@ -22,7 +22,7 @@ import { compareSubmission } from '../domain/decision';
 import { courseProgress } from '../domain/eligibility';
 import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
-import { EMAIL_FOR_EFFECT, REASONS } from '../domain/reasons';
+import { decisionEmailFor } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
@@ -421,12 +421,6 @@ function dayOrRaw(raw: string): TemplateValue {
   return day ? dayText(day) : raw;
 }
 
-const TEMPLATE_FOR: Record<Status, string> = {
-  ACCEPTED: 'application.accepted',
-  REJECTED: 'application.rejected',
-  REVIEW: 'application.review',
-};
-
 /** R17: the applicant, and the second supporter when a member, hear the decision. */
 function sendDecisionEmails(
   env: Env,
@@ -500,23 +494,23 @@ function sendDecisionEmails(
     return factLines(codes, values);
   };
   for (const r of recipients) {
-    let key = TEMPLATE_FOR[d.status];
-    let reasons = reasonLines(d.reasons);
+    const missing = holds.get(r.memberId);
+    const chosen = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
+    const { key } = chosen;
     const isApplicant = r === recipients[0];
+    let reasons = reasonLines(chosen.reasons);
     let stated = facts(
-      d.reasons.filter((c) => c !== 'NOT_ELIGIBLE' || isApplicant),
+      chosen.reasons.filter((c) => c !== 'NOT_ELIGIBLE' || isApplicant),
       isApplicant && confirmed ? d.applicantId : null,
     );
-    const missing = holds.get(r.memberId);
-    if (d.status === 'ACCEPTED' && !r.paid) {
+    if (key === 'application.shareRefused') {
       // The second supporter's share was refused (R12): they are the reader; the application
       // stands.
-      key = EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter;
-      const own = d.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED');
-      reasons = shareReasonLines(own);
-      stated = facts(own.includes('CO_NOT_ELIGIBLE') ? ['NOT_ELIGIBLE'] : [], r.memberId);
-    } else if (d.status === 'ACCEPTED' && missing) {
-      key = 'application.onHold';
+      reasons = shareReasonLines(chosen.reasons);
+      stated = facts(
+        chosen.reasons.includes('CO_NOT_ELIGIBLE') ? ['NOT_ELIGIBLE'] : [],
+        r.memberId,
+      );
     }
     const mail = renderFor(env, key, r.member?.emailLanguage ?? '', {
       ...common,

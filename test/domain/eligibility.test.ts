@@ -181,3 +181,20 @@ describe('course progress on the submission day (what a NOT_ELIGIBLE email state
     ).toEqual(['Basic 1', 'Basic 2', 'Basic 3', 'Basic 4']);
   });
 });
+
+describe('R19 details (mutation testing)', () => {
+  const newcomer = member(7, false);
+
+  test('a completion without a day does not count', () => {
+    const completions = [
+      ...course(newcomer.id, [1, 2, 3], '2024-07-01'),
+      ...course(newcomer.id, [4], ''),
+    ];
+    expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-10', settings)).toBe(false);
+  });
+
+  test('"基礎 第1" (without 回) reads as Basic 1', () => {
+    expect(canonicalModule('基礎 第1')).toBe('Basic 1');
+    expect(canonicalModule('基礎 第2回')).toBe('Basic 2');
+  });
+});
