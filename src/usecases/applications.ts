@@ -17,8 +17,9 @@ import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
-import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
+import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission } from '../domain/decision';
+import { courseProgress } from '../domain/eligibility';
 import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
 import { decisionEmailFor } from '../domain/reasons';
@@ -26,9 +27,12 @@ import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
   documentLines,
+  factLines,
   fiscalYearText,
+  type Localized,
   monthText,
   reasonLines,
+  shareReasonLines,
   statusText,
   type TemplateValue,
   yenText,
@@ -40,6 +44,7 @@ import type {
   DocumentRecord,
   MemberVersion,
   PriorApplication,
+  ReasonCode,
   Status,
 } from '../domain/types';
 
@@ -404,6 +409,13 @@ export function redecideAll(env: Env): { applications: number; changed: number }
   return { applications: table.dataRows().length, changed };
 }
 
+/** 'Basic 1, Basic 2' / 'なし' when none. */
+function moduleList(modules: string[]): Localized {
+  return modules.length === 0
+    ? { ja: 'なし', en: 'none' }
+    : { ja: modules.join('、'), en: modules.join(', ') };
+}
+
 function dayOrRaw(raw: string): TemplateValue {
   const day = parseDay(raw.trim());
   return day ? dayText(day) : raw;
@@ -456,15 +468,59 @@ function sendDecisionEmails(
       paid: d.supporters.includes(second.id),
     });
   }
+  // R17: the facts behind the reasons. What a member had completed is told only to that member.
+  const submissionDay = dayOf(input.submittedAt);
+  const facts = (codes: readonly ReasonCode[], eligibilityOf: string | null) => {
+    const values: Record<string, string | Localized> = {
+      supportDate: d.supportDate ? dayText(d.supportDate) : input.supportDate,
+      submittedOn: dayText(submissionDay),
+      minMinutes: String(env.settings.minMinutes),
+      programStart: dayText(env.settings.programStart),
+      programEnd: dayText(env.settings.programEnd),
+    };
+    if (d.supportDate)
+      values.dueDate = dayText(dueDate(d.supportDate, env.settings.deadlineMonths));
+    if (d.minutes !== null) values.minutes = String(d.minutes);
+    if (eligibilityOf) {
+      const progress = courseProgress(
+        world.facts().completions.get(eligibilityOf) ?? [],
+        d.supportDate,
+        submissionDay,
+        env.settings,
+      );
+      values.modulesDone = moduleList(progress.done);
+      values.modulesMissing = moduleList(progress.missing);
+    }
+    return factLines(codes, values);
+  };
   for (const r of recipients) {
     const missing = holds.get(r.memberId);
-    const { key, reasons } = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
+    const chosen = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
+    const { key } = chosen;
+    const isApplicant = r === recipients[0];
+    let reasons = reasonLines(chosen.reasons);
+    let stated = facts(
+      chosen.reasons.filter((c) => c !== 'NOT_ELIGIBLE' || isApplicant),
+      isApplicant && confirmed ? d.applicantId : null,
+    );
+    if (key === 'application.shareRefused') {
+      // The second supporter's share was refused (R12): they are the reader; the application
+      // stands.
+      reasons = shareReasonLines(chosen.reasons);
+      stated = facts(
+        chosen.reasons.includes('CO_NOT_ELIGIBLE') ? ['NOT_ELIGIBLE'] : [],
+        r.memberId,
+      );
+    }
     const mail = renderFor(env, key, r.member?.emailLanguage ?? '', {
       ...common,
       name: r.name,
       memberId: r.memberId,
+      applicantId: d.applicantId ?? input.applicantId,
+      submittedOn: dayText(submissionDay),
       status: statusText(d.status),
-      reasons: reasonLines(reasons),
+      reasons,
+      facts: stated,
       documents: documentLines(missing ?? []),
     });
     env.mailer.queue({ ...mail, to: r.to, kind: 'decision', ref: input.responseId });
