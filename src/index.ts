@@ -3,14 +3,22 @@
 // scripts/build.mjs declares each export as a top-level function in dist/Code.js.
 import { processApplication, redecideAll as redecideAllFlow } from './flows/applications';
 import { processCourse } from './flows/course';
-import { fromMenu, onFormSubmit, onTimer, showToStaff } from './flows/entry';
+import { fromMenu, LOCK_WAIT_MS, onFormSubmit, onTimer, showToStaff } from './flows/entry';
+import { withScriptLock } from './flows/env';
+import { runEnvironmentCheck } from './flows/env-check';
 import { healthReport as healthReportFlow } from './flows/health';
+import { errorText } from './flows/mailer';
 import { hasQueuedMail, sendQueued } from './flows/outbox';
 import { generatePaymentsFor, runPayments } from './flows/payments';
 import { processRegistration } from './flows/registration';
 import { dropConfigCache } from './flows/settings-store';
-import { formatSetupReport, runSetup } from './flows/setup';
+import {
+  formatSetupReport,
+  removeMyTriggers as removeMyTriggersFlow,
+  runSetup,
+} from './flows/setup';
 import { runSweep } from './flows/sweep';
+import { recordLastRun } from './flows/trigger-owner';
 
 const MENU = '伴走ネット / Bansou Net';
 
@@ -26,6 +34,8 @@ export function onOpen(): void {
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addSeparator()
     .addItem('Health report  状態レポート', 'healthReport')
+    .addItem('Check this Google environment  環境チェック', 'checkEnvironment')
+    .addItem('Hand over: remove my triggers  引き継ぎ：自分のトリガーを外す', 'removeMyTriggers')
     .addToUi();
 }
 
@@ -86,7 +96,10 @@ export function processMissedResponses(): string {
 
 /** Time-driven and menu: send what waits in the Outbox (R29). Nothing waiting: no reads. */
 export function sendQueuedEmails(): void {
-  if (!hasQueuedMail()) return;
+  if (!hasQueuedMail()) {
+    recordLastRun('sendQueuedEmails', Date.now(), 'idle');
+    return;
+  }
   onTimer('sendQueuedEmails', (env) => {
     sendQueued(env);
   });
@@ -120,4 +133,34 @@ export function generatePayments(month?: string): string {
 /** Menu: the health report. */
 export function healthReport(): string {
   return fromMenu('Health report', (env) => healthReportFlow(env));
+}
+
+/**
+ * Menu / editor: probes the Sheets, Forms, Mail and trigger behaviours the system relies on
+ * and reports each as expected / different (flows/env-check.ts). Run once after installing.
+ */
+export function checkEnvironment(): string {
+  let text: string;
+  try {
+    text = runEnvironmentCheck();
+  } catch (error) {
+    text = `Check this Google environment: ${errorText(error)}`;
+  }
+  showToStaff('Check this Google environment / 環境チェック', text);
+  return text;
+}
+
+/** Menu: hand over the triggers (the owner removes them; the new owner runs Set up / check). */
+export function removeMyTriggers(): string {
+  let text: string;
+  try {
+    const done = withScriptLock(LOCK_WAIT_MS, () => removeMyTriggersFlow());
+    text = done
+      ? done.value
+      : 'Another task is running; try again in a minute. / 他の処理が実行中です。少し待ってからもう一度お試しください。';
+  } catch (error) {
+    text = `Hand over: ${errorText(error)}`;
+  }
+  showToStaff('Hand over / 引き継ぎ', text);
+  return text;
 }

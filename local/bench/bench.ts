@@ -5,9 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { dailyBudget, formatDaily, quietHourMs } from './daily';
 import { flagValue, modelFromArgs } from './latency';
 import { buildReport, formatTable, formatTargets, toJson } from './report';
-import { FULL, QUICK, runAll } from './scenarios';
+import { bundleSnapshot, FULL, QUICK, runAll } from './scenarios';
 
 function main(args: string[]): void {
   const quick = args.includes('--quick');
@@ -25,6 +26,9 @@ function main(args: string[]): void {
   console.log('');
   console.log(formatTargets(report.targets));
   for (const w of report.warnings) console.log(`WARN  ${w}`);
+  report.daily = dailyBudget(results, quietHourMs(model, bundleSnapshot()));
+  console.log('');
+  console.log(formatDaily(report.daily));
   console.log('');
   console.log(
     'Replay target (50,000 applications with npm start) is measured by the runner, not here.',

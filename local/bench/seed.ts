@@ -24,7 +24,7 @@ import type {
   Month,
   PriorApplication,
 } from '../../src/domain/types';
-import { toCell } from '../../src/store/cells';
+import { toCell, toTextCell } from '../../src/store/cells';
 import {
   APPLICATIONS,
   COURSE,
@@ -36,6 +36,7 @@ import {
   RUNS,
 } from '../../src/store/schema';
 import type { TableSpec } from '../../src/store/table';
+import { isTextColumn } from '../../src/store/text-columns';
 import { seededRandom } from '../random';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
@@ -381,7 +382,9 @@ export function writeRows(
     for (const [key, value] of Object.entries(r)) {
       const i = columnOf.get(key);
       if (i === undefined) throw new Error(`${spec.name} has no key ${key}`);
-      row[i] = typeof value === 'number' && DATE_KEYS.test(key) ? new Date(value) : toCell(value);
+      // As the product writes: plain strings in the Plain-text columns set-up formats (#17).
+      const encode = isTextColumn(spec, key) ? toTextCell : toCell;
+      row[i] = typeof value === 'number' && DATE_KEYS.test(key) ? new Date(value) : encode(value);
     }
     return row;
   });

@@ -106,6 +106,48 @@ export interface Execution {
   /** Unique id for lock ownership. */
   id: number;
   triggerUid?: string;
+  /**
+   * 'LIMITED' for simple triggers (onOpen, onEdit): services that need authorization throw
+   * (see limitedModeError). Everything else runs with full authorization.
+   */
+  authMode?: 'FULL' | 'LIMITED';
+}
+
+/** What a call needs that a simple trigger (LIMITED mode) does not have, by service. */
+const NEEDS_AUTHORIZATION: Partial<
+  Record<ServiceName, { global: string; scope: string; methods?: readonly string[] }>
+> = {
+  Mail: { global: 'MailApp', scope: 'https://www.googleapis.com/auth/script.send_mail' },
+  Forms: { global: 'FormApp', scope: 'https://www.googleapis.com/auth/forms' },
+  Script: {
+    global: 'ScriptApp',
+    scope: 'https://www.googleapis.com/auth/script.scriptapp',
+    methods: ['getProjectTriggers', 'getUserTriggers', 'newTrigger', 'create', 'deleteTrigger'],
+  },
+  Spreadsheet: {
+    global: 'SpreadsheetApp',
+    scope: 'https://www.googleapis.com/auth/spreadsheets',
+    methods: ['openById', 'openByUrl', 'create'],
+  },
+};
+
+/**
+ * Simple triggers run in LIMITED mode and "cannot access services that require authorization"
+ * (Apps Script guide, Simple triggers → Restrictions); they may use the file they are bound to.
+ * The error text is the one reported from real simple triggers, e.g. "You do not have
+ * permission to call ScriptApp.getProjectTriggers. Required permissions:
+ * https://www.googleapis.com/auth/script.scriptapp" (diegomanuel/binance-to-google-sheets#106)
+ * and "…SpreadsheetApp.openById. Required permissions: …/auth/spreadsheets"
+ * (peterherrmann/BetterLog#29).
+ */
+export function limitedModeError(service: ServiceName, method: string): Error | null {
+  const rule = NEEDS_AUTHORIZATION[service];
+  if (!rule || (rule.methods && !rule.methods.includes(method))) return null;
+  const e = new Error(
+    `You do not have permission to call ${rule.global}.${method}. Required permissions: ${rule.scope}`,
+  );
+  e.name = 'Exception';
+  return e;
 }
 
 export class RuntimeContext {
@@ -116,6 +158,21 @@ export class RuntimeContext {
   readonly timeZone: string;
   /** The execution that is running now, or null between executions. */
   execution: Execution | null = null;
+  /**
+   * What a '@' (Plain text) cell does with a string written with a leading apostrophe. The
+   * reference does not say; 'keep' stores the apostrophe as part of the text (as reported for
+   * Plain-text columns, #17), 'drop' treats it as in a General cell. The product must be right
+   * under both.
+   */
+  textCellApostrophe: 'keep' | 'drop' = 'keep';
+  /**
+   * The order of a checkbox answer's choices. The reference promises none; the runtime gives
+   * them in reverse choice order ('reversed', the default) so that code depending on the
+   * choice order shows up; 'choice' gives the form's order.
+   */
+  checkboxOrder: 'reversed' | 'choice' = 'reversed';
+  /** The manifest's oauthScopes (null: unknown, nothing is withheld). */
+  scopes: readonly string[] | null = null;
   private nextExecutionId = 1;
   private nextIdSeq = 1;
 
@@ -126,6 +183,10 @@ export class RuntimeContext {
 
   /** Counts one round trip and runs the fault hooks first (a hook may throw). */
   call(service: ServiceName, method: string, cells?: { read?: number; written?: number }): void {
+    if (this.execution?.authMode === 'LIMITED') {
+      const denied = limitedModeError(service, method);
+      if (denied) throw denied;
+    }
     for (const hook of this.faults) hook(service, method);
     this.counter.count(service, method, cells);
   }

@@ -23,6 +23,10 @@ export interface LocalRuntimeOptions {
   dailyMailQuota?: number;
   /** The staff account that runs the editor and creates the triggers. */
   user?: string;
+  /** What a Plain-text cell does with a leading apostrophe (see RuntimeContext). */
+  textCellApostrophe?: 'keep' | 'drop';
+  /** The order of checkbox answers (default 'reversed': the reference promises none). */
+  checkboxOrder?: 'reversed' | 'choice';
 }
 
 export interface ExecutionRecord {
@@ -76,6 +80,8 @@ export class LocalRuntime {
     const start = typeof options.start === 'number' ? options.start : options.start.getTime();
     this.user = options.user ?? 'office@example.org';
     this.ctx = new RuntimeContext({ now: start, timeZone: options.timeZone ?? 'Asia/Tokyo' });
+    this.ctx.textCellApostrophe = options.textCellApostrophe ?? 'keep';
+    this.ctx.checkboxOrder = options.checkboxOrder ?? 'reversed';
     this.sheets = new SpreadsheetService(this.ctx);
     this.script = new ScriptService(this.ctx, { user: this.user });
     this.forms = new FormService(this.ctx, { sheets: this.sheets, script: this.script });
@@ -115,9 +121,29 @@ export class LocalRuntime {
 
   /** Runs a global function from the editor (or a menu): UI available; errors are rethrown. */
   run(functionName: string, ...args: unknown[]): unknown {
-    const outcome = this.execute('editor', functionName, this.user, undefined, args);
+    return this.runAs(this.user, functionName, ...args);
+  }
+
+  /**
+   * Runs a global function from the editor or a menu as another account (a second staff member
+   * who can edit the spreadsheet): ScriptApp then shows and creates that account's triggers.
+   */
+  runAs(user: string, functionName: string, ...args: unknown[]): unknown {
+    const outcome = this.execute('editor', functionName, user, undefined, args);
     if ('error' in outcome) throw outcome.error;
     return outcome.value;
+  }
+
+  /**
+   * A simple trigger (onOpen, onEdit) as Sheets runs it: LIMITED authorization, as the person
+   * who caused the event. An exception is recorded, not shown (or rethrown).
+   */
+  simpleTrigger(
+    functionName: 'onOpen' | 'onEdit',
+    event: Record<string, unknown>,
+    user = this.user,
+  ): void {
+    this.execute('editor', functionName, user, undefined, [event], 'LIMITED');
   }
 
   /**
@@ -139,7 +165,7 @@ export class LocalRuntime {
       source = this.sheets.getActiveSpreadsheet();
     });
     const event = { authMode: 'LIMITED', source, user: this.user };
-    this.execute('editor', 'onOpen', this.user, undefined, [event]);
+    this.simpleTrigger('onOpen', event);
   }
 
   private execute(
@@ -148,6 +174,7 @@ export class LocalRuntime {
     user: string,
     triggerUid: string | undefined,
     args: unknown[],
+    authMode: 'FULL' | 'LIMITED' = 'FULL',
   ): { value: unknown } | { error: unknown } {
     const previous = this.ctx.execution;
     const execution: Execution = {
@@ -156,6 +183,7 @@ export class LocalRuntime {
       user,
       id: this.ctx.newExecutionId(),
       triggerUid,
+      authMode,
     };
     const record: ExecutionRecord = {
       functionName,

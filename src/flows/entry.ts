@@ -1,8 +1,18 @@
 // How each kind of execution starts and ends. Triggers never throw (an exception would end the
 // execution and Google may disable a failing trigger): every failure becomes a log line, and
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
+
+import { toTextCell } from '../store/cells';
 import { actor, commit, type Env, openEnv, withScriptLock } from './env';
 import { errorText } from './mailer';
+import { recordLastRun } from './trigger-owner';
+
+/** The installed handler of each form's trigger (its name in the job records). */
+const FORM_HANDLER: Record<string, string> = {
+  registration: 'onRegistrationSubmit',
+  application: 'onApplicationSubmit',
+  course: 'onCourseSubmit',
+};
 
 /** How long a trigger waits for another execution to finish before leaving work to the sweep. */
 export const LOCK_WAIT_MS = 30_000;
@@ -30,6 +40,7 @@ export function onFormSubmit(
       const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
       commit(env);
+      recordLastRun(FORM_HANDLER[kind] ?? kind, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
   } catch (error) {
@@ -53,6 +64,7 @@ export function onTimer(
       const env = openEnv(actor('trigger'), config);
       job(env);
       commit(env);
+      recordLastRun(name, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${name}: will run again at its next time`);
   } catch (error) {
@@ -97,10 +109,10 @@ function bestEffortLog(action: string, responseId: string, detail: string): void
       sheet.appendRow([
         new Date(),
         action,
-        responseId ? "'" + responseId : '',
+        toTextCell(responseId),
         '',
         '',
-        "'" + detail.slice(0, 500),
+        toTextCell(detail.slice(0, 500)),
         'system',
       ]);
   } catch (_e) {

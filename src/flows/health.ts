@@ -4,6 +4,7 @@ import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../store/schema';
 import type { Env } from './env';
 import { readPendingCount } from './mailer';
 import { CLOCK_HANDLERS, FORM_HANDLERS } from './setup';
+import { currentAccount, isOwner, readLastRuns, readOwnerRecord, tokyoTime } from './trigger-owner';
 
 export function healthReport(env: Env): string {
   const members = env.book.table(MEMBERS).dataRows().length;
@@ -29,7 +30,17 @@ export function healthReport(env: Env): string {
   const failed = outbox
     .dataRows()
     .filter((r) => cellText(outbox.get(r, 'status')) === 'FAILED').length;
-  const installed = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+  const visible = ScriptApp.getProjectTriggers();
+  const installed = visible.map((t) => t.getHandlerFunction());
+  const store = PropertiesService.getScriptProperties();
+  const record = readOwnerRecord(store);
+  const owns =
+    record !== null &&
+    isOwner(
+      record,
+      visible.map((t) => t.getUniqueId()),
+      currentAccount(),
+    );
   const expected = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
   if (env.settings.courseFormUrl) expected.push('onCourseSubmit');
   const missing = expected.filter((h) => !installed.includes(h));
@@ -48,8 +59,19 @@ export function healthReport(env: Env): string {
     `Months settled / 支払処理済みの月: ${settled.length ? `${settled[0]} … ${settled[settled.length - 1]} (${settled.length})` : 'none'}`,
     `Emails queued / 送信待ち: ${queued} (counter ${readPendingCount(env.props)}), failed / 送信失敗: ${failed}`,
     `Email quota left today / 本日の残り送信数: ${MailApp.getRemainingDailyQuota()}`,
-    `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
+    record && !owns
+      ? `Triggers / トリガー: owned by ${record.owner || 'another staff account'}; Apps Script shows each account only its own triggers, so this account cannot list them / 所有者 ${record.owner || '別のアカウント'} 以外には一覧が見えません`
+      : `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
+    `Trigger owner / トリガー所有者: ${record ? `${record.owner || '(address not available)'}, installed ${tokyoTime(record.installedAt)}` : 'not recorded — run Set up / check / 未記録'}`,
+    'Last run of each job / 各処理の最終実行:',
   ];
+  const lastRuns = readLastRuns(store.getProperties(), expected);
+  for (const h of expected) {
+    const run = lastRuns[h];
+    lines.push(
+      `  ${h}: ${run ? `${tokyoTime(run.at)}${run.what === 'idle' ? ' (nothing to do)' : ''}` : 'not yet / 未実行'}`,
+    );
+  }
   if (extra.length)
     lines.push(
       `Duplicate triggers / 重複トリガー: ${[...new Set(extra)].join(', ')} — run Set up / check`,

@@ -32,6 +32,58 @@ export function toCell(value: unknown): CellValue {
   return toCell(String(value));
 }
 
+// Plain-text columns (RULES R25, #17). Set-up formats the system's text columns as Plain text
+// ('@'), where Sheets stores a string as given, so the writer puts the plain string there and
+// does not depend on the apostrophe. What real Sheets does with a leading apostrophe written
+// into a '@' cell is not in the reference: it may keep it as part of the text (the local
+// runtime's default; seen when staff format a column as Plain text after data was written
+// with apostrophes) or drop it. Readers therefore drop one leading apostrophe before an ID,
+// key or code (a single token) or before a string Sheets could have read as a number, date,
+// boolean or formula, which is exactly what an apostrophe-writer protected; IDs and keys are
+// compared after that. A free-text value that really starts with an apostrophe keeps it.
+
+const MONTH_OR_DAY_WORDS =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm)\b/gi;
+const NUMBER_LIKE = /^[\seE0-9０-９.,:/\-+%$¥￥()．，：／－＋％（）年月日時分秒午前後]*$/;
+/** An ID, address or code: one token with a digit or '@' (BN-00001, a@b.org), or CAPITALS. */
+const TOKEN = /^(?:[\w.+-]*[\d@][\w.@+-]*|[A-Z][A-Z_]+)$/;
+
+/**
+ * Whether Sheets could read `text`, typed into a General, Number or Date cell, as something other
+ * than that text: a formula (`=`, `+`, `-`), an error (`#N/A`), a boolean, or a number, date, time,
+ * percent or currency (any string with a digit made only of digits, separators and month/day
+ * words). Deliberately broad.
+ */
+export function couldBeTyped(text: string): boolean {
+  if (text === '') return false;
+  if (/^[=+\-'@#]/.test(text)) return true;
+  const trimmed = text.trim();
+  if (/^(true|false)$/i.test(trimmed)) return true;
+  if (!/[0-9０-９]/.test(trimmed)) return false;
+  return NUMBER_LIKE.test(trimmed.replace(MONTH_OR_DAY_WORDS, ' '));
+}
+
+/**
+ * The value to write into a column set-up formats as Plain text: a string as it is, except one
+ * that starts with an apostrophe, which gets one more (a cell that drops it then keeps the
+ * value's own; one that keeps it shows two, and fromCell reads back one).
+ */
+export function toTextCell(value: unknown): CellValue {
+  if (typeof value !== 'string' || value === '') return toCell(value);
+  const text = clipForCell(value).text;
+  return text.charCodeAt(0) === 39 ? "'" + text : text;
+}
+
+/**
+ * A string as read from a system cell: one leading apostrophe is dropped before an ID, key or
+ * code, or before a string an apostrophe-writer would have protected (a '@' cell keeping it).
+ */
+export function fromCell(value: unknown): unknown {
+  if (typeof value !== 'string' || value.charCodeAt(0) !== 39) return value;
+  const rest = value.slice(1);
+  return TOKEN.test(rest) || couldBeTyped(rest) ? rest : value;
+}
+
 /** A cell read back as text: Dates as their Tokyo date/time, numbers as digits. */
 export function cellText(value: unknown, offsetMinutes = 540): string {
   if (value === null || value === undefined) return '';

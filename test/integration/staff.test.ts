@@ -150,6 +150,8 @@ describe('set-up and staff operations', () => {
       'sendQueuedEmails',
       'processMissedResponses',
       'healthReport',
+      'checkEnvironment',
+      'removeMyTriggers',
     ]);
     for (const fn of fns) expect(typeof o.rt.scriptGlobal[fn]).toBe('function');
   });
