@@ -253,12 +253,17 @@ export function judgeMailQuota(remaining: number): ProbeResult {
 }
 
 /** The two trigger kinds and the handlers that count for each. */
-export const TRIGGER_KINDS: readonly { kind: string; handlers: readonly string[] }[] = [
+export const TRIGGER_KINDS: readonly { en: string; ja: string; handlers: readonly string[] }[] = [
   {
-    kind: 'form submit / フォーム送信',
+    en: 'form-submit',
+    ja: 'フォーム送信',
     handlers: ['onRegistrationSubmit', 'onApplicationSubmit', 'onCourseSubmit'],
   },
-  { kind: 'time-driven / 時間主導', handlers: ['sweep', 'runMonthlyPayments', 'sendQueuedEmails'] },
+  {
+    en: 'time-driven',
+    ja: '時間主導',
+    handlers: ['sweep', 'runMonthlyPayments', 'sendQueuedEmails'],
+  },
 ];
 
 /**
@@ -269,12 +274,12 @@ export function judgeTriggerKinds(
   lastRuns: Record<string, { at: string; what: string } | null>,
   since: string,
 ): ProbeResult[] {
-  return TRIGGER_KINDS.map(({ kind, handlers }) => {
+  return TRIGGER_KINDS.map(({ en, ja, handlers }) => {
     const reached = handlers
       .map((h) => ({ h, run: lastRuns[h] }))
       .filter((x) => x.run && x.run.what === 'spreadsheet' && x.run.at >= since);
     return {
-      name: `Triggers: a ${kind} trigger reaches the office spreadsheet / ${kind}トリガーがスプレッドシートに届く`,
+      name: `Triggers: a ${en} trigger reaches the office spreadsheet / ${ja}トリガーがスプレッドシートに届く`,
       verdict: reached.length > 0 ? 'expected' : 'pending',
       detail:
         reached.length > 0

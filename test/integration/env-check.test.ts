@@ -33,7 +33,7 @@ describe.each(['keep', 'drop'] as const)(
       const second = String(o.rt.run('checkEnvironment'));
       expect(second).toMatch(/0 different, 0 pending/);
       expect(second).toContain(
-        'a form submit / フォーム送信 trigger reaches the office spreadsheet',
+        'a form-submit trigger reaches the office spreadsheet / フォーム送信トリガーがスプレッドシートに届く',
       );
       expect(failedExecutions(o)).toEqual([]);
     });
