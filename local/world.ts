@@ -40,6 +40,14 @@ export const COURSE_TITLES = {
   module: '受講した講座 / Module',
 } as const;
 
+export const SIGNUP_TITLES = {
+  memberId: '伴走ネットID / Bansou Net ID',
+  session: '参加する回 / Session',
+  purpose: '参加の目的 / Purpose',
+} as const;
+
+export const PURPOSE_CHOICES = ['参加 / Participation', '研修 / Training'];
+
 export const LANGUAGE_CHOICES = [
   '日本語',
   'English',
@@ -133,6 +141,20 @@ export function courseFormSpec(destinationSpreadsheetId?: string): FormSpec {
   };
 }
 
+/** The optional sign-up form of the online sessions (R33): its session choices are the script's. */
+export function signupFormSpec(destinationSpreadsheetId?: string): FormSpec {
+  return {
+    title: 'Online consultation sessions: sign-up / オンライン相談会 申込',
+    collectsEmail: true,
+    destinationSpreadsheetId,
+    items: [
+      { title: SIGNUP_TITLES.memberId, type: 'TEXT', required: true },
+      { title: SIGNUP_TITLES.session, type: 'LIST', choices: ['—'], required: true },
+      { title: SIGNUP_TITLES.purpose, type: 'MULTIPLE_CHOICE', choices: PURPOSE_CHOICES },
+    ],
+  };
+}
+
 export interface OfficeWorldOptions {
   /** Start of the world's clock (default 2023-07-01 09:00 Tokyo). */
   start?: number;
@@ -140,6 +162,7 @@ export interface OfficeWorldOptions {
   /** Bundle to load (default dist/Code.js). */
   bundle?: string;
   withCourseForm?: boolean;
+  withSignupForm?: boolean;
   /** Replace the reference forms (replay of another form's exports). */
   registrationForm?: FormSpec;
   applicationForm?: FormSpec;
@@ -158,6 +181,7 @@ export interface OfficeWorld {
   registration: Form;
   application: Form;
   course: Form | null;
+  signup: Form | null;
   staffEmail: string;
 }
 
@@ -181,16 +205,18 @@ export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld
     options.applicationForm ?? applicationFormSpec(ss.getId()),
   );
   const course = options.withCourseForm ? rt.forms.createForm(courseFormSpec(ss.getId())) : null;
+  const signup = options.withSignupForm ? rt.forms.createForm(signupFormSpec(ss.getId())) : null;
   const staffEmail = options.staffEmail ?? STAFF_EMAIL;
   writeSettings(rt, ss, {
     registrationFormUrl: registration.getEditUrl(),
     applicationFormUrl: application.getEditUrl(),
     courseFormUrl: course ? course.getEditUrl() : '',
+    signupFormUrl: signup ? signup.getEditUrl() : '',
     staffEmail,
     ...(options.settings ?? {}),
   });
   rt.load(options.bundle ?? resolve(__dirname, '..', 'dist', 'Code.js'));
-  return { rt, ss, registration, application, course, staffEmail };
+  return { rt, ss, registration, application, course, signup, staffEmail };
 }
 
 /**

@@ -28,7 +28,9 @@ export const REQUIRED_ENTRY_POINTS = [
   'onRegistrationSubmit',
   'onApplicationSubmit',
   'onCourseSubmit',
+  'onSignupSubmit',
   'runMonthlyPayments',
+  'runSessionsDaily',
   'sweep',
   'sendQueuedEmails',
 ];

@@ -25,6 +25,11 @@ import {
   REASON_TEXT,
   SECOND_SUPPORTER_CODES,
 } from '../src/domain/reasons';
+import {
+  SIGNUP_REASON_CODES,
+  SIGNUP_REASON_RULE,
+  SIGNUP_REASON_TEXT,
+} from '../src/domain/sessions';
 import { SETTINGS_SPEC } from '../src/domain/settings';
 import { DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../src/domain/templates';
 import type { ReasonCode } from '../src/domain/types';
@@ -110,6 +115,29 @@ function reasonsTable(lang: Lang): string {
   );
 }
 
+/** R34: the sign-up reason codes, with the sentence the sign-up emails use. */
+function signupReasonsTable(lang: Lang): string {
+  const header =
+    lang === 'ja'
+      ? ['理由コード', 'ルール', '状態', 'メールに書かれる説明']
+      : ['Reason code', 'Rule', 'Status', 'What the email says'];
+  return table(
+    header,
+    SIGNUP_REASON_CODES.map((code) => [
+      `\`${code}\``,
+      SIGNUP_REASON_RULE[code],
+      code === 'SESSION_FULL'
+        ? lang === 'ja'
+          ? 'WAITLISTED（キャンセル待ち）'
+          : 'WAITLISTED'
+        : lang === 'ja'
+          ? 'REJECTED（お受けできません）'
+          : 'REJECTED',
+      SIGNUP_REASON_TEXT[code][lang],
+    ]),
+  );
+}
+
 /** When each email goes out, in plain words (typed: a new template key must be described). */
 const EMAIL_WHEN: Record<TemplateKey, Record<Lang, string>> = {
   'registration.reply': {
@@ -144,6 +172,34 @@ const EMAIL_WHEN: Record<TemplateKey, Record<Lang, string>> = {
     ja: '事務局の確認が必要なことが起きたとき、事務局へ（同じ件は1回だけ）',
     en: 'to the office, when something needs attention (once per problem)',
   },
+  'signup.accepted': {
+    ja: '相談会の申し込みで参加が確定したとき（参加用URLつき）',
+    en: 'a session sign-up is accepted (with the meeting link)',
+  },
+  'signup.promoted': {
+    ja: 'キャンセル待ちから繰り上がって参加が確定したとき（参加用URLつき）',
+    en: 'a waiting sign-up moves up into a freed place (with the meeting link)',
+  },
+  'signup.waitlisted': {
+    ja: '定員に達していて、キャンセル待ちになったとき（URLは送りません）',
+    en: 'the session is full and the sign-up waits (no meeting link)',
+  },
+  'signup.rejected': {
+    ja: '相談会の申し込みをお受けできないとき（理由をすべて書きます）',
+    en: 'a session sign-up is not accepted (every reason is written out)',
+  },
+  'signup.cancelled': {
+    ja: '事務局が参加を取り消したとき（事務局判定「CANCELLED」）',
+    en: 'the office cancels a participant (staff override CANCELLED)',
+  },
+  'signup.reminder': {
+    ja: '相談会の前日、参加確定の人へ1回だけ（取り消した人には送りません）',
+    en: 'the day before a session, once, to each accepted participant (never after a cancellation)',
+  },
+  'sessions.participants': {
+    ja: '相談会の前日、事務局へ参加者一覧を1回',
+    en: 'the day before a session, once, the participant list to the office',
+  },
 };
 
 function emailsTable(lang: Lang): string {
@@ -166,6 +222,7 @@ export function generatedSections(lang: Lang): Record<string, string> {
     settings: settingsTable(lang, false),
     'field-map': settingsTable(lang, true),
     reasons: reasonsTable(lang),
+    'signup-reasons': signupReasonsTable(lang),
     emails: emailsTable(lang),
   };
 }

@@ -11,6 +11,11 @@ import { errorText } from './flows/mailer';
 import { hasQueuedMail, sendQueued } from './flows/outbox';
 import { generatePaymentsFor, runPayments } from './flows/payments';
 import { processRegistration } from './flows/registration';
+import {
+  markSessionsChanged,
+  processSignup,
+  updateSessions as updateSessionsFlow,
+} from './flows/sessions';
 import { dropConfigCache } from './flows/settings-store';
 import {
   formatSetupReport,
@@ -32,6 +37,7 @@ export function onOpen(): void {
     .addItem('Generate payments for a month…  月の支払表を作成…', 'generatePayments')
     .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
+    .addItem('Update sessions now  相談会の変更を反映', 'updateSessions')
     .addSeparator()
     .addItem('Health report  状態レポート', 'healthReport')
     .addItem('Check this Google environment  環境チェック', 'checkEnvironment')
@@ -43,6 +49,9 @@ export function onOpen(): void {
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range?.getSheet().getName();
   if (name === 'Settings' || name === 'Templates') dropConfigCache();
+  // Promotions, emails and the form's choices follow at the next sweep (a simple trigger may
+  // not send mail or open forms) or at once from the menu.
+  if (name === 'Sessions' || name === 'Sign-ups') markSessionsChanged();
 }
 
 /** Menu / editor: check the forms, create the sheets, install the triggers. */
@@ -62,6 +71,28 @@ export function onApplicationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit
 
 export function onCourseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   onFormSubmit('course', processCourse, e);
+}
+
+export function onSignupSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  onFormSubmit('signup', processSignup, e);
+}
+
+/** Daily time-driven trigger (R35): reminders and participant lists due, attendance (R36). */
+export function runSessionsDaily(): void {
+  onTimer('runSessionsDaily', (env) => {
+    updateSessionsFlow(env, true);
+  });
+}
+
+/** Menu: take up staff changes of Sessions and Sign-ups now (overrides, promotions, choices). */
+export function updateSessions(): string {
+  return fromMenu('Update sessions', (env) => {
+    const r = updateSessionsFlow(env, false);
+    const bad = r.problems
+      ? `\n${r.problems} row(s) of Sessions cannot be read: see the Check column. / Sessions シートに読み取れない行が${r.problems}行あります（「要確認」列を参照）。`
+      : '';
+    return `Sessions updated. / 相談会の情報を更新しました。${bad}`;
+  });
 }
 
 /** Monthly time-driven trigger (R21). */
@@ -90,7 +121,7 @@ export function processMissedResponses(): string {
     const more = r.complete
       ? ''
       : '\nOut of time: run it again to finish. / 時間切れのため、もう一度実行してください。';
-    return `Processed ${r.registrations} registrations, ${r.applications} applications, ${r.courses} course responses. / 未処理の回答を処理しました。${more}${problems}`;
+    return `Processed ${r.registrations} registrations, ${r.applications} applications, ${r.courses} course responses, ${r.signups} sign-ups. / 未処理の回答を処理しました。${more}${problems}`;
   });
 }
 

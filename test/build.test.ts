@@ -12,7 +12,9 @@ const ENTRY_POINTS = [
   'onRegistrationSubmit',
   'onApplicationSubmit',
   'onCourseSubmit',
+  'onSignupSubmit',
   'runMonthlyPayments',
+  'runSessionsDaily',
   'sweep',
   'sendQueuedEmails',
 ];

@@ -257,12 +257,12 @@ export const TRIGGER_KINDS: readonly { en: string; ja: string; handlers: readonl
   {
     en: 'form-submit',
     ja: 'フォーム送信',
-    handlers: ['onRegistrationSubmit', 'onApplicationSubmit', 'onCourseSubmit'],
+    handlers: ['onRegistrationSubmit', 'onApplicationSubmit', 'onCourseSubmit', 'onSignupSubmit'],
   },
   {
     en: 'time-driven',
     ja: '時間主導',
-    handlers: ['sweep', 'runMonthlyPayments', 'sendQueuedEmails'],
+    handlers: ['sweep', 'runMonthlyPayments', 'sendQueuedEmails', 'runSessionsDaily'],
   },
 ];
 

@@ -33,10 +33,14 @@ export type ApplicationField =
 /** Fields of the optional course-questionnaire form. */
 export type CourseField = 'memberId' | 'module';
 
+/** Fields of the optional session sign-up form (R33). */
+export type SignupField = 'memberId' | 'session' | 'purpose';
+
 export interface Settings {
   registrationFormUrl: string;
   applicationFormUrl: string;
   courseFormUrl: string; // '' when there is no course form
+  signupFormUrl: string; // '' when there is no session sign-up form (R33)
   staffEmail: string;
   senderName: string;
   replyTo: string; // '' = none
@@ -57,7 +61,9 @@ export interface Settings {
   sweepEveryHours: number; // R26, 1
   outboxEveryHours: number; // R29, 1
   dailyAutoReplyLimit: number; // R29: auto-replies per address per day, 1
+  sessionsDailyHour: number; // R35: hour of the daily reminders and staff list, 9
   registrationFields: Record<RegistrationField, string>; // field → question title
   applicationFields: Record<ApplicationField, string>;
   courseFields: Record<CourseField, string>;
+  signupFields: Record<SignupField, string>;
 }

@@ -2,7 +2,13 @@
 // Every rule parameter of RULES.md lives here as a setting (RULES.md: "nothing may be hard-coded").
 // Pure: cells in, typed Settings or a list of plain-language errors out.
 import { dayOf, parseDay } from './dates';
-import type { ApplicationField, CourseField, RegistrationField, Settings } from './settings-types';
+import type {
+  ApplicationField,
+  CourseField,
+  RegistrationField,
+  Settings,
+  SignupField,
+} from './settings-types';
 import { nfkc } from './text';
 import type { Day } from './types';
 
@@ -20,14 +26,15 @@ export type SettingKind =
 
 type ScalarKey = Exclude<
   keyof Settings,
-  'registrationFields' | 'applicationFields' | 'courseFields'
+  'registrationFields' | 'applicationFields' | 'courseFields' | 'signupFields'
 >;
 
 export type SettingKey =
   | ScalarKey
   | `field.registration.${RegistrationField}`
   | `field.application.${ApplicationField}`
-  | `field.course.${CourseField}`;
+  | `field.course.${CourseField}`
+  | `field.signup.${SignupField}`;
 
 export interface SettingSpec {
   key: SettingKey;
@@ -105,6 +112,17 @@ const SCALAR_SPECS: readonly SettingSpec[] = [
     helpJa: '講座アンケートのフォームを使う場合、その編集画面のアドレス。使わない場合は空欄。',
     helpEn:
       'The editor address of the course questionnaire form, if there is one; leave empty if not.',
+    kind: 'optionalUrl',
+  },
+  {
+    key: 'signupFormUrl',
+    labelJa: '相談会申込フォームのURL（任意）',
+    labelEn: 'Session sign-up form URL (optional)',
+    defaultValue: '',
+    helpJa:
+      'オンライン相談会の申込フォームを使う場合、その編集画面のアドレス。使わない場合は空欄（R33）。',
+    helpEn:
+      'The editor address of the online-session sign-up form, if there is one; leave empty if not (R33).',
     kind: 'optionalUrl',
   },
   {
@@ -290,6 +308,17 @@ const SCALAR_SPECS: readonly SettingSpec[] = [
     'The most registration auto-replies sent to one address in a day (R29).',
     { min: 1, max: 100 },
   ),
+  {
+    key: 'sessionsDailyHour',
+    labelJa: '相談会のリマインダーを送る時刻（時）',
+    labelEn: 'Hour of the session reminders',
+    defaultValue: '9',
+    helpJa:
+      '相談会の前日、参加者へのリマインダーと事務局への参加者一覧を送る時刻（東京時間、0〜23、R35）。',
+    helpEn:
+      'The hour (Tokyo, 0–23) at which, the day before a session, participants get their reminder and staff the participant list (R35).',
+    kind: 'hour',
+  },
 ];
 
 /** Reference forms of RULES.md §7: the default question titles. */
@@ -354,8 +383,14 @@ const COURSE_TITLES: Record<CourseField, [string, string, string]> = {
   module: ['受講した講座 / Module', '受講した講座', 'Module'],
 };
 
+const SIGNUP_TITLES: Record<SignupField, [string, string, string]> = {
+  memberId: ['伴走ネットID / Bansou Net ID', '伴走ネットID', 'Bansou Net ID'],
+  session: ['参加する回 / Session', '参加する回', 'Session'],
+  purpose: ['参加の目的 / Purpose', '参加の目的', 'Purpose'],
+};
+
 function titleSpecs(
-  form: 'registration' | 'application' | 'course',
+  form: 'registration' | 'application' | 'course' | 'signup',
   formJa: string,
   formEn: string,
   titles: Record<string, [string, string, string]>,
@@ -380,6 +415,7 @@ export const SETTINGS_SPEC: readonly SettingSpec[] = [
   ...titleSpecs('registration', '登録フォーム', 'Registration form', REGISTRATION_TITLES),
   ...titleSpecs('application', '申請フォーム', 'Application form', APPLICATION_TITLES),
   ...titleSpecs('course', '講座アンケート', 'Course form', COURSE_TITLES),
+  ...titleSpecs('signup', '相談会申込フォーム', 'Sign-up form', SIGNUP_TITLES),
 ];
 
 const SPEC_BY_KEY: ReadonlyMap<string, SettingSpec> = new Map(SETTINGS_SPEC.map((s) => [s.key, s]));
@@ -709,6 +745,7 @@ export function parseSettings(
   checkDistinctTitles('field.registration.', values, errors);
   checkDistinctTitles('field.application.', values, errors);
   checkDistinctTitles('field.course.', values, errors);
+  checkDistinctTitles('field.signup.', values, errors);
 
   if (errors.length > 0) return { errors };
   return { settings: assemble(values) };
@@ -756,6 +793,7 @@ function assemble(values: Map<string, string | number>): Settings {
     registrationFormUrl: s('registrationFormUrl'),
     applicationFormUrl: s('applicationFormUrl'),
     courseFormUrl: s('courseFormUrl'),
+    signupFormUrl: s('signupFormUrl'),
     staffEmail: s('staffEmail'),
     senderName: s('senderName'),
     replyTo: s('replyTo'),
@@ -776,9 +814,11 @@ function assemble(values: Map<string, string | number>): Settings {
     sweepEveryHours: n('sweepEveryHours'),
     outboxEveryHours: n('outboxEveryHours'),
     dailyAutoReplyLimit: n('dailyAutoReplyLimit'),
+    sessionsDailyHour: n('sessionsDailyHour'),
     registrationFields: fieldsOf('field.registration.', REGISTRATION_TITLES, values),
     applicationFields: fieldsOf('field.application.', APPLICATION_TITLES, values),
     courseFields: fieldsOf('field.course.', COURSE_TITLES, values),
+    signupFields: fieldsOf('field.signup.', SIGNUP_TITLES, values),
   };
 }
 
@@ -811,6 +851,7 @@ export const DEMO_PLACEHOLDERS = {
   registrationFormUrl: 'https://docs.google.com/forms/d/demo-registration-form/edit',
   applicationFormUrl: 'https://docs.google.com/forms/d/demo-application-form/edit',
   courseFormUrl: '',
+  signupFormUrl: '',
   staffEmail: 'office@example.org',
 } as const;
 
@@ -840,7 +881,9 @@ function rowValue(settings: Settings, key: SettingKey): string {
         ? settings.registrationFields
         : form === 'application'
           ? settings.applicationFields
-          : settings.courseFields;
+          : form === 'course'
+            ? settings.courseFields
+            : settings.signupFields;
     return (map as Record<string, string>)[field];
   }
   return String(settings[key as ScalarKey]);

@@ -4,6 +4,12 @@
 // URL variables become links (R25).
 import { formatDay, formatMonth } from './dates';
 import { REASON_TEXT, STATUS_TEXT } from './reasons';
+import {
+  SIGNUP_REASON_TEXT,
+  SIGNUP_STATUS_TEXT,
+  type SignupReason,
+  type SignupStatus,
+} from './sessions';
 import { nfkc } from './text';
 import type { Day, Month, ReasonCode, Status } from './types';
 
@@ -15,7 +21,14 @@ export type TemplateKey =
   | 'application.review'
   | 'application.paidEdited'
   | 'payments.summary'
-  | 'staff.alert';
+  | 'staff.alert'
+  | 'signup.accepted'
+  | 'signup.promoted'
+  | 'signup.waitlisted'
+  | 'signup.rejected'
+  | 'signup.cancelled'
+  | 'signup.reminder'
+  | 'sessions.participants';
 
 export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'registration.reply',
@@ -26,6 +39,13 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'application.paidEdited',
   'payments.summary',
   'staff.alert',
+  'signup.accepted',
+  'signup.promoted',
+  'signup.waitlisted',
+  'signup.rejected',
+  'signup.cancelled',
+  'signup.reminder',
+  'sessions.participants',
 ];
 
 /**
@@ -47,6 +67,20 @@ export interface Localized {
 }
 
 export type TemplateValue = string | string[] | Localized;
+
+/** What every sign-up email is given (R35). */
+const SIGNUP_VARS = [
+  'name',
+  'memberId',
+  'responseId',
+  'sessionId',
+  'sessionTitle',
+  'sessionTime',
+  'meetingUrl',
+  'status',
+  'reasons',
+  'officeContact',
+] as const;
 
 /** The placeholders each template is given by the flows (for checking staff-edited templates). */
 export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
@@ -104,10 +138,27 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'review',
   ],
   'staff.alert': ['title', 'message', 'details', 'sheetUrl'],
+  'signup.accepted': SIGNUP_VARS,
+  'signup.promoted': SIGNUP_VARS,
+  'signup.waitlisted': SIGNUP_VARS,
+  'signup.rejected': SIGNUP_VARS,
+  'signup.cancelled': SIGNUP_VARS,
+  'signup.reminder': SIGNUP_VARS,
+  'sessions.participants': [
+    'sessionId',
+    'sessionTitle',
+    'sessionTime',
+    'meetingUrl',
+    'capacity',
+    'count',
+    'participants',
+    'waitlisted',
+    'sheetUrl',
+  ],
 };
 
 /** Variables whose value is a link we made ourselves; only these become <a> in HTML. */
-const URL_VARS: ReadonlySet<string> = new Set(['applicationFormUrl', 'sheetUrl']);
+const URL_VARS: ReadonlySet<string> = new Set(['applicationFormUrl', 'sheetUrl', 'meetingUrl']);
 
 /** In a 'both' template, a line of dashes separates the Japanese part from the English part. */
 export const BOTH_SEPARATOR = '----------------------------------------';
@@ -402,6 +453,246 @@ The applications on hold and those needing review are listed lower down on the s
 Spreadsheet: {{sheetUrl}}
 
 (This email gives only response IDs and Bansou Net IDs, never names or email addresses.)
+`,
+  },
+  {
+    key: 'signup.accepted',
+    lang: 'ja',
+    subject: '【伴走ネット】オンライン相談会のお申し込みを受け付けました（{{sessionId}}）',
+    body: `{{name}} 様
+
+オンライン相談会へのお申し込みを受け付けました。参加が確定しています。
+
+　回: {{sessionId}} {{sessionTitle}}
+　日時: {{sessionTime}}
+　参加用URL: {{meetingUrl}}
+　受付番号: {{responseId}}
+
+前日にもリマインダーをお送りします。参加できなくなった場合は、事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'signup.accepted',
+    lang: 'en',
+    subject: 'Bansou Net: your place in the online session {{sessionId}} is confirmed',
+    body: `Dear {{name}},
+
+Thank you for signing up. Your place in the online consultation session is confirmed.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Time: {{sessionTime}}
+    Meeting link: {{meetingUrl}}
+    Reference: {{responseId}}
+
+We will send a reminder the day before. If you cannot attend, please tell the office.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'signup.promoted',
+    lang: 'ja',
+    subject: '【伴走ネット】キャンセル待ちから参加が確定しました（{{sessionId}}）',
+    body: `{{name}} 様
+
+キャンセル待ちでお申し込みいただいていたオンライン相談会に空きができたため、参加が確定しました。
+
+　回: {{sessionId}} {{sessionTitle}}
+　日時: {{sessionTime}}
+　参加用URL: {{meetingUrl}}
+　受付番号: {{responseId}}
+
+参加できない場合は、次の方のために事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'signup.promoted',
+    lang: 'en',
+    subject: 'Bansou Net: a place opened up: you are now in the session {{sessionId}}',
+    body: `Dear {{name}},
+
+A place has opened up in the online consultation session you were waiting for. Your place is now confirmed.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Time: {{sessionTime}}
+    Meeting link: {{meetingUrl}}
+    Reference: {{responseId}}
+
+If you cannot attend, please tell the office so that the next person can take the place.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'signup.waitlisted',
+    lang: 'ja',
+    subject: '【伴走ネット】オンライン相談会のキャンセル待ちで受け付けました（{{sessionId}}）',
+    body: `{{name}} 様
+
+オンライン相談会へのお申し込みありがとうございます。
+
+　回: {{sessionId}} {{sessionTitle}}
+　日時: {{sessionTime}}
+　状態: {{status}}
+　受付番号: {{responseId}}
+
+{{reasons}}
+
+空きができた場合は、お申し込みの順にご案内し、参加用URLをお送りします。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'signup.waitlisted',
+    lang: 'en',
+    subject: 'Bansou Net: you are on the waiting list for the session {{sessionId}}',
+    body: `Dear {{name}},
+
+Thank you for signing up for the online consultation session.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Time: {{sessionTime}}
+    Status: {{status}}
+    Reference: {{responseId}}
+
+{{reasons}}
+
+If a place opens up, we offer it in the order of sign-up and send you the meeting link.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'signup.rejected',
+    lang: 'ja',
+    subject: '【伴走ネット】オンライン相談会のお申し込みについて（受付番号: {{responseId}}）',
+    body: `{{name}} 様
+
+オンライン相談会へのお申し込みありがとうございます。
+申し訳ありませんが、今回のお申し込みはお受けできませんでした。
+
+　回: {{sessionId}} {{sessionTitle}}
+　状態: {{status}}
+　受付番号: {{responseId}}
+
+■ 理由
+{{reasons}}
+${JA_FOOTER}`,
+  },
+  {
+    key: 'signup.rejected',
+    lang: 'en',
+    subject: 'Bansou Net: about your sign-up for an online session (reference {{responseId}})',
+    body: `Dear {{name}},
+
+Thank you for signing up for an online consultation session.
+We are sorry, but we could not accept this sign-up.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Status: {{status}}
+    Reference: {{responseId}}
+
+Why
+{{reasons}}
+${EN_FOOTER}`,
+  },
+  {
+    key: 'signup.cancelled',
+    lang: 'ja',
+    subject: '【伴走ネット】オンライン相談会の参加を取り消しました（{{sessionId}}）',
+    body: `{{name}} 様
+
+次のオンライン相談会へのご参加は、事務局で取り消しました。
+
+　回: {{sessionId}} {{sessionTitle}}
+　日時: {{sessionTime}}
+　受付番号: {{responseId}}
+
+お心当たりがない場合は、事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'signup.cancelled',
+    lang: 'en',
+    subject: 'Bansou Net: your place in the session {{sessionId}} was cancelled',
+    body: `Dear {{name}},
+
+The office has cancelled your place in this online consultation session.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Time: {{sessionTime}}
+    Reference: {{responseId}}
+
+If you did not expect this, please contact the office.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'signup.reminder',
+    lang: 'ja',
+    subject: '【伴走ネット】明日のオンライン相談会のご案内（{{sessionId}}）',
+    body: `{{name}} 様
+
+お申し込みいただいたオンライン相談会のご案内です。
+
+　回: {{sessionId}} {{sessionTitle}}
+　日時: {{sessionTime}}
+　参加用URL: {{meetingUrl}}
+
+時間になりましたら、上のURLから参加してください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'signup.reminder',
+    lang: 'en',
+    subject: 'Bansou Net: reminder: online session {{sessionId}} tomorrow',
+    body: `Dear {{name}},
+
+This is a reminder of the online consultation session you signed up for.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Time: {{sessionTime}}
+    Meeting link: {{meetingUrl}}
+
+Please join through the link above at the start time.
+${EN_FOOTER}`,
+  },
+  {
+    key: 'sessions.participants',
+    lang: 'ja',
+    subject: '【伴走ネット】参加者一覧: {{sessionId}} {{sessionTitle}}',
+    body: `事務局のみなさま
+
+オンライン相談会の参加者一覧です。
+
+　回: {{sessionId}} {{sessionTitle}}
+　日時: {{sessionTime}}
+　参加用URL: {{meetingUrl}}
+　参加確定: {{count}}人（定員 {{capacity}}人）
+
+■ 参加者（伴走ネットID・氏名・目的）
+{{participants}}
+
+■ キャンセル待ち
+{{waitlisted}}
+
+出席はシート「Sign-ups」の「出席」欄に記入してください。
+{{sheetUrl}}
+`,
+  },
+  {
+    key: 'sessions.participants',
+    lang: 'en',
+    subject: 'Bansou Net: participants of {{sessionId}} {{sessionTitle}}',
+    body: `Dear office staff,
+
+Here is the participant list of the online consultation session.
+
+    Session: {{sessionId}} {{sessionTitle}}
+    Time: {{sessionTime}}
+    Meeting link: {{meetingUrl}}
+    Participants: {{count}} (capacity {{capacity}})
+
+Participants (Bansou Net ID, name, purpose)
+{{participants}}
+
+Waiting list
+{{waitlisted}}
+
+Please tick attendance in the "Attended" column of the sheet "Sign-ups".
+{{sheetUrl}}
 `,
   },
 ];
@@ -712,4 +1003,16 @@ export function documentLines(missing: readonly ('memorandum' | 'account')[]): L
     },
   };
   return { ja: missing.map((d) => names[d].ja), en: missing.map((d) => names[d].en) };
+}
+
+/** R35: the sign-up reasons, one per line, in the email's language. */
+export function signupReasonLines(codes: readonly SignupReason[]): Localized {
+  return {
+    ja: codes.map((c) => SIGNUP_REASON_TEXT[c].ja),
+    en: codes.map((c) => SIGNUP_REASON_TEXT[c].en),
+  };
+}
+
+export function signupStatusText(status: SignupStatus): Localized {
+  return { ja: SIGNUP_STATUS_TEXT[status].ja, en: SIGNUP_STATUS_TEXT[status].en };
 }

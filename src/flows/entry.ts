@@ -12,6 +12,7 @@ const FORM_HANDLER: Record<string, string> = {
   registration: 'onRegistrationSubmit',
   application: 'onApplicationSubmit',
   course: 'onCourseSubmit',
+  signup: 'onSignupSubmit',
 };
 
 /** How long a trigger waits for another execution to finish before leaving work to the sweep. */

@@ -100,6 +100,7 @@ function formProbes(settings: Settings): ProbeResult[] {
     ['application / 申請', settings.applicationFormUrl],
   ];
   if (settings.courseFormUrl) forms.push(['course / 講座', settings.courseFormUrl]);
+  if (settings.signupFormUrl) forms.push(['session sign-up / 相談会申込', settings.signupFormUrl]);
   const results: ProbeResult[] = [];
   for (const [what, url] of forms) {
     const name = `Forms: ${what} form's latest response / 最新の回答`;
@@ -150,6 +151,7 @@ function formProbes(settings: Settings): ProbeResult[] {
 function wantedHandlers(settings: Settings | null): string[] {
   const forms = ['onRegistrationSubmit', 'onApplicationSubmit'];
   if (settings?.courseFormUrl) forms.push('onCourseSubmit');
+  if (settings?.signupFormUrl) forms.push('onSignupSubmit', 'runSessionsDaily');
   return [...forms, ...CLOCK_HANDLERS];
 }
 
@@ -214,6 +216,8 @@ export function runEnvironmentCheck(): string {
         'onRegistrationSubmit',
         'onApplicationSubmit',
         'onCourseSubmit',
+        'onSignupSubmit',
+        'runSessionsDaily',
         ...CLOCK_HANDLERS,
       ]),
       since,

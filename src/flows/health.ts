@@ -43,6 +43,7 @@ export function healthReport(env: Env): string {
     );
   const expected = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
   if (env.settings.courseFormUrl) expected.push('onCourseSubmit');
+  if (env.settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
   const missing = expected.filter((h) => !installed.includes(h));
   const extra = installed.filter(
     (h) =>

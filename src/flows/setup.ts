@@ -15,12 +15,14 @@ import {
   RUNS,
   TEMPLATES,
 } from '../store/schema';
+import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
 import type { TableSpec } from '../store/table';
 import { Workbook } from '../store/workbook';
 import { normalizeTitle } from './answers';
 import { OVERRIDE_CHOICES } from './applications';
 import { FormAccessError, openFormByUrl } from './forms';
 import { ScriptProps } from './props';
+import { prepareSessionSheets } from './sessions';
 import { readConfig, readSettings } from './settings-store';
 import {
   clearOwnerRecord,
@@ -36,7 +38,7 @@ type ItemType = GoogleAppsScript.Forms.ItemType;
 interface FormCheck {
   what: string;
   url: string;
-  handler: 'onRegistrationSubmit' | 'onApplicationSubmit' | 'onCourseSubmit';
+  handler: 'onRegistrationSubmit' | 'onApplicationSubmit' | 'onCourseSubmit' | 'onSignupSubmit';
   fields: Record<string, string>;
   /** Item types that can answer each field; fields not listed take any text or choice item. */
   types: Record<string, string[]>;
@@ -72,6 +74,16 @@ function formChecks(settings: Settings): FormCheck[] {
       handler: 'onCourseSubmit',
       fields: settings.courseFields,
       types: {},
+    });
+  }
+  if (settings.signupFormUrl) {
+    checks.push({
+      what: 'Session sign-up form / 相談会申込フォーム',
+      url: settings.signupFormUrl,
+      handler: 'onSignupSubmit',
+      fields: settings.signupFields,
+      // The session question's choices are kept by the script (R33): a list or multiple choice.
+      types: { session: ['LIST', 'MULTIPLE_CHOICE'] },
     });
   }
   return checks;
@@ -131,6 +143,8 @@ const SYSTEM_TABLES: readonly TableSpec[] = [
   OUTBOX,
   LOG,
   TEMPLATES,
+  SESSIONS,
+  SIGNUPS,
 ];
 
 export interface SetupReport {
@@ -174,6 +188,7 @@ export function runSetup(): SetupReport {
   readConfig(book, new ScriptProps(), Date.now(), 'fresh');
   prepareApplicationsSheet(book);
   protectSystemSheets(book);
+  done.push(...prepareSessionSheets(book, settings, forms.get('onSignupSubmit') ?? null));
 
   // The application form's public link, for the emails.
   const appForm = forms.get('onApplicationSubmit');
@@ -258,7 +273,10 @@ export const FORM_HANDLERS = [
   'onRegistrationSubmit',
   'onApplicationSubmit',
   'onCourseSubmit',
+  'onSignupSubmit',
 ] as const;
+/** Installed only with a sign-up form (R35: reminders and the staff list, daily). */
+export const SESSION_CLOCK_HANDLERS = ['runSessionsDaily'] as const;
 
 export function wantedTriggers(
   settings: Settings,
@@ -286,6 +304,20 @@ export function wantedTriggers(
         .inTimezone(zone)
         .create(),
   });
+  if (settings.signupFormUrl) {
+    wanted.push({
+      handler: 'runSessionsDaily',
+      describe: `runSessionsDaily every day at ${settings.sessionsDailyHour}:00`,
+      schedule: `daily@${settings.sessionsDailyHour}`,
+      create: () =>
+        ScriptApp.newTrigger('runSessionsDaily')
+          .timeBased()
+          .everyDays(1)
+          .atHour(settings.sessionsDailyHour)
+          .inTimezone(zone)
+          .create(),
+    });
+  }
   wanted.push({
     handler: 'sweep',
     describe: `sweep every ${settings.sweepEveryHours} hour(s)`,
@@ -316,7 +348,7 @@ function installTriggers(
 ): { ok: boolean; lines: string[] } {
   const props = PropertiesService.getScriptProperties();
   const changes: string[] = [];
-  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS]);
+  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS, ...SESSION_CLOCK_HANDLERS]);
   const existing = ScriptApp.getProjectTriggers().filter((t) => ours.has(t.getHandlerFunction()));
   const me = currentAccount();
   const record = readOwnerRecord(props);
@@ -376,7 +408,7 @@ function installTriggers(
  */
 export function removeMyTriggers(): string {
   const props = PropertiesService.getScriptProperties();
-  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS]);
+  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS, ...SESSION_CLOCK_HANDLERS]);
   const mine = ScriptApp.getProjectTriggers().filter((t) => ours.has(t.getHandlerFunction()));
   const record = readOwnerRecord(props);
   const me = currentAccount();

@@ -8,6 +8,7 @@ import type { Settings } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
 import { cellMs, cellText } from '../store/cells';
 import { APPLICATIONS, COURSE, MEMBERS, OUTBOX } from '../store/schema';
+import { SIGNUPS } from '../store/sessions-schema';
 import type { Row } from '../store/table';
 import { alertStaffOnce, clearAlert } from './alerts';
 import { decideFrom, stageApplication } from './applications';
@@ -16,19 +17,21 @@ import type { Env } from './env';
 import { openFormByUrl } from './forms';
 import { errorText, readPendingCount, setPendingCount } from './mailer';
 import { processRegistration, responseIdsOf, sameVersion } from './registration';
+import { processSignup, sessionsNeedUpdate, updateSessions } from './sessions';
 import { CLOCK_HANDLERS } from './setup';
 
 export interface SweepResult {
   registrations: number;
   applications: number;
   courses: number;
+  signups: number;
   problems: string[];
   /** False when the execution ran out of time; the next sweep continues. */
   complete: boolean;
 }
 
-type FormKind = 'registration' | 'application' | 'course';
-const FORM_KINDS: readonly FormKind[] = ['registration', 'application', 'course'];
+type FormKind = 'registration' | 'application' | 'course' | 'signup';
+const FORM_KINDS: readonly FormKind[] = ['registration', 'application', 'course', 'signup'];
 const RESUME_KEY = 'sweep.resume';
 /**
  * An execution may run 6 minutes (APPS-SCRIPT-FACTS); the sweep stops taking on responses
@@ -69,6 +72,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     registrations: 0,
     applications: 0,
     courses: 0,
+    signups: 0,
     problems: [],
     complete: true,
   };
@@ -93,7 +97,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
   /** True (and the place remembered) when the execution must stop taking on more work. */
   const outOfTime = (kind: FormKind, at: number): boolean => {
     // Always some progress, so a slow day cannot stall the sweep at the same place.
-    const handled = result.registrations + result.applications + result.courses;
+    const handled = result.registrations + result.applications + result.courses + result.signups;
     if (handled < MIN_PROGRESS || Date.now() <= deadline) return false;
     if (!stopAt.has(kind)) stopAt.set(kind, at);
     return true;
@@ -167,6 +171,25 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     }
   }
 
+  if (settings.signupFormUrl) {
+    const signup = open(settings.signupFormUrl, 'Sign-up form');
+    const signups = signup ? responsesOf(signup, 'signup') : [];
+    if (signup && signups.length > 0) {
+      const table = env.book.table(SIGNUPS);
+      const done = new Map<string, number | null>();
+      for (const row of table.dataRows())
+        done.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
+      for (const { response, id, at } of signups) {
+        if (outOfTime('signup', at)) break;
+        if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
+        processSignup(env, response, signup);
+        result.signups++;
+      }
+    }
+  }
+  // Staff changed Sessions or Sign-ups, or a sign-up closing time passed (R33, R34).
+  if (sessionsNeedUpdate(env)) updateSessions(env, false);
+
   checkTriggers(env, settings, result);
   checkOutbox(env, full);
   for (const p of result.problems) {
@@ -187,11 +210,11 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     );
     if (full) for (const kind of FORM_KINDS) props.delete(`${RESUME_KEY}.${kind}`);
   }
-  const processed = result.registrations + result.applications + result.courses;
+  const processed = result.registrations + result.applications + result.courses + result.signups;
   if (processed === 0 && result.complete) return result;
   env.log.add({
     action: result.complete ? (full ? 'SWEEP_FULL' : 'SWEEP') : 'SWEEP_PARTIAL',
-    detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.complete ? '' : '; out of time, continues at the next run'}`,
+    detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.signups ? `, ${result.signups} sign-ups` : ''}${result.complete ? '' : '; out of time, continues at the next run'}`,
   });
   return result;
 }
@@ -200,6 +223,7 @@ function checkTriggers(env: Env, settings: Settings, result: SweepResult): void 
   const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
   const expected: string[] = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
   if (settings.courseFormUrl) expected.push('onCourseSubmit');
+  if (settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
   for (const handler of expected) {
     const key = `trigger-missing:${handler}`;
     if (handlers.has(handler)) {

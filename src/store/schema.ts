@@ -48,6 +48,8 @@ export const MEMBERS = {
       width: DATE_TIME_WIDTH,
     },
     { key: 'repliesThatDay', header: 'Auto-replies that day / 同日の自動返信数' },
+    // R36: written by the sessions jobs from the attendance staff tick in Sign-ups.
+    { key: 'sessionsAttended', header: 'Sessions attended this FY / 今年度の相談会参加' },
   ],
 } as const satisfies TableSpec;
 

@@ -13,6 +13,7 @@ export const settings: Settings = {
   registrationFormUrl: 'https://docs.google.com/forms/d/registration/edit',
   applicationFormUrl: 'https://docs.google.com/forms/d/application/edit',
   courseFormUrl: '',
+  signupFormUrl: '',
   staffEmail: 'office@example.org',
   senderName: 'Bansou Net',
   replyTo: '',
@@ -33,11 +34,17 @@ export const settings: Settings = {
   sweepEveryHours: 1,
   outboxEveryHours: 1,
   dailyAutoReplyLimit: 1,
+  sessionsDailyHour: 9,
   registrationFields: { ...REGISTRATION_TITLES },
   applicationFields: { ...APPLICATION_TITLES },
   courseFields: {
     memberId: '伴走ネットID / Bansou Net ID',
     module: '講座 / Module',
+  },
+  signupFields: {
+    memberId: '伴走ネットID / Bansou Net ID',
+    session: '参加する回 / Session',
+    purpose: '参加の目的 / Purpose',
   },
 };
 

@@ -36,7 +36,7 @@ function errorKeys(rows: Record<string, unknown>): string[] {
 }
 
 describe('SETTINGS_SPEC', () => {
-  test('has one row per Settings value, each key once, including every field of the three field maps', () => {
+  test('has one row per Settings value, each key once, including every field of the four field maps', () => {
     const keys = SETTINGS_SPEC.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     const s = defaultSettings();
@@ -45,6 +45,7 @@ describe('SETTINGS_SPEC', () => {
       ...Object.keys(s.registrationFields).map((f) => `field.registration.${f}`),
       ...Object.keys(s.applicationFields).map((f) => `field.application.${f}`),
       ...Object.keys(s.courseFields).map((f) => `field.course.${f}`),
+      ...Object.keys(s.signupFields).map((f) => `field.signup.${f}`),
     ];
     expect([...keys].sort()).toEqual([...expected].sort());
   });

@@ -149,6 +149,7 @@ describe('set-up and staff operations', () => {
       'generatePayments',
       'sendQueuedEmails',
       'processMissedResponses',
+      'updateSessions',
       'healthReport',
       'checkEnvironment',
       'removeMyTriggers',

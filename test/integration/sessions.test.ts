@@ -1,0 +1,357 @@
+// RULES §8 through the BUILT bundle: staff keep the Sessions sheet, set-up and the sweep keep
+// the sign-up form's choices, each sign-up is decided and emailed once (R34, R35), staff
+// cancellations promote the waiting list, the daily trigger sends the reminder and the staff
+// list once, and attendance is counted per fiscal year (R36).
+import { REGISTRATION_TITLES as R, SIGNUP_TITLES as S } from '../../local/world';
+import {
+  failedExecutions,
+  type Office,
+  office,
+  staffAppends,
+  staffSets,
+  sweep,
+  tokyo,
+  uncounted,
+} from './helpers';
+
+const MEET = 'https://meet.example.org/s1';
+
+function member(
+  o: Office,
+  email: string,
+  name: string,
+  experience: boolean,
+  foreign: boolean,
+  language = '日本語',
+): void {
+  o.rt.forms.submit(o.registration, {
+    email,
+    answers: {
+      [R.name]: name,
+      [R.experience]: experience ? 'あり / Yes' : 'なし / No',
+      [R.foreignBackground]: foreign ? 'はい / Yes' : 'いいえ / No',
+      [R.emailLanguage]: language,
+      [R.consent]: ['同意します / I agree'],
+    },
+  });
+}
+
+/** The session question's choices as the respondent sees them. */
+function choices(o: Office): string[] {
+  return uncounted(o, () => {
+    const item = o.signup!.getItems().find((i) => i.getTitle() === S.session)!;
+    return item.getChoices().map((c) => c.getValue());
+  });
+}
+
+function signUp(
+  o: Office,
+  email: string,
+  id: string,
+  session: string,
+  purpose = '参加 / Participation',
+  options: { twice?: boolean; drop?: boolean; lateRow?: boolean } = {},
+): string {
+  // The choice the respondent sees (or saw, when the form page was opened earlier).
+  const choice = choices(o).find((c) => c.split(' ')[0] === session) ?? session;
+  return o.rt.forms
+    .submit(
+      o.signup!,
+      { email, answers: { [S.memberId]: id, [S.session]: choice, [S.purpose]: purpose } },
+      options,
+    )
+    .getId();
+}
+
+function addSession(o: Office, id: string, date: string, capacity: number, closes = ''): void {
+  staffAppends(o, 'Sessions', {
+    'Session ID': id,
+    Date: date,
+    Start: '19:00',
+    End: '20:30',
+    'Title (Japanese)': '在留資格の相談',
+    'Title (English)': 'Residency questions',
+    Topics: '在留資格',
+    'Meeting URL': MEET,
+    Capacity: String(capacity),
+    'Sign-up closes': closes,
+    Status: 'open',
+  });
+}
+
+const signups = (o: Office) => o.rows('Sign-ups');
+const mailsTo = (o: Office, to: string) => o.rt.mail.outbox.filter((m) => m.to.includes(to));
+
+function setUpOffice(): Office {
+  const o = office({ withSignupForm: true, start: tokyo('2024-04-01T09:00:00') });
+  member(o, 'a@example.org', 'Aoki Akira', true, false); // BN-00001: experience
+  member(o, 'b@example.org', 'Bui Binh', false, true, 'English'); // BN-00002: foreign background
+  member(o, 'c@example.org', 'Chen Chao', false, false); // BN-00003: neither
+  member(o, 'd@example.org', 'Diaz Dora', true, true); // BN-00004
+  member(o, 'e@example.org', 'Endo Emi', true, false); // BN-00005
+  addSession(o, 'S2024-01', '2024-05-10', 2, '2024-05-09 17:00');
+  addSession(o, 'S2024-02', '2024-06-14', 10);
+  o.rt.run('updateSessions');
+  return o;
+}
+
+describe('R33: the sign-up form offers the open sessions', () => {
+  test('set-up installs the sign-up trigger and the daily trigger, and the Sessions and Sign-ups sheets', () => {
+    const o = setUpOffice();
+    const handlers = o.rt.script.getProjectTriggers().map((t) => t.getHandlerFunction());
+    expect(handlers).toEqual(expect.arrayContaining(['onSignupSubmit', 'runSessionsDaily']));
+    expect(handlers.length).toBeLessThanOrEqual(20);
+    expect(o.ss.getSheetByName('Sessions')).not.toBeNull();
+    expect(o.ss.getSheetByName('Sign-ups')).not.toBeNull();
+  });
+
+  test('the choices are the open sessions, in date order, each starting with its ID', () => {
+    const o = setUpOffice();
+    expect(choices(o)).toEqual([
+      'S2024-01 2024/05/10 19:00–20:30 在留資格の相談 / Residency questions',
+      'S2024-02 2024/06/14 19:00–20:30 在留資格の相談 / Residency questions',
+    ]);
+  });
+
+  test('a staff edit of Sessions reaches the form at the next sweep; a closed session leaves it', () => {
+    const o = setUpOffice();
+    staffSets(o, 'Sessions', 2, 'Status', 'cancelled');
+    sweep(o);
+    expect(choices(o).map((c) => c.split(' ')[0])).toEqual(['S2024-01']);
+    o.at('2024-05-09T17:30:00');
+    sweep(o);
+    expect(choices(o)).toEqual(['受付中の回はありません / No session is open for sign-up']);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a session that fills is marked full in the form (sign-ups then join the waiting list)', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    expect(choices(o)[0]).toBe(
+      'S2024-01 2024/05/10 19:00–20:30 在留資格の相談 / Residency questions — 満席・キャンセル待ち / full: waiting list',
+    );
+  });
+});
+
+describe('R34, R35: each sign-up decided as of its moment and told once', () => {
+  test('accepted: the confirmation carries the meeting URL; the Sessions sheet counts the place', () => {
+    const o = setUpOffice();
+    const id = signUp(o, 'a@example.org', 'bn-1', 'S2024-01');
+    expect(signups(o)).toEqual([
+      expect.objectContaining({
+        'Response ID': id,
+        'Bansou Net ID': 'BN-00001',
+        Name: 'Aoki Akira',
+        'Session ID': 'S2024-01',
+        Status: 'ACCEPTED',
+        'Reason codes': '',
+        'Status emailed': 'ACCEPTED',
+      }),
+    ]);
+    const mails = mailsTo(o, 'a@example.org').filter((m) => m.subject.includes('S2024-01'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].body).toContain(MEET);
+    expect(mails[0].body).toContain('Aoki Akira');
+    expect(o.rows('Sessions')[0]).toMatchObject({ Participants: 1, 'Waiting list': 0 });
+  });
+
+  test('every reason code, each with its status; the meeting URL only to the accepted', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01'); // ACCEPTED
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-01', '研修 / Training'); // ACCEPTED (training)
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // WAITLISTED (full)
+    signUp(o, 'x@example.org', 'BN-00099', 'S2024-02'); // UNKNOWN_ID
+    signUp(o, 'z@example.org', 'BN-00004', 'S2024-02'); // NOT_SELF
+    signUp(o, 'c@example.org', 'BN-00003', 'S2024-02', '研修 / Training'); // NOT_ELIGIBLE
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01'); // DUPLICATE
+    const withUrl = o.rt.mail.outbox.filter((m) => m.body.includes(MEET)).map((m) => m.to[0]);
+    expect(withUrl.sort()).toEqual(['a@example.org', 'b@example.org']);
+    // The form page opened just before the closing time, sent just after it.
+    o.at('2024-05-09T16:59:00');
+    const seen = choices(o)[0];
+    o.at('2024-05-09T17:00:20');
+    o.rt.forms.submit(o.signup!, {
+      email: 'd@example.org',
+      answers: { [S.memberId]: 'BN-00004', [S.session]: seen, [S.purpose]: '参加 / Participation' },
+    }); // SESSION_CLOSED
+    expect(signups(o).map((r) => [r.Status, r['Reason codes']])).toEqual([
+      ['ACCEPTED', ''],
+      ['ACCEPTED', ''],
+      ['WAITLISTED', 'SESSION_FULL'],
+      ['REJECTED', 'UNKNOWN_ID'],
+      ['REJECTED', 'NOT_SELF'],
+      ['REJECTED', 'NOT_ELIGIBLE'],
+      ['REJECTED', 'DUPLICATE'],
+      ['REJECTED', 'SESSION_CLOSED'],
+    ]);
+    // B chose English: the confirmation is in English.
+    expect(mailsTo(o, 'b@example.org').map((m) => m.subject)).toContain(
+      'Bansou Net: your place in the online session S2024-01 is confirmed',
+    );
+    // The NOT_SELF reply goes to whoever sent it, without the member's name.
+    const notSelf = mailsTo(o, 'z@example.org');
+    expect(notSelf).toHaveLength(1);
+    expect(notSelf[0].body).not.toContain('Diaz');
+    expect(notSelf[0].body).toContain(
+      'Sign-ups must be made by the members themselves, from the email address they registered.',
+    );
+    expect(mailsTo(o, 'e@example.org').at(-1)!.body).toContain(
+      'この回は定員に達しているため、キャンセル待ちとして受け付けました。',
+    );
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('fired twice, dropped (the sweep finishes it), row late: one decision, one email each', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01', undefined, { twice: true });
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01', undefined, { drop: true });
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01', undefined, { lateRow: true });
+    expect(signups(o)).toHaveLength(2);
+    sweep(o);
+    sweep(o);
+    expect(signups(o).map((r) => [r['Bansou Net ID'], r.Status])).toEqual([
+      ['BN-00001', 'ACCEPTED'],
+      ['BN-00005', 'ACCEPTED'],
+      ['BN-00004', 'WAITLISTED'],
+    ]);
+    for (const who of ['a', 'd', 'e'])
+      expect(
+        mailsTo(o, `${who}@example.org`).filter((m) => m.subject.includes('S2024-01')),
+      ).toHaveLength(1);
+  });
+
+  test('mail quota exhausted: the confirmation waits in the Outbox and goes out once', () => {
+    const o = setUpOffice();
+    o.rt.mail.exhaust();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    expect(mailsTo(o, 'a@example.org').filter((m) => m.body.includes(MEET))).toHaveLength(0);
+    o.at('2024-04-02T10:30:00');
+    o.rt.run('sendQueuedEmails');
+    o.rt.run('sendQueuedEmails');
+    expect(mailsTo(o, 'a@example.org').filter((m) => m.body.includes(MEET))).toHaveLength(1);
+  });
+});
+
+describe('R34: staff overrides, cancellations and the waiting list', () => {
+  function full(): Office {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // waits 1st
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-01', '研修 / Training'); // waits 2nd
+    return o;
+  }
+
+  test('a staff cancellation frees the place: the first waiting sign-up is promoted and told, with the URL', () => {
+    const o = full();
+    staffSets(o, 'Sign-ups', 1, 'Staff override', 'CANCELLED / 取消');
+    staffSets(o, 'Sign-ups', 1, 'Staff note', 'asked by phone');
+    sweep(o);
+    expect(signups(o).map((r) => r.Status)).toEqual([
+      'CANCELLED',
+      'ACCEPTED',
+      'ACCEPTED',
+      'WAITLISTED',
+    ]);
+    const promoted = mailsTo(o, 'e@example.org').at(-1)!;
+    expect(promoted.subject).toBe('【伴走ネット】キャンセル待ちから参加が確定しました（S2024-01）');
+    expect(promoted.body).toContain(MEET);
+    expect(mailsTo(o, 'a@example.org').at(-1)!.subject).toBe(
+      '【伴走ネット】オンライン相談会の参加を取り消しました（S2024-01）',
+    );
+    expect(signups(o)[0]['Staff note']).toBe('asked by phone');
+    sweep(o);
+    o.rt.run('updateSessions');
+    expect(mailsTo(o, 'e@example.org')).toHaveLength(3); // ID, waiting list, promotion
+  });
+
+  test('no promotion once the session has started', () => {
+    const o = full();
+    o.at('2024-05-10T19:10:00');
+    staffSets(o, 'Sign-ups', 1, 'Staff override', 'CANCELLED / 取消');
+    sweep(o);
+    expect(signups(o).map((r) => r.Status)).toEqual([
+      'CANCELLED',
+      'ACCEPTED',
+      'WAITLISTED',
+      'WAITLISTED',
+    ]);
+  });
+
+  test('a staff override to ACCEPTED sends the confirmation with the URL, and the note is kept', () => {
+    const o = setUpOffice();
+    signUp(o, 'c@example.org', 'BN-00003', 'S2024-02');
+    staffSets(o, 'Sign-ups', 1, 'Staff override', 'ACCEPTED / 参加確定');
+    o.rt.run('updateSessions');
+    expect(signups(o)[0]).toMatchObject({ Status: 'ACCEPTED', 'Automatic status': 'REJECTED' });
+    expect(mailsTo(o, 'c@example.org').filter((m) => m.body.includes(MEET))).toHaveLength(1);
+  });
+});
+
+describe('R35: the day before, once: the reminder and the participant list', () => {
+  test('accepted participants get one reminder; a cancelled one none; staff get one list', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01');
+    staffSets(o, 'Sign-ups', 2, 'Staff override', 'CANCELLED / 取消');
+    o.rt.run('updateSessions'); // E promoted
+    o.at('2024-05-10T12:00:00'); // the daily trigger has fired on the 9th (and on the 10th)
+    o.rt.run('runSessionsDaily'); // fired twice
+    const reminders = o.rt.mail.outbox.filter((m) => m.subject.includes('明日のオンライン相談会'));
+    expect(reminders.map((m) => m.to[0]).sort()).toEqual(['a@example.org', 'e@example.org']);
+    expect(reminders[0].body).toContain(MEET);
+    const lists = mailsTo(o, o.staffEmail).filter((m) => m.subject.includes('参加者一覧'));
+    expect(lists).toHaveLength(1);
+    expect(lists[0].body).toContain('BN-00001  Aoki Akira');
+    expect(lists[0].body).toContain('BN-00005  Endo Emi');
+    expect(lists[0].body).not.toContain('BN-00004');
+    expect(failedExecutions(o)).toEqual([]);
+  });
+});
+
+describe('R36: attendance', () => {
+  test('staff tick attendance; Members shows the sessions attended this fiscal year', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-02');
+    o.at('2024-06-20T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    staffSets(o, 'Sign-ups', 2, 'Attended', 'TRUE');
+    o.rt.run('runSessionsDaily');
+    const members = o.rows('Members');
+    expect(members[0]['Sessions attended this FY']).toBe(2);
+    expect(members[1]['Sessions attended this FY']).toBe('');
+  });
+});
+
+describe('R32: a bad Sessions row', () => {
+  test('is named in a bilingual alert and marked; its sign-ups wait until it is fixed', () => {
+    const o = setUpOffice();
+    staffSets(o, 'Sessions', 1, 'Meeting URL', 'zoom please');
+    const id = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    expect(signups(o)).toHaveLength(0);
+    const alert = mailsTo(o, o.staffEmail).find((m) =>
+      m.body.includes('Sessions row 2 (S2024-01)'),
+    );
+    expect(alert?.body).toContain('回の一覧（Sessions）2行目（S2024-01）');
+    expect(String(o.rows('Sessions')[0].Check)).toContain('meeting URL');
+    staffSets(o, 'Sessions', 1, 'Meeting URL', MEET);
+    sweep(o);
+    expect(signups(o).map((r) => [r['Response ID'], r.Status])).toEqual([[id, 'ACCEPTED']]);
+    expect(o.rows('Sessions')[0].Check).toBe('');
+  });
+});
+
+describe('cost', () => {
+  test('a sign-up costs no more Spreadsheet calls than an application (17, bench/results.json)', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-02');
+    o.rt.resetCounts();
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-02');
+    const counts = o.rt.counts();
+    expect(signups(o)).toHaveLength(2);
+    expect(counts.calls.Spreadsheet).toBeLessThanOrEqual(17);
+  });
+});
