@@ -4,7 +4,7 @@
 // are TEXT items (what an export, or a form built differently, could carry). After each batch the
 // invariants of checks.ts hold, and every answer is stored exactly as given.
 import fc from 'fast-check';
-import { clipForCell, fromCell } from '../../src/store/cells';
+import { clipForCell } from '../../src/store/cells';
 import {
   APPLICATION_TITLES as A,
   applicationFormSpec,
@@ -300,8 +300,6 @@ const APPLICATION_COLUMNS: [string, string][] = [
   [A.description, 'What support was given'],
 ];
 
-// Read as the system reads its Plain-text columns (store/cells.ts fromCell): where Sheets keeps
-// a written apostrophe as text, an answer that itself starts with one shows a second (#17).
 const stored = (answer: string | string[] | undefined) =>
   clipForCell(Array.isArray(answer) ? answer.join(', ') : (answer ?? '')).text;
 
@@ -379,7 +377,7 @@ export function runBatch(batch: FuzzBatch, batchNo: number): BatchOutcome & { wo
     const given = expectedMembers.get(String(m.Email));
     if (!given) continue;
     for (const [title, column] of REGISTRATION_COLUMNS) {
-      if (fromCell(m[column]) !== stored(given[title])) {
+      if (m[column] !== stored(given[title])) {
         alteredAnswers++;
         note(`Members ${column} of ${m['Bansou Net ID']} not stored as given`);
       }
@@ -389,7 +387,7 @@ export function runBatch(batch: FuzzBatch, batchNo: number): BatchOutcome & { wo
     const given = expectedApps.get(String(a['Response ID']));
     if (!given) continue;
     for (const [title, column] of APPLICATION_COLUMNS) {
-      if (fromCell(a[column]) !== stored(given[title])) {
+      if (a[column] !== stored(given[title])) {
         alteredAnswers++;
         note(`Applications ${column} of ${a['Response ID']} not stored as given`);
       }

@@ -80,7 +80,7 @@ export class LocalRuntime {
     const start = typeof options.start === 'number' ? options.start : options.start.getTime();
     this.user = options.user ?? 'office@example.org';
     this.ctx = new RuntimeContext({ now: start, timeZone: options.timeZone ?? 'Asia/Tokyo' });
-    this.ctx.textCellApostrophe = options.textCellApostrophe ?? 'keep';
+    this.ctx.textCellApostrophe = options.textCellApostrophe ?? 'drop';
     this.ctx.checkboxOrder = options.checkboxOrder ?? 'reversed';
     this.sheets = new SpreadsheetService(this.ctx);
     this.script = new ScriptService(this.ctx, { user: this.user });

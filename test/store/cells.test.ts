@@ -34,10 +34,13 @@ describe('couldBeTyped: strings Sheets could read as something other than text',
 });
 
 describe('toTextCell and fromCell', () => {
-  test('a text column gets the plain string; other columns keep the apostrophe (R25)', () => {
-    expect(toTextCell('00012')).toBe('00012');
+  test('a text column gets IDs, addresses and words plain, and number-like text with the apostrophe that keeps it text in any format; other columns: every string with it (R25)', () => {
     expect(toTextCell('BN-00001')).toBe('BN-00001');
-    expect(toCell('00012')).toBe("'00012");
+    expect(toTextCell('a@example.org')).toBe('a@example.org');
+    expect(toTextCell('Nguyen Van A')).toBe('Nguyen Van A');
+    expect(toTextCell('00012')).toBe("'00012");
+    expect(toTextCell('=1+1')).toBe("'=1+1");
+    expect(toCell('BN-00001')).toBe("'BN-00001");
   });
 
   test('a value that starts with an apostrophe gets a second one', () => {
