@@ -17,11 +17,15 @@ const USAGE = `Usage:
   npm start                              the demo (a year of the program), output in out/
   npm start -- --registrations R.csv --applications A.csv
                [--documents D.csv] [--courses C.csv] [--settings S.csv]
+               [--sessions SE.csv] [--signups SU.csv]
                [--until YYYY-MM-DD] [--out DIR] [--batch]
 Options:
   --registrations, --applications  exported response sheets (.csv or .xlsx)
   --documents    Bansou Net ID, Fiscal year, Memorandum received, Account notification received
   --courses      Bansou Net ID, Module, Completed on
+  --sessions     the Sessions sheet: Session ID, Date, Start, End, Title (Japanese),
+                 Title (English), Topics, Meeting URL, Capacity, Sign-up closes, Status
+  --signups      the sign-up form's response sheet (online sessions)
   --settings     key,value rows that override the Settings sheet
   --until        replay the monthly payment runs up to this day (default: today)
   --out          output folder (default: out)
@@ -29,7 +33,8 @@ Options:
                  (same result, much faster for large exports)
   --demo-size    small | full | large (default full; large is for --demo-export)
   --demo-export DIR  write the demo's data as export files (registrations.csv,
-                 applications.csv, documents.csv, courses.csv) instead of running it
+                 applications.csv, documents.csv, courses.csv, sessions.csv,
+                 signups.csv) instead of running it
   --quiet        no progress lines`;
 
 class UsageError extends Error {}
@@ -65,8 +70,8 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
     return {
       events: plan.events,
       until: plan.until,
-      world: {},
-      label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications`,
+      world: { withSignupForm: true },
+      label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications, ${plan.signups} session sign-ups`,
       warnings: [],
     };
   }
@@ -76,7 +81,11 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
   const settingsFile = str('settings');
   const documents = str('documents');
   const courses = str('courses');
+  const sessions = str('sessions');
+  const signups = str('signups');
   const plan = planReplay({
+    sessions: sessions ? await readTable(sessions) : undefined,
+    signups: signups ? await readTable(signups) : undefined,
     registrations: await readTable(registrations),
     applications: await readTable(applications),
     documents: documents ? await readTable(documents) : undefined,
@@ -97,6 +106,7 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
     world: {
       registrationForm: plan.registrationForm,
       applicationForm: plan.applicationForm,
+      signupForm: plan.signupForm,
       settings: plan.settings,
     },
     label: `replay of ${registrations} and ${applications}`,
@@ -139,9 +149,21 @@ function summary(outcome: RunOutcome, decisions: Decisions): string[] {
       .join(', ')}; ${n(onHold)} accepted but on hold for documents`,
     `Months settled: ${months.length}${months.length ? ` (${months[0]} … ${months.at(-1)})` : ''}`,
     `Total paid:    ¥${n(paid)} (${n(lines)} payment lines)`,
+    `Sign-ups:      ${n(decisions.signups.length)} — ${signupSummary(decisions)}`,
     `Emails:        ${n(rt.mail.outbox.length)} sent, ${n(queued)} still queued`,
     `Executions:    ${n(rt.executions.length)} (${n(failed)} failed)`,
   ];
+}
+
+function signupSummary(decisions: Decisions): string {
+  const by = new Map<string, number>();
+  for (const s of decisions.signups) by.set(s.status, (by.get(s.status) ?? 0) + 1);
+  return (
+    [...by]
+      .sort()
+      .map(([s, c]) => `${s} ${c}`)
+      .join(', ') || 'none'
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -155,6 +177,8 @@ export async function main(argv: string[]): Promise<number> {
         applications: { type: 'string' },
         documents: { type: 'string' },
         courses: { type: 'string' },
+        sessions: { type: 'string' },
+        signups: { type: 'string' },
         settings: { type: 'string' },
         until: { type: 'string' },
         out: { type: 'string' },
@@ -200,6 +224,9 @@ export async function main(argv: string[]): Promise<number> {
               `  ${done}/${total} responses (${tokyoDay(at)}), ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
             ),
     });
+    // As staff would before a report: the Statistics sheet brought up to the end of the run
+    // (menu "Update statistics"), so the sheet and out/statistics.* show the same moment.
+    outcome.office.rt.run('updateStatistics');
     const decisions = readDecisions(outcome);
     const written = await writeOutput(outcome, decisions, out);
     const failures = outcome.office.rt.executions.filter((e) => e.error);
@@ -209,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       [
         ...summary(outcome, decisions),
-        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json)`,
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json, statistics.json, statistics.html)`,
         `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),

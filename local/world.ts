@@ -166,6 +166,7 @@ export interface OfficeWorldOptions {
   /** Replace the reference forms (replay of another form's exports). */
   registrationForm?: FormSpec;
   applicationForm?: FormSpec;
+  signupForm?: FormSpec;
   /** Settings rows written before the script first runs (key → value). */
   settings?: Record<string, string>;
   staffEmail?: string;
@@ -205,7 +206,10 @@ export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld
     options.applicationForm ?? applicationFormSpec(ss.getId()),
   );
   const course = options.withCourseForm ? rt.forms.createForm(courseFormSpec(ss.getId())) : null;
-  const signup = options.withSignupForm ? rt.forms.createForm(signupFormSpec(ss.getId())) : null;
+  const signup =
+    options.signupForm || options.withSignupForm
+      ? rt.forms.createForm(options.signupForm ?? signupFormSpec(ss.getId()))
+      : null;
   const staffEmail = options.staffEmail ?? STAFF_EMAIL;
   writeSettings(rt, ss, {
     registrationFormUrl: registration.getEditUrl(),

@@ -10,6 +10,7 @@
 // Run: npm run build --silent && npx tsx scripts/docs.ts   (test/docs.test.ts checks both.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chartOutput, renderCharts } from '../local/runner/statistics';
 import type { SheetData } from '../local/runtime/spreadsheet';
 import { columnLetters, parseA1 } from '../local/runtime/spreadsheet/a1';
 import {
@@ -17,6 +18,7 @@ import {
   createOfficeWorld,
   type OfficeWorld,
   REGISTRATION_TITLES as R,
+  SIGNUP_TITLES as S,
   writeSettings,
 } from '../local/world';
 import {
@@ -531,7 +533,15 @@ export function runDemo(bundle?: string): DemoResult {
 
   // Day 1 of September: "Payments 2024-08", with July's on-hold payment carried over.
   at('2024-09-01T07:00:00');
-  for (const name of ['Applications', 'Documents', 'Course', 'Log', 'Payments 2024-08']) snap(name);
+  for (const name of [
+    'Applications',
+    'Documents',
+    'Course',
+    'Log',
+    'Payments 2024-08',
+    'Statistics',
+  ])
+    snap(name);
   return { world: w, sheets, firstSetupReport };
 }
 
@@ -543,6 +553,10 @@ export interface SheetPicture {
   columns?: string[];
   /** 1-based data rows (below the header) to show (all when omitted). */
   rows?: (data: SheetData) => number[];
+  /** Show the first N columns (for a sheet without one header row, such as Statistics). */
+  firstColumns?: number;
+  /** Draw this chart of the sheet (by title) instead of its cells, as the local runner does. */
+  chart?: string;
 }
 
 const FONT =
@@ -601,11 +615,13 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
   // The last frozen row holds the column headers (a title row may sit above it).
   const frozen = Math.max(data.frozenRows, 1);
   const header = data.values[frozen - 1].map((h) => String(h).split(' / ')[0]);
-  const cols = (picture.columns ?? header.filter((h) => h !== '')).map((name) => {
-    const c = header.indexOf(name);
-    if (c < 0 && picture.columns) throw new Error(`${data.name}: no column "${name}"`);
-    return c;
-  });
+  const cols = picture.firstColumns
+    ? Array.from({ length: picture.firstColumns }, (_, c) => c)
+    : (picture.columns ?? header.filter((h) => h !== '')).map((name) => {
+        const c = header.indexOf(name);
+        if (c < 0 && picture.columns) throw new Error(`${data.name}: no column "${name}"`);
+        return c;
+      });
   const dataRows = picture.rows
     ? picture.rows(data)
     : Array.from({ length: data.values.length - frozen }, (_, i) => i + frozen);
@@ -810,6 +826,45 @@ export const PICTURES: Record<string, { sheet: string } & SheetPicture> = {
     sheet: 'Outbox',
     columns: ['Queued at', 'To', 'Subject', 'Kind', 'Reference', 'Status', 'Sent at', 'Attempts'],
   },
+  'sessions.svg': {
+    sheet: 'Sessions',
+    columns: [
+      'Session ID',
+      'Date',
+      'Start',
+      'End',
+      'Title (Japanese)',
+      'Title (English)',
+      'Capacity',
+      'Sign-up closes',
+      'Status',
+      'Participants',
+      'Waiting list',
+    ],
+  },
+  'signups.svg': {
+    sheet: 'Sign-ups',
+    columns: [
+      'Response ID',
+      'Signed up at',
+      'Bansou Net ID',
+      'Name',
+      'Session ID',
+      'Status',
+      'Reason codes',
+      'Status emailed',
+      'Staff override',
+      'Staff note',
+      'Attended',
+    ],
+  },
+  'statistics.svg': {
+    sheet: 'Statistics',
+    // The heading, the summary and the month table (with its protected small counts).
+    rows: (d) => d.values.map((_, r) => r).filter((r) => r > 0 && r < 23),
+    firstColumns: 7,
+  },
+  'statistics-chart.svg': { sheet: 'Statistics', chart: 'Cases by issue / 相談内容別の件数' },
   'log.svg': {
     sheet: 'Log',
     // A busy stretch of the demo, not the quiet daily sweep lines before it.
@@ -820,13 +875,113 @@ export const PICTURES: Record<string, { sheet: string } & SheetPicture> = {
   },
 };
 
+/**
+ * The online sessions (guide section 10): a spring with two sessions, sign-ups that meet every
+ * rule, a waiting list, a staff cancellation that promotes the first waiting sign-up.
+ */
+export function runSessionsDemo(bundle?: string): Map<string, SheetData> {
+  const w = createOfficeWorld({
+    start: tokyo('2024-04-01T09:00:00'),
+    withSignupForm: true,
+    bundle,
+  });
+  const { rt, ss } = w;
+  const at = (iso: string) => rt.advanceTo(tokyo(iso));
+  rt.run('setup');
+  const register = (email: string, name: string, experience: boolean, foreign: boolean) =>
+    rt.forms.submit(w.registration, {
+      email,
+      answers: {
+        [R.name]: name,
+        [R.experience]: experience ? 'あり / Yes' : 'なし / No',
+        [R.foreignBackground]: foreign ? 'はい / Yes' : 'いいえ / No',
+        [R.emailLanguage]: foreign ? 'English' : '日本語',
+        [R.consent]: ['同意します / I agree'],
+      },
+    });
+  register('sato@example.org', '佐藤 花子', true, false); // BN-00001
+  register('mai.nguyen@example.org', 'Nguyen Thi Mai', true, true); // BN-00002
+  register('maria.santos@example.org', 'Maria Santos', false, true); // BN-00003
+  register('tanaka@example.org', '田中 一郎', false, false); // BN-00004
+  register('kim@example.org', 'Kim Soo-jin', true, true); // BN-00005
+  const session = (id: string, date: string, ja: string, en: string, capacity: string) =>
+    staffTypes(w, 'Sessions', 'new', {
+      'Session ID': id,
+      Date: date,
+      Start: '19:00',
+      End: '20:30',
+      'Title (Japanese)': ja,
+      'Title (English)': en,
+      Topics: ja,
+      'Meeting URL': `https://meet.example.org/bansou-${id.toLowerCase()}`,
+      Capacity: capacity,
+      'Sign-up closes': `${date.slice(0, 8)}${String(Number(date.slice(8)) - 1).padStart(2, '0')} 17:00`,
+      Status: 'open',
+    });
+  session('S2024-01', '2024-05-17', '医療と福祉', 'Healthcare and welfare', '2');
+  session('S2024-02', '2024-07-19', '住まいの問題', 'Housing', '20');
+  rt.run('updateSessions');
+  const signUp = (email: string, id: string, sessionId: string, purpose: string) => {
+    const item = w.signup!.getItems().find((i) => i.getTitle() === S.session)!;
+    const choice = item
+      .getChoices()
+      .map((c) => c.getValue())
+      .find((c) => c.startsWith(`${sessionId} `))!;
+    return rt.forms
+      .submit(w.signup!, {
+        email,
+        answers: { [S.memberId]: id, [S.session]: choice, [S.purpose]: purpose },
+      })
+      .getId();
+  };
+  at('2024-04-20T10:00:00');
+  signUp('sato@example.org', 'BN-00001', 'S2024-01', '参加 / Participation');
+  at('2024-04-21T11:00:00');
+  const mai = signUp('mai.nguyen@example.org', 'BN-00002', 'S2024-01', '参加 / Participation');
+  at('2024-04-22T12:00:00');
+  signUp('maria.santos@example.org', 'BN-00003', 'S2024-01', '研修 / Training');
+  at('2024-04-23T13:00:00');
+  signUp('tanaka@example.org', 'BN-00004', 'S2024-02', '参加 / Participation');
+  at('2024-04-24T14:00:00');
+  signUp('someone.else@example.org', 'BN-00005', 'S2024-02', '参加 / Participation');
+  at('2024-04-25T15:00:00');
+  signUp('sato@example.org', 'BN-00001', 'S2024-01', '参加 / Participation');
+  at('2024-04-26T16:00:00');
+  signUp('visitor@example.org', 'BN-00099', 'S2024-02', '参加 / Participation');
+  // Mai phones: she cannot come. Staff cancel; Maria moves up from the waiting list.
+  at('2024-05-10T10:00:00');
+  staffTypes(w, 'Sign-ups', findRow(w, 'Sign-ups', 'Response ID', mai), {
+    'Staff override': 'CANCELLED / 取消',
+    'Staff note': '電話で辞退 / cancelled by phone',
+  });
+  rt.run('updateSessions');
+  at('2024-05-18T10:00:00');
+  staffTypes(w, 'Sign-ups', 1, { Attended: 'TRUE' });
+  staffTypes(w, 'Sign-ups', 3, { Attended: 'TRUE' });
+  rt.run('updateSessions');
+  const sheets = new Map<string, SheetData>();
+  for (const name of ['Sessions', 'Sign-ups']) {
+    const data = ss.sheetsData().find((s) => s.name === name);
+    if (!data) throw new Error(`the sessions demo made no sheet "${name}"`);
+    sheets.set(name, data);
+  }
+  return sheets;
+}
+
 /** Every picture (file name → SVG text), drawn from a fresh run of the demo. */
 export function renderPictures(bundle?: string): Map<string, string> {
   const demo = runDemo(bundle);
+  for (const [name, data] of runSessionsDemo(bundle)) demo.sheets.set(name, data);
   const out = new Map<string, string>();
   for (const [file, picture] of Object.entries(PICTURES)) {
     const data = demo.sheets.get(picture.sheet);
     if (!data) throw new Error(`the demo kept no snapshot of "${picture.sheet}"`);
+    if (picture.chart) {
+      const chart = data.charts.find((c) => c.title === picture.chart);
+      if (!chart) throw new Error(`the sheet "${picture.sheet}" has no chart "${picture.chart}"`);
+      out.set(file, `${renderCharts([chartOutput(data, chart)])[0]}\n`);
+      continue;
+    }
     out.set(file, sheetSvg(data, picture));
   }
   return out;

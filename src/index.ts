@@ -22,6 +22,7 @@ import {
   removeMyTriggers as removeMyTriggersFlow,
   runSetup,
 } from './flows/setup';
+import { refreshStatistics, statisticsReport } from './flows/statistics';
 import { runSweep } from './flows/sweep';
 import { recordLastRun } from './flows/trigger-owner';
 
@@ -39,6 +40,7 @@ export function onOpen(): void {
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addItem('Update sessions now  相談会の変更を反映', 'updateSessions')
     .addSeparator()
+    .addItem('Update statistics  統計を更新', 'updateStatistics')
     .addItem('Health report  状態レポート', 'healthReport')
     .addItem('Check this Google environment  環境チェック', 'checkEnvironment')
     .addItem('Hand over: remove my triggers  引き継ぎ：自分のトリガーを外す', 'removeMyTriggers')
@@ -194,4 +196,9 @@ export function removeMyTriggers(): string {
   }
   showToStaff('Hand over / 引き継ぎ', text);
   return text;
+}
+
+/** Menu: refresh the Statistics sheet and its charts (R37–R39). */
+export function updateStatistics(): string {
+  return fromMenu('Update statistics', (env) => statisticsReport(refreshStatistics(env)));
 }

@@ -526,11 +526,51 @@ export function naiveSweep(rt: LocalRuntime, formId: string): number {
 }
 
 /** Makes the naive functions callable as script globals, so rt.run counts them as executions. */
+/**
+ * Statistics the naive way: every application and ledger line read a cell at a time, the
+ * summary written a cell at a time, and the charts inserted anew each time.
+ */
+export function naiveStatistics(rt: LocalRuntime): number {
+  const n = open(rt);
+  const apps = sheet(n, APPLICATIONS.name);
+  const ledger = sheet(n, LEDGER.name);
+  let accepted = 0;
+  const persons = new Set<string>();
+  for (let r = 2; r <= apps.getLastRow(); r++) {
+    if (String(apps.getRange(r, A('status')).getValue()) !== 'ACCEPTED') continue;
+    accepted++;
+    const key = String(apps.getRange(r, A('recipientKey')).getValue());
+    if (key !== '') persons.add(key);
+  }
+  let paid = 0;
+  for (let r = 2; r <= ledger.getLastRow(); r++)
+    paid += Number(ledger.getRange(r, col(LEDGER, 'amount')).getValue());
+  const out = n.ss.getSheetByName('Statistics') ?? n.ss.insertSheet('Statistics');
+  const rows: [string, number][] = [
+    ['Accepted support cases / 受理した支援件数', accepted],
+    ['Persons supported / 相談者数（実人数）', persons.size],
+    ['Amount paid (yen) / 支払額（円）', paid],
+  ];
+  rows.forEach(([label, value], i) => {
+    out.getRange(i + 1, 1).setValue(label);
+    out.getRange(i + 1, 2).setValue(value);
+  });
+  for (let i = 0; i < 3; i++)
+    out.insertChart(
+      out
+        .newChart()
+        .addRange(out.getRange(1, 1, 3, 2))
+        .build(),
+    );
+  return accepted;
+}
+
 export function installNaive(rt: LocalRuntime, applicationFormId: string): void {
   const g = rt.scriptGlobal as unknown as Record<string, unknown>;
   g.naiveRegistration = (e: { response: FormResponse }) => naiveRegistration(rt, e);
   g.naiveApplication = (e: { response: FormResponse }) => naiveApplication(rt, e);
   g.naiveMonthly = () => naiveMonthly(rt);
   g.naiveRedecideAll = () => naiveRedecideAll(rt);
+  g.naiveStatistics = () => naiveStatistics(rt);
   g.naiveSweep = () => naiveSweep(rt, applicationFormId);
 }

@@ -128,7 +128,7 @@ export function targetsOf(results: ScenarioResult[]): TargetVerdict[] {
   };
   perEvent('registration', 'registration', 8);
   perEvent('application', 'application', 12);
-  for (const id of ['monthly', 'redecideAll'] as const) {
+  for (const id of ['monthly', 'redecideAll', 'statistics'] as const) {
     const r = results.find((x) => x.id === id);
     if (!r) continue;
     const calls = r.product.calls.Spreadsheet;

@@ -51,7 +51,7 @@ export interface Minimum {
 }
 
 export interface ScenarioResult {
-  id: 'registration' | 'application' | 'monthly' | 'redecideAll' | 'sweep';
+  id: 'registration' | 'application' | 'monthly' | 'redecideAll' | 'sweep' | 'statistics';
   label: string;
   size: Record<string, number>;
   product: Measure;
@@ -67,6 +67,7 @@ export interface Sizes {
   applicationMembers: number;
   monthly: { applications: number; members: number };
   redecideAll: { applications: number; members: number };
+  statistics: { applications: number; members: number };
   sweep: { responses: number; members: number; missingEvery: number };
 }
 
@@ -76,6 +77,7 @@ export const FULL: Sizes = {
   applicationMembers: 5000,
   monthly: { applications: 50000, members: 5000 },
   redecideAll: { applications: 50000, members: 5000 },
+  statistics: { applications: 50000, members: 5000 },
   sweep: { responses: 50000, members: 5000, missingEvery: 100 },
 };
 
@@ -85,6 +87,7 @@ export const QUICK: Sizes = {
   applicationMembers: 100,
   monthly: { applications: 400, members: 100 },
   redecideAll: { applications: 400, members: 100 },
+  statistics: { applications: 400, members: 100 },
   sweep: { responses: 400, members: 100, missingEvery: 100 },
 };
 
@@ -457,6 +460,59 @@ export function redecideScenario(
   );
 }
 
+/** A row's value in column B of the Statistics sheet, by its label in column A. */
+function statisticOf(world: OfficeWorld, label: string): string {
+  return uncounted(world.rt, () => {
+    const sheet = world.ss.getSheetByName('Statistics');
+    if (!sheet) return '';
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .find((r) => r[0] === label);
+    return row ? String(row[1]) : '';
+  });
+}
+
+/** "Update statistics" from the menu, on a system whose Statistics sheet and charts exist. */
+export function statisticsScenario(
+  applications: number,
+  members: number,
+  model: LatencyModel,
+): ScenarioResult {
+  const data = buildDataset({ members, applications, settledThrough: SETTLED_THROUGH });
+  const run = (naive: boolean) => {
+    const world = settledWorld(data, OFFICE_HOURS);
+    // The sheet and its charts were made by an earlier refresh (not measured).
+    uncounted(world.rt, () => world.rt.run(naive ? 'naiveStatistics' : 'updateStatistics'));
+    const min = minimum(
+      world.ss,
+      world.rt,
+      ['Settings', 'Applications', 'Ledger', 'Members'],
+      ['Statistics', 'Log'],
+    );
+    const m = measure(world.rt, model, () => {
+      world.rt.run(naive ? 'naiveStatistics' : 'updateStatistics');
+    });
+    const outcome = [
+      'Accepted support cases / 受理した支援件数',
+      'Persons supported / 相談者数（実人数）',
+      'Amount paid (yen) / 支払額（円）',
+    ]
+      .map((label) => statisticOf(world, label))
+      .join(' / ');
+    return { m, min, outcome: `accepted / persons / paid: ${outcome}` };
+  };
+  const p = run(false);
+  const n = run(true);
+  return result(
+    'statistics',
+    `Update statistics, ${fmt(applications)} applications`,
+    { applications, members },
+    p,
+    n,
+  );
+}
+
 export function sweepScenario(
   responses: number,
   members: number,
@@ -546,6 +602,7 @@ export function runAll(
   for (const n of sizes.application) step(applicationScenario(n, sizes.applicationMembers, model));
   step(monthlyScenario(sizes.monthly.applications, sizes.monthly.members, model));
   step(redecideScenario(sizes.redecideAll.applications, sizes.redecideAll.members, model));
+  step(statisticsScenario(sizes.statistics.applications, sizes.statistics.members, model));
   step(sweepScenario(sizes.sweep.responses, sizes.sweep.members, sizes.sweep.missingEvery, model));
   return out;
 }

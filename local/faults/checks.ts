@@ -22,6 +22,8 @@ export interface Invariants {
   strangerRecipients: number;
   /** Personal data (names, emails, addresses, phones) found in the Log sheet, console or alerts. */
   personalDataInLogs: number;
+  /** A session confirmation, promotion or reminder sent twice to one person (R35). */
+  sessionMailTwice: number;
   /** First few problems, for the report. */
   examples: string[];
 }
@@ -35,6 +37,7 @@ export const MUST_BE_ZERO: (keyof Omit<Invariants, 'examples'>)[] = [
   'unescapedHtml',
   'strangerRecipients',
   'personalDataInLogs',
+  'sessionMailTwice',
 ];
 
 export function emptyInvariants(): Invariants {
@@ -47,6 +50,7 @@ export function emptyInvariants(): Invariants {
     unescapedHtml: 0,
     strangerRecipients: 0,
     personalDataInLogs: 0,
+    sessionMailTwice: 0,
     examples: [],
   };
 }
@@ -67,6 +71,8 @@ export function tableRows(world: OfficeWorld, name: string): Record<string, unkn
 export interface RunFacts {
   registrationIds: string[];
   applicationIds: string[];
+  /** Sign-ups of the online sessions; absent in runs without them. */
+  signupIds?: string[];
   /** Respondents' emails (trimmed, lower case). */
   respondents: Set<string>;
   /**
@@ -118,6 +124,21 @@ export function checkRun(world: OfficeWorld, facts: RunFacts): Invariants {
     } else if (n > 1) {
       out.duplicateIds++;
       note(`application ${id} has ${n} rows`);
+    }
+  }
+  const signupSeen = new Map<string, number>();
+  for (const s of tableRows(world, 'Sign-ups')) {
+    const id = String(s['Response ID']);
+    signupSeen.set(id, (signupSeen.get(id) ?? 0) + 1);
+  }
+  for (const id of facts.signupIds ?? []) {
+    const n = signupSeen.get(id) ?? 0;
+    if (n === 0) {
+      out.lostResponses++;
+      note(`sign-up ${id} has no row`);
+    } else if (n > 1) {
+      out.duplicateIds++;
+      note(`sign-up ${id} has ${n} rows`);
     }
   }
   const memberIds = new Map<string, number>();
@@ -175,6 +196,21 @@ export function checkRun(world: OfficeWorld, facts: RunFacts): Invariants {
         out.strangerRecipients++;
         note(`mail "${mail.subject.slice(0, 60)}" went to a stranger`);
       }
+    }
+  }
+  // R35: the mails that carry the meeting URL go once per person and session (the subject
+  // names the session).
+  const sessionMails = new Map<string, number>();
+  for (const mail of outbox) {
+    if (!/meet\.example\.org|参加用URL|Meeting link/.test(mail.body)) continue;
+    if (mail.to.some((t) => t.toLowerCase() === staff)) continue;
+    const key = `${mail.to.join(',').toLowerCase()}|${mail.subject}`;
+    sessionMails.set(key, (sessionMails.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of sessionMails) {
+    if (n > 1) {
+      out.sessionMailTwice += n - 1;
+      note(`session mail "${key.split('|')[1].slice(0, 60)}" sent ${n} times to one person`);
     }
   }
   const markup = facts.markup.filter((s) => s.length >= 3);

@@ -3,7 +3,8 @@
 // What is left out, and why:
 // - processing timestamps (when the script did something, not what it recorded): Members
 //   "Last updated at" and "Last auto-reply at", Applications "Decided at", Ledger "Recorded at",
-//   Payment runs "Ran at";
+//   Payment runs "Ran at", Sign-ups "Decided at" and "Reminder sent", Sessions "Participant
+//   list sent";
 // - the Log and Outbox sheets: they record the processing itself (a duplicate event, a queued
 //   mail, a sweep), which is what differs by design under each fault;
 // - Google's own "Form Responses N" sheets: not the script's.
@@ -24,6 +25,8 @@ const PROCESSING_TIME: Record<string, string[]> = {
   Applications: ['Decided at'],
   Ledger: ['Recorded at'],
   'Payment runs': ['Ran at'],
+  'Sign-ups': ['Decided at', 'Reminder sent'],
+  Sessions: ['Participant list sent'],
 };
 
 export type Snapshot = Map<string, string[][]>;

@@ -8,6 +8,7 @@ import {
   createOfficeWorld,
   type OfficeWorld,
   REGISTRATION_TITLES as R,
+  SIGNUP_TITLES as S,
 } from '../world';
 import { type Scenario, type ScenarioEvent, tokyoDay, tokyoMs, typeId } from './scenario';
 
@@ -64,6 +65,8 @@ export interface Played {
   /** Registration and application response IDs, and the respondents' emails. */
   registrationIds: string[];
   applicationIds: string[];
+  /** Sign-up response IDs (online sessions, RULES §8). */
+  signupIds: string[];
   respondents: Set<string>;
   /** Response IDs of applications edited after payment. */
   editedIds: Set<string>;
@@ -159,9 +162,29 @@ function applicationAnswers(
  */
 export function play(scenario: Scenario, fault: Fault): Played {
   const t0 = Date.now();
-  const world = createOfficeWorld({ start: scenario.start, settings: scenario.settings });
+  const world = createOfficeWorld({
+    start: scenario.start,
+    settings: scenario.settings,
+    withSignupForm: true,
+  });
   const { rt } = world;
   rt.run('setup');
+  // Staff type the sessions before anything else happens, then update the form's choices.
+  for (const s of scenario.sessions) {
+    staffAppends(world, 'Sessions', {
+      'Session ID': s.id,
+      Date: s.date,
+      Start: '19:00',
+      End: '20:30',
+      'Title (Japanese)': `相談会 ${s.id}`,
+      'Title (English)': `Session ${s.id}`,
+      'Meeting URL': `https://meet.example.org/${s.id.toLowerCase()}`,
+      Capacity: String(s.capacity),
+      'Sign-up closes': s.closesAt,
+      Status: 'open',
+    });
+  }
+  rt.run('updateSessions');
   const r = seededRandom(scenario.seed ^ 0x5eed);
   const stats: PlayStats = {
     events: 0,
@@ -182,6 +205,7 @@ export function play(scenario: Scenario, fault: Fault): Played {
   const byEvent = new Map<number, string>();
   const registrationIds: string[] = [];
   const applicationIds: string[] = [];
+  const signupIds: string[] = [];
   const respondents = new Set<string>();
   const editedIds = new Set<string>();
 
@@ -271,6 +295,24 @@ export function play(scenario: Scenario, fault: Fault): Played {
         options,
       );
       registrationIds.push(response.getId());
+    } else if (e.kind === 'signup') {
+      const typed =
+        'literal' in e.member ? e.member.literal : (ids.get(e.member.member) ?? 'BN-?????');
+      if (typed === 'BN-?????') stats.missingIds++;
+      response = rt.forms.submit(
+        world.signup!,
+        {
+          email: e.email,
+          at: e.at,
+          answers: {
+            [S.memberId]: typed,
+            [S.session]: sessionChoice(world, e.session),
+            [S.purpose]: '参加 / Participation',
+          },
+        },
+        options,
+      );
+      signupIds.push(response.getId());
     } else {
       response = rt.forms.submit(
         world.application,
@@ -298,10 +340,20 @@ export function play(scenario: Scenario, fault: Fault): Played {
     responseTokens,
     registrationIds,
     applicationIds,
+    signupIds,
     respondents,
     editedIds,
     ms: Date.now() - t0,
   };
+}
+
+/** The choice of the session as the form shows it now (its first word is the session ID). */
+function sessionChoice(world: OfficeWorld, id: string): string {
+  return uncounted(world, () => {
+    const item = world.signup!.getItems().find((i) => i.getTitle() === S.session)!;
+    const choices = item.getChoices().map((c) => c.getValue());
+    return choices.find((c) => c.split(' ')[0] === id) ?? choices[0];
+  });
 }
 
 function submitOptions(
@@ -354,7 +406,8 @@ function installSheetThrows(world: OfficeWorld, stats: PlayStats): void {
   world.rt.ctx.faults.push((service, method) => {
     const fn = world.rt.ctx.execution?.functionName;
     if (service !== 'Spreadsheet' || (method !== 'setValues' && method !== 'appendRow')) return;
-    if (fn !== 'onApplicationSubmit' && fn !== 'onRegistrationSubmit') return;
+    if (fn !== 'onApplicationSubmit' && fn !== 'onRegistrationSubmit' && fn !== 'onSignupSubmit')
+      return;
     if (++n % 50 !== 0) return;
     stats.injectedFailures++;
     throw new Error(SHEET_FAILURE(id));

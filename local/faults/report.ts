@@ -247,6 +247,7 @@ async function main(): Promise<void> {
     ['unescaped answer text in HTML email', all.unescapedHtml],
     ['mail to anyone but respondent, member or staff', all.strangerRecipients],
     ['personal data in logs or staff alerts', all.personalDataInLogs],
+    ['session confirmation or reminder sent twice', all.sessionMailTwice],
     ['answers not stored exactly as given', fuzzTotals.alteredAnswers],
     ['sheet cells differing from the fault-free run', sheetDifferences],
   ];

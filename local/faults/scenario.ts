@@ -66,12 +66,32 @@ export interface EditAfterPayment {
   application: number;
 }
 
+/** A member signs up for an online session (RULES §8, R34) through the sign-up form. */
+export interface SignUp {
+  kind: 'signup';
+  at: number;
+  /** The respondent's (verified) email. */
+  email: string;
+  /** Whose ID the respondent types (usually their own; NOT_SELF otherwise), or a literal ID. */
+  member: { member: string } | { literal: string };
+  session: string;
+}
+
+/** A Sessions row staff typed before the scenario starts (R32). */
+export interface ScenarioSession {
+  id: string;
+  date: string;
+  closesAt: string;
+  capacity: number;
+}
+
 export type ScenarioEvent =
   | Registration
   | Application
   | DocumentsArrive
   | CourseCompleted
-  | EditAfterPayment;
+  | EditAfterPayment
+  | SignUp;
 
 export interface Scenario {
   seed: number;
@@ -82,6 +102,8 @@ export interface Scenario {
   events: ScenarioEvent[];
   /** Edits after payment, played only by the 'edited' fault. */
   edits: EditAfterPayment[];
+  /** The Sessions sheet, typed at the start. */
+  sessions: ScenarioSession[];
   settings: Record<string, string>;
 }
 
@@ -260,6 +282,44 @@ export function buildScenario(seed: number, size: ScenarioSize): Scenario {
     });
   }
 
+  // Online sessions, from a generator of their own (the events above stay as they were). Room
+  // for everyone: a place given is never taken back, so who gets the last place of a full
+  // session can depend on delivery (the waiting list is tested in test/integration/sessions).
+  const rs = seededRandom(seed ^ 0x5e55);
+  const sessions: ScenarioSession[] = [40, 52].map((days, i) => {
+    const date = tokyoDay(start + days * DAY);
+    return {
+      id: `S-${i + 1}`,
+      date,
+      closesAt: `${tokyoDay(start + (days - 1) * DAY)} 17:00`,
+      capacity: 1000,
+    };
+  });
+  const signups = Math.ceil(size.members * 0.8);
+  for (let i = 0; i < signups; i++) {
+    const session = sessions[Math.floor(rs() * sessions.length)];
+    const closes = tokyoMs(session.closesAt.slice(0, 10), 17 * 60);
+    const day = Math.floor(rs() * 30) + 2;
+    const base = tokyoMs(tokyoDay(closes - day * DAY));
+    const at = base + (9 * 60 + Math.floor(rs() * 600)) * 60_000 + Math.floor(rs() * 60_000);
+    const known = members.filter((m) => m.at + DAY <= at);
+    if (known.length === 0) continue;
+    const me = known[Math.floor(rs() * known.length)];
+    const roll = rs();
+    events.push({
+      kind: 'signup',
+      at,
+      email: me.email,
+      member:
+        roll < 0.04
+          ? { literal: 'BN-99999' }
+          : roll < 0.08
+            ? { member: known[Math.floor(rs() * known.length)].email }
+            : { member: me.email },
+      session: session.id,
+    });
+  }
+
   events.sort((a, b) => a.at - b.at);
   // Edits after payment: about 5% of the applications of every month but the last, a few
   // days after the run that paid them.
@@ -280,6 +340,7 @@ export function buildScenario(seed: number, size: ScenarioSize): Scenario {
     end: tokyoMs(`${endMonth}-02`, 12 * 60),
     events,
     edits,
+    sessions,
     settings: size.settings ?? {},
   };
 }

@@ -32,6 +32,7 @@ export function runFault(scenario: Scenario, fault: Fault): FaultRun {
   const invariants = checkRun(world, {
     registrationIds: played.registrationIds,
     applicationIds: played.applicationIds,
+    signupIds: played.signupIds,
     respondents: played.respondents,
     personal: [],
     markup: [],

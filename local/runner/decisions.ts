@@ -3,6 +3,7 @@
 // the forms returned. A stable contract: see the README.
 import { canonicalId } from '../../src/domain/ids';
 import { APPLICATIONS, LEDGER, MEMBERS, RUNS, SETTINGS } from '../../src/store/schema';
+import { SIGNUPS } from '../../src/store/sessions-schema';
 import { normalizeHeader, type TableSpec } from '../../src/store/table';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
 import type { RunOutcome } from './engine';
@@ -31,11 +32,21 @@ export interface PaymentLine {
   amount: number;
 }
 
+/** One sign-up of the online sessions (RULES §8, R34). */
+export interface SignupDecision {
+  row: number;
+  memberId: string | null;
+  sessionId: string | null;
+  status: string;
+  reasons: string[];
+}
+
 export interface Decisions {
   members: MemberDecision[];
   applications: ApplicationDecision[];
   /** Settled months (the month M of the sheet "Payments M") → one line per supporter. */
   payments: Record<string, PaymentLine[]>;
+  signups: SignupDecision[];
 }
 
 type Record_ = Map<string, unknown>;
@@ -140,5 +151,20 @@ function collect(ss: LocalSpreadsheet, responseIds: RunOutcome['responseIds']): 
       a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0,
     );
   }
-  return { members, applications, payments };
+  const signupByResponse = new Map(
+    readSheet(ss, SIGNUPS).map((r) => [str(r.get('responseId')), r]),
+  );
+  const signups = [...responseIds.signup].map(([row, id]): SignupDecision => {
+    const r = signupByResponse.get(id);
+    const memberId = canonicalId(str(r?.get('memberId')), prefix, width);
+    return {
+      row,
+      memberId: memberId !== null && memberIds.has(memberId) ? memberId : null,
+      sessionId: str(r?.get('sessionId')) || null,
+      status: str(r?.get('status')) || 'UNPROCESSED',
+      reasons: words(r?.get('reasons')),
+    };
+  });
+  signups.sort((a, b) => a.row - b.row);
+  return { members, applications, payments, signups };
 }

@@ -11,6 +11,7 @@ import {
   LANGUAGE_CHOICES,
   REGISTRATION_TITLES as R,
 } from '../world';
+import { sessionEvents } from './demo-sessions';
 import type { Answers, RunEvent } from './engine';
 import { tokyoMs } from './inputs';
 
@@ -22,6 +23,7 @@ export interface DemoPlan {
   until: number;
   registrations: number;
   applications: number;
+  signups: number;
 }
 
 interface DemoShape {
@@ -379,12 +381,27 @@ export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
       });
     }
   });
+  // The online sessions, from a generator of their own (RULES §8).
+  const sessions = sessionEvents(
+    members.map((m) => ({
+      id: m.id,
+      email: m.email,
+      registeredAt: m.registeredAt,
+      experience: m.experience,
+      foreignBackground: m.origin !== 'ja',
+    })),
+    from,
+    to,
+    seed,
+  ).filter((e) => e.at <= to);
+  events.push(...sessions);
   return {
     // Documents and course completions after the last day fall outside the demo.
     events: events.filter((e) => e.at <= to),
     until: Date.parse(`${shape.until}+09:00`),
     registrations,
     applications: apps.length,
+    signups: sessions.filter((e) => e.kind === 'submit').length,
   };
 }
 

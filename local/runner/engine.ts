@@ -2,12 +2,18 @@
 // through the office world in time order: the clock is advanced to each event first, so the
 // hourly and monthly triggers fire in between, exactly as they would have in real time.
 import { COURSE, DOCUMENTS } from '../../src/store/schema';
+import { SESSIONS, SIGNUPS } from '../../src/store/sessions-schema';
 import { normalizeHeader, type TableSpec } from '../../src/store/table';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSheet } from '../runtime/spreadsheet';
-import { createOfficeWorld, type OfficeWorld, type OfficeWorldOptions } from '../world';
+import {
+  createOfficeWorld,
+  type OfficeWorld,
+  type OfficeWorldOptions,
+  SIGNUP_TITLES,
+} from '../world';
 
-export type FormKind = 'registration' | 'application';
+export type FormKind = 'registration' | 'application' | 'signup';
 export type Answers = Record<string, string | string[]>;
 
 export type RunEvent =
@@ -39,7 +45,11 @@ export type RunEvent =
       memberId: string;
       module: string;
       completedOn: string;
-    };
+    }
+  /** Staff type a row into the Sessions sheet (keys of the Sessions columns), then update. */
+  | { kind: 'session'; at: number; row: number; cells: Record<string, string> }
+  /** Staff set a cell of the sign-up of input row `row` (override, note, attended), then update. */
+  | { kind: 'signupCell'; at: number; row: number; cells: Record<string, string> };
 
 export interface RunOptions {
   world: OfficeWorldOptions;
@@ -80,6 +90,7 @@ export function runEvents(options: RunOptions): RunOutcome {
   const responseIds: Record<FormKind, Map<number, string>> = {
     registration: new Map(),
     application: new Map(),
+    signup: new Map(),
   };
   const documentRows = new Map<number, number>();
   const total = events.filter((e) => e.kind === 'submit' || e.kind === 'edit').length;
@@ -90,6 +101,14 @@ export function runEvents(options: RunOptions): RunOutcome {
     rt.advanceTo(Math.max(event.at, rt.now()));
     switch (event.kind) {
       case 'submit': {
+        if (event.form === 'signup') {
+          const response = submitSignup(office, event, { ...delivery, twice: event.twice });
+          responseIds.signup.set(
+            event.row,
+            uncounted(rt, () => response.getId()),
+          );
+          break;
+        }
         const form = event.form === 'registration' ? office.registration : office.application;
         const response = rt.forms.submit(
           form,
@@ -118,6 +137,18 @@ export function runEvents(options: RunOptions): RunOutcome {
           completedOn: event.completedOn,
         });
         break;
+      case 'session':
+        staffAppend(office, SESSIONS, event.cells);
+        // Staff press "Update sessions now" after typing (the sweep would within the hour).
+        rt.run('updateSessions');
+        break;
+      case 'signupCell': {
+        const id = responseIds.signup.get(event.row);
+        if (!id) throw new Error(`staff edit of sign-up row ${event.row} before it was submitted`);
+        staffSetByKey(office, SIGNUPS, 'responseId', id, event.cells);
+        rt.run('updateSessions');
+        break;
+      }
     }
     if (event.kind === 'submit' || event.kind === 'edit') {
       done++;
@@ -135,7 +166,8 @@ export function runEvents(options: RunOptions): RunOutcome {
 
 /** Time order; at the same instant, staff entries first, then input order. */
 export function sortEvents(events: RunEvent[]): RunEvent[] {
-  const phase = (e: RunEvent) => (e.kind === 'documents' || e.kind === 'course' ? 0 : 1);
+  const phase = (e: RunEvent) =>
+    e.kind === 'documents' || e.kind === 'course' || e.kind === 'session' ? 0 : 1;
   return events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.at - b.e.at || phase(a.e) - phase(b.e) || a.i - b.i)
@@ -180,6 +212,71 @@ function staffAppend(office: OfficeWorld, spec: TableSpec, values: Record<string
     sheet.appendRow(row);
     return sheet.getLastRow();
   });
+}
+
+/** Staff set cells of the row whose `key` column holds `value` (typed, uncounted). */
+function staffSetByKey(
+  office: OfficeWorld,
+  spec: TableSpec,
+  key: string,
+  value: string,
+  cells: Record<string, string>,
+): void {
+  uncounted(office.rt, () => {
+    const sheet = office.ss.getSheetByName(spec.name);
+    if (!sheet) throw new Error(`the sheet "${spec.name}" is missing`);
+    const columns = columnsOf(sheet, spec);
+    const values = sheet.getDataRange().getValues();
+    const keyCol = columns.get(key)! - 1;
+    const r = values.findIndex((row, i) => i > 0 && String(row[keyCol]) === value);
+    if (r < 1) throw new Error(`${spec.name}: no row with ${key} ${value}`);
+    for (const [k, v] of Object.entries(cells)) {
+      const col = columns.get(k);
+      if (col !== undefined) sheet.getRange(r + 1, col).setValue(v);
+    }
+  });
+}
+
+/**
+ * A sign-up as the respondent sent it. The session answer is the choice they picked, which the
+ * script may have changed since (a closing time passed, the session filled): the current choice
+ * of the same session ID is used, or — the form page was opened before the choice went away —
+ * the old text, which Forms still delivers.
+ */
+function submitSignup(
+  office: OfficeWorld,
+  event: Extract<RunEvent, { kind: 'submit' }>,
+  options: { drop?: boolean; twice?: boolean },
+) {
+  const { rt } = office;
+  const form = office.signup;
+  if (!form) throw new Error('a sign-up without the sign-up form');
+  const title = Object.keys(event.answers).find(
+    (t) => normalizeHeader(t) === normalizeHeader(SIGNUP_TITLES.session),
+  );
+  const answer = title === undefined ? '' : String(event.answers[title] ?? '');
+  const item = uncounted(rt, () =>
+    form.getItems().find((i) => title !== undefined && i.getTitle() === title),
+  );
+  const answers = { ...event.answers };
+  let restore: (() => void) | null = null;
+  if (item && answer !== '') {
+    const current = uncounted(rt, () => item.getChoices().map((c) => c.getValue()));
+    const id = answer.trim().split(/\s+/)[0];
+    const same = current.find((c) => c.split(/\s+/)[0] === id);
+    if (same) answers[title!] = same;
+    else if (!current.includes(answer)) {
+      item.data.choices = [...current, answer];
+      restore = () => {
+        item.data.choices = current;
+      };
+    }
+  }
+  try {
+    return rt.forms.submit(form, { email: event.email, answers, at: rt.now() }, options);
+  } finally {
+    restore?.();
+  }
 }
 
 /** A documents row is added at its first date; the other date is typed in on its own day. */

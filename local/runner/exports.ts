@@ -4,7 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { APPLICATION_TITLES, REGISTRATION_TITLES } from '../world';
+import { SESSIONS } from '../../src/store/sessions-schema';
+import type { ColumnSpec } from '../../src/store/table';
+import { APPLICATION_TITLES, REGISTRATION_TITLES, SIGNUP_TITLES } from '../world';
 import type { Answers, FormKind, RunEvent } from './engine';
 import { tokyoWall } from './inputs';
 
@@ -64,6 +66,7 @@ export function writeExports(events: RunEvent[], dir: string): string[] {
       [APPLICATION_TITLES.supportDate],
       [APPLICATION_TITLES.startTime, APPLICATION_TITLES.endTime],
     ],
+    ['signup', 'signups.csv', Object.values(SIGNUP_TITLES), [], []],
   ];
   for (const [form, name, titles, dates, times] of forms) {
     const rows = responseRows(events, form).map((r) => [
@@ -90,5 +93,11 @@ export function writeExports(events: RunEvent[], dir: string): string[] {
     ...documents.values(),
   ]);
   write('courses.csv', [['Bansou Net ID', 'Module', 'Completed on'], ...courses]);
+  const staffColumns = (SESSIONS.columns as readonly ColumnSpec[]).filter((c) => c.staff);
+  const sessions = events
+    .filter((e): e is Extract<RunEvent, { kind: 'session' }> => e.kind === 'session')
+    .sort((a, b) => a.row - b.row)
+    .map((e) => staffColumns.map((c) => e.cells[c.key] ?? ''));
+  write('sessions.csv', [staffColumns.map((c) => c.header.split(' / ')[0]), ...sessions]);
   return written;
 }

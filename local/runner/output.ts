@@ -11,6 +11,7 @@ import { msToSerial } from '../runtime/spreadsheet/zone';
 import type { Decisions } from './decisions';
 import { toEml } from './eml';
 import type { RunOutcome } from './engine';
+import { officeStatistics, renderCharts, statisticsHtml } from './statistics';
 
 /** A file name for a sheet name (sheet names may hold characters file systems refuse). */
 export function fileNameOf(sheetName: string): string {
@@ -115,6 +116,13 @@ export async function writeOutput(
       writeFileSync(join(temp, 'emails', name), toEml(mail, { from: office.rt.user, seq }));
     });
     writeFileSync(join(temp, 'decisions.json'), `${JSON.stringify(decisions, null, 2)}\n`);
+
+    const statistics = officeStatistics(office, sheets);
+    writeFileSync(join(temp, 'statistics.json'), `${JSON.stringify(statistics, null, 2)}\n`);
+    writeFileSync(
+      join(temp, 'statistics.html'),
+      statisticsHtml(statistics, renderCharts(statistics.charts)),
+    );
 
     rmSync(target, { recursive: true, force: true });
     renameSync(temp, target);

@@ -3,10 +3,13 @@
 // staff on its date). Answers are converted to what Forms hands the script: 'yyyy-MM-dd' for a
 // date question, 'HH:mm' for a time question, string[] for checkboxes.
 import { SETTINGS_SPEC } from '../../src/domain/settings';
+import { SESSIONS } from '../../src/store/sessions-schema';
+import type { ColumnSpec } from '../../src/store/table';
 import type { FormSpec, QuestionType } from '../runtime/forms';
 import type { Answers, FormKind, RunEvent } from './engine';
 import {
   cellError,
+  findColumn,
   type InputCell,
   type InputTable,
   isEmptyRow,
@@ -25,13 +28,17 @@ export const TIMESTAMP_COLUMNS = ['タイムスタンプ', 'Timestamp'];
 export const EMAIL_COLUMNS = ['メールアドレス', 'Email Address', 'Email'];
 
 /** Settings the runner owns: the forms it builds and links itself. */
-const WORLD_KEYS = ['registrationFormUrl', 'applicationFormUrl', 'courseFormUrl'];
+const WORLD_KEYS = ['registrationFormUrl', 'applicationFormUrl', 'courseFormUrl', 'signupFormUrl'];
 
 export interface ReplayInputs {
   registrations: InputTable;
   applications: InputTable;
   documents?: InputTable;
   courses?: InputTable;
+  /** The Sessions sheet (RULES §8), typed in by staff before the first response. */
+  sessions?: InputTable;
+  /** The sign-up form's response sheet. */
+  signups?: InputTable;
   settings?: Record<string, string>;
 }
 
@@ -39,6 +46,8 @@ export interface ReplayPlan {
   events: RunEvent[];
   registrationForm: FormSpec;
   applicationForm: FormSpec;
+  /** Only with a sign-up export. */
+  signupForm?: FormSpec;
   /** Settings rows to write before set-up. */
   settings: Record<string, string>;
   /** Settings keys of the file that the runner ignored, with why. */
@@ -73,7 +82,29 @@ export function planReplay(inputs: ReplayInputs): ReplayPlan {
   const events: RunEvent[] = [...registration.events, ...application.events];
   if (inputs.documents) events.push(...documentEvents(inputs.documents));
   if (inputs.courses) events.push(...courseEvents(inputs.courses));
+  let signupForm: FormSpec | undefined;
+  if (inputs.signups) {
+    const signup = responseSheet(inputs.signups, 'signup', { date: [], time: [], checkbox: [] });
+    events.push(...signup.events);
+    // The session question is a list whose choices the script writes (R33).
+    const session = title('field.signup.session');
+    signupForm = {
+      title: 'Sign-up form (replayed)',
+      collectsEmail: true,
+      items: signup.items.map((item) =>
+        normalizeName(item.title) === session
+          ? { title: item.title, type: 'LIST' as const, choices: ['—'] }
+          : item,
+      ),
+    };
+  }
+  if (inputs.sessions) {
+    // Staff typed the schedule before the first response arrived.
+    const first = events.length > 0 ? Math.min(...events.map((e) => e.at)) : 0;
+    events.push(...sessionRows(inputs.sessions, first));
+  }
   return {
+    signupForm,
     events,
     registrationForm: {
       title: 'Registration form (replayed)',
@@ -289,6 +320,43 @@ export function documentEvents(table: InputTable): RunEvent[] {
     }
   });
   return events;
+}
+
+const SESSION_COLUMNS: [string, string[]][] = (SESSIONS.columns as readonly ColumnSpec[])
+  .filter((c) => c.staff)
+  .map((c) => [c.key, [c.header, ...c.header.split(' / ')]]);
+
+/** The Sessions sheet (R32) as staff typed it: each row entered at `at`, values as typed. */
+export function sessionRows(table: InputTable, at: number): RunEvent[] {
+  requireColumn(table, SESSION_COLUMNS[0][1]);
+  const columns = SESSION_COLUMNS.map(([key, names]) => [key, findColumn(table, names)] as const);
+  const events: RunEvent[] = [];
+  table.rows.forEach((row, i) => {
+    if (isEmptyRow(row)) return;
+    const cells: Record<string, string> = {};
+    for (const [key, column] of columns) {
+      if (column < 0) continue;
+      const cell = row[column] ?? '';
+      // XLSX date and time cells are written back as a person would type them.
+      if (cell instanceof Date) {
+        cells[key] =
+          key === 'start' || key === 'end'
+            ? (parseTimeCell(cell) ?? '')
+            : key === 'date'
+              ? (parseDayCell(cell) ?? '')
+              : timestampText(cell);
+      } else cells[key] = text(cell).trim();
+    }
+    events.push({ kind: 'session', at, row: i + 1, cells });
+  });
+  return events;
+}
+
+function timestampText(cell: Date): string {
+  const ms = parseTimestamp(cell);
+  if (ms === null) return '';
+  const day = new Date(ms + 9 * 3600_000).toISOString();
+  return `${day.slice(0, 10)} ${day.slice(11, 16)}`;
 }
 
 export function courseEvents(table: InputTable): RunEvent[] {

@@ -19,6 +19,12 @@ import {
   type LocalConditionalFormatRule,
   LocalDataValidation,
 } from './spreadsheet/builders';
+import {
+  type ChartData,
+  type ChartState,
+  LocalEmbeddedChart,
+  LocalEmbeddedChartBuilder,
+} from './spreadsheet/charts';
 import { exception } from './spreadsheet/errors';
 import { type CellValue, formatValue, isDateFormat, isTextFormat } from './spreadsheet/format';
 import { evaluateFormula } from './spreadsheet/formula';
@@ -28,6 +34,7 @@ import { isValidTimeZone, msToSerial, serialToMs } from './spreadsheet/zone';
 import { parseTypedCell } from './typed-input';
 
 export { LocalDataValidation } from './spreadsheet/builders';
+export type { ChartData } from './spreadsheet/charts';
 export { LocalUi } from './spreadsheet/ui';
 
 const MAX_CELL_CHARS = 50_000;
@@ -316,6 +323,8 @@ export interface SheetData {
     background: string | null;
     fontColor: string | null;
   }[];
+  /** Embedded charts, in insertion order. */
+  charts: ChartData[];
 }
 
 export class LocalSheet {
@@ -340,6 +349,8 @@ export class LocalSheet {
   formUrl: string | null = null;
   protections: LocalProtection[] = [];
   conditionalRules: LocalConditionalFormatRule[] = [];
+  /** Embedded charts (kept apart from the cells: clear() clears content and formats only). */
+  charts: ChartState[] = [];
   readonly columnWidths = new Map<number, number>();
   deleted = false;
 
@@ -691,6 +702,50 @@ export class LocalSheet {
   clearConditionalFormatRules(): void {
     this.env.call('clearConditionalFormatRules');
     this.conditionalRules = [];
+  }
+
+  /** A builder for a chart on this sheet; nothing is on the sheet until insertChart. */
+  newChart(): LocalEmbeddedChartBuilder {
+    return LocalEmbeddedChartBuilder.fresh();
+  }
+
+  /** The sheet's charts, as snapshots (modify() them, then updateChart). */
+  getCharts(): LocalEmbeddedChart[] {
+    this.env.call('getCharts');
+    return this.charts.map((c) => new LocalEmbeddedChart({ ...c, ranges: [...c.ranges] }));
+  }
+
+  /** Adds a new chart to the sheet with a new id, unique across the spreadsheet. */
+  insertChart(chart: LocalEmbeddedChart): void {
+    this.env.call('insertChart');
+    if (!(chart instanceof LocalEmbeddedChart)) {
+      throw signatureError([chart], 'SpreadsheetApp.Sheet.insertChart');
+    }
+    const state = chart.stateCopy();
+    state.chartId = this.spreadsheet.newChartId();
+    this.charts.push(state);
+  }
+
+  /** Replaces the chart of the same id with the rebuilt one. */
+  updateChart(chart: LocalEmbeddedChart): void {
+    this.env.call('updateChart');
+    if (!(chart instanceof LocalEmbeddedChart)) {
+      throw signatureError([chart], 'SpreadsheetApp.Sheet.updateChart');
+    }
+    const id = chart.getChartId();
+    const at = this.charts.findIndex((c) => c.chartId !== null && c.chartId === id);
+    // Not the reference's wording (it does not give one): a chart never inserted, or removed.
+    if (at < 0) throw exception('The chart to update was not found on this sheet.');
+    this.charts[at] = chart.stateCopy();
+  }
+
+  removeChart(chart: LocalEmbeddedChart): void {
+    this.env.call('removeChart');
+    if (!(chart instanceof LocalEmbeddedChart)) {
+      throw signatureError([chart], 'SpreadsheetApp.Sheet.removeChart');
+    }
+    const id = chart.getChartId();
+    this.charts = this.charts.filter((c) => c.chartId === null || c.chartId !== id);
   }
 
   /** Clears contents and formats, or what the options name (contentsOnly, formatOnly, …). */
@@ -1115,6 +1170,18 @@ export class LocalSheet {
       columnWidths,
       dataValidations: this.validationRuns(),
       protections: this.protections.map((p) => p.snapshot()),
+      charts: this.charts.map((c) => ({
+        chartId: c.chartId ?? 0,
+        type: c.type,
+        title: typeof c.options.title === 'string' ? c.options.title : '',
+        ranges: c.ranges.map((r) =>
+          r.getSheet() === this
+            ? r.getA1Notation()
+            : `'${r.getSheet().localName()}'!${r.getA1Notation()}`,
+        ),
+        options: { ...c.options },
+        position: { ...c.position },
+      })),
       conditionalFormatRules: this.conditionalRules.map((rule) => {
         const cond = rule.getBooleanCondition();
         return {
@@ -1605,6 +1672,7 @@ export class LocalSpreadsheet {
   timeZone: string;
   readonly toasts: Toast[] = [];
   private nextSheetId = 0;
+  private nextChartId = 0;
   private evaluationDepth = 0;
 
   constructor(
@@ -1744,6 +1812,12 @@ export class LocalSpreadsheet {
         : Math.max(0, Math.min(index, this.sheetList.length));
     this.sheetList.splice(at, 0, sheet);
     return sheet;
+  }
+
+  /** A chart id, unique across the spreadsheet (real ids are arbitrary integers). */
+  newChartId(): number {
+    this.nextChartId++;
+    return 1_734_000_000 + this.nextChartId * 131;
   }
 
   totalCells(): number {

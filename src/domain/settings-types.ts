@@ -61,6 +61,7 @@ export interface Settings {
   sweepEveryHours: number; // R26, 1
   outboxEveryHours: number; // R29, 1
   dailyAutoReplyLimit: number; // R29: auto-replies per address per day, 1
+  smallCellThreshold: number; // R38: counts below this are shown as <N in statistics, 3
   sessionsDailyHour: number; // R35: hour of the daily reminders and staff list, 9
   registrationFields: Record<RegistrationField, string>; // field → question title
   applicationFields: Record<ApplicationField, string>;

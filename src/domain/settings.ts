@@ -308,6 +308,15 @@ const SCALAR_SPECS: readonly SettingSpec[] = [
     'The most registration auto-replies sent to one address in a day (R29).',
     { min: 1, max: 100 },
   ),
+  int(
+    'smallCellThreshold',
+    '統計の小さな数の秘匿（未満）',
+    'Statistics: hide counts below',
+    '3',
+    '統計シートの内訳で、相談者数・支援者数がこの数未満のときは「<3」のように表示します（R38）。合計は正確に表示します。',
+    'In the breakdowns of the Statistics sheet, counts of persons supported or supporters below this are shown as "<3" (R38); totals stay exact.',
+    { min: 1, max: 100 },
+  ),
   {
     key: 'sessionsDailyHour',
     labelJa: '相談会のリマインダーを送る時刻（時）',
@@ -814,6 +823,7 @@ function assemble(values: Map<string, string | number>): Settings {
     sweepEveryHours: n('sweepEveryHours'),
     outboxEveryHours: n('outboxEveryHours'),
     dailyAutoReplyLimit: n('dailyAutoReplyLimit'),
+    smallCellThreshold: n('smallCellThreshold'),
     sessionsDailyHour: n('sessionsDailyHour'),
     registrationFields: fieldsOf('field.registration.', REGISTRATION_TITLES, values),
     applicationFields: fieldsOf('field.application.', APPLICATION_TITLES, values),

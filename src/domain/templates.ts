@@ -662,7 +662,7 @@ ${EN_FOOTER}`,
 　参加用URL: {{meetingUrl}}
 　参加確定: {{count}}人（定員 {{capacity}}人）
 
-■ 参加者（伴走ネットID・氏名・目的）
+■ 参加者（伴走ネットID・目的。氏名はシート「Sign-ups」にあります）
 {{participants}}
 
 ■ キャンセル待ち
@@ -685,7 +685,7 @@ Here is the participant list of the online consultation session.
     Meeting link: {{meetingUrl}}
     Participants: {{count}} (capacity {{capacity}})
 
-Participants (Bansou Net ID, name, purpose)
+Participants (Bansou Net ID, purpose; the names are in the sheet "Sign-ups")
 {{participants}}
 
 Waiting list

@@ -22,6 +22,7 @@ import { appendRows } from '../store/table';
 import { redecideAll } from './applications';
 import type { Env } from './env';
 import { readDocuments, readMembers } from './records';
+import { refreshStatisticsAfterRun } from './statistics';
 import { renderFor } from './templates-store';
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -124,6 +125,7 @@ export function runPayments(env: Env): PaymentRunResult {
       detail: `${month}: ${statement.supporters.length} supporters, ${statement.totalAmount} yen, ${newLines.length} lines, ${onHold.length} on hold, ${review.length} in review`,
     });
   }
+  refreshStatisticsAfterRun(env); // R37: the Statistics sheet after each monthly run
   return result;
 }
 

@@ -33,7 +33,7 @@ import type { Settings, SignupField } from '../domain/settings-types';
 import { signupReasonLines, signupStatusText, type TemplateValue } from '../domain/templates';
 import { cellBool, cellMs, cellText } from '../store/cells';
 import type { KeysOf } from '../store/schema';
-import { MEMBERS } from '../store/schema';
+import { MEMBERS, OUTBOX } from '../store/schema';
 import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
 import type { Row, Table } from '../store/table';
 import type { Workbook } from '../store/workbook';
@@ -41,6 +41,7 @@ import { alertStaffOnce } from './alerts';
 import { mapFields, normalizeTitle, readResponse } from './answers';
 import type { Env } from './env';
 import { openFormByUrl } from './forms';
+import { readPendingCount, setPendingCount } from './mailer';
 import { ScriptProps } from './props';
 import { sameVersion } from './registration';
 import { renderFor } from './templates-store';
@@ -223,13 +224,15 @@ export function processSignup(
       },
     });
   }
+  // Sessions is opened (and so written) before Sign-ups: if a write fails half-way, the
+  // sign-up's own row is the part missing, and the sweep does the whole sign-up again.
+  const view = readSessionsSheet(env.book);
   const table = env.book.table(SIGNUPS);
   const existing = rowOf(table, answers.responseId);
   if (existing && sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
     env.log.add({ action: 'SIGNUP_DUPLICATE_EVENT', responseId: answers.responseId });
     return;
   }
-  const view = readSessionsSheet(env.book);
   alertProblems(env, view);
   const sessionId = sessionIdOfAnswer(values.session);
   if (view.badIds.has(sessionId)) {
@@ -396,8 +399,28 @@ function notifyChanges(
     else if (status === 'WAITLISTED') key = 'signup.waitlisted';
     else if (status === 'CANCELLED') key = 'signup.cancelled';
     else key = 'signup.rejected';
+    if (status === 'CANCELLED') withdrawQueuedReminder(env, cellText(table.get(row, 'responseId')));
     if (status === 'CANCELLED' && told !== 'ACCEPTED' && told !== 'WAITLISTED') continue;
     sendSignupMail(env, table, row, session, members, key, status);
+  }
+}
+
+/**
+ * R35 "never after a cancellation": a reminder still waiting in the Outbox (the quota held it
+ * back) is withdrawn when staff cancel the participant.
+ */
+function withdrawQueuedReminder(env: Env, responseId: string): void {
+  const outbox = env.book.table(OUTBOX);
+  for (const row of outbox.dataRows()) {
+    if (
+      cellText(outbox.get(row, 'status')) === 'QUEUED' &&
+      cellText(outbox.get(row, 'kind')) === 'session-reminder' &&
+      cellText(outbox.get(row, 'ref')) === responseId
+    ) {
+      outbox.set(row, 'status', 'WITHDRAWN');
+      setPendingCount(env.props, Math.max(0, readPendingCount(env.props) - 1));
+      env.log.add({ action: 'MAIL_WITHDRAWN', responseId, detail: 'session reminder: cancelled' });
+    }
   }
 }
 
@@ -591,7 +614,8 @@ function sendDue(
         readPurpose(cellText(table.get(r, 'purposeAnswer'))) === 'training'
           ? '研修 / training'
           : '参加 / participation';
-      return `${cellText(table.get(r, 'memberId'))}  ${cellText(table.get(r, 'name'))}  (${purpose})`;
+      // IDs only (R27): the names are in the Sign-ups sheet the email links to.
+      return `${cellText(table.get(r, 'memberId'))}  (${purpose})`;
     };
     const waiting = rows.filter((r) => cellText(table.get(r, 'status')) === 'WAITLISTED');
     const none = { ja: 'なし', en: 'none' };

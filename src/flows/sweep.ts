@@ -171,9 +171,16 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     }
   }
 
+  // After staff edit Sessions, sign-ups that waited for a bad row may be older than the
+  // recent window: check them all then.
+  const sessionsChanged = sessionsNeedUpdate(env);
   if (settings.signupFormUrl) {
     const signup = open(settings.signupFormUrl, 'Sign-up form');
-    const signups = signup ? responsesOf(signup, 'signup') : [];
+    const signups = !signup
+      ? []
+      : sessionsChanged && !full
+        ? byTime(signup.getResponses())
+        : responsesOf(signup, 'signup');
     if (signup && signups.length > 0) {
       const table = env.book.table(SIGNUPS);
       const done = new Map<string, number | null>();
@@ -188,7 +195,7 @@ export function runSweep(env: Env, mode: 'recent' | 'full' = 'recent'): SweepRes
     }
   }
   // Staff changed Sessions or Sign-ups, or a sign-up closing time passed (R33, R34).
-  if (sessionsNeedUpdate(env)) updateSessions(env, false);
+  if (sessionsChanged) updateSessions(env, false);
 
   checkTriggers(env, settings, result);
   checkOutbox(env, full);

@@ -34,6 +34,7 @@ export const settings: Settings = {
   sweepEveryHours: 1,
   outboxEveryHours: 1,
   dailyAutoReplyLimit: 1,
+  smallCellThreshold: 3,
   sessionsDailyHour: 9,
   registrationFields: { ...REGISTRATION_TITLES },
   applicationFields: { ...APPLICATION_TITLES },

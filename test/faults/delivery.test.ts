@@ -20,6 +20,13 @@ describe('fault injection: event delivery', () => {
       ]),
     );
     expect(scenario.events.some((e) => e.kind === 'documents')).toBe(true);
+    // The online sessions take part (RULES §8): sign-ups decided and told, places counted.
+    const signups = run.snapshot.get('Sign-ups')!;
+    const col = (name: string) => signups[0].findIndex((h) => h.includes(`${name} /`));
+    const statuses = signups.slice(1).map((row) => row[col('Status')]);
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses).toEqual(expect.arrayContaining(['string:ACCEPTED', 'string:REJECTED']));
+    for (const row of signups.slice(1)) expect(row[col('Status emailed')]).toBe(row[col('Status')]);
   });
 
   test('every event delivered twice (form-submit trigger fires twice, reported) gives the same final sheets', () => {

@@ -304,9 +304,30 @@ describe('R35: the day before, once: the reminder and the participant list', () 
     expect(reminders[0].body).toContain(MEET);
     const lists = mailsTo(o, o.staffEmail).filter((m) => m.subject.includes('参加者一覧'));
     expect(lists).toHaveLength(1);
-    expect(lists[0].body).toContain('BN-00001  Aoki Akira');
-    expect(lists[0].body).toContain('BN-00005  Endo Emi');
+    expect(lists[0].body).toContain('BN-00001  (参加 / participation)');
+    expect(lists[0].body).toContain('BN-00005  (参加 / participation)');
+    // R27: the list names people by ID only; the names are in the sheet.
+    expect(lists[0].body).not.toContain('Aoki');
     expect(lists[0].body).not.toContain('BN-00004');
+    expect(failedExecutions(o)).toEqual([]);
+  });
+});
+
+describe('R35: never a reminder after a cancellation', () => {
+  test('a reminder the quota held back in the Outbox is withdrawn when staff cancel', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    o.at('2024-05-09T08:30:00');
+    o.rt.mail.exhaust();
+    o.rt.run('runSessionsDaily');
+    expect(o.rows('Outbox').filter((r) => r.Kind === 'session-reminder')).toHaveLength(1);
+    staffSets(o, 'Sign-ups', 1, 'Staff override', 'CANCELLED / 取消');
+    o.rt.run('updateSessions');
+    o.at('2024-05-10T18:00:00'); // the next day's quota: the Outbox is sent
+    o.rt.run('sendQueuedEmails');
+    const reminders = mailsTo(o, 'a@example.org').filter((m) => m.subject.includes('明日'));
+    expect(reminders).toHaveLength(0);
+    expect(o.rows('Outbox').find((r) => r.Kind === 'session-reminder')?.Status).toBe('WITHDRAWN');
     expect(failedExecutions(o)).toEqual([]);
   });
 });

@@ -150,6 +150,7 @@ describe('set-up and staff operations', () => {
       'sendQueuedEmails',
       'processMissedResponses',
       'updateSessions',
+      'updateStatistics',
       'healthReport',
       'checkEnvironment',
       'removeMyTriggers',

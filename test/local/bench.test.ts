@@ -14,6 +14,7 @@ import {
   registrationScenario,
   runAll,
   type ScenarioResult,
+  statisticsScenario,
   sweepScenario,
 } from '../../local/bench/scenarios';
 import { CallCounter } from '../../local/runtime/context';
@@ -72,6 +73,18 @@ describe('bench scenarios at a small size', () => {
     expect(r.product.writes.Applications).toBeUndefined();
   });
 
+  test('update statistics: the same accepted cases, persons and amount paid from both', () => {
+    const r = statisticsScenario(200, 40, model);
+    expectCounted(r);
+    expect(r.outcome.product).toMatch(
+      /^accepted \/ persons \/ paid: [1-9]\d* \/ [1-9]\d* \/ [1-9]\d*$/,
+    );
+    expect(r.outcome.naive).toBe(r.outcome.product);
+    // The charts already there are updated in place: none inserted by the measured refresh.
+    expect(r.product.byMethod['Spreadsheet.insertChart']).toBeUndefined();
+    expect(r.product.byMethod['Spreadsheet.updateChart']).toBe(3);
+  });
+
   test('the sweep finishes the missing responses: the same statuses from both', () => {
     const r = sweepScenario(200, 40, 50, model);
     expectCounted(r);
@@ -113,6 +126,7 @@ describe('report', () => {
       'application',
       'monthly',
       'redecideAll',
+      'statistics',
       'sweep',
     ]);
     for (const s of json.scenarios) {
@@ -130,6 +144,7 @@ describe('report', () => {
     expect(targets).toMatch(/per application ≤ 12/);
     expect(targets).toMatch(/monthly at/);
     expect(targets).toMatch(/redecideAll at/);
+    expect(targets).toMatch(/statistics at/);
     expect(targets).toMatch(/≥ 100× fewer/);
     for (const t of json.targets) {
       if (!t.pass) expect(t.limits.length + t.measured.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../../local/cli';
 import type { Decisions } from '../../../local/runner/decisions';
+import type { StatisticsOutput } from '../../../local/runner/statistics';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(__dirname, 'fixtures');
@@ -31,7 +32,14 @@ describe('npm start: the demo', () => {
 
   test('exits 0 and writes workbook.xlsx, one CSV per sheet, the emails and decisions.json', () => {
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['csv', 'decisions.json', 'emails', 'workbook.xlsx']);
+    expect(readdirSync(out).sort()).toEqual([
+      'csv',
+      'decisions.json',
+      'emails',
+      'statistics.html',
+      'statistics.json',
+      'workbook.xlsx',
+    ]);
     const csvs = readdirSync(join(out, 'csv'));
     for (const name of ['Members.csv', 'Applications.csv', 'Ledger.csv', 'Payments 2023-08.csv']) {
       expect(csvs).toContain(name);
@@ -72,6 +80,65 @@ describe('npm start: the demo', () => {
     const ledger = readFileSync(join(out, 'csv', 'Ledger.csv'), 'utf8');
     const lines = d.payments['2023-08'].reduce((n, l) => n + l.cases, 0);
     expect(ledger.split('\n').filter((l) => l.includes(',2023-08,')).length).toBe(lines);
+  });
+
+  test('statistics.json holds exactly the numbers of the Statistics sheet in workbook.xlsx (R37, R38)', async () => {
+    const stats = JSON.parse(
+      readFileSync(join(out, 'statistics.json'), 'utf8'),
+    ) as StatisticsOutput;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'workbook.xlsx'));
+    const sheet = book.getWorksheet('Statistics')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, n) => {
+      rows[n - 1] = (row.values as unknown[]).slice(1);
+    });
+    const cell = (r: number, c: number) => rows[r]?.[c] ?? '';
+    expect(stats.tables.map((t) => t.key)).toEqual([
+      'summary',
+      'byMonth',
+      'byIssue',
+      'byPrefecture',
+      'reasons',
+      'supportersByBackground',
+      'supportersByLanguage',
+    ]);
+    let compared = 0;
+    for (const table of stats.tables) {
+      const at = rows.findIndex((r) => r?.[0] === table.title);
+      expect({ title: table.title, found: at >= 0 }).toEqual({ title: table.title, found: true });
+      expect(table.columns.map((_, c) => cell(at + 1, c))).toEqual(table.columns);
+      table.rows.forEach((row, i) => {
+        const line = [row.label, ...row.cells];
+        expect(line.map((_, c) => cell(at + 2 + i, c))).toEqual(line);
+        compared += row.cells.length;
+      });
+      expect(cell(at + 2 + table.rows.length, 0)).toBe(''); // nothing more in the sheet's table
+    }
+    expect(compared).toBeGreaterThan(100);
+    // The protected cells are there, in both.
+    expect(JSON.stringify(stats.tables)).toContain('"<3"');
+  });
+
+  test('statistics.html reads offline: the tables and the sheet’s three charts as inline SVG, no script', () => {
+    const stats = JSON.parse(
+      readFileSync(join(out, 'statistics.json'), 'utf8'),
+    ) as StatisticsOutput;
+    const html = readFileSync(join(out, 'statistics.html'), 'utf8');
+    expect(stats.charts.map((c) => [c.title, c.type])).toEqual([
+      ['Cases per month / 月別の受理件数', 'column'],
+      ['Cases by issue / 相談内容別の件数', 'bar'],
+      ['Cases by prefecture / 都道府県別の件数', 'bar'],
+    ]);
+    // Each chart shows the first value column of its table, as in the sheet.
+    const month = stats.tables.find((t) => t.key === 'byMonth')!;
+    expect(stats.charts[0].data).toEqual(
+      month.rows.map((r) => ({ label: r.label, value: r.cells[0] })),
+    );
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).not.toMatch(/<script|<link|src=|href=|@import|url\(/i);
+    for (const t of stats.tables) expect(html).toContain(t.title.replace(/&/g, '&amp;'));
+    expect(html).toContain('&lt;3');
   });
 
   test('an email is an RFC 5322 message: encoded UTF-8 subject, text and HTML alternatives', () => {

@@ -19,6 +19,8 @@ interface Files {
   documents?: string;
   courses?: string;
   settings?: string;
+  sessions?: string;
+  signups?: string;
 }
 
 const CSV_FILES: Files = {
@@ -36,11 +38,14 @@ async function replay(files: Files, batch = false): Promise<Decisions> {
     documents: files.documents ? await readTable(files.documents) : undefined,
     courses: files.courses ? await readTable(files.courses) : undefined,
     settings: files.settings ? readSettingsTable(await readTable(files.settings)) : undefined,
+    sessions: files.sessions ? await readTable(files.sessions) : undefined,
+    signups: files.signups ? await readTable(files.signups) : undefined,
   });
   const outcome = runEvents({
     world: {
       registrationForm: plan.registrationForm,
       applicationForm: plan.applicationForm,
+      signupForm: plan.signupForm,
       settings: plan.settings,
     },
     events: plan.events,
@@ -195,6 +200,68 @@ describe('replay of exported response sheets', () => {
       settings: join(dir, 'settings.csv'),
     });
     expect(decisions).toEqual(csvDecisions);
+  });
+});
+
+describe('replay of the online sessions (RULES §8): --sessions and --signups', () => {
+  test('each sign-up gets its status and reasons in decisions.json; applications are unchanged', async () => {
+    const d = await replay({
+      ...CSV_FILES,
+      sessions: join(FIXTURES, 'sessions.csv'),
+      signups: join(FIXTURES, 'signups.csv'),
+    });
+    checkDecisions(d);
+    // Alice: experience; Bob: foreign background, training; Carol: neither; Dan: experience.
+    expect(d.signups).toEqual([
+      { row: 1, memberId: 'BN-00001', sessionId: 'S2023-01', status: 'ACCEPTED', reasons: [] },
+      { row: 2, memberId: 'BN-00002', sessionId: 'S2023-01', status: 'ACCEPTED', reasons: [] },
+      {
+        row: 3,
+        memberId: 'BN-00004',
+        sessionId: 'S2023-01',
+        status: 'WAITLISTED',
+        reasons: ['SESSION_FULL'],
+      },
+      {
+        row: 4,
+        memberId: 'BN-00001',
+        sessionId: 'S2023-01',
+        status: 'REJECTED',
+        reasons: ['DUPLICATE'],
+      },
+      {
+        row: 5,
+        memberId: 'BN-00003',
+        sessionId: 'S2023-01',
+        status: 'REJECTED',
+        reasons: ['NOT_SELF', 'NOT_ELIGIBLE'],
+      },
+      {
+        row: 6,
+        memberId: null,
+        sessionId: 'S2023-01',
+        status: 'REJECTED',
+        reasons: ['UNKNOWN_ID'],
+      },
+      {
+        row: 7,
+        memberId: 'BN-00003',
+        sessionId: 'S2023-01',
+        status: 'REJECTED',
+        reasons: ['NOT_ELIGIBLE'],
+      },
+      {
+        row: 8,
+        memberId: 'BN-00001',
+        sessionId: 'S2023-02',
+        status: 'REJECTED',
+        reasons: ['SESSION_CLOSED'],
+      },
+    ]);
+  });
+
+  test('without a sign-up export, decisions.json has no sign-ups', async () => {
+    expect((await replay(CSV_FILES)).signups).toEqual([]);
   });
 });
 
