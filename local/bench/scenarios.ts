@@ -487,7 +487,7 @@ export function statisticsScenario(
     const min = minimum(
       world.ss,
       world.rt,
-      ['Settings', 'Applications', 'Ledger', 'Members'],
+      ['Applications', 'Ledger', 'Members', 'Sessions', 'Sign-ups'],
       ['Statistics', 'Log'],
     );
     const m = measure(world.rt, model, () => {

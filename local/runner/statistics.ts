@@ -9,6 +9,7 @@ import { parseSettings } from '../../src/domain/settings';
 import { computeStatistics, type StatCell, type Statistics } from '../../src/domain/statistics';
 import { STATISTICS_SHEET, statisticsInputFrom } from '../../src/flows/statistics';
 import { APPLICATIONS, LEDGER, MEMBERS, SETTINGS } from '../../src/store/schema';
+import { SESSIONS, SIGNUPS } from '../../src/store/sessions-schema';
 import { normalizeHeader, type TableSpec } from '../../src/store/table';
 import type { ChartData, SheetData } from '../runtime/spreadsheet';
 import { parseA1 } from '../runtime/spreadsheet/a1';
@@ -119,6 +120,12 @@ export function officeStatistics(world: OfficeWorld, sheets: SheetData[]): Stati
         applications: tableOf(byName.get(APPLICATIONS.name), APPLICATIONS),
         ledger: tableOf(byName.get(LEDGER.name), LEDGER),
         members: tableOf(byName.get(MEMBERS.name), MEMBERS),
+        ...(byName.has(SESSIONS.name) && byName.has(SIGNUPS.name)
+          ? {
+              sessions: tableOf(byName.get(SESSIONS.name), SESSIONS),
+              signups: tableOf(byName.get(SIGNUPS.name), SIGNUPS),
+            }
+          : {}),
       },
       {
         issues: choicesOf(world, world.application, settings.applicationFields.issues),

@@ -40,6 +40,23 @@ export interface StatsMember {
   languages: string;
 }
 
+/** A row of the Sessions sheet (R32) that could be read. */
+export interface StatsSession {
+  sessionId: string;
+  day: Day;
+  cancelled: boolean;
+}
+
+/** A row of the Sign-ups sheet (R34–R36). */
+export interface StatsSignup {
+  sessionId: string;
+  memberId: string;
+  status: string;
+  purpose: 'participation' | 'training';
+  /** Ticked by staff (R36). */
+  attended: boolean;
+}
+
 export interface StatisticsInput {
   applications: readonly StatsApplication[];
   ledger: readonly StatsLedgerLine[];
@@ -54,6 +71,9 @@ export interface StatisticsInput {
   longMinutes: number;
   /** R38: counts of persons or supporters below this, in a breakdown, are shown as `<N`. */
   threshold: number;
+  /** Online consultation sessions (RULES §8); the section is left out without them. */
+  sessions?: readonly StatsSession[];
+  signups?: readonly StatsSignup[];
 }
 
 /** A cell: a number, or the protected `<N` text (R38). */
@@ -66,7 +86,8 @@ export type StatTableKey =
   | 'byPrefecture'
   | 'reasons'
   | 'supportersByBackground'
-  | 'supportersByLanguage';
+  | 'supportersByLanguage'
+  | 'sessions';
 
 export interface StatChart {
   /** Also the chart's identity in the sheet (R39: updated in place, never duplicated). */
@@ -551,7 +572,69 @@ export function computeStatistics(input: StatisticsInput): Statistics {
       false,
     ),
   );
-  // Session participation (R36/R37) goes here once sign-ups exist: one more table from the
-  // attendance rows, built like supporterTable, and one more input list.
+  if (input.sessions && input.signups)
+    tables.push(sessionTable(input.sessions, input.signups, years, t));
   return { fiscalYears: years, threshold: t, tables };
+}
+
+/**
+ * Session participation (R36, R37), by the fiscal year of the session's day: sessions not
+ * cancelled, accepted sign-ups, attendances, and the supporters who attended (exact for a whole
+ * year; by purpose, a finer breakdown, protected below the threshold, R38).
+ */
+function sessionTable(
+  sessions: readonly StatsSession[],
+  signups: readonly StatsSignup[],
+  years: number[],
+  t: number,
+): StatTable {
+  const dayOf = new Map(sessions.map((s) => [s.sessionId, s.day]));
+  const scopes = (sessionId: string): (number | 'all')[] => {
+    const day = dayOf.get(sessionId);
+    return day ? ['all', fiscalYearOf(day)] : ['all'];
+  };
+  const tally = new Tally();
+  for (const s of sessions) {
+    if (s.cancelled) continue;
+    for (const scope of scopes(s.sessionId)) tally.add(k('sessions', scope));
+  }
+  for (const u of signups) {
+    for (const scope of scopes(u.sessionId)) {
+      if (u.status === 'ACCEPTED') tally.add(k('accepted', scope));
+      if (!u.attended) continue;
+      tally.add(k('attendances', scope));
+      tally.addTo(k('attended', scope), u.memberId);
+      tally.addTo(k(u.purpose, scope), u.memberId);
+    }
+  }
+  const all: (number | 'all')[] = ['all', ...years];
+  return {
+    key: 'sessions',
+    title: 'Session participation / 相談会への参加',
+    columns: ['Item / 項目', WHOLE, ...years.map(fyLabel)],
+    rows: [
+      {
+        label: 'Sessions (not cancelled) / 相談会（中止を除く）',
+        cells: all.map((s) => tally.n(k('sessions', s))),
+      },
+      {
+        label: 'Sign-ups accepted / 参加が確定した申込',
+        cells: all.map((s) => tally.n(k('accepted', s))),
+      },
+      { label: 'Attendances / 出席（延べ）', cells: all.map((s) => tally.n(k('attendances', s))) },
+      {
+        label: 'Supporters who attended / 出席した支援者（実人数）',
+        cells: all.map((s) => tally.distinct(k('attended', s))),
+      },
+      {
+        label: 'of whom for participation / うち参加目的',
+        cells: all.map((s) => protectedCount(tally.distinct(k('participation', s)), t)),
+      },
+      {
+        label: 'of whom for training / うち研修目的',
+        cells: all.map((s) => protectedCount(tally.distinct(k('training', s)), t)),
+      },
+    ],
+    yen: { rows: [], columns: [] },
+  };
 }

@@ -74,12 +74,19 @@ export function onTimer(
   }
 }
 
-/** A menu action: runs under the lock and shows staff the outcome (or the error) in a dialog. */
-export function fromMenu(title: string, job: (env: Env) => string): string {
+/**
+ * A menu action: runs under the lock and shows staff the outcome (or the error) in a dialog.
+ * Settings and Templates are read fresh unless the action says the cache will do.
+ */
+export function fromMenu(
+  title: string,
+  job: (env: Env) => string,
+  config: 'cached' | 'fresh' = 'fresh',
+): string {
   let message: string;
   try {
     const done = withScriptLock(LOCK_WAIT_MS, () => {
-      const env = openEnv(actor('menu'));
+      const env = openEnv(actor('menu'), config);
       const text = job(env);
       commit(env);
       return text;

@@ -2,6 +2,7 @@
 // tables (pure, src/domain/statistics.ts), write them in one block, and keep the three charts
 // up to date in place. Refreshed after each monthly run and from the menu.
 import { parseDay } from '../domain/dates';
+import { readPurpose, readSessions, type SessionCells } from '../domain/sessions';
 import {
   computeStatistics,
   type StatCell,
@@ -10,8 +11,9 @@ import {
   type StatTable,
 } from '../domain/statistics';
 import type { Status } from '../domain/types';
-import { cellNumber, cellText, toCell } from '../store/cells';
+import { cellBool, cellNumber, cellText, toCell } from '../store/cells';
 import { APPLICATIONS, LEDGER, MEMBERS } from '../store/schema';
+import { SESSIONS, SIGNUPS } from '../store/sessions-schema';
 import { normalizeTitle } from './answers';
 import type { Env } from './env';
 import { openFormByUrl } from './forms';
@@ -39,6 +41,9 @@ export function statisticsInputFrom(
     applications: { rows: readonly unknown[]; get: Get<string> };
     ledger: { rows: readonly unknown[]; get: Get<string> };
     members: { rows: readonly unknown[]; get: Get<string> };
+    /** The Sessions and Sign-ups sheets (RULES §8), when the office keeps them. */
+    sessions?: { rows: readonly unknown[]; get: Get<string> };
+    signups?: { rows: readonly unknown[]; get: Get<string> };
   },
   choices: { issues: readonly string[]; languages: readonly string[] },
   settings: {
@@ -48,8 +53,42 @@ export function statisticsInputFrom(
     smallCellThreshold: number;
   },
 ): StatisticsInput {
-  const { applications: a, ledger: l, members: m } = tables;
+  const { applications: a, ledger: l, members: m, sessions: se, signups: su } = tables;
+  const sessionCells = (row: unknown): SessionCells => {
+    const get = (key: keyof SessionCells) => se?.get(row, key);
+    return {
+      sessionId: get('sessionId'),
+      date: get('date'),
+      start: get('start'),
+      end: get('end'),
+      titleJa: get('titleJa'),
+      titleEn: get('titleEn'),
+      topics: get('topics'),
+      meetingUrl: get('meetingUrl'),
+      capacity: get('capacity'),
+      closesAt: get('closesAt'),
+      status: get('status'),
+    };
+  };
+  const sessions =
+    se && su
+      ? {
+          sessions: [
+            ...readSessions(
+              se.rows.map((row, i) => ({ row: i + 2, cells: sessionCells(row) })),
+            ).sessions.values(),
+          ].map((x) => ({ sessionId: x.id, day: x.day, cancelled: x.cancelled })),
+          signups: su.rows.map((row) => ({
+            sessionId: cellText(su.get(row, 'sessionId')),
+            memberId: cellText(su.get(row, 'memberId')),
+            status: cellText(su.get(row, 'status')),
+            purpose: readPurpose(cellText(su.get(row, 'purposeAnswer'))),
+            attended: cellBool(su.get(row, 'attended')),
+          })),
+        }
+      : {};
   return {
+    ...sessions,
     applications: a.rows.map((row) => ({
       responseId: cellText(a.get(row, 'responseId')),
       supportDate: parseDay(cellText(a.get(row, 'supportDate')).trim()),
@@ -126,6 +165,8 @@ export function computeOfficeStatistics(env: Env): Statistics {
   const apps = env.book.table(APPLICATIONS);
   const ledger = env.book.table(LEDGER);
   const members = env.book.table(MEMBERS);
+  const sessions = env.book.table(SESSIONS);
+  const signups = env.book.table(SIGNUPS);
   const issues =
     formChoices(
       env,
@@ -146,6 +187,11 @@ export function computeOfficeStatistics(env: Env): Statistics {
         applications: { rows: apps.dataRows(), get: (r, k) => apps.get(r as never, k as never) },
         ledger: { rows: ledger.dataRows(), get: (r, k) => ledger.get(r as never, k as never) },
         members: { rows: members.dataRows(), get: (r, k) => members.get(r as never, k as never) },
+        sessions: {
+          rows: sessions.dataRows(),
+          get: (r, k) => sessions.get(r as never, k as never),
+        },
+        signups: { rows: signups.dataRows(), get: (r, k) => signups.get(r as never, k as never) },
       },
       { issues, languages },
       settings,

@@ -184,6 +184,55 @@ describe('statistics (R37): counts of the hand-counted fixture', () => {
   });
 });
 
+describe('session participation (R36, R37)', () => {
+  const signup = (
+    sessionId: string,
+    memberId: string,
+    status: string,
+    purpose: 'participation' | 'training',
+    attended: boolean,
+  ) => ({ sessionId, memberId, status, purpose, attended });
+  const withSessions = computeStatistics({
+    ...FIXTURE,
+    sessions: [
+      { sessionId: 'SS1', day: '2023-10-15', cancelled: false }, // FY2023
+      { sessionId: 'SS2', day: '2024-02-10', cancelled: false }, // FY2023
+      { sessionId: 'SS3', day: '2024-06-01', cancelled: true }, // FY2024, cancelled
+      { sessionId: 'SS4', day: '2024-09-01', cancelled: false }, // FY2024
+    ],
+    signups: [
+      signup('SS1', 'S1', 'ACCEPTED', 'participation', true),
+      signup('SS1', 'S2', 'ACCEPTED', 'training', true),
+      signup('SS1', 'S3', 'WAITLISTED', 'participation', false),
+      signup('SS2', 'S1', 'ACCEPTED', 'participation', true),
+      signup('SS2', 'S4', 'REJECTED', 'participation', false),
+      signup('SS4', 'S1', 'ACCEPTED', 'participation', true),
+      signup('SS4', 'S2', 'ACCEPTED', 'participation', true),
+      signup('SS4', 'S5', 'ACCEPTED', 'training', true),
+      signup('SS4', 'S6', 'ACCEPTED', 'participation', false),
+      signup('SSX', 'S7', 'ACCEPTED', 'participation', true), // unknown session: whole only
+    ],
+  });
+
+  test('sessions, accepted sign-ups, attendances and supporters who attended, by the session’s fiscal year', () => {
+    const t = withSessions.tables.find((x) => x.key === 'sessions')!;
+    expect(t.columns.slice(1)).toEqual(table('summary').columns.slice(1));
+    expect(Object.fromEntries(t.rows.map((r) => [r.label, r.cells]))).toEqual({
+      'Sessions (not cancelled) / 相談会（中止を除く）': [3, 2, 1, 0],
+      'Sign-ups accepted / 参加が確定した申込': [8, 3, 4, 0],
+      'Attendances / 出席（延べ）': [7, 3, 3, 0],
+      'Supporters who attended / 出席した支援者（実人数）': [4, 2, 3, 0], // S1 S2 S5 S7 | S1 S2 | S1 S2 S5
+      'of whom for participation / うち参加目的': [3, '<3', '<3', 0], // S1 S2 S7 | S1 | S1 S2
+      'of whom for training / うち研修目的': ['<3', '<3', '<3', 0], // S2 S5 | S2 | S5
+    });
+  });
+
+  test('without the Sessions and Sign-ups sheets the section is left out', () => {
+    expect(stats.tables.map((t) => t.key)).not.toContain('sessions');
+    expect(withSessions.tables.at(-1)!.key).toBe('sessions');
+  });
+});
+
 describe('small-cell protection (R38)', () => {
   test('at the threshold boundary: 2 → "<3", 3 → 3; zero stays 0', () => {
     expect(protectedCount(2, 3)).toBe('<3');

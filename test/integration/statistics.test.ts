@@ -236,6 +236,83 @@ describe('the Statistics sheet (R37–R39)', () => {
     ]);
   });
 
+  test('session participation: sessions, accepted sign-ups and attendance ticked by staff (R36)', () => {
+    const o = july();
+    staffAppends(o, 'Sessions', {
+      'Session ID': 'S2023-10',
+      Date: '2023/10/15',
+      Start: '19:00',
+      End: '20:30',
+      'Title (Japanese)': '在留資格の相談',
+      'Title (English)': 'Residency questions',
+      Topics: '在留資格',
+      'Meeting URL': 'https://meet.example.org/abc',
+      Capacity: '20',
+      'Sign-up closes': '2023/10/14 12:00',
+      Status: 'open',
+    });
+    const signup = (
+      id: string,
+      response: string,
+      status: string,
+      purpose: string,
+      attended: boolean,
+    ) =>
+      staffAppends(o, 'Sign-ups', {
+        'Response ID': response,
+        'Bansou Net ID': id,
+        'Session ID': 'S2023-10',
+        Status: status,
+        Purpose: purpose,
+        Attended: attended,
+      });
+    signup('BN-00001', 'r1', 'ACCEPTED', '参加 / Participation', true);
+    signup('BN-00002', 'r2', 'ACCEPTED', '研修 / Training', true);
+    signup('BN-00003', 'r3', 'WAITLISTED', '参加 / Participation', false);
+    o.rt.run('updateStatistics');
+    // Whole program, FY2023, FY2024, FY2025.
+    expect(tableIn(o, 'Session participation / 相談会への参加')).toEqual({
+      'Sessions (not cancelled) / 相談会（中止を除く）': [1, 1, 0, 0],
+      'Sign-ups accepted / 参加が確定した申込': [2, 2, 0, 0],
+      'Attendances / 出席（延べ）': [2, 2, 0, 0],
+      'Supporters who attended / 出席した支援者（実人数）': [2, 2, 0, 0],
+      'of whom for participation / うち参加目的': ['<3', '<3', 0, 0],
+      'of whom for training / うち研修目的': ['<3', '<3', 0, 0],
+    });
+  });
+
+  test('a failure while drawing the statistics never undoes the monthly run: paid, summarised, logged', () => {
+    const o = office();
+    register(o, 'aiko@example.org', 'Aiko Tanaka', 'はい / Yes', ['日本語']);
+    staffAppends(o, 'Documents', {
+      'Bansou Net ID': 'BN-00001',
+      'Fiscal year': '2023',
+      'Memorandum received': '2023/07/01',
+      'Account notification received': '2023/07/01',
+    });
+    o.at('2023-07-25T10:00:00');
+    apply(
+      o,
+      'aiko@example.org',
+      { id: 'BN-00001', date: '2023-07-18', start: '10:00', end: '11:30', recipient: 'P One' },
+      ['労働 / Labor'],
+      '東京都',
+    );
+    o.rt.ctx.faults.push((service, method) => {
+      if (service === 'Spreadsheet' && method === 'getCharts')
+        throw new Error('Service Spreadsheets failed while accessing document');
+    });
+    o.at('2023-08-01T09:00:00');
+    expect(failedExecutions(o)).toEqual([]);
+    expect(o.rows('Ledger')).toHaveLength(1);
+    expect(
+      o.rt.mail.outbox.filter((m) => m.to[0] === o.staffEmail && m.subject.includes('July 2023')),
+    ).toHaveLength(1);
+    const log = o.rows('Log').map((r) => String(r.Action));
+    expect(log).toContain('PAYMENTS_SETTLED');
+    expect(log).toContain('STATISTICS_FAILED');
+  });
+
   test('the small-cell threshold is a setting: at 2, the two persons of July are shown as 2', () => {
     const o = july();
     const row = o.rows('Settings').findIndex((r) => r.Key === 'smallCellThreshold') + 1;

@@ -102,6 +102,7 @@ describe('npm start: the demo', () => {
       'reasons',
       'supportersByBackground',
       'supportersByLanguage',
+      'sessions',
     ]);
     let compared = 0;
     for (const table of stats.tables) {
