@@ -25,6 +25,7 @@ import {
   REASON_CODES,
   REASON_RULE,
   REASON_TEXT,
+  REVIEW_CODES,
   SECOND_SUPPORTER_CODES,
 } from '../src/domain/reasons';
 import {
@@ -95,7 +96,7 @@ function reasonStatus(code: ReasonCode, lang: Lang): string {
       ? '受理のまま（2人目の謝金だけ出ません）'
       : 'stays ACCEPTED (only the second fee is dropped)';
   }
-  if (code === 'MISSING_ANSWER') {
+  if (REVIEW_CODES.includes(code)) {
     return lang === 'ja' ? 'REVIEW（確認中）' : 'REVIEW';
   }
   return lang === 'ja' ? 'REJECTED（不受理）' : 'REJECTED';

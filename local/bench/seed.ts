@@ -32,6 +32,7 @@ import {
   HOLDS,
   LEDGER,
   LOG,
+  MEMBER_HISTORY,
   MEMBERS,
   RUNS,
 } from '../../src/store/schema';
@@ -418,6 +419,21 @@ export function memberRecord(m: MemberSeed): Record_ {
   };
 }
 
+/** Each member's registration response in the Member history (RULES §3). */
+export function historyRecord(m: MemberSeed): Record_ {
+  return {
+    respondedAt: m.registeredAt,
+    memberId: m.id,
+    responseId: m.responseId,
+    kind: 'FIRST',
+    email: m.email,
+    experience: m.experience ? 'あり / Yes' : 'なし / No',
+    foreignBackground: 'いいえ / No',
+    emailLanguage: m.emailLanguage,
+    recordedAt: m.registeredAt,
+  };
+}
+
 export function applicationRecord(a: AppSeed): Record_ {
   const d = a.decision;
   const i = a.input;
@@ -468,6 +484,7 @@ export function seedSheets(
   counter.enabled = false;
   try {
     writeRows(ss, MEMBERS, data.members.map(memberRecord));
+    writeRows(ss, MEMBER_HISTORY, data.members.map(historyRecord));
     writeRows(
       ss,
       COURSE,

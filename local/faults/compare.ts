@@ -2,9 +2,9 @@
 //
 // What is left out, and why:
 // - processing timestamps (when the script did something, not what it recorded): Members
-//   "Last updated at" and "Last auto-reply at", Applications "Decided at", Ledger "Recorded at",
-//   Payment runs "Ran at", Sign-ups "Decided at" and "Reminder sent", Sessions "Participant
-//   list sent";
+//   "Last updated at" and "Last auto-reply at", Applications "Decided at", Ledger and Member
+//   history "Recorded at", Payment runs "Ran at", Sign-ups "Decided at" and "Reminder sent",
+//   Sessions "Participant list sent";
 // - the Log and Outbox sheets: they record the processing itself (a duplicate event, a queued
 //   mail, a sweep), which is what differs by design under each fault;
 // - Google's own "Form Responses N" sheets: not the script's.
@@ -24,6 +24,7 @@ const PROCESSING_TIME: Record<string, string[]> = {
   Members: ['Last updated at', 'Last auto-reply at'],
   Applications: ['Decided at'],
   Ledger: ['Recorded at'],
+  'Member history': ['Recorded at'],
   'Payment runs': ['Ran at'],
   'Sign-ups': ['Decided at', 'Reminder sent'],
   Sessions: ['Participant list sent'],

@@ -4,7 +4,8 @@ import { compareDays, dayOf, dueDate, monthOf, parseDay, parseTime } from './dat
 import { isEligible } from './eligibility';
 import { feeFor } from './fees';
 import { canonicalId } from './ids';
-import { REASON_CODES, SECOND_SUPPORTER_CODES } from './reasons';
+import type { Lookup } from './members';
+import { REASON_CODES, REVIEW_CODES, SECOND_SUPPORTER_CODES } from './reasons';
 import type { Settings } from './settings-types';
 import { isBlank, normalizeEmail, recipientKey } from './text';
 import type {
@@ -20,17 +21,15 @@ import type {
 
 export interface DecisionContext {
   settings: Settings;
-  members: ReadonlyMap<string, MemberFacts>; // by canonical ID
-  completions: ReadonlyMap<string, readonly CourseCompletion[]>; // by member ID
+  /**
+   * Members by canonical ID, as they stood at this application's submission moment (§3): an ID
+   * not issued by then is absent. The engine (engine.ts) builds it from the member histories.
+   */
+  members: Lookup<MemberFacts>;
+  /** Course completions by member ID; only asked for members without declared experience. */
+  completions: Lookup<readonly CourseCompletion[]>;
   priors: readonly PriorApplication[]; // earlier applications, in submission order
   override: StaffOverride | null;
-}
-
-export interface DecisionWorld {
-  settings: Settings;
-  members: ReadonlyMap<string, MemberFacts>;
-  completions: ReadonlyMap<string, readonly CourseCompletion[]>;
-  overrides: ReadonlyMap<string, StaffOverride>; // by response ID
 }
 
 interface Submission {
@@ -55,18 +54,20 @@ const REQUIRED_FIELDS = [
 
 function statusFor(reasons: ReadonlySet<ReasonCode>): Status {
   for (const r of reasons) {
-    if (r !== 'MISSING_ANSWER' && !SECOND_SUPPORTER_CODES.includes(r)) return 'REJECTED';
+    if (!REVIEW_CODES.includes(r) && !SECOND_SUPPORTER_CODES.includes(r)) return 'REJECTED';
   }
-  return reasons.has('MISSING_ANSWER') ? 'REVIEW' : 'ACCEPTED';
+  return REVIEW_CODES.some((r) => reasons.has(r)) ? 'REVIEW' : 'ACCEPTED';
 }
 
 export function decideApplication(app: ApplicationInput, ctx: DecisionContext): Decision {
   const { settings, members, completions } = ctx;
   const reasons = new Set<ReasonCode>();
   const submissionDay = dayOf(app.submittedAt);
+  // The course sheet is only asked about members who declared no experience (R7).
   const eligible = (member: MemberFacts | undefined, supportDay: string | null) =>
     member !== undefined &&
-    isEligible(member, completions.get(member.id) ?? [], supportDay, submissionDay, settings);
+    (member.experience ||
+      isEligible(member, completions.get(member.id) ?? [], supportDay, submissionDay, settings));
 
   // Only applications submitted before this one count (R13, R14); this also keeps an edited
   // application (R18) from meeting itself when the caller passes every stored decision.
@@ -158,10 +159,12 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   }
 
   // R14: same person, same day, overlapping time, a supporter already named on a live claim.
+  // R14b: a case is claimed by at most 2 supporters in all; a separate application bringing a
+  // third (and later) supporter is for staff to look at.
   if (key !== '' && supportDay !== null && minutes !== null) {
     const start = startMinute as number;
     const end = endMinute as number;
-    const duplicate = priors.some(
+    const sameCase = priors.filter(
       (p) =>
         p.status !== 'REJECTED' &&
         p.recipientKey === key &&
@@ -169,10 +172,15 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
         p.startMinute !== null &&
         p.endMinute !== null &&
         start < p.endMinute &&
-        p.startMinute < end &&
-        p.supporters.some((s) => supporters.includes(s)),
+        p.startMinute < end,
     );
-    if (duplicate) reasons.add('DUPLICATE');
+    if (sameCase.some((p) => p.supporters.some((s) => supporters.includes(s)))) {
+      reasons.add('DUPLICATE');
+    } else if (sameCase.length > 0) {
+      const claimed = new Set(sameCase.flatMap((p) => p.supporters));
+      for (const s of supporters) claimed.add(s);
+      if (claimed.size > 2) reasons.add('SAME_CASE');
+    }
   }
 
   const autoStatus = statusFor(reasons);
@@ -219,31 +227,4 @@ export function toPrior(decision: Decision, submittedAt: number): PriorApplicati
     endMinute: decision.endMinute,
     supporters: [...decision.supporters],
   };
-}
-
-/**
- * Decides every application from scratch in submission order, each seeing the final statuses
- * (overrides included) of those before it: the same result as deciding them as they arrived.
- * `earlier` are decisions kept from before (e.g. paid ones); returns decisions in submission order.
- */
-export function decideAll(
-  apps: readonly ApplicationInput[],
-  world: DecisionWorld,
-  earlier: readonly PriorApplication[] = [],
-): Decision[] {
-  const ordered = [...apps].sort(compareSubmission);
-  const priors: PriorApplication[] = [...earlier];
-  const decisions: Decision[] = [];
-  for (const app of ordered) {
-    const decision = decideApplication(app, {
-      settings: world.settings,
-      members: world.members,
-      completions: world.completions,
-      priors,
-      override: world.overrides.get(app.responseId) ?? null,
-    });
-    decisions.push(decision);
-    priors.push(toPrior(decision, app.submittedAt));
-  }
-  return decisions;
 }

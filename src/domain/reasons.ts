@@ -17,6 +17,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   'CO_NOT_ELIGIBLE',
   'RECIPIENT_LIMIT',
   'DUPLICATE',
+  'SAME_CASE',
   'MISSING_ANSWER',
 ];
 
@@ -35,6 +36,7 @@ export const REASON_RULE: Record<ReasonCode, string> = {
   CO_NOT_ELIGIBLE: 'R12',
   RECIPIENT_LIMIT: 'R13',
   DUPLICATE: 'R14',
+  SAME_CASE: 'R14b',
   MISSING_ANSWER: 'R15',
 };
 
@@ -47,6 +49,9 @@ export const SECOND_SUPPORTER_CODES: readonly ReasonCode[] = [
   'CO_SAME',
   'CO_NOT_ELIGIBLE',
 ];
+
+/** Codes that send the application to staff (REVIEW) instead of refusing it. */
+export const REVIEW_CODES: readonly ReasonCode[] = ['SAME_CASE', 'MISSING_ANSWER'];
 
 export const REASON_TEXT: Record<ReasonCode, { ja: string; en: string }> = {
   UNKNOWN_ID: {
@@ -100,6 +105,10 @@ export const REASON_TEXT: Record<ReasonCode, { ja: string; en: string }> = {
   DUPLICATE: {
     ja: '同じ相談者・同じ日・重なる時間の支援について、すでに申請があります。',
     en: 'This support (same person, same day, overlapping time) has already been applied for.',
+  },
+  SAME_CASE: {
+    ja: '同じ相談者・同じ日・重なる時間の支援は、すでに2人の支援者が申請しているため、別の支援だったかを事務局が確認します。',
+    en: 'Two supporters have already applied for this support (same person, same day, overlapping time), so the office will check whether it was a separate support.',
   },
   MISSING_ANSWER: {
     ja: '必要な回答が空欄か読み取れないため、事務局が確認します。',

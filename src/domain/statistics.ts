@@ -254,6 +254,7 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   CO_NOT_ELIGIBLE: 'Second supporter not eligible / 同行支援者が要件外',
   RECIPIENT_LIMIT: 'Limit per person supported reached / 相談者ごとの上限超過',
   DUPLICATE: 'Double claim / 重複申請',
+  SAME_CASE: 'Case already claimed by two supporters / 同じ支援に3人目の申請',
   MISSING_ANSWER: 'Answer missing / 回答の不足',
 };
 

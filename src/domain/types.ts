@@ -21,6 +21,7 @@ export type ReasonCode =
   | 'CO_NOT_ELIGIBLE'
   | 'RECIPIENT_LIMIT'
   | 'DUPLICATE'
+  | 'SAME_CASE'
   | 'MISSING_ANSWER';
 
 export type Language = 'ja' | 'en';
@@ -31,6 +32,22 @@ export interface MemberFacts {
   email: string; // as registered; compared case-insensitively after trimming
   /** Declared previous accompanying-support experience at registration (R7). */
   experience: boolean;
+}
+
+/**
+ * One registration response version (first, repeat or edited) as the rules read it (§3 "Facts
+ * as of the submission moment"). The member as of a moment is their latest version at or
+ * before it; before their first version the ID does not exist (R5).
+ */
+export interface MemberVersion {
+  memberId: string; // canonical
+  /** Time of this response version (ms): the submission, or the edit, as the form records it. */
+  at: number;
+  responseId: string;
+  email: string;
+  experience: boolean;
+  foreignBackground: boolean;
+  language: string;
 }
 
 /** One completed course questionnaire (R19). */

@@ -2,8 +2,8 @@
 // (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
 
 import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
-import { compareSubmission, decideApplication, toPrior } from '../domain/decision';
-import { canonicalId } from '../domain/ids';
+import { compareSubmission } from '../domain/decision';
+import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
 import type { ApplicationField } from '../domain/settings-types';
 import {
@@ -16,12 +16,12 @@ import {
   type TemplateValue,
   yenText,
 } from '../domain/templates';
-import { recipientKey } from '../domain/text';
 import type {
   ApplicationInput,
   CourseCompletion,
   Decision,
   DocumentRecord,
+  MemberVersion,
   PriorApplication,
   ReasonCode,
   StaffOverride,
@@ -34,6 +34,7 @@ import { alertMissingQuestions } from './alerts';
 import { mapFields, readResponse } from './answers';
 import type { Env } from './env';
 import { formUrls } from './forms';
+import { readHistories } from './member-history';
 import { type MemberRecord, readCompletions, readDocuments, readMembers } from './records';
 import { sameVersion } from './registration';
 import { renderFor } from './templates-store';
@@ -99,25 +100,35 @@ function isPaid(table: AppTable, row: Row): boolean {
   return cellText(table.get(row, 'paidIn')).trim() !== '';
 }
 
-/** Everything a decision reads besides the applications; course and documents only when needed. */
+/**
+ * Everything a decision reads besides the applications: the member histories (the rules read
+ * each member as of the application's moment), the Members sheet (names and languages for the
+ * emails: the staff's current view), and course and documents only when needed.
+ */
 class World {
   readonly members: Map<string, MemberRecord>;
+  readonly histories: Map<string, MemberVersion[]>;
   private completions: Map<string, CourseCompletion[]> | null = null;
   private documents: Map<string, DocumentRecord[]> | null = null;
 
   constructor(private readonly env: Env) {
     this.members = readMembers(env.book, env.settings);
+    this.histories = readHistories(env.book, env.settings);
   }
 
-  completionsFor(ids: (string | null)[]): ReadonlyMap<string, readonly CourseCompletion[]> {
-    // Members who declared experience never need the course sheet (R7): skip reading it.
-    const needed = ids.some(
-      (id) => id !== null && this.members.has(id) && !this.members.get(id)!.experience,
-    );
-    if (!needed && this.completions === null) return new Map();
-    if (this.completions === null)
-      this.completions = readCompletions(this.env.book, this.env.settings);
-    return this.completions;
+  /** The facts the engine decides with; the course sheet is read the first time it is asked. */
+  facts(): DecisionFacts {
+    return {
+      settings: this.env.settings,
+      histories: this.histories,
+      completions: {
+        get: (id) => {
+          if (this.completions === null)
+            this.completions = readCompletions(this.env.book, this.env.settings);
+          return this.completions.get(id);
+        },
+      },
+    };
   }
 
   /** The document records of one member for one fiscal year (indexed once per execution). */
@@ -133,26 +144,6 @@ class World {
     }
     return this.documents.get(`${memberId}|${fiscalYear}`) ?? [];
   }
-}
-
-function decide(
-  env: Env,
-  world: World,
-  app: ApplicationInput,
-  priors: PriorApplication[],
-  override: StaffOverride | null,
-): Decision {
-  const { settings } = env;
-  const ids = [app.applicantId, app.secondId].map((raw) =>
-    canonicalId(raw, settings.idPrefix, settings.idWidth),
-  );
-  return decideApplication(app, {
-    settings,
-    members: world.members,
-    completions: world.completionsFor(ids),
-    priors,
-    override,
-  });
 }
 
 /** Missing documents per paid supporter as of today (R20); empty unless ACCEPTED. */
@@ -171,21 +162,35 @@ function holdsOf(
   return holds;
 }
 
-/** Writes a decision into its row; returns whether anything about the decision changed. */
-function writeDecision(env: Env, table: AppTable, row: Row, d: Decision, onHold: boolean): boolean {
+/**
+ * Writes a decision into its row; returns whether anything about the decision changed. "On hold"
+ * (R20) is set from the documents as they are now only when the decision is new or changed, or
+ * the application was just (re)submitted; otherwise it stays as recorded (the monthly run keeps
+ * it: documents gate payment, not the decision), so re-deciding with no input changed writes
+ * nothing.
+ */
+function writeDecision(
+  env: Env,
+  table: AppTable,
+  row: Row,
+  d: Decision,
+  onHold: () => boolean,
+  fresh: boolean,
+): boolean {
   const cells: [KeysOf<typeof APPLICATIONS>, unknown][] = [
     ['status', d.status],
     ['reasons', d.reasons.join(' ')],
     ['feePerSupporter', d.feePerSupporter],
     ['supporters', d.supporters.join(' ')],
     ['paymentMonth', d.paymentMonth],
-    ['onHold', onHold],
     ['autoStatus', d.autoStatus],
     ['minutes', d.minutes ?? ''],
     ['recipientKey', d.recipientKey],
   ];
   const changed = cells.some(([k, v]) => !sameValue(table.get(row, k), v));
-  if (!changed) return false;
+  if (!changed && !fresh) return false;
+  cells.push(['onHold', onHold()]);
+  if (!changed && sameValue(table.get(row, 'onHold'), cells[cells.length - 1][1])) return false;
   for (const [k, v] of cells) table.set(row, k, v);
   table.set(row, 'decidedAt', new Date(env.now));
   return true;
@@ -290,10 +295,12 @@ export function stageApplication(
 }
 
 /**
- * Decides `start` and every later unpaid application again, in submission order, each seeing
- * the ones before it. Usually `start` is the newest and this decides just it; a late or edited
- * application may change later ones (R13/R14), which are then re-decided too. Emails go to
- * `notify` and to anyone whose status changed.
+ * Decides the staged applications and every later one again, in submission order, through the
+ * one engine (src/domain/engine.ts), each seeing the ones before it and every member as of its
+ * own submission moment. Usually the staged one is the newest and this decides just it; a late
+ * or edited application may change later ones (R13/R14), which are then re-decided too. Paid
+ * applications keep their recorded decision. `staged` null: every application (Re-decide all).
+ * Emails go to the staged ones and to anyone whose status changed.
  */
 export function decideFrom(
   env: Env,
@@ -305,56 +312,54 @@ export function decideFrom(
     submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
     responseId: cellText(table.get(row, 'responseId')),
   });
-  const world = new World(env);
   const notify = new Set(staged ?? []);
   // Split once: the applications submitted before the earliest one to decide stay as they
-  // are; only the rest (usually just the new one) is sorted and decided.
+  // are; only the rest (usually just the new one) is decided.
   const first = staged === null ? null : staged.map(keyOf).sort(compareSubmission)[0];
   const before: Row[] = [];
-  const tail: { row: Row; key: ReturnType<typeof keyOf> }[] = [];
+  const tail: Row[] = [];
   for (const row of table.dataRows()) {
-    const key = keyOf(row);
-    if (first && compareSubmission(key, first) < 0) before.push(row);
-    else tail.push({ row, key });
+    if (first && compareSubmission(keyOf(row), first) < 0) before.push(row);
+    else tail.push(row);
   }
-  const rows = tail.sort((a, b) => compareSubmission(a.key, b.key));
-  // R13/R14 only ever compare applications for the same person supported: keep the earlier
-  // ones by recipient key, so deciding n applications is O(n), not O(n²).
-  const priors = new Map<string, PriorApplication[]>();
-  const remember = (p: PriorApplication) => {
-    const list = priors.get(p.recipientKey);
-    if (list) list.push(p);
-    else priors.set(p.recipientKey, [p]);
-  };
-  // Earlier applications matter only for the people supported in the ones decided now.
-  const needed = new Set<string>();
-  for (const { row } of rows) {
-    needed.add(
-      recipientKey(
-        cellText(table.get(row, 'recipientName')),
-        cellText(table.get(row, 'recipientBirthYear')),
-      ),
-    );
+  const byRow = new Map<ToDecide, Row>();
+  const items: ToDecide[] = tail.map((row) => {
+    const item: ToDecide = {
+      input: inputFromRow(table, row),
+      override: readOverride(table, row),
+      recorded: isPaid(table, row) ? priorFromRow(table, row) : undefined,
+    };
+    byRow.set(item, row);
+    return item;
+  });
+  // R13/R14 only ever compare applications for the same person supported: the earlier ones
+  // are looked up by recipient key, and only for the people supported in those decided now.
+  const needed = new Set(items.map((i) => recipientKeyOf(i.input)));
+  const earlier = new Map<string, PriorApplication[]>();
+  for (const row of before) {
+    const key = cellText(table.get(row, 'recipientKey'));
+    if (!needed.has(key)) continue;
+    const list = earlier.get(key);
+    const prior = priorFromRow(table, row);
+    if (list) list.push(prior);
+    else earlier.set(key, [prior]);
   }
-  const earlier = before
-    .filter((row) => needed.has(cellText(table.get(row, 'recipientKey'))))
-    .map((row) => priorFromRow(table, row))
-    .sort(compareSubmission);
-  for (const p of earlier) remember(p);
+  for (const list of earlier.values()) list.sort(compareSubmission);
+  if (items.length === 0) return 0;
+  const world = new World(env);
   let changed = 0;
-  for (const { row } of rows) {
-    if (isPaid(table, row)) {
-      remember(priorFromRow(table, row));
-      continue;
-    }
+  for (const { item, decision } of decideInOrder(items, world.facts(), earlier)) {
+    if (decision === null) continue; // paid: the decision it was paid on stands (R18, R22)
+    const row = byRow.get(item) as Row;
+    const input = item.input;
     const before = cellText(table.get(row, 'status'));
-    const input = inputFromRow(table, row);
-    const key = recipientKey(input.recipientName, input.recipientBirthYear);
-    const decision = decide(env, world, input, priors.get(key) ?? [], readOverride(table, row));
-    const holds = holdsOf(env, world, decision);
-    const didChange = writeDecision(env, table, row, decision, holds.size > 0);
-    remember(toPrior(decision, input.submittedAt));
-    if (didChange) changed++;
+    let holds: Map<string, ('memorandum' | 'account')[]> | null = null;
+    const holdsNow = () => {
+      if (holds === null) holds = holdsOf(env, world, decision);
+      return holds;
+    };
+    const fresh = notify.has(row) || before === '';
+    if (writeDecision(env, table, row, decision, () => holdsNow().size > 0, fresh)) changed++;
     const statusChanged = before !== decision.status;
     if ((logEach && notify.has(row)) || statusChanged) {
       env.log.add({
@@ -371,12 +376,38 @@ export function decideFrom(
         world,
         input,
         decision,
-        holds,
+        holdsNow(),
         cellText(table.get(row, 'applicantName')),
       );
     }
   }
   return changed;
+}
+
+/**
+ * The applications whose recorded decision no longer matches what staff set: an override that
+ * differs from the recorded status, an override removed, or a row never decided. Nothing else
+ * can change a decision outside its own edit (RULES §3); the monthly run decides only these.
+ */
+export function rowsAwaitingDecision(table: AppTable): Row[] {
+  const rows: Row[] = [];
+  for (const row of table.dataRows()) {
+    if (isPaid(table, row)) continue;
+    const status = cellText(table.get(row, 'status'));
+    const override = readOverride(table, row);
+    if (status === '') rows.push(row);
+    else if (override) {
+      if (override.status !== status) rows.push(row);
+    } else if (status !== cellText(table.get(row, 'autoStatus'))) rows.push(row);
+  }
+  return rows;
+}
+
+/** Decides what staff changed (overrides set or removed) and what was never decided. */
+export function decideStaffChanges(env: Env): number {
+  const table = env.book.table(APPLICATIONS);
+  const rows = rowsAwaitingDecision(table);
+  return rows.length === 0 ? 0 : decideFrom(env, table, rows, true);
 }
 
 /** Re-decides every application not yet paid, in submission order, in one pass (menu). */

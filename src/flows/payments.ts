@@ -19,7 +19,7 @@ import type { Month, Status } from '../domain/types';
 import { cellBool, cellMs, cellNumber, cellText, toCell } from '../store/cells';
 import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../store/schema';
 import { appendRows } from '../store/table';
-import { redecideAll } from './applications';
+import { decideStaffChanges } from './applications';
 import type { Env } from './env';
 import { readDocuments, readMembers } from './records';
 import { refreshStatisticsAfterRun } from './statistics';
@@ -74,11 +74,12 @@ export interface PaymentRunResult {
 
 /**
  * Settles every month before now's Tokyo month that is due and not settled yet, oldest first
- * (a missed or late run catches up). Decisions are brought up to date first, so staff
- * overrides and newly ticked documents count.
+ * (a missed or late run catches up), from the recorded decisions: it never re-decides (RULES
+ * §3). Only what staff changed is decided first (an override set or removed), so overrides
+ * win; documents gate payment, as of each month's settlement day.
  */
 export function runPayments(env: Env): PaymentRunResult {
-  redecideAll(env);
+  decideStaffChanges(env);
   const apps = readPayable(env);
   const { settings } = env;
   const firstMonth = apps.reduce(
@@ -178,20 +179,26 @@ function recordSettlement(
   const apps = env.book.table(APPLICATIONS);
   const paidMonths = new Map<string, string>();
   for (const l of lines) paidMonths.set(l.responseId, l.settledMonth);
-  if (paidMonths.size > 0) {
-    for (const row of apps.dataRows()) {
-      const id = cellText(apps.get(row, 'responseId'));
-      const m = paidMonths.get(id);
-      if (!m) continue;
-      const before = cellText(apps.get(row, 'paidIn'));
-      apps.set(
-        row,
-        'paidIn',
-        before.split(' ').includes(m) ? before : [before, m].filter((s) => s).join(' '),
-      );
+  // R20: an application of a settled month is on hold while one of its accepted supporter
+  // lines waits for documents, and no longer once the last one is paid.
+  const held = new Set(onHold.map((h) => h.responseId));
+  for (const row of apps.dataRows()) {
+    const id = cellText(apps.get(row, 'responseId'));
+    const appMonth = cellText(apps.get(row, 'paymentMonth'));
+    if (MONTH.test(appMonth) && appMonth <= month) {
+      const wasHeld = cellBool(apps.get(row, 'onHold'));
+      if (wasHeld !== held.has(id)) apps.set(row, 'onHold', held.has(id));
     }
-    apps.flush();
+    const m = paidMonths.get(id);
+    if (!m) continue;
+    const before = cellText(apps.get(row, 'paidIn'));
+    apps.set(
+      row,
+      'paidIn',
+      before.split(' ').includes(m) ? before : [before, m].filter((s) => s).join(' '),
+    );
   }
+  apps.flush();
 }
 
 function readHolds(env: Env, month: Month): { onHold: HoldLine[]; review: string[] } {

@@ -11,6 +11,7 @@ import { alertMissingQuestions, alertStaffOnce } from './alerts';
 import { mapFields, readResponse } from './answers';
 import type { Env } from './env';
 import { formUrls } from './forms';
+import { HistoryWriter, type VersionKind, versionRecord } from './member-history';
 import { renderFor } from './templates-store';
 
 type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
@@ -50,6 +51,25 @@ export function processRegistration(
 
   const members = env.book.table(MEMBERS);
   const rows = members.dataRows();
+  // Every response version goes into the member history with its time (RULES §3), written
+  // before the Members row so a failed execution is completed by the sweep without loss.
+  const history = HistoryWriter.of(env.book, members, env.now);
+  const recordVersion = (row: Row, memberId: string, kind: VersionKind) =>
+    history.record(
+      versionRecord(
+        {
+          memberId,
+          at: answers.timestamp,
+          responseId: answers.responseId,
+          kind,
+          email: answers.email || cellText(members.get(row, 'email')),
+          experience: values.experience,
+          foreignBackground: values.foreignBackground,
+          emailLanguage: values.emailLanguage,
+        },
+        env.now,
+      ),
+    );
   const byResponse = rows.find((r) => responseIdsOf(members, r).includes(answers.responseId));
   if (byResponse) {
     const memberId = cellText(members.get(byResponse, 'memberId'));
@@ -62,6 +82,8 @@ export function processRegistration(
       return;
     }
     // R4: an edited response updates the member, never a second ID.
+    history.changing(byResponse);
+    recordVersion(byResponse, memberId, 'EDIT');
     writeDetails(members, byResponse, values, answers.email, env.now, answers.timestamp);
     env.log.add({ action: 'REGISTRATION_EDITED', responseId: answers.responseId, memberId });
     return;
@@ -78,12 +100,14 @@ export function processRegistration(
     // R2: the same person keeps the ID; details are updated and the ID is sent again.
     row = existing;
     memberId = cellText(members.get(row, 'memberId'));
+    history.changing(row);
     const ids = [...responseIdsOf(members, row), answers.responseId].slice(-RESPONSE_IDS_KEPT);
     members.set(row, 'responseIds', ids.join(' '));
     const latest = cellMs(members.get(row, 'lastResponseAt'));
     if (latest !== null && answers.timestamp + 999 < latest) {
       // An older response reached us late (the sweep): newer details already stand, and the
-      // member already has the ID.
+      // member already has the ID. The history keeps it at its own time.
+      recordVersion(row, memberId, 'OLDER');
       env.log.add({
         action: 'REGISTRATION_OLDER_RESPONSE',
         responseId: answers.responseId,
@@ -91,21 +115,27 @@ export function processRegistration(
       });
       return;
     }
+    recordVersion(row, memberId, 'REPEAT');
     writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
     env.log.add({ action: 'REGISTRATION_REPEATED', responseId: answers.responseId, memberId });
   } else {
-    // R1: the next ID comes from the IDs stored, under the script lock.
-    memberId = nextMemberId(
-      rows.map((r) => cellText(members.get(r, 'memberId'))),
-      env.settings.idPrefix,
-      env.settings.idWidth,
-    );
+    // R1: the next ID comes from the IDs stored (Members and the history), under the script
+    // lock; a retried first registration keeps the ID the history already gave it.
+    memberId =
+      history.firstIdOf(answers.responseId) ??
+      nextMemberId(
+        [...rows.map((r) => cellText(members.get(r, 'memberId'))), ...history.ids],
+        env.settings.idPrefix,
+        env.settings.idWidth,
+      );
     row = members.append({
       memberId,
       firstRegisteredAt: new Date(answers.timestamp),
       responseIds: answers.responseId,
     });
+    history.appended(row);
     writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
+    recordVersion(row, memberId, 'FIRST');
     env.log.add({
       action: 'REGISTERED',
       responseId: answers.responseId,

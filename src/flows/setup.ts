@@ -10,6 +10,7 @@ import {
   HOLDS,
   LEDGER,
   LOG,
+  MEMBER_HISTORY,
   MEMBERS,
   OUTBOX,
   RUNS,
@@ -21,6 +22,7 @@ import { Workbook } from '../store/workbook';
 import { normalizeTitle } from './answers';
 import { OVERRIDE_CHOICES } from './applications';
 import { FormAccessError, openFormByUrl } from './forms';
+import { baselineRecords } from './member-history';
 import { ScriptProps } from './props';
 import { prepareSessionSheets } from './sessions';
 import { readConfig, readSettings } from './settings-store';
@@ -134,6 +136,7 @@ function checkForm(check: FormCheck): {
 
 const SYSTEM_TABLES: readonly TableSpec[] = [
   MEMBERS,
+  MEMBER_HISTORY,
   DOCUMENTS,
   COURSE,
   APPLICATIONS,
@@ -183,6 +186,12 @@ export function runSetup(): SetupReport {
     if (table.created) done.push(`Created sheet "${spec.name}".`);
     // Text columns as Plain text, also on sheets staff re-formatted (#17, store/text-columns).
     else table.formatTextColumns();
+  }
+  // A member history that begins now starts with every member as their Members row stands.
+  const history = book.table(MEMBER_HISTORY);
+  if (history.created) {
+    for (const record of baselineRecords(book.table(MEMBERS), Date.now())) history.append(record);
+    history.flush();
   }
   // Read both once more through the cache, so the first triggers find them there.
   readConfig(book, new ScriptProps(), Date.now(), 'fresh');
@@ -234,7 +243,7 @@ function prepareApplicationsSheet(book: Workbook): void {
 
 /** System sheets warn before a hand edit (staff keep their override and note columns). */
 function protectSystemSheets(book: Workbook): void {
-  for (const spec of [MEMBERS, LEDGER, HOLDS, RUNS, LOG, OUTBOX]) {
+  for (const spec of [MEMBERS, MEMBER_HISTORY, LEDGER, HOLDS, RUNS, LOG, OUTBOX]) {
     const sheet = book.table(spec).sheet;
     if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
       sheet

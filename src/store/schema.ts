@@ -53,6 +53,37 @@ export const MEMBERS = {
   ],
 } as const satisfies TableSpec;
 
+/**
+ * Member history: one row per registration response version (first, repeat, edited, or a
+ * response that arrived late), with its time and the facts the rules read (RULES §3 "Facts as
+ * of the submission moment"). Only ever appended. A BASELINE row is a member's Members row as
+ * it stood when the history began (a deployment from before the history was kept).
+ */
+export const MEMBER_HISTORY = {
+  name: 'Member history',
+  columns: [
+    {
+      key: 'respondedAt',
+      header: 'Response time / 回答時刻',
+      numberFormat: 'yyyy-mm-dd hh:mm:ss',
+      width: 150,
+    },
+    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID', width: 110, identity: true },
+    { key: 'responseId', header: 'Registration response ID / 登録回答ID', width: 160 },
+    { key: 'kind', header: 'Kind / 種別' },
+    { key: 'email', header: 'Email / メールアドレス', width: 200 },
+    { key: 'experience', header: 'Experience / 伴走支援の経験' },
+    { key: 'foreignBackground', header: 'Foreign background / 外国ルーツ' },
+    { key: 'emailLanguage', header: 'Email language / 連絡言語' },
+    {
+      key: 'recordedAt',
+      header: 'Recorded at / 記録日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
+  ],
+} as const satisfies TableSpec;
+
 export const DOCUMENTS = {
   name: 'Documents',
   columns: [

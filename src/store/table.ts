@@ -155,6 +155,13 @@ export class Table<K extends string> {
     return new Table(sheet, spec, values, created);
   }
 
+  /** Opens and reads the sheet of `spec` when it exists; null (and nothing created) otherwise. */
+  static openIfExists<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> | null {
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) return null;
+    return new Table(sheet, spec, sheet.getDataRange().getValues(), false);
+  }
+
   has(key: K): boolean {
     return this.column.has(key);
   }
@@ -340,9 +347,11 @@ export function appendRows<K extends string>(
   ss: Spreadsheet,
   spec: TableSpec<K>,
   records: readonly Partial<Record<K, unknown>>[],
+  /** The sheet, when the caller already has it. */
+  known?: Sheet,
 ): void {
   if (records.length === 0) return;
-  const sheet = ss.getSheetByName(spec.name) ?? createSheet(ss, spec);
+  const sheet = known ?? ss.getSheetByName(spec.name) ?? createSheet(ss, spec);
   const rows = records.map((r) =>
     spec.columns.map((c) => (isTextColumn(spec, c.key) ? toTextCell : toCell)(r[c.key])),
   );

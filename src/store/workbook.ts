@@ -22,6 +22,15 @@ export class Workbook {
     return table as Table<KeysOf<T>>;
   }
 
+  /** The table of `spec` when its sheet exists (read once per execution); null otherwise. */
+  tableIfExists<T extends TableSpec>(spec: T): Table<KeysOf<T>> | null {
+    const open = this.tables.get(spec.name);
+    if (open) return open as Table<KeysOf<T>>;
+    const table = Table.openIfExists(this.ss, spec) as Table<string> | null;
+    if (table) this.tables.set(spec.name, table);
+    return table as Table<KeysOf<T>> | null;
+  }
+
   /** Whether a table was already read in this execution. */
   isOpen(spec: TableSpec): boolean {
     return this.tables.has(spec.name);

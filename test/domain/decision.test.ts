@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import {
   compareSubmission,
   type DecisionContext,
-  type DecisionWorld,
-  decideAll,
   decideApplication,
   toPrior,
 } from '../../src/domain/decision';
+import { decideAllInOrder } from '../../src/domain/engine';
 import type {
   ApplicationInput,
   CourseCompletion,
@@ -14,20 +13,48 @@ import type {
   PriorApplication,
   StaffOverride,
 } from '../../src/domain/types';
-import { application, course, member, override, settings, tokyoMs } from './fixtures';
+import { application, course, member, override, settings, tokyoMs, version } from './fixtures';
 
-// BN-00001, 00002, 00012: declared experience. BN-00003: nothing. BN-00004: Basic 1–4 only.
+// BN-00001, 00002, 00007, 00012: declared experience. BN-00003: nothing. BN-00004: Basic 1–4 only.
 // BN-00005: Basic 1–5, completed on 2024-07-31.
 const members = new Map(
-  [member(1), member(2), member(3, false), member(4, false), member(5, false), member(12)].map(
-    (m) => [m.id, m],
-  ),
+  [
+    member(1),
+    member(2),
+    member(3, false),
+    member(4, false),
+    member(5, false),
+    member(7),
+    member(12),
+  ].map((m) => [m.id, m]),
 );
 const completions = new Map<string, CourseCompletion[]>([
   ['BN-00004', course('BN-00004', [1, 2, 3, 4], '2024-03-01')],
   ['BN-00005', course('BN-00005', [1, 2, 3, 4, 5], '2024-07-31')],
 ]);
-const world: DecisionWorld = { settings, members, completions, overrides: new Map() };
+// Everyone registered long before the applications: one version each, at the beginning of time.
+const histories = new Map([...members].map(([id, m]) => [id, [{ ...version(m), at: 0 }]]));
+interface World {
+  settings: typeof settings;
+  overrides: ReadonlyMap<string, StaffOverride>;
+}
+const world: World = { settings, overrides: new Map() };
+
+/** Every application decided from scratch, in submission order, through the one engine. */
+function decideAll(
+  apps: readonly ApplicationInput[],
+  w: World,
+  earlier: readonly PriorApplication[] = [],
+): Decision[] {
+  const byKey = new Map<string, PriorApplication[]>();
+  for (const p of earlier) byKey.set(p.recipientKey, [...(byKey.get(p.recipientKey) ?? []), p]);
+  return decideAllInOrder(
+    apps,
+    { settings: w.settings, histories, completions },
+    w.overrides,
+    byKey,
+  );
+}
 
 function context(
   priors: readonly PriorApplication[] = [],
@@ -434,13 +461,16 @@ describe('R14 DUPLICATE', () => {
     },
   );
 
-  test('an overlapping claim by a supporter not named before is not a duplicate', () => {
+  test('an overlapping claim by a supporter not named before is not a duplicate, but a third supporter of the case is SAME_CASE → REVIEW (R14b)', () => {
     const other = byB({
       applicantId: 'BN-00012',
       respondentEmail: 'member12@example.org',
       recipientName: 'Nguyen Van A',
     });
-    expect(decideAll([first, other], world)[1].reasons).toEqual([]);
+    const [, second] = decideAll([first, other], world);
+    expect(second.reasons).toEqual(['SAME_CASE']);
+    expect(second.status).toBe('REVIEW');
+    expect(second.feePerSupporter).toBe(0);
   });
 
   test('a rejected earlier claim does not make a duplicate', () => {
@@ -457,6 +487,56 @@ describe('R14 DUPLICATE', () => {
       world,
     );
     expect(b.reasons).toEqual(['DUPLICATE']);
+  });
+});
+
+describe('R14b SAME_CASE: a case is claimed by at most 2 supporters in all', () => {
+  // Same person, same day, overlapping times; each supporter applies alone.
+  const solo = (n: number, hour: number, change: Partial<ApplicationInput> = {}) =>
+    application({
+      responseId: `s${n}`,
+      applicantId: `BN-${String(n).padStart(5, '0')}`,
+      respondentEmail: `member${n}@example.org`,
+      startTime: '10:00',
+      endTime: '11:30',
+      submittedAt: tokyoMs('2024-07-30', `${hour}:00`),
+      ...change,
+    });
+
+  test('two supporters applying separately for one case are both accepted (2 in all)', () => {
+    expect(decideAll([solo(1, 18), solo(2, 19)], world).map((d) => d.status)).toEqual([
+      'ACCEPTED',
+      'ACCEPTED',
+    ]);
+  });
+
+  test('a third supporter applying separately is SAME_CASE → REVIEW, and the fourth too', () => {
+    const d = decideAll(
+      [solo(1, 18), solo(2, 19), solo(7, 20, { startTime: '11:00', endTime: '12:00' })],
+      { ...world },
+    );
+    expect(d.map((x) => x.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'REVIEW']);
+    expect(d[2].reasons).toEqual(['SAME_CASE']);
+  });
+
+  test('a separate application naming a supporter already on the case stays DUPLICATE', () => {
+    const d = decideAll([solo(1, 18), solo(2, 19, { secondId: 'BN-00001' })], world);
+    expect(d[1].reasons).toEqual(['DUPLICATE']);
+  });
+
+  test('rejected earlier claims do not count; times that only touch are another case', () => {
+    const rejected = solo(1, 18, { respondentEmail: 'someone@example.org' });
+    const d = decideAll(
+      [rejected, solo(2, 19), solo(12, 20), solo(7, 21, { startTime: '11:30', endTime: '12:30' })],
+      world,
+    );
+    expect(d.map((x) => x.status)).toEqual(['REJECTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
+  });
+
+  test('a SAME_CASE application under review counts as a live claim for later ones', () => {
+    const roomy = { ...world, settings: { ...settings, recipientCap: 5 } }; // R13 aside
+    const d = decideAll([solo(1, 17), solo(2, 18), solo(12, 19), solo(7, 20)], roomy);
+    expect(d.map((x) => x.reasons)).toEqual([[], [], ['SAME_CASE'], ['SAME_CASE']]);
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   ApplicationInput,
   CourseCompletion,
   MemberFacts,
+  MemberVersion,
   StaffOverride,
 } from '../../src/domain/types';
 
@@ -59,6 +60,24 @@ export function tokyoMs(day: string, time = '12:00'): number {
 export function member(seq: number, experience = true): MemberFacts {
   const id = 'BN-' + String(seq).padStart(5, '0');
   return { id, email: `member${seq}@example.org`, experience };
+}
+
+/** A registration response version with these facts (at the beginning of time unless given). */
+export function version(
+  m: MemberFacts,
+  at = 0,
+  changes: Partial<MemberVersion> = {},
+): MemberVersion {
+  return {
+    memberId: m.id,
+    at,
+    responseId: `reg-${m.id}-${at}`,
+    email: m.email,
+    experience: m.experience,
+    foreignBackground: false,
+    language: '日本語',
+    ...changes,
+  };
 }
 
 export function course(
