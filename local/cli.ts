@@ -11,12 +11,23 @@ import { writeExports } from './runner/exports';
 import { InputError, readSettingsTable, readTable, tokyoDay, tokyoMs } from './runner/inputs';
 import { writeOutput } from './runner/output';
 import { planReplay } from './runner/replay';
+import {
+  type AccountInput,
+  checkBankCodes,
+  DEMO_BANK_SETTINGS,
+  demoAccounts,
+  enterAccounts,
+  type MonthTransfer,
+  membersForDemo,
+  readAccountsTable,
+  transferFiles,
+} from './runner/transfers';
 import type { OfficeWorldOptions } from './world';
 
 const USAGE = `Usage:
   npm start                              the demo (a year of the program), output in out/
   npm start -- --registrations R.csv --applications A.csv
-               [--documents D.csv] [--courses C.csv] [--settings S.csv]
+               [--documents D.csv] [--courses C.csv] [--settings S.csv] [--accounts A.csv]
                [--sessions SE.csv] [--signups SU.csv]
                [--until YYYY-MM-DD] [--out DIR] [--batch]
 Options:
@@ -27,6 +38,10 @@ Options:
                  Title (English), Topics, Meeting URL, Capacity, Sign-up closes, Status
   --signups      the sign-up form's response sheet (online sessions)
   --settings     key,value rows that override the Settings sheet
+  --accounts     Bansou Net ID, Bank code, Branch code, Account type, Account number,
+                 Account holder (kana): the Accounts sheet; then out/transfers/ holds the
+                 Zengin transfer file of each settled month (needs the consignor and office
+                 account rows in --settings: consignorCode, consignorName, officeBankCode, …)
   --until        replay the monthly payment runs up to this day (default: today)
   --out          output folder (default: out)
   --batch        deliver responses without their trigger; the hourly sweep processes them
@@ -45,6 +60,8 @@ interface Job {
   world: OfficeWorldOptions;
   label: string;
   warnings: string[];
+  /** R31: the Accounts sheet to fill after the run ('demo': fictitious ones), if any. */
+  accounts?: AccountInput[] | 'demo';
 }
 
 function parseDay(value: string, option: string): number {
@@ -73,12 +90,15 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
       world: { withSignupForm: true },
       label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications, ${plan.signups} session sign-ups`,
       warnings: [],
+      accounts: 'demo',
     };
   }
   if (!registrations || !applications) {
     throw new UsageError('a replay needs both --registrations and --applications');
   }
   const settingsFile = str('settings');
+  const accountsFile = str('accounts');
+  const accounts = accountsFile ? readAccountsTable(await readTable(accountsFile)) : undefined;
   const documents = str('documents');
   const courses = str('courses');
   const sessions = str('sessions');
@@ -110,7 +130,11 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
       settings: plan.settings,
     },
     label: `replay of ${registrations} and ${applications}`,
-    warnings: plan.warnings,
+    warnings: [
+      ...plan.warnings,
+      ...(accounts && accountsFile ? checkBankCodes(accountsFile, accounts) : []),
+    ],
+    accounts,
   };
 }
 
@@ -180,6 +204,7 @@ export async function main(argv: string[]): Promise<number> {
         sessions: { type: 'string' },
         signups: { type: 'string' },
         settings: { type: 'string' },
+        accounts: { type: 'string' },
         until: { type: 'string' },
         out: { type: 'string' },
         batch: { type: 'boolean' },
@@ -228,7 +253,22 @@ export async function main(argv: string[]): Promise<number> {
     // (menu "Update statistics"), so the sheet and out/statistics.* show the same moment.
     outcome.office.rt.run('updateStatistics');
     const decisions = readDecisions(outcome);
-    const written = await writeOutput(outcome, decisions, out);
+    let transfers: MonthTransfer[] = [];
+    if (job.accounts) {
+      // Staff type the accounts in, then download each settled month's transfer file (R31).
+      const demo = job.accounts === 'demo';
+      enterAccounts(
+        outcome,
+        demo ? demoAccounts(membersForDemo(outcome)) : (job.accounts as AccountInput[]),
+      );
+      transfers = transferFiles(
+        outcome,
+        Object.keys(decisions.payments),
+        demo ? DEMO_BANK_SETTINGS : null,
+        (w) => process.stderr.write(`warning: ${w}\n`),
+      );
+    }
+    const written = await writeOutput(outcome, decisions, out, transfers);
     const failures = outcome.office.rt.executions.filter((e) => e.error);
     for (const f of failures.slice(0, 5)) {
       process.stderr.write(`warning: ${f.functionName} failed: ${f.error}\n`);
@@ -236,7 +276,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       [
         ...summary(outcome, decisions),
-        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json, statistics.json, statistics.html)`,
+        ...transfers.map(
+          (t) =>
+            `Transfer file: transfers/${t.name}: ${t.count} transfers, ¥${t.total.toLocaleString('en-US')}, ${t.leftOut} left out`,
+        ),
+        `Output:        ${written.folder} (workbook.xlsx, ${written.sheets} CSVs in csv/, ${written.emails} .eml in emails/, decisions.json, statistics.json, statistics.html${written.transfers ? `, ${written.transfers} files in transfers/` : ''})`,
         `Time:          ${((Date.now() - started) / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),

@@ -167,6 +167,10 @@ const EMAIL_WHEN: Record<TemplateKey, Record<Lang, string>> = {
     ja: '支払い済みの申請の回答が変更されたとき',
     en: 'someone edits an application that has already been paid',
   },
+  'payments.notice': {
+    ja: '月次の支払い処理のあと、その月に支払う支援者それぞれへ（月ごとに1人1通）',
+    en: 'after the monthly payment run, to each supporter paid that month (one per supporter per month)',
+  },
   'payments.summary': {
     ja: '月次の支払い処理のあと、事務局へ',
     en: 'to the office, after each monthly payment run',

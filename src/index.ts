@@ -24,6 +24,7 @@ import {
 } from './flows/setup';
 import { refreshStatistics, statisticsReport } from './flows/statistics';
 import { runSweep } from './flows/sweep';
+import { showTransferFile } from './flows/transfer';
 import { recordLastRun } from './flows/trigger-owner';
 
 const MENU = '伴走ネット / Bansou Net';
@@ -36,6 +37,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Re-decide all applications  全申請を再判定', 'redecideAll')
     .addItem('Generate payments for a month…  月の支払表を作成…', 'generatePayments')
+    .addItem('Bank transfer file…  振込データ…', 'bankTransferFile')
     .addItem('Send queued emails  送信待ちメールを送信', 'sendQueuedEmails')
     .addItem('Process missed responses  未処理の回答を処理', 'processMissedResponses')
     .addItem('Update sessions now  相談会の変更を反映', 'updateSessions')
@@ -196,6 +198,22 @@ export function removeMyTriggers(): string {
   }
   showToStaff('Hand over / 引き継ぎ', text);
   return text;
+}
+
+/** Menu: the Zengin bank transfer file of a settled month, in a dialog to download (R31). */
+export function bankTransferFile(month?: string): string {
+  let chosen = month;
+  if (chosen === undefined) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(
+      'Bank transfer file / 振込データ',
+      'Settled month (YYYY-MM) / 対象月（例 2024-07）',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return 'cancelled';
+    chosen = answer.getResponseText().trim();
+  }
+  return showTransferFile(chosen);
 }
 
 /** Menu: refresh the Statistics sheet and its charts (R37–R39). */

@@ -388,6 +388,8 @@ export function monthlyScenario(
     'Documents',
     'Ledger',
     'Payment runs',
+    'Payment notices', // R30: who was told already
+    'Outbox', // R30: the notices are queued there
   ];
   const written = [
     'Applications',
@@ -395,6 +397,8 @@ export function monthlyScenario(
     'Payment holds',
     'Payment runs',
     'Payments 2024-06',
+    'Payment notices',
+    'Outbox',
     'Log',
   ];
   const run = (naive: boolean) => {

@@ -12,6 +12,10 @@ import type { Decisions } from './decisions';
 import { toEml } from './eml';
 import type { RunOutcome } from './engine';
 import { officeStatistics, renderCharts, statisticsHtml } from './statistics';
+import type { MonthTransfer } from './transfers';
+
+/** Sheets never exported: R31 keeps account data out of every export but the transfer file. */
+export const PRIVATE_SHEETS: ReadonlySet<string> = new Set(['Accounts']);
 
 /** A file name for a sheet name (sheet names may hold characters file systems refuse). */
 export function fileNameOf(sheetName: string): string {
@@ -65,6 +69,7 @@ export interface OutputSummary {
   folder: string;
   sheets: number;
   emails: number;
+  transfers: number;
 }
 
 /** Writes the whole output folder atomically (temp folder beside it, then one rename). */
@@ -72,6 +77,7 @@ export async function writeOutput(
   outcome: RunOutcome,
   decisions: Decisions,
   folder: string,
+  transfers: readonly MonthTransfer[] = [],
 ): Promise<OutputSummary> {
   const target = resolve(folder);
   if (existsSync(target)) {
@@ -94,7 +100,7 @@ export async function writeOutput(
     const counter = office.rt.ctx.counter;
     const was = counter.enabled;
     counter.enabled = false;
-    const sheets = office.ss.sheetsData();
+    const sheets = office.ss.sheetsData().filter((s) => !PRIVATE_SHEETS.has(s.name));
     counter.enabled = was;
     const timeZone = office.ss.timeZone;
 
@@ -116,6 +122,11 @@ export async function writeOutput(
       writeFileSync(join(temp, 'emails', name), toEml(mail, { from: office.rt.user, seq }));
     });
     writeFileSync(join(temp, 'decisions.json'), `${JSON.stringify(decisions, null, 2)}\n`);
+    if (transfers.length > 0) {
+      // R31: the Zengin files, exactly the bytes staff download from the dialog.
+      mkdirSync(join(temp, 'transfers'));
+      for (const t of transfers) writeFileSync(join(temp, 'transfers', t.name), t.bytes);
+    }
 
     const statistics = officeStatistics(office, sheets);
     writeFileSync(join(temp, 'statistics.json'), `${JSON.stringify(statistics, null, 2)}\n`);
@@ -126,7 +137,12 @@ export async function writeOutput(
 
     rmSync(target, { recursive: true, force: true });
     renameSync(temp, target);
-    return { folder: target, sheets: sheets.length, emails: outbox.length };
+    return {
+      folder: target,
+      sheets: sheets.length,
+      emails: outbox.length,
+      transfers: transfers.length,
+    };
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;

@@ -4,6 +4,7 @@
 import type vm from 'node:vm';
 import { type CallCounts, type Execution, RuntimeContext } from './context';
 import { FormService } from './forms';
+import { HtmlServiceImpl } from './html';
 import { loadBundle } from './load';
 import { LockServiceImpl } from './lock';
 import { createConsole, type LocalConsole, LogCapture, LoggerService } from './logger';
@@ -44,6 +45,7 @@ export interface ExecutionRecord {
 export interface ScriptGlobals {
   SpreadsheetApp: SpreadsheetService;
   FormApp: FormService;
+  HtmlService: HtmlServiceImpl;
   ScriptApp: ScriptService;
   MailApp: MailService;
   LockService: LockServiceImpl;
@@ -96,6 +98,7 @@ export class LocalRuntime {
     this.globals = {
       SpreadsheetApp: this.sheets,
       FormApp: this.forms,
+      HtmlService: new HtmlServiceImpl(),
       ScriptApp: this.script,
       MailApp: this.mail,
       LockService: this.locks,

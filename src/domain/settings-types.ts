@@ -61,6 +61,13 @@ export interface Settings {
   sweepEveryHours: number; // R26, 1
   outboxEveryHours: number; // R29, 1
   dailyAutoReplyLimit: number; // R29: auto-replies per address per day, 1
+  transferDay: number; // R30–R31: day of M+1 the fees are transferred, 25
+  consignorCode: string; // R31: 委託者コード, 10 digits or '' (not set)
+  consignorName: string; // R31: 委託者名 in bank kana or ''
+  officeBankCode: string; // R31: the office's account, 4 digits or ''
+  officeBranchCode: string; // 3 digits or ''
+  officeAccountType: string; // '1' 普通, '2' 当座 or ''
+  officeAccountNumber: string; // 7 digits or ''
   smallCellThreshold: number; // R38: counts below this are shown as <N in statistics, 3
   sessionsDailyHour: number; // R35: hour of the daily reminders and staff list, 9
   registrationFields: Record<RegistrationField, string>; // field → question title

@@ -1,6 +1,7 @@
 // The Settings sheet: what each row means, its default, and how a cell is read and checked.
 // Every rule parameter of RULES.md lives here as a setting (RULES.md: "nothing may be hard-coded").
 // Pure: cells in, typed Settings or a list of plain-language errors out.
+import { readAccountType, readHolder } from './accounts';
 import { dayOf, parseDay } from './dates';
 import type {
   ApplicationField,
@@ -22,7 +23,10 @@ export type SettingKind =
   | 'int' // a whole number within min..max (and among `allowed` when given)
   | 'yen' // a whole number of yen, 0 or more
   | 'hour' // 0–23, Tokyo time
-  | 'title'; // a question title of a form (field map)
+  | 'title' // a question title of a form (field map)
+  | 'optionalDigits' // R31: digits, `min`..`max` long, padded with zeros to `max`; or empty
+  | 'optionalAccountType' // R31: 普通/当座 (1/2), or empty
+  | 'optionalBankKana'; // R31: a name in bank kana of at most `max` bytes, or empty
 
 type ScalarKey = Exclude<
   keyof Settings,
@@ -308,6 +312,83 @@ const SCALAR_SPECS: readonly SettingSpec[] = [
     'The most registration auto-replies sent to one address in a day (R29).',
     { min: 1, max: 100 },
   ),
+  // R30–R31: the month-close (payment notices and the bank transfer file).
+  int(
+    'transferDay',
+    '振込日',
+    'Transfer day',
+    '25',
+    '支払い一覧を作った月の何日に振り込むか（1〜31、その月にない日は月末）。土日なら直前の金曜日。支払い通知メールと振込データの振込指定日になります（R30, R31）。',
+    'The day of the month after the settled month on which fees are transferred (1–31; a day the month lacks means its last day); a Saturday or Sunday moves to the Friday before. Told to supporters in the payment notice and written as the transfer date of the bank file (R30, R31).',
+    { min: 1, max: 31 },
+  ),
+  {
+    key: 'consignorCode',
+    labelJa: '委託者コード（振込依頼人コード）',
+    labelEn: 'Consignor code (bank-assigned)',
+    defaultValue: '',
+    helpJa:
+      '総合振込の契約で銀行から割り当てられた10桁の番号（R31）。振込データを作るときだけ必要です。',
+    helpEn:
+      'The 10-digit code the bank gave the office for bulk transfers (総合振込, R31). Needed only for the bank transfer file.',
+    kind: 'optionalDigits',
+    min: 1,
+    max: 10,
+  },
+  {
+    key: 'consignorName',
+    labelJa: '委託者名（カナ）',
+    labelEn: 'Consignor name (kana)',
+    defaultValue: '',
+    helpJa: '振込依頼人として通知される名前。半角40文字まで、カタカナ・英大文字・数字（R31）。',
+    helpEn:
+      'The sender name the bank shows to supporters: katakana, capital letters and digits, at most 40 half-width characters (R31).',
+    kind: 'optionalBankKana',
+    max: 40,
+  },
+  {
+    key: 'officeBankCode',
+    labelJa: '事務局口座の金融機関コード',
+    labelEn: 'Office account: bank code',
+    defaultValue: '',
+    helpJa: '振込元（事務局）口座の金融機関コード（4桁、R31）。',
+    helpEn: 'The bank code of the office’s account the transfers are paid from (4 digits, R31).',
+    kind: 'optionalDigits',
+    min: 4,
+    max: 4,
+  },
+  {
+    key: 'officeBranchCode',
+    labelJa: '事務局口座の支店コード',
+    labelEn: 'Office account: branch code',
+    defaultValue: '',
+    helpJa: '振込元口座の支店コード（3桁、R31）。',
+    helpEn: 'The branch code of the office’s account (3 digits, R31).',
+    kind: 'optionalDigits',
+    min: 3,
+    max: 3,
+  },
+  {
+    key: 'officeAccountType',
+    labelJa: '事務局口座の預金種目',
+    labelEn: 'Office account: type',
+    defaultValue: '',
+    helpJa: '振込元口座の種類: 普通 または 当座（1 または 2、R31）。',
+    helpEn: 'The type of the office’s account: 普通 (1, ordinary) or 当座 (2, current) (R31).',
+    kind: 'optionalAccountType',
+  },
+  {
+    key: 'officeAccountNumber',
+    labelJa: '事務局口座の口座番号',
+    labelEn: 'Office account: number',
+    defaultValue: '',
+    helpJa: '振込元口座の口座番号（7桁まで。7桁に満たない番号は先頭を0で埋めます、R31）。',
+    helpEn:
+      'The number of the office’s account (up to 7 digits; shorter ones are padded with zeros, R31).',
+    kind: 'optionalDigits',
+    min: 1,
+    max: 7,
+  },
   int(
     'smallCellThreshold',
     '統計の小さな数の秘匿（未満）',
@@ -648,8 +729,76 @@ function readCell(v: unknown, spec: SettingSpec): Read<string | number> {
     case 'text':
     case 'title':
       return readText(v, spec);
+    case 'optionalDigits':
+      return readDigits(v, spec);
+    case 'optionalAccountType':
+      return readOfficeAccountType(v);
+    case 'optionalBankKana':
+      return readBankKana(v, spec);
   }
 }
+
+/** R31 settings are optional: empty means "not set" (the transfer file then says what is missing). */
+function readDigits(v: unknown, spec: SettingSpec): Read<string> {
+  if (isEmptyCell(v)) return { ok: true, value: '' };
+  const min = spec.min ?? 1;
+  const max = spec.max ?? min;
+  const text = (typeof v === 'number' ? String(v) : nfkc(cellText(v))).replace(/[\s-]/g, '');
+  // A number cell lost its leading zeros to Sheets (0005 → 5): pad it back.
+  const ok =
+    /^\d+$/.test(text) && text.length <= max && (typeof v === 'number' || text.length >= min);
+  if (!ok) {
+    const want = min === max ? `${max}` : `${min}–${max}`;
+    const wantJa = min === max ? `${max}桁` : `${max}桁まで`;
+    return {
+      ok: false,
+      problem: {
+        en: `is not ${want} digits; expected ${want} digits`,
+        ja: `は${wantJa}の数字ではありません。${wantJa}の数字を入力してください`,
+      },
+    };
+  }
+  return { ok: true, value: text.padStart(max, '0') };
+}
+
+function readOfficeAccountType(v: unknown): Read<string> {
+  if (isEmptyCell(v)) return { ok: true, value: '' };
+  const r = readAccountType(v);
+  if ('problem' in r || r.value === '4') {
+    return {
+      ok: false,
+      problem: {
+        en: 'is not an account type; expected 普通 (1, ordinary) or 当座 (2, current)',
+        ja: 'は預金種目として読み取れません。「普通」か「当座」（1 か 2）を入力してください',
+      },
+    };
+  }
+  return { ok: true, value: r.value };
+}
+
+function readBankKana(v: unknown, spec: SettingSpec): Read<string> {
+  if (isEmptyCell(v)) return { ok: true, value: '' };
+  const r = readHolder(v);
+  if ('problem' in r) return { ok: false, problem: r.problem };
+  const max = spec.max ?? 40;
+  if (r.value.length > max) {
+    return {
+      ok: false,
+      problem: {
+        en: `is longer than ${max} half-width characters once converted; expected a shorter name`,
+        ja: `は半角に直すと${max}文字を超えます。短い名前にしてください`,
+      },
+    };
+  }
+  return { ok: true, value: r.value };
+}
+
+/** Kinds whose cell is bank data: an error never repeats the cell (R31: no account data in logs). */
+const QUIET_KINDS: ReadonlySet<SettingKind> = new Set([
+  'optionalDigits',
+  'optionalAccountType',
+  'optionalBankKana',
+]);
 
 /** Rows as a Map with trimmed keys (a plain object is accepted too; only its own keys count). */
 function asMap(
@@ -694,7 +843,7 @@ export function parseSettings(
     const cell = isEmptyCell(raw) ? spec.defaultValue : raw;
     const read = readCell(cell, spec);
     if (read.ok) values.set(spec.key, read.value);
-    else errors.push(errorFor(spec, cellText(raw), read.problem));
+    else errors.push(errorFor(spec, QUIET_KINDS.has(spec.kind) ? '' : cellText(raw), read.problem));
   }
 
   for (const key of table.keys()) {
@@ -823,6 +972,13 @@ function assemble(values: Map<string, string | number>): Settings {
     sweepEveryHours: n('sweepEveryHours'),
     outboxEveryHours: n('outboxEveryHours'),
     dailyAutoReplyLimit: n('dailyAutoReplyLimit'),
+    transferDay: n('transferDay'),
+    consignorCode: s('consignorCode'),
+    consignorName: s('consignorName'),
+    officeBankCode: s('officeBankCode'),
+    officeBranchCode: s('officeBranchCode'),
+    officeAccountType: s('officeAccountType'),
+    officeAccountNumber: s('officeAccountNumber'),
     smallCellThreshold: n('smallCellThreshold'),
     sessionsDailyHour: n('sessionsDailyHour'),
     registrationFields: fieldsOf('field.registration.', REGISTRATION_TITLES, values),

@@ -21,6 +21,7 @@ export type TemplateKey =
   | 'application.review'
   | 'application.paidEdited'
   | 'payments.summary'
+  | 'payments.notice'
   | 'staff.alert'
   | 'signup.accepted'
   | 'signup.promoted'
@@ -38,6 +39,7 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'application.review',
   'application.paidEdited',
   'payments.summary',
+  'payments.notice',
   'staff.alert',
   'signup.accepted',
   'signup.promoted',
@@ -136,6 +138,17 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'totalAmount',
     'onHold',
     'review',
+  ],
+  'payments.notice': [
+    'name',
+    'memberId',
+    'month',
+    'cases',
+    'caseCount',
+    'total',
+    'transferDate',
+    'onHold',
+    'officeContact',
   ],
   'staff.alert': ['title', 'message', 'details', 'sheetUrl'],
   'signup.accepted': SIGNUP_VARS,
@@ -423,6 +436,48 @@ The payment sheet for applications submitted in {{month}} (sheet "{{sheetName}}"
 {{sheetUrl}}
 
 The applications on hold and those needing review are listed lower down on the same sheet.
+`,
+  },
+  {
+    key: 'payments.notice',
+    lang: 'ja',
+    subject: '【伴走ネット】謝金のお支払いのお知らせ（{{month}}分）',
+    body: `{{name}} 様
+
+伴走支援の謝金を、次のとおりお支払いします。
+
+■ お支払いする支援（{{caseCount}}件）
+・{{cases}}
+
+　合計: {{total}}
+　お振込予定日: {{transferDate}}ごろ
+
+謝金受取口座届出書でお届けいただいた口座にお振り込みします。
+
+{{onHold}}
+${JA_FOOTER}
+※このメールは、月ごとの謝金の支払い処理にもとづいて自動で送信しています。
+`,
+  },
+  {
+    key: 'payments.notice',
+    lang: 'en',
+    subject: 'Bansou Net: your fees for {{month}} are being paid',
+    body: `Dear {{name}},
+
+Your fees for accompanying support will be paid as follows.
+
+Support paid ({{caseCount}})
+- {{cases}}
+
+    Total: {{total}}
+    Expected transfer: around {{transferDate}}
+
+The money is transferred to the account in your Notification of Payment Receiving Account.
+
+{{onHold}}
+${EN_FOOTER}
+This email was sent automatically after the monthly payment run.
 `,
   },
   {

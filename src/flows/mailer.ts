@@ -26,6 +26,7 @@ export function recipientsOf(to: string): number {
 
 export class Mailer {
   private readonly held: Mail[] = [];
+  private readonly forOutbox: Mail[] = [];
   private pending: number | null = null;
   private quota: number | null = null;
 
@@ -50,6 +51,23 @@ export class Mailer {
     this.held.push(mail);
   }
 
+  /**
+   * Holds a message for the Outbox only: sendQueuedEmails sends it (in order, as the quota
+   * allows). For bulk mail that must not make the execution that writes it long (R30: a
+   * payment notice per supporter paid). It joins the Outbox after the held messages.
+   */
+  queueToOutbox(mail: Mail): void {
+    if (mail.to.trim() === '') {
+      this.log.add({
+        action: 'MAIL_SKIPPED',
+        responseId: mail.ref,
+        detail: `${mail.kind}: no address`,
+      });
+      return;
+    }
+    this.forOutbox.push(mail);
+  }
+
   deliver(): void {
     const mails = this.held.splice(0);
     for (const mail of mails) {
@@ -66,6 +84,7 @@ export class Mailer {
         this.toOutbox(mail, errorText(error));
       }
     }
+    for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '');
     if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
       this.props.set(PENDING_KEY, String(this.pending));
     }

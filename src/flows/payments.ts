@@ -21,6 +21,7 @@ import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../store/schema';
 import { appendRows } from '../store/table';
 import { decideStaffChanges } from './applications';
 import type { Env } from './env';
+import { queuePaymentNotices } from './notices';
 import { readDocuments, readMembers } from './records';
 import { refreshStatisticsAfterRun } from './statistics';
 import { renderFor } from './templates-store';
@@ -110,6 +111,7 @@ export function runPayments(env: Env): PaymentRunResult {
     );
     recordSettlement(env, month, newLines, onHold, review);
     ledger.push(...newLines);
+    queuePaymentNotices(env, month, newLines, onHold); // R30
     const statement = drawPaymentSheet(env, month, ledger, onHold, review);
     result.settled.push(month);
     result.lines += newLines.length;

@@ -4,6 +4,7 @@
 // triggers created inside a trigger execution get disabled (APPS-SCRIPT-FACTS).
 import type { Settings } from '../domain/settings-types';
 import {
+  ACCOUNTS,
   APPLICATIONS,
   COURSE,
   DOCUMENTS,
@@ -12,6 +13,7 @@ import {
   LOG,
   MEMBER_HISTORY,
   MEMBERS,
+  NOTICES,
   OUTBOX,
   RUNS,
   TEMPLATES,
@@ -146,6 +148,8 @@ const SYSTEM_TABLES: readonly TableSpec[] = [
   OUTBOX,
   LOG,
   TEMPLATES,
+  NOTICES,
+  ACCOUNTS,
   SESSIONS,
   SIGNUPS,
 ];
@@ -243,7 +247,7 @@ function prepareApplicationsSheet(book: Workbook): void {
 
 /** System sheets warn before a hand edit (staff keep their override and note columns). */
 function protectSystemSheets(book: Workbook): void {
-  for (const spec of [MEMBERS, MEMBER_HISTORY, LEDGER, HOLDS, RUNS, LOG, OUTBOX]) {
+  for (const spec of [MEMBERS, MEMBER_HISTORY, LEDGER, HOLDS, RUNS, LOG, OUTBOX, NOTICES]) {
     const sheet = book.table(spec).sheet;
     if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
       sheet
@@ -251,6 +255,17 @@ function protectSystemSheets(book: Workbook): void {
         .setDescription('Written by the Bansou Net script / スクリプトが書き込むシート')
         .setWarningOnly(true);
     }
+  }
+  // R31: bank accounts. Staff type them (like Documents and Course), but a warning before each
+  // edit keeps a stray keystroke from changing where a fee goes.
+  const accounts = book.table(ACCOUNTS).sheet;
+  if (accounts.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
+    accounts
+      .protect()
+      .setDescription(
+        'Bank accounts of members: edit with care; never copy them elsewhere / 口座情報: 慎重に編集し、他へ写さないでください',
+      )
+      .setWarningOnly(true);
   }
   const apps = book.table(APPLICATIONS);
   if (apps.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {

@@ -213,6 +213,50 @@ export const RUNS = {
   ],
 } as const satisfies TableSpec;
 
+/** R30: one row per payment notice queued, so a settled month never notifies anyone twice. */
+export const NOTICES = {
+  name: 'Payment notices',
+  columns: [
+    { key: 'month', header: 'Payments sheet / 支払表', identity: true },
+    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID', identity: true },
+    { key: 'cases', header: 'Cases / 件数' },
+    { key: 'amount', header: 'Amount / 金額', numberFormat: YEN },
+    {
+      key: 'queuedAt',
+      header: 'Notice sent at / 通知日時',
+      numberFormat: DATE_TIME,
+      width: DATE_TIME_WIDTH,
+    },
+  ],
+} as const satisfies TableSpec;
+
+/**
+ * R31: the accounts staff type from each member's *Notification of Payment Receiving Account*.
+ * Codes and numbers are plain-text columns, so Sheets keeps their leading zeros.
+ */
+export const ACCOUNTS = {
+  name: 'Accounts',
+  columns: [
+    { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID', staff: true },
+    { key: 'bankCode', header: 'Bank code / 金融機関コード', staff: true, numberFormat: '@' },
+    { key: 'branchCode', header: 'Branch code / 支店コード', staff: true, numberFormat: '@' },
+    { key: 'accountType', header: 'Account type / 預金種目', staff: true },
+    {
+      key: 'accountNumber',
+      header: 'Account number / 口座番号',
+      staff: true,
+      numberFormat: '@',
+    },
+    {
+      key: 'holder',
+      header: 'Account holder (kana) / 口座名義（カナ）',
+      staff: true,
+      width: 200,
+    },
+    { key: 'note', header: 'Note / メモ', staff: true, width: 200 },
+  ],
+} as const satisfies TableSpec;
+
 export const OUTBOX = {
   name: 'Outbox',
   columns: [

@@ -147,6 +147,7 @@ describe('set-up and staff operations', () => {
       'setup',
       'redecideAll',
       'generatePayments',
+      'bankTransferFile',
       'sendQueuedEmails',
       'processMissedResponses',
       'updateSessions',

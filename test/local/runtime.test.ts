@@ -23,6 +23,7 @@ describe('LocalRuntime: the script context', () => {
     expect(Object.keys(runtime.globals).sort()).toEqual(
       [
         'FormApp',
+        'HtmlService',
         'LockService',
         'Logger',
         'MailApp',

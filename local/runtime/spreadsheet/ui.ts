@@ -35,6 +35,22 @@ export interface RecordedDialog {
   buttons: ButtonSetName;
 }
 
+/** A custom dialog opened with showModalDialog: its HTML, title and initial size. */
+export interface RecordedHtmlDialog {
+  kind: 'modal';
+  title: string;
+  html: string;
+  width: number;
+  height: number;
+}
+
+/** What showModalDialog reads from an HtmlOutput (see ../html.ts). */
+interface HtmlOutputLike {
+  getContent(): string;
+  getWidth(): number;
+  getHeight(): number;
+}
+
 export interface QueuedAnswer {
   button: ButtonName;
   text?: string;
@@ -86,6 +102,8 @@ export class LocalUi {
   /** Menus added with addToUi, latest per name (Apps Script replaces a menu of the same name). */
   menus: RecordedMenu[] = [];
   dialogs: RecordedDialog[] = [];
+  /** Custom dialogs (showModalDialog), in the order they were opened. */
+  htmlDialogs: RecordedHtmlDialog[] = [];
   private answers: QueuedAnswer[] = [];
 
   // --- world API ---
@@ -124,6 +142,28 @@ export class LocalUi {
     const answer = this.answers.shift();
     if (!answer) return new LocalPromptResponse('CANCEL', '');
     return new LocalPromptResponse(answer.button, answer.text ?? '');
+  }
+
+  /**
+   * showModalDialog(userInterface, title): "Opens a modal dialog box in the user's editor with
+   * custom client-side content. This method does not suspend the server-side script while the
+   * dialog is open." It returns nothing, and takes an HtmlOutput (or a UiInstance, long gone).
+   * https://developers.google.com/apps-script/reference/base/ui#showModalDialog(Object,String)
+   */
+  showModalDialog(userInterface: unknown, title: string): void {
+    const output = userInterface as Partial<HtmlOutputLike> | null;
+    if (!output || typeof output.getContent !== 'function') {
+      throw new Error(
+        `The parameters (${typeof userInterface},${typeof title}) don't match the method signature for Ui.showModalDialog.`,
+      );
+    }
+    this.htmlDialogs.push({
+      kind: 'modal',
+      title: String(title),
+      html: output.getContent(),
+      width: output.getWidth?.() ?? 600,
+      height: output.getHeight?.() ?? 400,
+    });
   }
 
   private dialogArgs(a: string, b?: string, c?: string) {

@@ -38,8 +38,16 @@ describe('npm start: the demo', () => {
       'emails',
       'statistics.html',
       'statistics.json',
+      'transfers',
       'workbook.xlsx',
     ]);
+    // The demo's fictitious accounts: a Zengin file per settled month (R31), no Accounts export.
+    expect(readdirSync(join(out, 'transfers')).sort()).toEqual([
+      'zengin-2023-07.txt',
+      'zengin-2023-08.txt',
+      'zengin-2023-09.txt',
+    ]);
+    expect(readdirSync(join(out, 'csv'))).not.toContain('Accounts.csv');
     const csvs = readdirSync(join(out, 'csv'));
     for (const name of ['Members.csv', 'Applications.csv', 'Ledger.csv', 'Payments 2023-08.csv']) {
       expect(csvs).toContain(name);

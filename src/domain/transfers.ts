@@ -1,0 +1,161 @@
+// R30–R31: when the fees of a settled month are transferred, and which supporters go into the
+// bank transfer file and which are left out (and why). Pure.
+import { type AccountProblem, formatAccountProblem } from './accounts';
+import { daysInMonth, nextMonth } from './dates';
+import type { Settings } from './settings-types';
+import type { Day, Month } from './types';
+import { type BankAccount, type Consignor, fitBankText, type Transfer } from './zengin';
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The transfer day for the fees of month M: day `transferDay` of M+1 (the month's last day when
+ * it is shorter), or of M+2 when that day comes before the monthly run (`runDay`) of M+1.
+ * A Saturday or Sunday moves back to the Friday before, so nobody is paid late. Public holidays
+ * are not known here: staff change the date in the bank's screen or the setting for that month.
+ */
+export function transferDate(month: Month, transferDay: number, runDay: number): Day {
+  let target = nextMonth(month);
+  if (transferDay < runDay) target = nextMonth(target);
+  const y = Number(target.slice(0, 4));
+  const m = Number(target.slice(5, 7));
+  let d = Math.min(transferDay, daysInMonth(y, m));
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 Sunday … 6 Saturday
+  if (weekday === 6) d -= 1;
+  if (weekday === 0) d -= 2;
+  if (d < 1) {
+    // The 1st or 2nd was a weekend: the Friday before is in the previous month.
+    const back = new Date(Date.UTC(y, m - 1, d));
+    return `${back.getUTCFullYear()}-${pad2(back.getUTCMonth() + 1)}-${pad2(back.getUTCDate())}`;
+  }
+  return `${target}-${pad2(d)}`;
+}
+
+/** The file's 振込指定日 (MMDD) for a day. */
+export function mmdd(day: Day): string {
+  return day.slice(5, 7) + day.slice(8, 10);
+}
+
+/** The Settings that make the header record; the missing ones are named (both languages). */
+export function consignorFrom(
+  settings: Settings,
+): { consignor: Consignor } | { missing: string[] } {
+  const need: [string, string][] = [
+    ['consignorCode', settings.consignorCode],
+    ['consignorName', settings.consignorName],
+    ['officeBankCode', settings.officeBankCode],
+    ['officeBranchCode', settings.officeBranchCode],
+    ['officeAccountType', settings.officeAccountType],
+    ['officeAccountNumber', settings.officeAccountNumber],
+  ];
+  const missing = need.filter(([, v]) => v === '').map(([k]) => k);
+  if (missing.length > 0) return { missing };
+  return {
+    consignor: {
+      code: settings.consignorCode,
+      name: settings.consignorName,
+      bankCode: settings.officeBankCode,
+      branchCode: settings.officeBranchCode,
+      accountType: settings.officeAccountType === '2' ? '2' : '1',
+      accountNumber: settings.officeAccountNumber,
+    },
+  };
+}
+
+/** What the Accounts sheet says for one member. */
+export type AccountEntry =
+  | { row: number; account: BankAccount }
+  | { row: number; problems: AccountProblem[] };
+
+export interface PayeeLine {
+  memberId: string;
+  amount: number;
+}
+
+export interface LeftOut {
+  memberId: string;
+  amount: number;
+  /** Why, one line per reason, in both languages. */
+  ja: string[];
+  en: string[];
+}
+
+export interface TransferPlan {
+  transfers: (Transfer & { memberId: string })[];
+  leftOut: LeftOut[];
+  /** Members whose holder name was cut to the 30 bytes of the data record. */
+  shortened: string[];
+  count: number;
+  total: number;
+}
+
+/** Every digit of a Bansou Net ID ('BN-00012' → '0000000012'), for 顧客コード1. */
+export function customerCode(memberId: string): string {
+  const digits = memberId.replace(/\D/g, '').slice(-10);
+  return digits.padStart(10, '0');
+}
+
+const AMOUNT_MAX = 9_999_999_999; // 振込金額 N(10)
+
+/**
+ * One data record per supporter line of the month with one complete, valid account; every
+ * other supporter is left out with the reason: no row in Accounts, a row with problems (each
+ * named by row and field), or more than one row (staff must keep one).
+ */
+export function planTransfers(
+  lines: readonly PayeeLine[],
+  accounts: ReadonlyMap<string, readonly AccountEntry[]>,
+): TransferPlan {
+  const transfers: TransferPlan['transfers'] = [];
+  const leftOut: LeftOut[] = [];
+  const shortened: string[] = [];
+  for (const line of lines) {
+    if (!(line.amount > 0)) continue;
+    const entries = accounts.get(line.memberId) ?? [];
+    const out = (ja: string[], en: string[]) =>
+      leftOut.push({ memberId: line.memberId, amount: line.amount, ja, en });
+    if (entries.length === 0) {
+      out(['口座シートに口座がありません'], ['no account in the Accounts sheet']);
+      continue;
+    }
+    if (entries.length > 1) {
+      const rows = entries.map((e) => e.row).join(', ');
+      out(
+        [`口座シートに複数の行があります（${rows}行目）。1行にしてください`],
+        [`more than one row in the Accounts sheet (rows ${rows}); keep one`],
+      );
+      continue;
+    }
+    const entry = entries[0];
+    if ('problems' in entry) {
+      out(
+        entry.problems.map((p) => formatAccountProblem(p, 'ja')),
+        entry.problems.map((p) => formatAccountProblem(p, 'en')),
+      );
+      continue;
+    }
+    if (line.amount > AMOUNT_MAX) {
+      out(
+        ['金額が振込データの上限を超えています'],
+        ['the amount is larger than the file can hold'],
+      );
+      continue;
+    }
+    if (fitBankText(entry.account.holder, 30).cut) shortened.push(line.memberId);
+    transfers.push({
+      memberId: line.memberId,
+      account: entry.account,
+      amount: line.amount,
+      customerCode: customerCode(line.memberId),
+    });
+  }
+  return {
+    transfers,
+    leftOut,
+    shortened,
+    count: transfers.length,
+    total: transfers.reduce((s, t) => s + t.amount, 0),
+  };
+}
