@@ -2,8 +2,8 @@
 // demo, or a replay of exported response sheets — and writes the output folder.
 // Exit codes: 0 done; 2 bad arguments or input files (nothing written); 1 anything else.
 import { parseArgs } from 'node:util';
-import { cellText } from '../src/store/cells';
-import { OUTBOX } from '../src/store/schema';
+import { cellText } from '../src/adapters/tables/cells';
+import { OUTBOX } from '../src/adapters/tables/schema';
 import { type Decisions, readDecisions } from './runner/decisions';
 import { type DemoSize, demoPlan } from './runner/demo';
 import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';

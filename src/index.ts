@@ -1,33 +1,61 @@
 // The global entry points of the script, and nothing else. Apps Script stores trigger
 // handlers and menu actions by these names, so renaming one breaks installed triggers.
 // scripts/build.mjs declares each export as a top-level function in dist/Code.js.
-import { processApplication, redecideAll as redecideAllFlow } from './flows/applications';
-import { processCourse } from './flows/course';
-import { fromMenu, LOCK_WAIT_MS, onFormSubmit, onTimer, showToStaff } from './flows/entry';
-import { withScriptLock } from './flows/env';
-import { runEnvironmentCheck } from './flows/env-check';
-import { healthReport as healthReportFlow } from './flows/health';
-import { errorText } from './flows/mailer';
-import { hasQueuedMail, sendQueued } from './flows/outbox';
-import { generatePaymentsFor, runPayments } from './flows/payments';
-import { processRegistration } from './flows/registration';
+
+import { LOCK_WAIT_MS, withScriptLock } from './adapters/env';
+import { runEnvironmentCheck } from './adapters/env-check';
+import { errorText } from './adapters/mailer';
+import { dropConfigCache } from './adapters/settings-store';
+import { recordLastRun } from './adapters/trigger-owner';
+import { fromMenu, onFormSubmit, onTimer, showToStaff } from './entry/run';
+import {
+  decideFrom,
+  decideStaffChanges,
+  processApplication,
+  redecideAll as redecideAllFlow,
+  stageApplication,
+} from './usecases/applications';
+import { processCourse } from './usecases/course';
+import { healthReport as healthReportFlow } from './usecases/health';
+import { hasQueuedMail, sendQueued } from './usecases/outbox';
+import { type AroundPayments, generatePaymentsFor, runPayments } from './usecases/payments';
+import { processRegistration } from './usecases/registration';
 import {
   markSessionsChanged,
+  prepareSessionSheets,
   processSignup,
+  sessionsNeedUpdate,
   updateSessions as updateSessionsFlow,
-} from './flows/sessions';
-import { dropConfigCache } from './flows/settings-store';
+} from './usecases/sessions';
 import {
   formatSetupReport,
   removeMyTriggers as removeMyTriggersFlow,
   runSetup,
-} from './flows/setup';
-import { refreshStatistics, statisticsReport } from './flows/statistics';
-import { runSweep } from './flows/sweep';
-import { showTransferFile } from './flows/transfer';
-import { recordLastRun } from './flows/trigger-owner';
+} from './usecases/setup';
+import {
+  refreshStatistics,
+  refreshStatisticsAfterRun,
+  statisticsReport,
+} from './usecases/statistics';
+import { runSweep, type SweepJobs } from './usecases/sweep';
+import { showTransferFile } from './usecases/transfer';
 
 const MENU = '伴走ネット / Bansou Net';
+
+// The use cases one job runs of another, wired here so that no use case imports another.
+const SWEEP_JOBS: SweepJobs = {
+  processRegistration,
+  stageApplication,
+  decideFrom,
+  processCourse,
+  processSignup,
+  sessionsNeedUpdate,
+  updateSessions: updateSessionsFlow,
+};
+const AROUND_PAYMENTS: AroundPayments = {
+  decideStaffChanges,
+  refreshStatistics: refreshStatisticsAfterRun,
+};
 
 /** Simple trigger: the staff menu. */
 export function onOpen(): void {
@@ -60,7 +88,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Menu / editor: check the forms, create the sheets, install the triggers. */
 export function setup(): string {
-  const text = formatSetupReport(runSetup());
+  const text = formatSetupReport(runSetup(prepareSessionSheets));
   showToStaff('Set up / check', text);
   return text;
 }
@@ -104,7 +132,7 @@ export function runMonthlyPayments(): void {
   onTimer(
     'runMonthlyPayments',
     (env) => {
-      runPayments(env);
+      runPayments(env, AROUND_PAYMENTS);
     },
     'fresh',
   );
@@ -113,14 +141,14 @@ export function runMonthlyPayments(): void {
 /** Time-driven: process missed responses (R26). */
 export function sweep(): void {
   onTimer('sweep', (env) => {
-    runSweep(env);
+    runSweep(env, SWEEP_JOBS);
   });
 }
 
 /** Menu: process missed responses, checking every response of every form. */
 export function processMissedResponses(): string {
   return fromMenu('Process missed responses', (env) => {
-    const r = runSweep(env, 'full');
+    const r = runSweep(env, SWEEP_JOBS, 'full');
     const problems = r.problems.length ? `\n${r.problems.join('\n')}` : '';
     const more = r.complete
       ? ''
@@ -162,7 +190,7 @@ export function generatePayments(month?: string): string {
     chosen = answer.getResponseText().trim();
   }
   const target = chosen;
-  return fromMenu('Generate payments', (env) => generatePaymentsFor(env, target));
+  return fromMenu('Generate payments', (env) => generatePaymentsFor(env, target, AROUND_PAYMENTS));
 }
 
 /** Menu: the health report. */

@@ -12,9 +12,10 @@ import {
   readGenerated,
   renderPictures,
 } from '../scripts/docs';
-import { REASON_CODES, REASON_TEXT } from '../src/domain/reasons';
+import { DEFAULT_TEMPLATES } from '../src/domain/default-templates';
+import { REASON_CODES, REASONS } from '../src/domain/reasons';
 import { SETTINGS_SPEC } from '../src/domain/settings';
-import { DEFAULT_TEMPLATES, pickTemplate, reasonLines, renderEmail } from '../src/domain/templates';
+import { pickTemplate, reasonLines, renderEmail } from '../src/domain/templates';
 
 const LANGS: Lang[] = ['ja', 'en'];
 const guide = (lang: Lang) => readFileSync(GUIDE_FILES[lang], 'utf8');
@@ -46,12 +47,12 @@ describe.each(LANGS)('the %s guide', (lang) => {
     expect(REASON_CODES.filter((code) => !spans.has(code))).toEqual([]);
   });
 
-  test('gives every reason code the exact sentence of REASON_TEXT, which the emails use', () => {
+  test('gives every reason code the exact sentence of REASONS, which the emails use', () => {
     const text = guide(lang);
-    for (const code of REASON_CODES) expect(text).toContain(REASON_TEXT[code][lang]);
+    for (const code of REASON_CODES) expect(text).toContain(REASONS[code].text[lang]);
     const table = reasonTable(text);
     expect([...table.keys()]).toEqual([...REASON_CODES]);
-    for (const code of REASON_CODES) expect(table.get(code)).toBe(REASON_TEXT[code][lang]);
+    for (const code of REASON_CODES) expect(table.get(code)).toBe(REASONS[code].text[lang]);
   });
 
   test('explains each reason with the words a rejection email actually contains', () => {

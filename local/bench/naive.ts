@@ -4,6 +4,17 @@
 // whole) for every row processed, no lock. It uses the same domain rules as the product, so it
 // computes the same decisions and payments; only the way it talks to Google differs. It runs
 // inside an execution of the local runtime, so its calls are counted like the product's.
+
+import {
+  APPLICATIONS,
+  COURSE,
+  DOCUMENTS,
+  LEDGER,
+  LOG,
+  MEMBERS,
+  RUNS,
+} from '../../src/adapters/tables/schema';
+import type { TableSpec } from '../../src/adapters/tables/table';
 import { fiscalYearOf, monthOf, parseDay, parseTime, previousMonth } from '../../src/domain/dates';
 import { decideApplication, toPrior } from '../../src/domain/decision';
 import { canonicalId, formatId, idSequence } from '../../src/domain/ids';
@@ -16,16 +27,6 @@ import type {
   PriorApplication,
   Status,
 } from '../../src/domain/types';
-import {
-  APPLICATIONS,
-  COURSE,
-  DOCUMENTS,
-  LEDGER,
-  LOG,
-  MEMBERS,
-  RUNS,
-} from '../../src/store/schema';
-import type { TableSpec } from '../../src/store/table';
 import type { FormResponse } from '../runtime/forms';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSheet, LocalSpreadsheet } from '../runtime/spreadsheet';

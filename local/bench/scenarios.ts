@@ -4,7 +4,7 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fromCell } from '../../src/store/cells';
+import { fromCell } from '../../src/adapters/tables/cells';
 import type { CallCounts, ServiceName } from '../runtime/context';
 import type { FormResponse } from '../runtime/forms';
 import type { LocalRuntime } from '../runtime/index';

@@ -3,28 +3,8 @@
 // Built with the product's own pure domain functions (decideApplication, settleMonth, recipientKey), so
 // the seeded sheets are what the product would have written, and then written straight into the
 // sheets with counting off (seeding is set-up, not the execution being measured).
-import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';
-import { decideApplication, toPrior } from '../../src/domain/decision';
-import { formatId } from '../../src/domain/ids';
-import {
-  type HoldLine,
-  type LedgerLine,
-  type PayableApplication,
-  settleMonth,
-  settlementDay,
-} from '../../src/domain/payments';
-import { defaultSettings } from '../../src/domain/settings';
-import { recipientKey } from '../../src/domain/text';
-import type {
-  ApplicationInput,
-  CourseCompletion,
-  Decision,
-  DocumentRecord,
-  MemberFacts,
-  Month,
-  PriorApplication,
-} from '../../src/domain/types';
-import { toCell, toTextCell } from '../../src/store/cells';
+
+import { toCell, toTextCell } from '../../src/adapters/tables/cells';
 import {
   APPLICATIONS,
   COURSE,
@@ -35,12 +15,33 @@ import {
   MEMBER_HISTORY,
   MEMBERS,
   RUNS,
-} from '../../src/store/schema';
-import type { TableSpec } from '../../src/store/table';
-import { isTextColumn } from '../../src/store/text-columns';
+} from '../../src/adapters/tables/schema';
+import type { TableSpec } from '../../src/adapters/tables/table';
+import { isTextColumn } from '../../src/adapters/tables/text-columns';
+import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';
+import { decideApplication, toPrior } from '../../src/domain/decision';
+import { formatId } from '../../src/domain/ids';
+import {
+  type HoldLine,
+  type LedgerLine,
+  type PayableApplication,
+  settleMonth,
+  settlementDay,
+} from '../../src/domain/payments';
+import { recipientKey } from '../../src/domain/text';
+import type {
+  ApplicationInput,
+  CourseCompletion,
+  Decision,
+  DocumentRecord,
+  MemberFacts,
+  Month,
+  PriorApplication,
+} from '../../src/domain/types';
 import { seededRandom } from '../random';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
+import { defaultSettings } from '../settings-rows';
 import { APPLICATION_TITLES, REGISTRATION_TITLES } from '../world';
 
 const TOKYO = 9 * 3_600_000;

@@ -4,7 +4,7 @@
 // are TEXT items (what an export, or a form built differently, could carry). After each batch the
 // invariants of checks.ts hold, and every answer is stored exactly as given.
 import fc from 'fast-check';
-import { clipForCell } from '../../src/store/cells';
+import { clipForCell } from '../../src/adapters/tables/cells';
 import {
   APPLICATION_TITLES as A,
   applicationFormSpec,

@@ -1,10 +1,11 @@
 // decisions.json: what the system decided, read back from the final sheets (Members,
 // Applications, Ledger) by header, and tied to the rows of the input through the response IDs
 // the forms returned. A stable contract: see the README.
+
+import { APPLICATIONS, LEDGER, MEMBERS, RUNS, SETTINGS } from '../../src/adapters/tables/schema';
+import { SIGNUPS } from '../../src/adapters/tables/sessions-schema';
+import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import { canonicalId } from '../../src/domain/ids';
-import { APPLICATIONS, LEDGER, MEMBERS, RUNS, SETTINGS } from '../../src/store/schema';
-import { SIGNUPS } from '../../src/store/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/store/table';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
 import type { RunOutcome } from './engine';
 

@@ -1,9 +1,9 @@
 // Runs a list of events (form responses, edits, staff entering documents and course completions)
 // through the office world in time order: the clock is advanced to each event first, so the
 // hourly and monthly triggers fire in between, exactly as they would have in real time.
-import { COURSE, DOCUMENTS } from '../../src/store/schema';
-import { SESSIONS, SIGNUPS } from '../../src/store/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/store/table';
+import { COURSE, DOCUMENTS } from '../../src/adapters/tables/schema';
+import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
+import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import type { LocalRuntime } from '../runtime/index';
 import type { LocalSheet } from '../runtime/spreadsheet';
 import {

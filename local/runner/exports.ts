@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { SESSIONS } from '../../src/store/sessions-schema';
-import type { ColumnSpec } from '../../src/store/table';
+import { SESSIONS } from '../../src/adapters/tables/sessions-schema';
+import type { ColumnSpec } from '../../src/adapters/tables/table';
 import { APPLICATION_TITLES, REGISTRATION_TITLES, SIGNUP_TITLES } from '../world';
 import type { Answers, FormKind, RunEvent } from './engine';
 import { tokyoWall } from './inputs';

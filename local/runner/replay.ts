@@ -2,9 +2,10 @@
 // becomes an event (a response at its timestamp; a document or course completion entered by
 // staff on its date). Answers are converted to what Forms hands the script: 'yyyy-MM-dd' for a
 // date question, 'HH:mm' for a time question, string[] for checkboxes.
+
+import { SESSIONS } from '../../src/adapters/tables/sessions-schema';
+import type { ColumnSpec } from '../../src/adapters/tables/table';
 import { SETTINGS_SPEC } from '../../src/domain/settings';
-import { SESSIONS } from '../../src/store/sessions-schema';
-import type { ColumnSpec } from '../../src/store/table';
 import type { FormSpec, QuestionType } from '../runtime/forms';
 import type { Answers, FormKind, RunEvent } from './engine';
 import {

@@ -5,7 +5,7 @@ import { isEligible } from './eligibility';
 import { feeFor } from './fees';
 import { canonicalId } from './ids';
 import type { Lookup } from './members';
-import { REASON_CODES, REVIEW_CODES, SECOND_SUPPORTER_CODES } from './reasons';
+import { REASON_CODES, statusForReasons } from './reasons';
 import type { Settings } from './settings-types';
 import { isBlank, normalizeEmail, recipientKey } from './text';
 import type {
@@ -16,7 +16,6 @@ import type {
   PriorApplication,
   ReasonCode,
   StaffOverride,
-  Status,
 } from './types';
 
 export interface DecisionContext {
@@ -51,13 +50,6 @@ const REQUIRED_FIELDS = [
   'endTime',
   'recipientName',
 ] as const;
-
-function statusFor(reasons: ReadonlySet<ReasonCode>): Status {
-  for (const r of reasons) {
-    if (!REVIEW_CODES.includes(r) && !SECOND_SUPPORTER_CODES.includes(r)) return 'REJECTED';
-  }
-  return REVIEW_CODES.some((r) => reasons.has(r)) ? 'REVIEW' : 'ACCEPTED';
-}
 
 export function decideApplication(app: ApplicationInput, ctx: DecisionContext): Decision {
   const { settings, members, completions } = ctx;
@@ -183,7 +175,7 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
     }
   }
 
-  const autoStatus = statusFor(reasons);
+  const autoStatus = statusForReasons(reasons);
   const override = ctx.override;
   const status = override ? override.status : autoStatus;
   let feePerSupporter = 0;

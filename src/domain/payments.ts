@@ -47,11 +47,6 @@ export interface HoldLine {
   applicationMonth: Month;
 }
 
-/** R21: applications of month M are paid in M+1 (the month named in the acceptance email). */
-export function expectedPaymentMonth(paymentMonth: Month): Month {
-  return nextMonth(paymentMonth);
-}
-
 /** The sheet R21 writes for month M. */
 export function paymentSheetName(month: Month): string {
   return `Payments ${month}`;

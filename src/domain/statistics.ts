@@ -4,9 +4,9 @@
 // prefecture names and reason codes (R38). Every count is by the fiscal year (April–March) of
 // the support date, so the cases, persons and amounts of a year are the same cases.
 import { fiscalYearOf, monthOfDay, parseDay } from './dates';
-import { REASON_CODES } from './reasons';
+import { REASON_CODES, REASONS } from './reasons';
 import { nfkc } from './text';
-import type { Day, Month, ReasonCode, Status } from './types';
+import type { Day, Month, Status } from './types';
 
 export interface StatsApplication {
   responseId: string;
@@ -238,25 +238,6 @@ function prefectureLabel(i: number): string {
   const [ja, en] = PREFECTURES[i];
   return `${ja} / ${en}`;
 }
-
-/** Short bilingual names of the reason codes (the emails' sentences are too long for a table). */
-export const REASON_LABELS: Record<ReasonCode, string> = {
-  UNKNOWN_ID: 'Unknown ID / 未登録のID',
-  NOT_SELF: 'Not submitted by the supporter / 本人以外の申請',
-  NOT_ELIGIBLE: 'Not eligible / 対象要件を満たさない',
-  OUT_OF_PERIOD: 'Outside the program period / 事業期間外',
-  FUTURE_DATE: 'Support date in the future / 未来の支援日',
-  LATE: 'Submitted late / 期限後の申請',
-  TOO_SHORT: 'Support too short / 支援時間不足',
-  BAD_TIME: 'Times unreadable / 時刻が読めない',
-  CO_UNKNOWN: 'Second supporter unknown / 同行支援者IDが未登録',
-  CO_SAME: 'Second supporter is the applicant / 同行支援者が申請者本人',
-  CO_NOT_ELIGIBLE: 'Second supporter not eligible / 同行支援者が要件外',
-  RECIPIENT_LIMIT: 'Limit per person supported reached / 相談者ごとの上限超過',
-  DUPLICATE: 'Double claim / 重複申請',
-  SAME_CASE: 'Case already claimed by two supporters / 同じ支援に3人目の申請',
-  MISSING_ANSWER: 'Answer missing / 回答の不足',
-};
 
 function yesNo(answer: string): 'yes' | 'no' | 'none' {
   const parts = nfkc(answer)
@@ -493,7 +474,7 @@ export function computeStatistics(input: StatisticsInput): Statistics {
     title: 'Rejection and review reasons / 不受理・確認の理由',
     columns: ['Reason / 理由', WHOLE, ...yearColumns],
     rows: REASON_CODES.filter((code) => reasons.n(k(code, 'all')) > 0).map((code) => ({
-      label: `${code}: ${REASON_LABELS[code]}`,
+      label: `${code}: ${REASONS[code].label}`,
       cells: allYears.map((s) => reasons.n(k(code, s))),
     })),
     yen: { rows: [], columns: [] },

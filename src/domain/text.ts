@@ -53,3 +53,25 @@ export function recipientKey(name: string, birthYear: string): string {
   const year = readBirthYear(birthYear);
   return tokens.join(' ') + (year === null ? '' : '#' + year);
 }
+
+/** A sheet value is a Date (from this context or the spreadsheet service's). */
+export function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A cell read back as text: Dates as their Tokyo date/time, numbers as digits. */
+export function cellText(value: unknown, offsetMinutes = 540): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (isDateValue(value)) {
+    const t = value.getTime();
+    if (Number.isNaN(t)) return '';
+    const local = new Date(t + offsetMinutes * 60000);
+    const iso = local.toISOString();
+    // A date without a time of day reads as the day only.
+    return iso.slice(11, 19) === '00:00:00'
+      ? iso.slice(0, 10)
+      : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  return String(value);
+}

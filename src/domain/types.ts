@@ -1,4 +1,4 @@
-// Plain data shared by the domain core, the store and the flows. No Apps Script globals.
+// Plain data shared by the domain core, the adapters and the use cases. No Apps Script globals.
 
 /** A calendar day in the program's time zone (Asia/Tokyo), 'YYYY-MM-DD'. */
 export type Day = string;

@@ -288,7 +288,7 @@ class System {
     return toPrior(a.decision as Decision, a.input.submittedAt);
   }
 
-  /** flows/applications.ts decideFrom: the staged ones and every later one, in order. */
+  /** usecases/applications.ts decideFrom: the staged ones and every later one, in order. */
   decideFrom(staged: AppState[] | null): void {
     const first = staged === null ? null : staged.map((a) => a.input).sort(compareSubmission)[0];
     const before = this.apps.filter((a) => first !== null && compareSubmission(a.input, first) < 0);

@@ -1,7 +1,9 @@
 // R30: the payment notice. Expected texts written by hand from RULES R30 and the default template.
+
+import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import { noticesFor, noticeVars } from '../../src/domain/notices';
 import type { HoldLine, LedgerLine } from '../../src/domain/payments';
-import { DEFAULT_TEMPLATES, pickTemplate, renderEmail } from '../../src/domain/templates';
+import { pickTemplate, renderEmail } from '../../src/domain/templates';
 
 const line = (
   responseId: string,

@@ -1,6 +1,7 @@
+import { nextMonth } from '../../src/domain/dates';
+import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import {
   buildStatement,
-  expectedPaymentMonth,
   type LedgerLine,
   monthsToSettle,
   type PayableApplication,
@@ -12,7 +13,7 @@ import {
   summaryFor,
   summaryVars,
 } from '../../src/domain/payments';
-import { DEFAULT_TEMPLATES, pickTemplate, renderEmail } from '../../src/domain/templates';
+import { pickTemplate, renderEmail } from '../../src/domain/templates';
 import type { DocumentRecord, Month } from '../../src/domain/types';
 
 /** An instant given as Tokyo wall time: independent of the machine's zone. */
@@ -56,7 +57,8 @@ describe('settlementDay and monthsToSettle (R21)', () => {
   test('month M is settled on the run day of M+1', () => {
     expect(settlementDay('2023-10', 1)).toBe('2023-11-01');
     expect(settlementDay('2023-12', 5)).toBe('2024-01-05');
-    expect(expectedPaymentMonth('2024-12')).toBe('2025-01');
+    // R21: applications of month M are paid in M+1 (the month named in the acceptance email).
+    expect(nextMonth('2024-12')).toBe('2025-01');
     expect(paymentSheetName('2024-07')).toBe('Payments 2024-07');
   });
 

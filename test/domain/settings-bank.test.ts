@@ -1,11 +1,7 @@
 // R30–R31 settings: the transfer day and the office's bank details. Optional (empty: the transfer
 // file says what is missing); checked when filled; errors never repeat a bank value.
-import {
-  DEMO_PLACEHOLDERS,
-  formatSettingErrors,
-  parseSettings,
-  SETTINGS_SPEC,
-} from '../../src/domain/settings';
+import { DEMO_PLACEHOLDERS } from '../../local/settings-rows';
+import { formatSettingErrors, parseSettings, SETTINGS_SPEC } from '../../src/domain/settings';
 
 const base = { ...DEMO_PLACEHOLDERS } as Record<string, unknown>;
 

@@ -1,12 +1,14 @@
 import {
   DEMO_PLACEHOLDERS,
   defaultSettings,
+  settingsToMap,
+  settingsToRows,
+} from '../../local/settings-rows';
+import {
   formatSettingErrors,
   parseSettings,
   SETTINGS_SPEC,
   type SettingError,
-  settingsToMap,
-  settingsToRows,
 } from '../../src/domain/settings';
 import type { Settings } from '../../src/domain/settings-types';
 

@@ -1,8 +1,8 @@
-import { REASON_TEXT } from '../../src/domain/reasons';
+import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
+import { REASONS } from '../../src/domain/reasons';
 import {
   BOTH_SEPARATOR,
   combineTemplates,
-  DEFAULT_TEMPLATES,
   dayText,
   documentLines,
   emailLanguage,
@@ -16,7 +16,6 @@ import {
   TEMPLATE_VARS,
   type Template,
   type TemplateValue,
-  unknownPlaceholders,
   yenText,
 } from '../../src/domain/templates';
 import type { ReasonCode } from '../../src/domain/types';
@@ -31,6 +30,18 @@ function registrationVars(name = 'Nguyen Van A'): Record<string, TemplateValue> 
 
 function tpl(key: string, lang: string, subject: string, body: string): Template {
   return { key, lang, subject, body };
+}
+
+/** The placeholders a template uses that the use cases never give it. */
+function unknownPlaceholders(template: Template): string[] {
+  const known: readonly string[] = TEMPLATE_VARS[template.key as keyof typeof TEMPLATE_VARS] ?? [];
+  const out: string[] = [];
+  for (const m of `${template.subject}\n${template.body}`.matchAll(
+    /\{\{\s*([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g,
+  )) {
+    if (!known.includes(m[1]) && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
 }
 
 describe('DEFAULT_TEMPLATES', () => {
@@ -130,7 +141,7 @@ describe('decision emails (R17)', () => {
       reasons: reasonLines(['CO_UNKNOWN']),
       officeContact: OFFICE,
     });
-    expect(body).toContain(`- ${REASON_TEXT.CO_UNKNOWN.en}`);
+    expect(body).toContain(`- ${REASONS.CO_UNKNOWN.text.en}`);
   });
 
   test('rejected: every reason on its own line, in the member’s language', () => {
@@ -143,9 +154,9 @@ describe('decision emails (R17)', () => {
       officeContact: OFFICE,
     };
     const ja = renderEmail(pickTemplate(DEFAULT_TEMPLATES, 'application.rejected', 'ja'), vars);
-    for (const c of codes) expect(ja.body.split('\n')).toContain(`・${REASON_TEXT[c].ja}`);
+    for (const c of codes) expect(ja.body.split('\n')).toContain(`・${REASONS[c].text.ja}`);
     const en = renderEmail(pickTemplate(DEFAULT_TEMPLATES, 'application.rejected', 'en'), vars);
-    for (const c of codes) expect(en.body.split('\n')).toContain(`- ${REASON_TEXT[c].en}`);
+    for (const c of codes) expect(en.body.split('\n')).toContain(`- ${REASONS[c].text.en}`);
   });
 
   test('on hold: names the fiscal year and the missing documents', () => {
@@ -175,12 +186,12 @@ describe('decision emails (R17)', () => {
       officeContact: OFFICE,
     });
     const [jaPart, enPart] = body.split(BOTH_SEPARATOR);
-    expect(jaPart).toContain(REASON_TEXT.LATE.ja);
+    expect(jaPart).toContain(REASONS.LATE.text.ja);
     expect(jaPart).toContain('2024年7月30日');
-    expect(jaPart).not.toContain(REASON_TEXT.LATE.en);
-    expect(enPart).toContain(REASON_TEXT.LATE.en);
+    expect(jaPart).not.toContain(REASONS.LATE.text.en);
+    expect(enPart).toContain(REASONS.LATE.text.en);
     expect(enPart).toContain('30 July 2024');
-    expect(enPart).not.toContain(REASON_TEXT.LATE.ja);
+    expect(enPart).not.toContain(REASONS.LATE.text.ja);
   });
 });
 

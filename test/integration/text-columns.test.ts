@@ -1,7 +1,7 @@
 // Text safe in any column format (#17, RULES R25): staff re-format the system sheets' columns
 // as Plain text, Number or Date, and Sheets either keeps a written leading apostrophe as text
 // in a Plain-text cell or drops it (the reference does not say: the runtime models both).
-import { fromCell } from '../../src/store/cells';
+import { fromCell } from '../../src/adapters/tables/cells';
 import { office, sheetValues, staffAppends, tokyo, uncounted } from './helpers';
 
 const SYSTEM_SHEETS = [

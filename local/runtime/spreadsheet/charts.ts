@@ -11,7 +11,7 @@
 // - getCharts() returns the sheet's charts; removeChart(chart) takes one off its sheet.
 // A chart and its builder are plain values here: building touches no document and is not
 // counted; Sheet.getCharts/insertChart/updateChart/removeChart are (see spreadsheet.ts).
-import type { LocalRange } from '../spreadsheet';
+import type { LocalRange } from './index';
 
 /** Charts.ChartType names for the builder's as…Chart() methods. */
 export const ChartType = {

@@ -1,0 +1,91 @@
+// Reads a form response through the field map (question title → field). Titles are matched
+// after NFKC and trimming, so a stray full-width space in the form does not break anything.
+// A mapped question the form lacks is reported as missing, never as a crash.
+
+export function normalizeTitle(title: string): string {
+  return title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export interface ResponseAnswers {
+  responseId: string;
+  timestamp: number;
+  email: string;
+  /** Answers by normalised question title. */
+  byTitle: Map<string, string | string[]>;
+  /** Normalised titles of every question of the form (null when the form was not at hand). */
+  formTitles: Set<string> | null;
+}
+
+export function readResponse(
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+): ResponseAnswers {
+  const byTitle = new Map<string, string | string[]>();
+  for (const item of response.getItemResponses()) {
+    const raw = item.getResponse() as unknown;
+    byTitle.set(normalizeTitle(item.getItem().getTitle()), toAnswer(raw));
+  }
+  const formTitles = form ? titlesOf(form) : null;
+  return {
+    responseId: response.getId(),
+    timestamp: response.getTimestamp().getTime(),
+    email: String(response.getRespondentEmail() ?? '').trim(),
+    byTitle,
+    formTitles,
+  };
+}
+
+/** A form's question titles, read once per execution (the sweep reads many responses). */
+const titlesCache = new WeakMap<object, Set<string>>();
+
+function titlesOf(form: GoogleAppsScript.Forms.Form): Set<string> {
+  let titles = titlesCache.get(form);
+  if (!titles) {
+    titles = new Set(form.getItems().map((i) => normalizeTitle(i.getTitle())));
+    titlesCache.set(form, titles);
+  }
+  return titles;
+}
+
+function toAnswer(raw: unknown): string | string[] {
+  if (Array.isArray(raw)) {
+    // Checkbox → string[]; grid → string[][] (one row per line).
+    return raw.map((v) => (Array.isArray(v) ? v.join(', ') : String(v ?? '')));
+  }
+  if (raw === null || raw === undefined) return '';
+  return String(raw);
+}
+
+/** Reads the mapped fields. `missing` lists fields whose question the form does not have. */
+export function mapFields<F extends string>(
+  answers: ResponseAnswers,
+  fieldMap: Record<F, string>,
+): {
+  values: Record<F, string>;
+  lists: Record<F, string[]>;
+  missing: F[];
+  missingTitles: string[];
+} {
+  const values = {} as Record<F, string>;
+  const lists = {} as Record<F, string[]>;
+  const missing: F[] = [];
+  const missingTitles: string[] = [];
+  for (const field of Object.keys(fieldMap) as F[]) {
+    const title = normalizeTitle(fieldMap[field]);
+    const answer = answers.byTitle.get(title);
+    if (answer === undefined && answers.formTitles && !answers.formTitles.has(title)) {
+      missing.push(field);
+      missingTitles.push(fieldMap[field]);
+    }
+    const list = answer === undefined ? [] : Array.isArray(answer) ? answer : [answer];
+    lists[field] = list.map((s) => s.trim()).filter((s) => s !== '');
+    // Stored exactly as given (R25); the rules trim where they compare.
+    values[field] = Array.isArray(answer) ? lists[field].join(', ') : (answer ?? '');
+  }
+  return { values, lists, missing, missingTitles };
+}
+
+/** Two timestamps of one response version: Sheets keeps milliseconds, but be lenient. */
+export function sameVersion(stored: number | null, incoming: number): boolean {
+  return stored !== null && incoming <= stored + 999;
+}

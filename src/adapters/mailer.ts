@@ -1,0 +1,156 @@
+// All mail goes through here. A message is sent at once when the quota allows and nothing
+// is waiting before it; otherwise it joins the Outbox sheet, which sendQueuedEmails empties
+// in order as the quota allows (RULES R29). Nothing is lost, nothing is sent twice.
+import type { Settings } from '../domain/settings-types';
+import type { ActivityLog } from './log';
+import type { ScriptProps } from './props';
+import { OUTBOX } from './tables/schema';
+import type { Workbook } from './tables/workbook';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  /** What the message is, for the Outbox and the log: 'registration', 'decision', … */
+  kind: string;
+  /** Response ID or month it belongs to (R27: never a name or an address). */
+  ref: string;
+}
+
+const PENDING_KEY = 'outbox.pending';
+
+export function recipientsOf(to: string): number {
+  return to.split(',').filter((s) => s.trim() !== '').length;
+}
+
+export class Mailer {
+  private readonly held: Mail[] = [];
+  private readonly forOutbox: Mail[] = [];
+  private pending: number | null = null;
+  private quota: number | null = null;
+
+  constructor(
+    private readonly book: Workbook,
+    private readonly settings: Settings,
+    private readonly now: number,
+    private readonly log: ActivityLog,
+    private readonly props: ScriptProps,
+  ) {}
+
+  /** Holds a message until the execution's records are written (see commit). */
+  queue(mail: Mail): void {
+    if (mail.to.trim() === '') {
+      this.log.add({
+        action: 'MAIL_SKIPPED',
+        responseId: mail.ref,
+        detail: `${mail.kind}: no address`,
+      });
+      return;
+    }
+    this.held.push(mail);
+  }
+
+  /**
+   * Holds a message for the Outbox only: sendQueuedEmails sends it (in order, as the quota
+   * allows). For bulk mail that must not make the execution that writes it long (R30: a
+   * payment notice per supporter paid). It joins the Outbox after the held messages.
+   */
+  queueToOutbox(mail: Mail): void {
+    if (mail.to.trim() === '') {
+      this.log.add({
+        action: 'MAIL_SKIPPED',
+        responseId: mail.ref,
+        detail: `${mail.kind}: no address`,
+      });
+      return;
+    }
+    this.forOutbox.push(mail);
+  }
+
+  deliver(): void {
+    const mails = this.held.splice(0);
+    for (const mail of mails) {
+      // Staff alerts may jump the queue: they are few, and they are about the queue itself.
+      const waitsBehindQueue = mail.kind !== 'alert' && this.pendingCount() > 0;
+      if (waitsBehindQueue || this.remainingQuota() < recipientsOf(mail.to)) {
+        this.toOutbox(mail, '');
+        continue;
+      }
+      try {
+        sendNow(mail, this.settings);
+        this.quota = (this.quota ?? 0) - recipientsOf(mail.to);
+      } catch (error) {
+        this.toOutbox(mail, errorText(error));
+      }
+    }
+    for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '');
+    if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
+      this.props.set(PENDING_KEY, String(this.pending));
+    }
+  }
+
+  private toOutbox(mail: Mail, error: string): void {
+    this.book.table(OUTBOX).append({
+      queuedAt: new Date(this.now),
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      kind: mail.kind,
+      ref: mail.ref,
+      status: 'QUEUED',
+      attempts: error ? 1 : 0,
+      lastError: error,
+    });
+    this.pending = this.pendingCount() + 1;
+    this.log.add({
+      action: 'MAIL_QUEUED',
+      responseId: mail.ref,
+      detail: error ? `${mail.kind}: ${error}` : mail.kind,
+    });
+  }
+
+  private pendingCount(): number {
+    if (this.pending === null) {
+      this.pending = Number(this.props.get(PENDING_KEY) ?? 0) || 0;
+    }
+    return this.pending;
+  }
+
+  private remainingQuota(): number {
+    if (this.quota === null) this.quota = MailApp.getRemainingDailyQuota();
+    return this.quota;
+  }
+}
+
+export function sendNow(
+  mail: Pick<Mail, 'to' | 'subject' | 'body' | 'htmlBody'>,
+  settings: Settings,
+): void {
+  const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: mail.to,
+    subject: mail.subject,
+    body: mail.body,
+    htmlBody: mail.htmlBody,
+    name: settings.senderName,
+  };
+  if (settings.replyTo) message.replyTo = settings.replyTo;
+  MailApp.sendEmail(message);
+}
+
+export function errorText(error: unknown): string {
+  // Errors from Apps Script services may come from another realm: no instanceof.
+  if (error && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+export function setPendingCount(props: ScriptProps, n: number): void {
+  if (props.get(PENDING_KEY) !== String(n)) props.set(PENDING_KEY, String(n));
+}
+
+export function readPendingCount(props: ScriptProps): number {
+  return Number(props.get(PENDING_KEY) ?? 0) || 0;
+}

@@ -1,0 +1,137 @@
+// The Settings sheet: one row per setting (key, bilingual label, value, explanation).
+// Code reads values by key only; every value is validated when read, and a bad one stops
+// the job before it writes anything, with a message that names the row.
+import { formatSettingErrors, parseSettings, SETTINGS_SPEC } from '../domain/settings';
+import type { Settings } from '../domain/settings-types';
+import type { Template } from '../domain/templates';
+import type { ScriptProps } from './props';
+import { cellText } from './tables/cells';
+import { SETTINGS } from './tables/schema';
+import type { Workbook } from './tables/workbook';
+import { readTemplates } from './templates-store';
+
+/**
+ * How long triggers may use Settings and Templates as last read. A person's edit of either
+ * sheet drops the cache at once (simple onEdit trigger); this bounds edits made by other means.
+ */
+export const CONFIG_TTL_MS = 6 * 3600 * 1000;
+const CONFIG_PREFIX = 'config.';
+/**
+ * Properties hold about 9 KB (UTF-8) a value: the cached text is split into chunks of 2,500
+ * characters, at most 3 bytes each (Japanese text) — 7,500 bytes.
+ */
+const CHUNK = 2500;
+
+interface CachedConfig {
+  at: number;
+  settings: [string, string][];
+  templates: Template[];
+}
+
+/**
+ * Settings and Templates for one execution. 'cached' (form-submit triggers) uses what was read
+ * less than CONFIG_TTL_MS ago, kept in Script Properties; the simple onEdit trigger drops the
+ * cache as soon as staff edit either sheet. 'fresh' reads both sheets and refreshes the cache.
+ */
+export function readConfig(
+  book: Workbook,
+  props: ScriptProps,
+  now: number,
+  mode: 'cached' | 'fresh',
+): { settings: Settings; templates: Template[] } {
+  const cached = loadCache(props);
+  if (mode === 'cached' && cached && now - cached.at >= 0 && now - cached.at < CONFIG_TTL_MS) {
+    return { settings: validate(new Map(cached.settings)), templates: cached.templates };
+  }
+  const rows = readSettingRows(book);
+  const settings = validate(rows);
+  const templates = readTemplates(book);
+  saveCache(props, { at: now, settings: [...rows], templates }, cached);
+  return { settings, templates };
+}
+
+function loadCache(props: ScriptProps): CachedConfig | null {
+  const chunks = props.withPrefix(CONFIG_PREFIX);
+  const count = Number(chunks[`${CONFIG_PREFIX}chunks`] ?? '');
+  if (!(count > 0)) return null;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const part = chunks[`${CONFIG_PREFIX}${i}`];
+    if (part === undefined) return null;
+    text += part;
+  }
+  try {
+    const config = JSON.parse(text) as CachedConfig;
+    const renewed = Number(chunks[`${CONFIG_PREFIX}at`] ?? '');
+    return renewed > config.at ? { ...config, at: renewed } : config;
+  } catch (_e) {
+    return null;
+  }
+}
+
+function saveCache(props: ScriptProps, config: CachedConfig, previous: CachedConfig | null): void {
+  // Unchanged since the last read: keep the cache as it is (one write fewer), but renew its age.
+  if (previous && JSON.stringify({ ...previous, at: 0 }) === JSON.stringify({ ...config, at: 0 })) {
+    props.set(`${CONFIG_PREFIX}at`, String(config.at));
+    return;
+  }
+  const text = JSON.stringify(config);
+  const values: Record<string, string> = {};
+  let count = 0;
+  for (let i = 0; i < text.length; i += CHUNK)
+    values[`${CONFIG_PREFIX}${count++}`] = text.slice(i, i + CHUNK);
+  values[`${CONFIG_PREFIX}chunks`] = String(count);
+  values[`${CONFIG_PREFIX}at`] = String(config.at);
+  props.setMany(values);
+}
+
+/** Drops the cached Settings and Templates (staff edited one of the sheets). */
+export function dropConfigCache(): void {
+  PropertiesService.getScriptProperties().deleteProperty(`${CONFIG_PREFIX}chunks`);
+}
+
+export class SettingsError extends Error {
+  constructor(
+    message: string,
+    readonly messageJa: string,
+  ) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads and validates Settings; creates the sheet with the defaults when it is missing. */
+export function readSettings(book: Workbook): Settings {
+  return validate(readSettingRows(book));
+}
+
+/** The Settings sheet as key → value (as text, the way parseSettings reads it). */
+function readSettingRows(book: Workbook): Map<string, string> {
+  const table = book.table(SETTINGS);
+  const values = new Map<string, string>();
+  for (const row of table.dataRows()) {
+    const key = String(table.get(row, 'key') ?? '').trim();
+    if (key !== '') values.set(key, cellText(table.get(row, 'value')));
+  }
+  // Rows a newer version added, or staff deleted, come back with their default.
+  const missing = SETTINGS_SPEC.filter((spec) => !values.has(spec.key));
+  for (const spec of missing) {
+    table.append({
+      key: spec.key,
+      label: `${spec.labelJa} / ${spec.labelEn}`,
+      value: spec.defaultValue,
+      help: `${spec.helpJa} / ${spec.helpEn}`,
+    });
+  }
+  if (missing.length > 0) table.flush();
+  return values;
+}
+
+function validate(values: ReadonlyMap<string, string>): Settings {
+  const parsed = parseSettings(values);
+  if ('errors' in parsed) {
+    const ja = formatSettingErrors(parsed.errors, 'ja');
+    throw new SettingsError(`${formatSettingErrors(parsed.errors, 'en')}\n${ja}`, ja);
+  }
+  return parsed.settings;
+}

@@ -1,0 +1,120 @@
+// How each kind of execution starts and ends. Triggers never throw (an exception would end the
+// execution and Google may disable a failing trigger): every failure becomes a log line, and
+// the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
+import { showToStaff } from '../adapters/dialog';
+import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
+import { recordLastRun } from '../adapters/trigger-owner';
+
+/** The installed handler of each form's trigger (its name in the job records). */
+const FORM_HANDLER: Record<string, string> = {
+  registration: 'onRegistrationSubmit',
+  application: 'onApplicationSubmit',
+  course: 'onCourseSubmit',
+  signup: 'onSignupSubmit',
+};
+
+export { showToStaff };
+
+import { errorText } from '../adapters/mailer';
+import { LOG } from '../adapters/tables/schema';
+import { appendRows } from '../adapters/tables/table';
+
+type Processor = (
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+) => void;
+
+export function onFormSubmit(
+  kind: string,
+  process: Processor,
+  e: GoogleAppsScript.Events.FormsOnFormSubmit,
+): void {
+  const response = e?.response;
+  if (!response) {
+    console.warn(`${kind}: the event has no form response (is the trigger attached to the form?)`);
+    return;
+  }
+  let responseId = '';
+  try {
+    responseId = response.getId();
+    const done = withScriptLock(LOCK_WAIT_MS, () => {
+      const env = openEnv(actor('trigger'), 'cached');
+      process(env, response, e.source ?? null);
+      commit(env);
+      recordLastRun(FORM_HANDLER[kind] ?? kind, env.now, 'spreadsheet');
+    });
+    if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
+  } catch (error) {
+    // Left for the sweep (R26); the log names the response only (R27).
+    console.error(`FAILED ${kind} ${responseId}: ${errorText(error)} — left for the sweep`);
+    bestEffortLog(`${kind.toUpperCase()}_FAILED`, responseId, errorText(error));
+  }
+}
+
+/**
+ * A time-driven job: under the script lock, never throwing. Frequent jobs (sweep, outbox) use
+ * the cached Settings; the monthly run reads them fresh.
+ */
+export function onTimer(
+  name: string,
+  job: (env: Env) => void,
+  config: 'cached' | 'fresh' = 'cached',
+): void {
+  try {
+    const done = withScriptLock(LOCK_WAIT_MS, () => {
+      const env = openEnv(actor('trigger'), config);
+      job(env);
+      commit(env);
+      recordLastRun(name, env.now, 'spreadsheet');
+    });
+    if (!done) console.warn(`LOCK_BUSY ${name}: will run again at its next time`);
+  } catch (error) {
+    console.error(`FAILED ${name}: ${errorText(error)}`);
+    bestEffortLog(`${name.toUpperCase()}_FAILED`, '', errorText(error));
+  }
+}
+
+/**
+ * A menu action: runs under the lock and shows staff the outcome (or the error) in a dialog.
+ * Settings and Templates are read fresh unless the action says the cache will do.
+ */
+export function fromMenu(
+  title: string,
+  job: (env: Env) => string,
+  config: 'cached' | 'fresh' = 'fresh',
+): string {
+  let message: string;
+  try {
+    const done = withScriptLock(LOCK_WAIT_MS, () => {
+      const env = openEnv(actor('menu'), config);
+      const text = job(env);
+      commit(env);
+      return text;
+    });
+    message = done
+      ? done.value
+      : 'Another task is running; try again in a minute. / 他の処理が実行中です。少し待ってからもう一度お試しください。';
+  } catch (error) {
+    message = `${title}: ${errorText(error)}`;
+  }
+  showToStaff(title, message);
+  return message;
+}
+
+/** Records a failure in the Log sheet (through its schema) if the spreadsheet can be reached. */
+function bestEffortLog(action: string, responseId: string, detail: string): void {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getSheetByName(LOG.name);
+    if (sheet)
+      appendRows(
+        ss,
+        LOG,
+        [{ at: new Date(), action, responseId, detail: detail.slice(0, 500), by: 'system' }],
+        sheet,
+      );
+  } catch (_e) {
+    // Nothing more to do: the console line above stays in the execution log.
+  }
+}

@@ -1,0 +1,487 @@
+// Application form → decision, recorded in the Applications sheet, and the decision email
+// (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
+
+import { alertMissingQuestions } from '../adapters/alerts';
+import { mapFields, readResponse, sameVersion } from '../adapters/answers';
+import { type AppTable, readOverride } from '../adapters/application-rows';
+import type { Env } from '../adapters/env';
+import { formUrls } from '../adapters/forms';
+import { readHistories } from '../adapters/member-history';
+import {
+  type MemberRecord,
+  readCompletions,
+  readDocuments,
+  readMembers,
+} from '../adapters/records';
+import { cellMs, cellText } from '../adapters/tables/cells';
+import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
+import type { Row } from '../adapters/tables/table';
+import { renderFor } from '../adapters/templates-store';
+import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
+import { compareSubmission } from '../domain/decision';
+import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
+import { missingDocuments } from '../domain/payments';
+import { EMAIL_FOR_EFFECT, REASONS } from '../domain/reasons';
+import type { ApplicationField } from '../domain/settings-types';
+import {
+  dayText,
+  documentLines,
+  fiscalYearText,
+  monthText,
+  reasonLines,
+  statusText,
+  type TemplateValue,
+  yenText,
+} from '../domain/templates';
+import type {
+  ApplicationInput,
+  CourseCompletion,
+  Decision,
+  DocumentRecord,
+  MemberVersion,
+  PriorApplication,
+  ReasonCode,
+  Status,
+} from '../domain/types';
+
+function inputFromRow(table: AppTable, row: Row): ApplicationInput {
+  const text = (k: KeysOf<typeof APPLICATIONS>) => cellText(table.get(row, k));
+  return {
+    responseId: text('responseId'),
+    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
+    respondentEmail: text('respondentEmail'),
+    applicantId: text('applicantId'),
+    secondId: text('secondId'),
+    supportDate: text('supportDate'),
+    startTime: text('startTime'),
+    endTime: text('endTime'),
+    recipientName: text('recipientName'),
+    recipientBirthYear: text('recipientBirthYear'),
+    missing: text('missingFields')
+      .split(/[\s,]+/)
+      .filter((s) => s !== ''),
+  };
+}
+
+/** What R13/R14 need from a row already decided (paid rows keep their recorded decision). */
+function priorFromRow(table: AppTable, row: Row): PriorApplication {
+  const status = (cellText(table.get(row, 'status')) || 'REVIEW') as Status;
+  return {
+    responseId: cellText(table.get(row, 'responseId')),
+    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
+    status,
+    recipientKey: cellText(table.get(row, 'recipientKey')),
+    supportDate: parseDay(cellText(table.get(row, 'supportDate'))),
+    startMinute: parseTime(cellText(table.get(row, 'startTime'))),
+    endMinute: parseTime(cellText(table.get(row, 'endTime'))),
+    supporters: cellText(table.get(row, 'supporters'))
+      .split(/[\s,]+/)
+      .filter((s) => s !== ''),
+  };
+}
+
+function isPaid(table: AppTable, row: Row): boolean {
+  return cellText(table.get(row, 'paidIn')).trim() !== '';
+}
+
+/**
+ * Everything a decision reads besides the applications: the member histories (the rules read
+ * each member as of the application's moment), the Members sheet (names and languages for the
+ * emails: the staff's current view), and course and documents only when needed.
+ */
+class World {
+  readonly members: Map<string, MemberRecord>;
+  readonly histories: Map<string, MemberVersion[]>;
+  private completions: Map<string, CourseCompletion[]> | null = null;
+  private documents: Map<string, DocumentRecord[]> | null = null;
+
+  constructor(private readonly env: Env) {
+    this.members = readMembers(env.book, env.settings);
+    this.histories = readHistories(env.book, env.settings);
+  }
+
+  /** The facts the engine decides with; the course sheet is read the first time it is asked. */
+  facts(): DecisionFacts {
+    return {
+      settings: this.env.settings,
+      histories: this.histories,
+      completions: {
+        get: (id) => {
+          if (this.completions === null)
+            this.completions = readCompletions(this.env.book, this.env.settings);
+          return this.completions.get(id);
+        },
+      },
+    };
+  }
+
+  /** The document records of one member for one fiscal year (indexed once per execution). */
+  docs(memberId: string, fiscalYear: number): DocumentRecord[] {
+    if (this.documents === null) {
+      this.documents = new Map();
+      for (const d of readDocuments(this.env.book, this.env.settings)) {
+        const k = `${d.memberId}|${d.fiscalYear}`;
+        const list = this.documents.get(k);
+        if (list) list.push(d);
+        else this.documents.set(k, [d]);
+      }
+    }
+    return this.documents.get(`${memberId}|${fiscalYear}`) ?? [];
+  }
+}
+
+/** Missing documents per paid supporter as of today (R20); empty unless ACCEPTED. */
+function holdsOf(
+  env: Env,
+  world: World,
+  decision: Decision,
+): Map<string, ('memorandum' | 'account')[]> {
+  const holds = new Map<string, ('memorandum' | 'account')[]>();
+  if (decision.status !== 'ACCEPTED' || decision.supportDate === null) return holds;
+  const fy = fiscalYearOf(decision.supportDate);
+  for (const id of decision.supporters) {
+    const missing = missingDocuments(world.docs(id, fy), id, fy, dayOf(env.now));
+    if (missing.length > 0) holds.set(id, missing);
+  }
+  return holds;
+}
+
+/**
+ * Writes a decision into its row; returns whether anything about the decision changed. "On hold"
+ * (R20) is set from the documents as they are now only when the decision is new or changed, or
+ * the application was just (re)submitted; otherwise it stays as recorded (the monthly run keeps
+ * it: documents gate payment, not the decision), so re-deciding with no input changed writes
+ * nothing.
+ */
+function writeDecision(
+  env: Env,
+  table: AppTable,
+  row: Row,
+  d: Decision,
+  onHold: () => boolean,
+  fresh: boolean,
+): boolean {
+  const cells: [KeysOf<typeof APPLICATIONS>, unknown][] = [
+    ['status', d.status],
+    ['reasons', d.reasons.join(' ')],
+    ['feePerSupporter', d.feePerSupporter],
+    ['supporters', d.supporters.join(' ')],
+    ['paymentMonth', d.paymentMonth],
+    ['autoStatus', d.autoStatus],
+    ['minutes', d.minutes ?? ''],
+    ['recipientKey', d.recipientKey],
+  ];
+  const changed = cells.some(([k, v]) => !sameValue(table.get(row, k), v));
+  if (!changed && !fresh) return false;
+  cells.push(['onHold', onHold()]);
+  if (!changed && sameValue(table.get(row, 'onHold'), cells[cells.length - 1][1])) return false;
+  for (const [k, v] of cells) table.set(row, k, v);
+  table.set(row, 'decidedAt', new Date(env.now));
+  return true;
+}
+
+function sameValue(cell: unknown, value: unknown): boolean {
+  if (typeof value === 'number') return cell === value || (value === 0 && cell === '');
+  if (typeof value === 'boolean') return cell === value;
+  return cellText(cell) === String(value);
+}
+
+function writeAnswers(
+  table: AppTable,
+  row: Row,
+  values: Record<ApplicationField, string>,
+  missing: ApplicationField[],
+  email: string,
+  responseTime: number,
+): void {
+  table.set(row, 'respondentEmail', email);
+  table.set(row, 'applicantId', values.applicantId);
+  table.set(row, 'applicantName', values.applicantName);
+  table.set(row, 'secondId', values.secondId);
+  table.set(row, 'supportDate', values.supportDate);
+  table.set(row, 'startTime', values.startTime);
+  table.set(row, 'endTime', values.endTime);
+  table.set(row, 'recipientName', values.recipientName);
+  table.set(row, 'recipientBirthYear', values.recipientBirthYear);
+  table.set(row, 'issues', values.issues);
+  table.set(row, 'prefecture', values.prefecture);
+  table.set(row, 'description', values.description);
+  table.set(row, 'missingFields', missing.join(' '));
+  table.set(row, 'lastResponseAt', new Date(responseTime));
+}
+
+export function processApplication(
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+): void {
+  const table = env.book.table(APPLICATIONS);
+  const row = stageApplication(env, table, response, form);
+  if (row) decideFrom(env, table, [row], true);
+}
+
+/**
+ * Records the answers of a new or edited application; returns its row when it needs a
+ * decision (null for a duplicate event or an edit after payment).
+ */
+export function stageApplication(
+  env: Env,
+  table: AppTable,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+): Row | null {
+  const answers = readResponse(response, form);
+  const { values, missing, missingTitles } = mapFields<ApplicationField>(
+    answers,
+    env.settings.applicationFields,
+  );
+  alertMissingQuestions(env, 'application', missingTitles, answers.responseId);
+  const existing = table
+    .dataRows()
+    .find((r) => cellText(table.get(r, 'responseId')) === answers.responseId);
+  if (existing) {
+    if (sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
+      env.log.add({ action: 'APPLICATION_DUPLICATE_EVENT', responseId: answers.responseId });
+      return null;
+    }
+    if (isPaid(table, existing)) {
+      // R18: the payment stands; the edit is flagged for staff, and the answers paid stay.
+      table.set(existing, 'flag', 'EDITED_AFTER_PAYMENT');
+      table.set(existing, 'lastResponseAt', new Date(answers.timestamp));
+      env.log.add({
+        action: 'APPLICATION_EDITED_AFTER_PAYMENT',
+        responseId: answers.responseId,
+        change: 'flagged for review',
+      });
+      const members = readMembers(env.book, env.settings);
+      const memberId = cellText(table.get(existing, 'supporters')).split(' ')[0] ?? '';
+      const member = members.get(memberId);
+      const mail = renderFor(env, 'application.paidEdited', member?.emailLanguage ?? '', {
+        name: member?.name || values.applicantName,
+        memberId,
+        responseId: answers.responseId,
+        supportDate: dayOrRaw(values.supportDate),
+      });
+      env.mailer.queue({ ...mail, to: answers.email, kind: 'decision', ref: answers.responseId });
+      return null;
+    }
+    writeAnswers(table, existing, values, missing, answers.email, answers.timestamp);
+    env.log.add({ action: 'APPLICATION_EDITED', responseId: answers.responseId });
+    return existing;
+  }
+  // The first submission's time is the submission time for good (R21): an edit never moves it.
+  const row = table.append({
+    responseId: answers.responseId,
+    submittedAt: new Date(answers.timestamp),
+  });
+  writeAnswers(table, row, values, missing, answers.email, answers.timestamp);
+  return row;
+}
+
+/**
+ * Decides the staged applications and every later one again, in submission order, through the
+ * one engine (src/domain/engine.ts), each seeing the ones before it and every member as of its
+ * own submission moment. Usually the staged one is the newest and this decides just it; a late
+ * or edited application may change later ones (R13/R14), which are then re-decided too. Paid
+ * applications keep their recorded decision. `staged` null: every application (Re-decide all).
+ * Emails go to the staged ones and to anyone whose status changed.
+ */
+export function decideFrom(
+  env: Env,
+  table: AppTable,
+  staged: Row[] | null,
+  logEach: boolean,
+): number {
+  const keyOf = (row: Row) => ({
+    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
+    responseId: cellText(table.get(row, 'responseId')),
+  });
+  const notify = new Set(staged ?? []);
+  // Split once: the applications submitted before the earliest one to decide stay as they
+  // are; only the rest (usually just the new one) is decided.
+  const first = staged === null ? null : staged.map(keyOf).sort(compareSubmission)[0];
+  const before: Row[] = [];
+  const tail: Row[] = [];
+  for (const row of table.dataRows()) {
+    if (first && compareSubmission(keyOf(row), first) < 0) before.push(row);
+    else tail.push(row);
+  }
+  const byRow = new Map<ToDecide, Row>();
+  const items: ToDecide[] = tail.map((row) => {
+    const item: ToDecide = {
+      input: inputFromRow(table, row),
+      override: readOverride(table, row),
+      recorded: isPaid(table, row) ? priorFromRow(table, row) : undefined,
+    };
+    byRow.set(item, row);
+    return item;
+  });
+  // R13/R14 only ever compare applications for the same person supported: the earlier ones
+  // are looked up by recipient key, and only for the people supported in those decided now.
+  const needed = new Set(items.map((i) => recipientKeyOf(i.input)));
+  const earlier = new Map<string, PriorApplication[]>();
+  for (const row of before) {
+    const key = cellText(table.get(row, 'recipientKey'));
+    if (!needed.has(key)) continue;
+    const list = earlier.get(key);
+    const prior = priorFromRow(table, row);
+    if (list) list.push(prior);
+    else earlier.set(key, [prior]);
+  }
+  for (const list of earlier.values()) list.sort(compareSubmission);
+  if (items.length === 0) return 0;
+  const world = new World(env);
+  let changed = 0;
+  for (const { item, decision } of decideInOrder(items, world.facts(), earlier)) {
+    if (decision === null) continue; // paid: the decision it was paid on stands (R18, R22)
+    const row = byRow.get(item) as Row;
+    const input = item.input;
+    const before = cellText(table.get(row, 'status'));
+    let holds: Map<string, ('memorandum' | 'account')[]> | null = null;
+    const holdsNow = () => {
+      if (holds === null) holds = holdsOf(env, world, decision);
+      return holds;
+    };
+    const fresh = notify.has(row) || before === '';
+    if (writeDecision(env, table, row, decision, () => holdsNow().size > 0, fresh)) changed++;
+    const statusChanged = before !== decision.status;
+    if ((logEach && notify.has(row)) || statusChanged) {
+      env.log.add({
+        action: 'DECIDED',
+        responseId: input.responseId,
+        memberId: decision.applicantId ?? '',
+        change: `${before || '—'} → ${decision.status}`,
+        detail: decision.reasons.join(' '),
+      });
+    }
+    if (notify.has(row) || (statusChanged && before !== '')) {
+      sendDecisionEmails(
+        env,
+        world,
+        input,
+        decision,
+        holdsNow(),
+        cellText(table.get(row, 'applicantName')),
+      );
+    }
+  }
+  return changed;
+}
+
+/**
+ * The applications whose recorded decision no longer matches what staff set: an override that
+ * differs from the recorded status, an override removed, or a row never decided. Nothing else
+ * can change a decision outside its own edit (RULES §3); the monthly run decides only these.
+ */
+export function rowsAwaitingDecision(table: AppTable): Row[] {
+  const rows: Row[] = [];
+  for (const row of table.dataRows()) {
+    if (isPaid(table, row)) continue;
+    const status = cellText(table.get(row, 'status'));
+    const override = readOverride(table, row);
+    if (status === '') rows.push(row);
+    else if (override) {
+      if (override.status !== status) rows.push(row);
+    } else if (status !== cellText(table.get(row, 'autoStatus'))) rows.push(row);
+  }
+  return rows;
+}
+
+/** Decides what staff changed (overrides set or removed) and what was never decided. */
+export function decideStaffChanges(env: Env): number {
+  const table = env.book.table(APPLICATIONS);
+  const rows = rowsAwaitingDecision(table);
+  return rows.length === 0 ? 0 : decideFrom(env, table, rows, true);
+}
+
+/** Re-decides every application not yet paid, in submission order, in one pass (menu). */
+export function redecideAll(env: Env): { applications: number; changed: number } {
+  const table = env.book.table(APPLICATIONS);
+  const changed = decideFrom(env, table, null, false);
+  env.log.add({
+    action: 'REDECIDED_ALL',
+    detail: `${table.dataRows().length} applications, ${changed} changed`,
+  });
+  return { applications: table.dataRows().length, changed };
+}
+
+function dayOrRaw(raw: string): TemplateValue {
+  const day = parseDay(raw.trim());
+  return day ? dayText(day) : raw;
+}
+
+const TEMPLATE_FOR: Record<Status, string> = {
+  ACCEPTED: 'application.accepted',
+  REJECTED: 'application.rejected',
+  REVIEW: 'application.review',
+};
+
+/** R17: the applicant, and the second supporter when a member, hear the decision. */
+function sendDecisionEmails(
+  env: Env,
+  world: World,
+  input: ApplicationInput,
+  d: Decision,
+  holds: Map<string, ('memorandum' | 'account')[]>,
+  applicantName: string,
+): void {
+  const common = {
+    responseId: input.responseId,
+    supportDate: d.supportDate ? dayText(d.supportDate) : input.supportDate,
+    fee: yenText(d.feePerSupporter),
+    paymentMonth: monthText(nextMonth(d.paymentMonth)),
+    fiscalYear: d.supportDate ? fiscalYearText(fiscalYearOf(d.supportDate)) : '',
+    applicationFormUrl: d.status === 'REJECTED' ? formUrls(env).applicationPublished : '',
+  };
+  // The respondent is the member only when the address matches (R6). Otherwise the reply must
+  // not reveal the member's name or language: it greets whoever applied by the name they typed.
+  const confirmed = !d.reasons.includes('NOT_SELF');
+  const applicant = d.applicantId && confirmed ? world.members.get(d.applicantId) : undefined;
+  const recipients: {
+    to: string;
+    member: MemberRecord | undefined;
+    memberId: string;
+    name: string;
+    paid: boolean;
+  }[] = [
+    {
+      to: input.respondentEmail,
+      member: applicant,
+      memberId: d.applicantId ?? input.applicantId,
+      name: applicant?.name || applicantName,
+      paid: true,
+    },
+  ];
+  const second =
+    d.secondId && d.secondId !== d.applicantId ? world.members.get(d.secondId) : undefined;
+  if (second) {
+    recipients.push({
+      to: second.email,
+      member: second,
+      memberId: second.id,
+      name: second.name,
+      paid: d.supporters.includes(second.id),
+    });
+  }
+  for (const r of recipients) {
+    let key = TEMPLATE_FOR[d.status];
+    let reasons: ReasonCode[] = d.reasons;
+    const missing = holds.get(r.memberId);
+    if (d.status === 'ACCEPTED' && !r.paid) {
+      // The second supporter's share was refused (R12): tell them why.
+      key = EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter;
+      reasons = d.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED');
+    } else if (d.status === 'ACCEPTED' && missing) {
+      key = 'application.onHold';
+    }
+    const mail = renderFor(env, key, r.member?.emailLanguage ?? '', {
+      ...common,
+      name: r.name,
+      memberId: r.memberId,
+      status: statusText(d.status),
+      reasons: reasonLines(reasons),
+      documents: documentLines(missing ?? []),
+    });
+    env.mailer.queue({ ...mail, to: r.to, kind: 'decision', ref: input.responseId });
+  }
+}

@@ -1,0 +1,88 @@
+// The health report (menu): what staff need to know at a glance, without opening the code.
+
+import type { Env } from '../adapters/env';
+import { readPendingCount } from '../adapters/mailer';
+import { cellText } from '../adapters/tables/cells';
+import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../adapters/tables/schema';
+import {
+  currentAccount,
+  isOwner,
+  readLastRuns,
+  readOwnerRecord,
+  tokyoTime,
+} from '../adapters/trigger-owner';
+import { CLOCK_HANDLERS, FORM_HANDLERS } from '../adapters/triggers';
+
+export function healthReport(env: Env): string {
+  const members = env.book.table(MEMBERS).dataRows().length;
+  const apps = env.book.table(APPLICATIONS);
+  const byStatus = new Map<string, number>();
+  let onHold = 0;
+  let flagged = 0;
+  for (const row of apps.dataRows()) {
+    const s = cellText(apps.get(row, 'status')) || '—';
+    byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
+    if (apps.get(row, 'onHold') === true) onHold++;
+    if (cellText(apps.get(row, 'flag')) !== '') flagged++;
+  }
+  const runs = env.book.table(RUNS);
+  const settled = runs
+    .dataRows()
+    .map((r) => cellText(runs.get(r, 'month')))
+    .sort();
+  const outbox = env.book.table(OUTBOX);
+  const queued = outbox
+    .dataRows()
+    .filter((r) => cellText(outbox.get(r, 'status')) === 'QUEUED').length;
+  const failed = outbox
+    .dataRows()
+    .filter((r) => cellText(outbox.get(r, 'status')) === 'FAILED').length;
+  const visible = ScriptApp.getProjectTriggers();
+  const installed = visible.map((t) => t.getHandlerFunction());
+  const store = PropertiesService.getScriptProperties();
+  const record = readOwnerRecord(store);
+  const owns =
+    record !== null &&
+    isOwner(
+      record,
+      visible.map((t) => t.getUniqueId()),
+      currentAccount(),
+    );
+  const expected = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
+  if (env.settings.courseFormUrl) expected.push('onCourseSubmit');
+  if (env.settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
+  const missing = expected.filter((h) => !installed.includes(h));
+  const extra = installed.filter(
+    (h) =>
+      ([...CLOCK_HANDLERS, ...FORM_HANDLERS] as string[]).includes(h) &&
+      installed.indexOf(h) !== installed.lastIndexOf(h),
+  );
+  const lines = [
+    'Bansou Net health report / 状態レポート',
+    '',
+    `Members / 登録者: ${members}`,
+    `Applications / 申請: ${[...byStatus].map(([s, n]) => `${s} ${n}`).join(', ') || '0'}`,
+    `On hold for documents / 書類待ち: ${onHold}`,
+    `Flagged for staff (e.g. edited after payment) / 要確認フラグ: ${flagged}`,
+    `Months settled / 支払処理済みの月: ${settled.length ? `${settled[0]} … ${settled[settled.length - 1]} (${settled.length})` : 'none'}`,
+    `Emails queued / 送信待ち: ${queued} (counter ${readPendingCount(env.props)}), failed / 送信失敗: ${failed}`,
+    `Email quota left today / 本日の残り送信数: ${MailApp.getRemainingDailyQuota()}`,
+    record && !owns
+      ? `Triggers / トリガー: owned by ${record.owner || 'another staff account'}; Apps Script shows each account only its own triggers, so this account cannot list them / 所有者 ${record.owner || '別のアカウント'} 以外には一覧が見えません`
+      : `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
+    `Trigger owner / トリガー所有者: ${record ? `${record.owner || '(address not available)'}, installed ${tokyoTime(record.installedAt)}` : 'not recorded — run Set up / check / 未記録'}`,
+    'Last run of each job / 各処理の最終実行:',
+  ];
+  const lastRuns = readLastRuns(store.getProperties(), expected);
+  for (const h of expected) {
+    const run = lastRuns[h];
+    lines.push(
+      `  ${h}: ${run ? `${tokyoTime(run.at)}${run.what === 'idle' ? ' (nothing to do)' : ''}` : 'not yet / 未実行'}`,
+    );
+  }
+  if (extra.length)
+    lines.push(
+      `Duplicate triggers / 重複トリガー: ${[...new Set(extra)].join(', ')} — run Set up / check`,
+    );
+  return lines.join('\n');
+}

@@ -1,0 +1,96 @@
+// sendQueuedEmails: empties the Outbox sheet in order while the day's quota lasts (R29).
+// Each message is marked SENT as soon as it goes, so a stop half-way never sends one twice.
+
+import { alertStaffOnce } from '../adapters/alerts';
+import type { Env } from '../adapters/env';
+import {
+  errorText,
+  readPendingCount,
+  recipientsOf,
+  sendNow,
+  setPendingCount,
+} from '../adapters/mailer';
+import { ScriptProps } from '../adapters/props';
+import { cellNumber, cellText } from '../adapters/tables/cells';
+import { OUTBOX } from '../adapters/tables/schema';
+import { ALERTS } from '../domain/alerts';
+import { dayOf } from '../domain/dates';
+
+/**
+ * An execution may run 6 minutes (APPS-SCRIPT-FACTS): stop starting sends after 4½, as the
+ * sweep does, and leave the rest to the next run (a month's payment notices can be thousands).
+ */
+export const OUTBOX_BUDGET_MS = 270_000;
+
+/** Errors that will never go away by retrying: the message is set aside for staff. */
+const PERMANENT = /Invalid email|no recipient/i;
+
+export function sendQueued(env: Env): { sent: number; waiting: number; failed: number } {
+  const table = env.book.table(OUTBOX);
+  const queued = table.dataRows().filter((r) => cellText(table.get(r, 'status')) === 'QUEUED');
+  let quota = MailApp.getRemainingDailyQuota();
+  let sent = 0;
+  let failed = 0;
+  let waiting = 0;
+  let later = 0; // left for the next run: out of time, not of quota
+  const deadline = env.now + OUTBOX_BUDGET_MS;
+  for (const row of queued) {
+    if (waiting === 0 && (later > 0 || Date.now() > deadline)) {
+      later++;
+      continue;
+    }
+    const to = cellText(table.get(row, 'to'));
+    if (waiting > 0 || quota < recipientsOf(to)) {
+      // Order is kept: once one message waits for tomorrow's quota, all after it wait too.
+      waiting++;
+      continue;
+    }
+    try {
+      sendNow(
+        {
+          to,
+          subject: cellText(table.get(row, 'subject')),
+          body: cellText(table.get(row, 'body')),
+          htmlBody: cellText(table.get(row, 'htmlBody')),
+        },
+        env.settings,
+      );
+      quota -= recipientsOf(to);
+      table.set(row, 'status', 'SENT');
+      table.set(row, 'sentAt', new Date(env.now));
+      sent++;
+      table.flush();
+    } catch (error) {
+      const message = errorText(error);
+      table.set(row, 'attempts', (cellNumber(table.get(row, 'attempts')) ?? 0) + 1);
+      table.set(row, 'lastError', message);
+      if (PERMANENT.test(message)) {
+        table.set(row, 'status', 'FAILED');
+        failed++;
+        env.log.add({
+          action: 'MAIL_FAILED',
+          responseId: cellText(table.get(row, 'ref')),
+          detail: message,
+        });
+      } else {
+        waiting++;
+      }
+      table.flush();
+    }
+  }
+  setPendingCount(env.props, waiting + later);
+  if (sent > 0 || failed > 0)
+    env.log.add({
+      action: 'OUTBOX_SENT',
+      detail: `${sent} sent, ${waiting + later} waiting, ${failed} failed`,
+    });
+  if (waiting > 0) {
+    alertStaffOnce(env, `outbox-over-quota:${dayOf(env.now)}`, ALERTS.outboxOverQuota(waiting));
+  }
+  return { sent, waiting: waiting + later, failed };
+}
+
+/** Whether the Outbox counter says anything waits (one Properties read). */
+export function hasQueuedMail(): boolean {
+  return readPendingCount(new ScriptProps()) > 0;
+}

@@ -1,0 +1,290 @@
+// The monthly payment run (RULES R20–R23). The Ledger is the record of what was paid: a line
+// per (application, supporter), written once under the script lock. Payment sheets are
+// drawn from the ledger, so a settled month's sheet is the same however often it is redrawn.
+
+import type { Env } from '../adapters/env';
+import { queuePaymentNotices } from '../adapters/notices';
+import { readDocuments, readMembers } from '../adapters/records';
+import { cellBool, cellMs, cellNumber, cellText, toCell } from '../adapters/tables/cells';
+import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../adapters/tables/schema';
+import { appendRows } from '../adapters/tables/table';
+import { renderFor } from '../adapters/templates-store';
+import { monthOf, monthOfDay, parseDay } from '../domain/dates';
+import {
+  buildStatement,
+  type HoldLine,
+  type LedgerLine,
+  type MissingDocument,
+  monthsToSettle,
+  type PayableApplication,
+  paymentSheetName,
+  settleMonth,
+  settlementDay,
+  statementToRows,
+  summaryVars,
+} from '../domain/payments';
+import type { Month, Status } from '../domain/types';
+
+const MONTH = /^\d{4}-\d{2}$/;
+/** Rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
+
+function readLedger(env: Env): LedgerLine[] {
+  const table = env.book.table(LEDGER);
+  return table.dataRows().map((row) => ({
+    responseId: cellText(table.get(row, 'responseId')),
+    memberId: cellText(table.get(row, 'memberId')),
+    amount: cellNumber(table.get(row, 'amount')) ?? 0,
+    settledMonth: cellText(table.get(row, 'settledMonth')),
+    applicationMonth: cellText(table.get(row, 'applicationMonth')),
+    carriedOver: cellBool(table.get(row, 'carriedOver')),
+  }));
+}
+
+function readPayable(env: Env): PayableApplication[] {
+  const table = env.book.table(APPLICATIONS);
+  return table.dataRows().map((row) => ({
+    responseId: cellText(table.get(row, 'responseId')),
+    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
+    paymentMonth: cellText(table.get(row, 'paymentMonth')),
+    status: (cellText(table.get(row, 'status')) || 'REVIEW') as Status,
+    supporters: cellText(table.get(row, 'supporters'))
+      .split(/[\s,]+/)
+      .filter((s) => s !== ''),
+    feePerSupporter: cellNumber(table.get(row, 'feePerSupporter')) ?? 0,
+    supportDate: parseDay(cellText(table.get(row, 'supportDate')).trim()),
+  }));
+}
+
+function settledMonths(env: Env): Set<Month> {
+  const table = env.book.table(RUNS);
+  return new Set(
+    table
+      .dataRows()
+      .map((r) => cellText(table.get(r, 'month')))
+      .filter((m) => MONTH.test(m)),
+  );
+}
+
+export interface PaymentRunResult {
+  settled: Month[];
+  lines: number;
+  total: number;
+}
+
+/**
+ * What the monthly run asks of other use cases, handed in by the entry point (src/index.ts) so
+ * that no use case imports another: decide what staff changed first (overrides win), and
+ * redraw the Statistics sheet after (a failure there never undoes the run).
+ */
+export interface AroundPayments {
+  decideStaffChanges: (env: Env) => unknown;
+  refreshStatistics: (env: Env) => void;
+}
+
+/**
+ * Settles every month before now's Tokyo month that is due and not settled yet, oldest first
+ * (a missed or late run catches up), from the recorded decisions: it never re-decides (RULES
+ * §3). Only what staff changed is decided first (an override set or removed), so overrides
+ * win; documents gate payment, as of each month's settlement day.
+ */
+export function runPayments(env: Env, around: AroundPayments): PaymentRunResult {
+  around.decideStaffChanges(env);
+  const apps = readPayable(env);
+  const { settings } = env;
+  const firstMonth = apps.reduce(
+    (min, a) => (MONTH.test(a.paymentMonth) && a.paymentMonth < min ? a.paymentMonth : min),
+    monthOfDay(settings.programStart),
+  );
+  const months = monthsToSettle(
+    env.now,
+    settledMonths(env),
+    firstMonth,
+    settings.monthlyRunDay,
+    settings.monthlyRunHour,
+  );
+  const result: PaymentRunResult = { settled: [], lines: 0, total: 0 };
+  if (months.length === 0) {
+    env.log.add({ action: 'PAYMENTS_NOTHING_DUE', detail: `now ${monthOf(env.now)}` });
+    return result;
+  }
+  const ledger = readLedger(env);
+  const documents = readDocuments(env.book, settings);
+  for (const month of months) {
+    const { newLines, onHold, review } = settleMonth(
+      month,
+      apps,
+      ledger,
+      documents,
+      settlementDay(month, settings.monthlyRunDay),
+    );
+    recordSettlement(env, month, newLines, onHold, review);
+    ledger.push(...newLines);
+    queuePaymentNotices(env, month, newLines, onHold); // R30
+    const statement = drawPaymentSheet(env, month, ledger, onHold, review);
+    result.settled.push(month);
+    result.lines += newLines.length;
+    result.total += statement.totalAmount;
+    const mail = renderFor(
+      env,
+      'payments.summary',
+      'both',
+      summaryVars(statement, env.book.ss.getUrl()),
+    );
+    env.mailer.queue({ ...mail, to: settings.staffEmail, kind: 'payments', ref: month });
+    env.log.add({
+      action: 'PAYMENTS_SETTLED',
+      detail: `${month}: ${statement.supporters.length} supporters, ${statement.totalAmount} yen, ${newLines.length} lines, ${onHold.length} on hold, ${review.length} in review`,
+    });
+  }
+  around.refreshStatistics(env); // R37: the Statistics sheet after each monthly run
+  return result;
+}
+
+/**
+ * Writes a settlement: ledger lines first (the record), then the holds, the run, and the
+ * Applications' "Paid in" column. If the execution stops half-way, the next run finds the
+ * lines already in the ledger and never writes them twice.
+ */
+function recordSettlement(
+  env: Env,
+  month: Month,
+  lines: LedgerLine[],
+  onHold: HoldLine[],
+  review: string[],
+): void {
+  const ledger = env.book.table(LEDGER);
+  for (const l of lines) {
+    ledger.append({
+      responseId: l.responseId,
+      memberId: l.memberId,
+      amount: l.amount,
+      settledMonth: l.settledMonth,
+      applicationMonth: l.applicationMonth,
+      carriedOver: l.carriedOver,
+      recordedAt: new Date(env.now),
+    });
+  }
+  ledger.flush();
+  // The holds of a settled month are only ever appended (and read back to redraw its sheet).
+  appendRows(env.book.ss, HOLDS, [
+    ...onHold.map((h) => ({
+      month,
+      kind: 'ON_HOLD',
+      responseId: h.responseId,
+      memberId: h.memberId,
+      detail: `FY${h.fiscalYear} ${h.missing.join(',')} ${h.applicationMonth}`,
+    })),
+    ...review.map((id) => ({ month, kind: 'REVIEW', responseId: id })),
+  ]);
+  const total = lines.reduce((s, l) => s + l.amount, 0);
+  env.book.table(RUNS).append({
+    month,
+    ranAt: new Date(env.now),
+    supporters: new Set(lines.map((l) => l.memberId)).size,
+    total,
+    onHold: onHold.length,
+    review: review.length,
+  });
+  env.book.table(RUNS).flush();
+  const apps = env.book.table(APPLICATIONS);
+  const paidMonths = new Map<string, string>();
+  for (const l of lines) paidMonths.set(l.responseId, l.settledMonth);
+  // R20: an application of a settled month is on hold while one of its accepted supporter
+  // lines waits for documents, and no longer once the last one is paid.
+  const held = new Set(onHold.map((h) => h.responseId));
+  for (const row of apps.dataRows()) {
+    const id = cellText(apps.get(row, 'responseId'));
+    const appMonth = cellText(apps.get(row, 'paymentMonth'));
+    if (MONTH.test(appMonth) && appMonth <= month) {
+      const wasHeld = cellBool(apps.get(row, 'onHold'));
+      if (wasHeld !== held.has(id)) apps.set(row, 'onHold', held.has(id));
+    }
+    const m = paidMonths.get(id);
+    if (!m) continue;
+    const before = cellText(apps.get(row, 'paidIn'));
+    apps.set(
+      row,
+      'paidIn',
+      before.split(' ').includes(m) ? before : [before, m].filter((s) => s).join(' '),
+    );
+  }
+  apps.flush();
+}
+
+function readHolds(env: Env, month: Month): { onHold: HoldLine[]; review: string[] } {
+  const table = env.book.table(HOLDS);
+  const onHold: HoldLine[] = [];
+  const review: string[] = [];
+  for (const row of table.dataRows()) {
+    if (cellText(table.get(row, 'month')) !== month) continue;
+    const kind = cellText(table.get(row, 'kind'));
+    const responseId = cellText(table.get(row, 'responseId'));
+    if (kind === 'REVIEW') {
+      review.push(responseId);
+      continue;
+    }
+    const [fy, missing, applicationMonth] = cellText(table.get(row, 'detail')).split(' ');
+    onHold.push({
+      responseId,
+      memberId: cellText(table.get(row, 'memberId')),
+      fiscalYear: Number(String(fy).replace('FY', '')),
+      missing: (missing ?? '').split(',').filter((s) => s !== '') as MissingDocument[],
+      applicationMonth: applicationMonth ?? '',
+    });
+  }
+  return { onHold, review };
+}
+
+/** Draws `Payments YYYY-MM` from the ledger: the same sheet every time for a settled month. */
+function drawPaymentSheet(
+  env: Env,
+  month: Month,
+  ledger: readonly LedgerLine[],
+  onHold: HoldLine[],
+  review: string[],
+) {
+  const names = new Map<string, string>();
+  for (const [id, m] of readMembers(env.book, env.settings)) names.set(id, m.name);
+  const statement = buildStatement(month, ledger, names, onHold, review);
+  const rows = statementToRows(statement, 'both');
+  const name = paymentSheetName(month);
+  const ss = env.book.ss;
+  let sheet = ss.getSheetByName(name);
+  const created = !sheet;
+  if (sheet) sheet.clear();
+  else sheet = ss.insertSheet(name);
+  const width = rows[0].length;
+  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
+  if (rows.length > NEW_SHEET_ROWS && rows.length > sheet.getMaxRows()) {
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  }
+  const block = sheet.getRange(1, 1, rows.length, width);
+  block.setValues(rows.map((r) => r.map(toCell)));
+  // Bold title, header and total; yen amounts; frozen header so it prints and scrolls well.
+  const supporters = statement.supporters.length;
+  const totalRow = 2 + supporters;
+  block.setFontWeights(
+    rows.map((_, i) => new Array(width).fill(i < 2 || i === totalRow ? 'bold' : 'normal')),
+  );
+  sheet.getRange(3, 4, supporters + 1, 1).setNumberFormat('"¥"#,##0');
+  sheet.setFrozenRows(2);
+  if (created) sheet.setColumnWidths(1, width, 150);
+  return statement;
+}
+
+/** Staff menu: redraw a settled month from the ledger, or settle it when it is due. */
+export function generatePaymentsFor(env: Env, month: Month, around: AroundPayments): string {
+  if (!MONTH.test(month)) return `"${month}" is not a month: write it as YYYY-MM, e.g. 2024-07.`;
+  if (settledMonths(env).has(month)) {
+    const { onHold, review } = readHolds(env, month);
+    const statement = drawPaymentSheet(env, month, readLedger(env), onHold, review);
+    env.log.add({ action: 'PAYMENTS_REDRAWN', detail: month });
+    return `${paymentSheetName(month)} redrawn from the ledger: ${statement.supporters.length} supporters, ${statement.totalAmount} yen.`;
+  }
+  const result = runPayments(env, around);
+  if (result.settled.includes(month)) {
+    return `Settled ${result.settled.join(', ')}: ${result.lines} payment lines, ${result.total} yen.`;
+  }
+  return `${month} is not due yet: a month is settled on day ${env.settings.monthlyRunDay} of the next month at ${env.settings.monthlyRunHour}:00.`;
+}

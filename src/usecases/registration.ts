@@ -1,0 +1,190 @@
+// Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29).
+
+import { alertMissingQuestions, alertStaffOnce } from '../adapters/alerts';
+import { mapFields, readResponse, sameVersion } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { formUrls } from '../adapters/forms';
+import { HistoryWriter, type VersionKind, versionRecord } from '../adapters/member-history';
+import { type MemberTable, RESPONSE_IDS_KEPT, responseIdsOf } from '../adapters/records';
+import { cellMs, cellNumber, cellText } from '../adapters/tables/cells';
+import { MEMBERS } from '../adapters/tables/schema';
+import type { Row } from '../adapters/tables/table';
+import { renderFor } from '../adapters/templates-store';
+import { ALERTS } from '../domain/alerts';
+import { nextMemberId } from '../domain/ids';
+import { autoReplyAllowed } from '../domain/replies';
+import type { RegistrationField } from '../domain/settings-types';
+import { normalizeEmail } from '../domain/text';
+
+export function processRegistration(
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+): void {
+  const answers = readResponse(response, form);
+  const { values, missingTitles } = mapFields<RegistrationField>(
+    answers,
+    env.settings.registrationFields,
+  );
+  alertMissingQuestions(env, 'registration', missingTitles, answers.responseId);
+  if (answers.email === '') {
+    alertStaffOnce(env, 'registration-form-no-email', ALERTS.registrationNoEmail());
+  }
+
+  const members = env.book.table(MEMBERS);
+  const rows = members.dataRows();
+  // Every response version goes into the member history with its time (RULES §3), written
+  // before the Members row so a failed execution is completed by the sweep without loss.
+  const history = HistoryWriter.of(env.book, members, env.now);
+  const recordVersion = (row: Row, memberId: string, kind: VersionKind) =>
+    history.record(
+      versionRecord(
+        {
+          memberId,
+          at: answers.timestamp,
+          responseId: answers.responseId,
+          kind,
+          email: answers.email || cellText(members.get(row, 'email')),
+          experience: values.experience,
+          foreignBackground: values.foreignBackground,
+          emailLanguage: values.emailLanguage,
+        },
+        env.now,
+      ),
+    );
+  const byResponse = rows.find((r) => responseIdsOf(members, r).includes(answers.responseId));
+  if (byResponse) {
+    const memberId = cellText(members.get(byResponse, 'memberId'));
+    if (sameVersion(cellMs(members.get(byResponse, 'lastResponseAt')), answers.timestamp)) {
+      env.log.add({
+        action: 'REGISTRATION_DUPLICATE_EVENT',
+        responseId: answers.responseId,
+        memberId,
+      });
+      return;
+    }
+    // R4: an edited response updates the member, never a second ID.
+    history.changing(byResponse);
+    recordVersion(byResponse, memberId, 'EDIT');
+    writeDetails(members, byResponse, values, answers.email, env.now, answers.timestamp);
+    env.log.add({ action: 'REGISTRATION_EDITED', responseId: answers.responseId, memberId });
+    return;
+  }
+
+  const email = normalizeEmail(answers.email);
+  const existing =
+    email === ''
+      ? undefined
+      : rows.find((r) => normalizeEmail(cellText(members.get(r, 'email'))) === email);
+  let row: Row;
+  let memberId: string;
+  if (existing) {
+    // R2: the same person keeps the ID; details are updated and the ID is sent again.
+    row = existing;
+    memberId = cellText(members.get(row, 'memberId'));
+    history.changing(row);
+    const ids = [...responseIdsOf(members, row), answers.responseId].slice(-RESPONSE_IDS_KEPT);
+    members.set(row, 'responseIds', ids.join(' '));
+    const latest = cellMs(members.get(row, 'lastResponseAt'));
+    if (latest !== null && answers.timestamp + 999 < latest) {
+      // An older response reached us late (the sweep): newer details already stand, and the
+      // member already has the ID. The history keeps it at its own time.
+      recordVersion(row, memberId, 'OLDER');
+      env.log.add({
+        action: 'REGISTRATION_OLDER_RESPONSE',
+        responseId: answers.responseId,
+        memberId,
+      });
+      return;
+    }
+    recordVersion(row, memberId, 'REPEAT');
+    writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
+    env.log.add({ action: 'REGISTRATION_REPEATED', responseId: answers.responseId, memberId });
+  } else {
+    // R1: the next ID comes from the IDs stored (Members and the history), under the script
+    // lock; a retried first registration keeps the ID the history already gave it.
+    memberId =
+      history.firstIdOf(answers.responseId) ??
+      nextMemberId(
+        [...rows.map((r) => cellText(members.get(r, 'memberId'))), ...history.ids],
+        env.settings.idPrefix,
+        env.settings.idWidth,
+      );
+    row = members.append({
+      memberId,
+      firstRegisteredAt: new Date(answers.timestamp),
+      responseIds: answers.responseId,
+    });
+    history.appended(row);
+    writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
+    recordVersion(row, memberId, 'FIRST');
+    env.log.add({
+      action: 'REGISTERED',
+      responseId: answers.responseId,
+      memberId,
+      change: '→ ' + memberId,
+    });
+  }
+  sendReply(env, members, row, memberId, values, answers.email, answers.responseId);
+}
+
+function writeDetails(
+  members: MemberTable,
+  row: Row,
+  values: Record<RegistrationField, string>,
+  email: string,
+  now: number,
+  responseTime: number,
+): void {
+  if (email !== '') members.set(row, 'email', email);
+  members.set(row, 'name', values.name);
+  members.set(row, 'phoneticName', values.phoneticName);
+  members.set(row, 'phone', values.phone);
+  members.set(row, 'address', values.address);
+  members.set(row, 'organization', values.organization);
+  members.set(row, 'area', values.area);
+  members.set(row, 'languages', values.languages);
+  members.set(row, 'foreignBackground', values.foreignBackground);
+  members.set(row, 'experience', values.experience);
+  members.set(row, 'emailLanguage', values.emailLanguage);
+  members.set(row, 'consent', values.consent);
+  members.set(row, 'lastUpdatedAt', new Date(now));
+  members.set(row, 'lastResponseAt', new Date(responseTime));
+}
+
+/** R3 auto-reply, at most once a day per member (R29: a flood cannot starve the quota). */
+function sendReply(
+  env: Env,
+  members: MemberTable,
+  row: Row,
+  memberId: string,
+  values: Record<RegistrationField, string>,
+  email: string,
+  responseId: string,
+): void {
+  if (email === '') return;
+  const reply = autoReplyAllowed(
+    cellMs(members.get(row, 'lastReplyAt')),
+    cellNumber(members.get(row, 'repliesThatDay')),
+    env.now,
+    env.settings.dailyAutoReplyLimit,
+  );
+  if (!reply.allowed) {
+    env.log.add({
+      action: 'REPLY_SKIPPED_TODAY',
+      responseId,
+      memberId,
+      detail: 'daily auto-reply limit (R29)',
+    });
+    return;
+  }
+  const mail = renderFor(env, 'registration.reply', values.emailLanguage, {
+    memberId,
+    name: values.name,
+    applicationFormUrl: formUrls(env).applicationPublished,
+    officeContact: env.settings.officeContact,
+  });
+  env.mailer.queue({ ...mail, to: email, kind: 'registration', ref: responseId });
+  members.set(row, 'lastReplyAt', new Date(env.now));
+  members.set(row, 'repliesThatDay', reply.countAfter);
+}

@@ -1,0 +1,722 @@
+// Online consultation sessions (RULES §8): the sign-up form → a decision in the Sign-ups sheet
+// and its email (R33–R35); staff changes (overrides, cancellations, capacity, cancelled
+// sessions) → promotions from the waiting list; the day before a session, the reminder and the
+// staff's participant list (R35); attendance counted per member per fiscal year (R36).
+// Every email is recorded before it is sent (the "Status emailed" and "Reminder sent" cells),
+// so no execution, however often it runs, sends one twice.
+
+import { alertStaffOnce } from '../adapters/alerts';
+import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapters/answers';
+import type { Env } from '../adapters/env';
+import { openFormByUrl } from '../adapters/forms';
+import { readPendingCount, setPendingCount } from '../adapters/mailer';
+import { ScriptProps } from '../adapters/props';
+import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
+import type { KeysOf } from '../adapters/tables/schema';
+import { MEMBERS, OUTBOX } from '../adapters/tables/schema';
+import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
+import type { Row, Table } from '../adapters/tables/table';
+import type { Workbook } from '../adapters/tables/workbook';
+import { renderFor } from '../adapters/templates-store';
+import { isYes } from '../domain/answers';
+import { dayOf, fiscalYearOf } from '../domain/dates';
+import { canonicalId } from '../domain/ids';
+import {
+  attendedCounts,
+  canonicalSessionId,
+  decideSignup,
+  isOpenForSignup,
+  type MemberAsOf,
+  nextClosing,
+  type OtherSignup,
+  promotions,
+  readPurpose,
+  readSessions,
+  reminderDue,
+  type Session,
+  type SessionProblem,
+  SIGNUP_REASON_CODES,
+  type SignupMember,
+  type SignupReason,
+  type SignupStatus,
+  sessionChoice,
+  sessionIdOfAnswer,
+  sessionTimeText,
+} from '../domain/sessions';
+import type { Settings, SignupField } from '../domain/settings-types';
+import { signupReasonLines, signupStatusText, type TemplateValue } from '../domain/templates';
+
+type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
+
+/** The staff override dropdown of the Sign-ups sheet. */
+export const SIGNUP_OVERRIDE_CHOICES = [
+  'ACCEPTED / 参加確定',
+  'WAITLISTED / キャンセル待ち',
+  'REJECTED / お受けできません',
+  'CANCELLED / 取消',
+];
+
+const OVERRIDES: Record<string, SignupStatus> = {
+  accepted: 'ACCEPTED',
+  参加確定: 'ACCEPTED',
+  waitlisted: 'WAITLISTED',
+  キャンセル待ち: 'WAITLISTED',
+  rejected: 'REJECTED',
+  お受けできません: 'REJECTED',
+  cancelled: 'CANCELLED',
+  canceled: 'CANCELLED',
+  取消: 'CANCELLED',
+  取り消し: 'CANCELLED',
+};
+
+function readOverride(table: SignupTable, row: Row): SignupStatus | null {
+  const raw = cellText(table.get(row, 'override')).normalize('NFKC').trim();
+  if (raw === '') return null;
+  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
+  return OVERRIDES[first] ?? OVERRIDES[raw.toLowerCase()] ?? null;
+}
+
+/** Shown as the only choice while no session is open (a list needs at least one choice). */
+export const NO_SESSION_CHOICE = '受付中の回はありません / No session is open for sign-up';
+const FULL_MARK = ' — 満席・キャンセル待ち / full: waiting list';
+
+const DIRTY_KEY = 'sessions.dirty';
+const CHOICES_KEY = 'signup.choices';
+const NEXT_CHANGE_KEY = 'signup.nextChange';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface SessionsView {
+  sessions: Map<string, Session>;
+  problems: SessionProblem[];
+  /** Session IDs of rows that cannot be read: their sign-ups wait (nothing decided from them). */
+  badIds: Set<string>;
+}
+
+/** R32: the Sessions sheet read and checked; a bad row is marked in its Check cell. */
+export function readSessionsSheet(book: Workbook): SessionsView {
+  const table = book.table(SESSIONS);
+  const rows = table.dataRows();
+  const read = readSessions(
+    rows.map((row) => ({
+      row: row.rowNumber,
+      cells: {
+        sessionId: table.get(row, 'sessionId'),
+        date: table.get(row, 'date'),
+        start: table.get(row, 'start'),
+        end: table.get(row, 'end'),
+        titleJa: table.get(row, 'titleJa'),
+        titleEn: table.get(row, 'titleEn'),
+        topics: table.get(row, 'topics'),
+        meetingUrl: table.get(row, 'meetingUrl'),
+        capacity: table.get(row, 'capacity'),
+        closesAt: table.get(row, 'closesAt'),
+        status: table.get(row, 'status'),
+      },
+    })),
+  );
+  const byRow = new Map(read.problems.map((p) => [p.row, p]));
+  for (const row of rows) {
+    const p = byRow.get(row.rowNumber);
+    table.set(row, 'check', p ? `${p.ja}\n${p.en}` : '');
+  }
+  const badIds = new Set(read.problems.map((p) => p.sessionId).filter((id) => id !== ''));
+  // An ID used twice is bad on the later row only: its first row stands.
+  for (const id of read.sessions.keys()) badIds.delete(id);
+  return { ...read, badIds };
+}
+
+/** Staff hear once about each bad Sessions row (by row and session ID only, R27). */
+function alertProblems(env: Env, view: SessionsView): void {
+  for (const p of view.problems) {
+    alertStaffOnce(env, `session-row:${p.en}`, {
+      title: {
+        ja: '回の一覧（Sessions）に読み取れない行があります',
+        en: 'A row of the Sessions sheet cannot be read',
+      },
+      message: {
+        ja: `${p.ja} この行を直すまで、この回の申し込みは判定せずに待たせます。`,
+        en: `${p.en} Sign-ups for this session wait, undecided, until the row is corrected.`,
+      },
+    });
+  }
+}
+
+interface MemberInfo extends SignupMember {
+  name: string;
+  emailLanguage: string;
+  registeredAt: number | null;
+}
+
+function readSignupMembers(env: Env): Map<string, MemberInfo> {
+  const table = env.book.table(MEMBERS);
+  const out = new Map<string, MemberInfo>();
+  for (const row of table.dataRows()) {
+    const id = canonicalId(
+      cellText(table.get(row, 'memberId')),
+      env.settings.idPrefix,
+      env.settings.idWidth,
+    );
+    if (!id) continue;
+    out.set(id, {
+      id,
+      email: cellText(table.get(row, 'email')),
+      experience: isYes(cellText(table.get(row, 'experience'))),
+      foreignBackground: isYes(cellText(table.get(row, 'foreignBackground'))),
+      name: cellText(table.get(row, 'name')),
+      emailLanguage: cellText(table.get(row, 'emailLanguage')),
+      registeredAt: cellMs(table.get(row, 'firstRegisteredAt')),
+    });
+  }
+  return out;
+}
+
+/**
+ * R34 reads the member as of the sign-up moment: the ID exists only if issued by then. The
+ * Members sheet keeps the latest declarations; with a member history (every registration
+ * response with its time) this is the one function to replace.
+ */
+function memberAsOfFrom(members: ReadonlyMap<string, MemberInfo>): MemberAsOf {
+  return (id, at) => {
+    const m = members.get(id);
+    if (!m) return undefined;
+    if (m.registeredAt !== null && m.registeredAt > at) return undefined;
+    return m;
+  };
+}
+
+function othersOf(table: SignupTable, settings: Settings): OtherSignup[] {
+  return table.dataRows().map((row) => ({
+    responseId: cellText(table.get(row, 'responseId')),
+    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
+    memberId:
+      canonicalId(cellText(table.get(row, 'memberId')), settings.idPrefix, settings.idWidth) ??
+      null,
+    sessionId: cellText(table.get(row, 'sessionId')),
+    status: (cellText(table.get(row, 'status')) || 'REJECTED') as SignupStatus,
+  }));
+}
+
+function rowOf(table: SignupTable, responseId: string): Row | undefined {
+  return table.dataRows().find((r) => cellText(table.get(r, 'responseId')) === responseId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sign-up form (R33, R34)
+
+export function processSignup(
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+): void {
+  const answers = readResponse(response, form);
+  const { values, missingTitles } = mapFields<SignupField>(answers, env.settings.signupFields);
+  for (const title of missingTitles) {
+    alertStaffOnce(env, `missing-question:signup:${title}`, {
+      title: {
+        ja: '相談会申込フォームに設問がありません',
+        en: 'A question is missing from the sign-up form',
+      },
+      message: {
+        ja: `相談会申込フォームに「${title}」という設問がありません。設問名を元に戻すか、設定シートのフィールド対応を変更してください。（回答 ${answers.responseId}）`,
+        en: `The sign-up form has no question titled "${title}". Rename the question back or change the field map in Settings. (response ${answers.responseId})`,
+      },
+    });
+  }
+  // Sessions is opened (and so written) before Sign-ups: if a write fails half-way, the
+  // sign-up's own row is the part missing, and the sweep does the whole sign-up again.
+  const view = readSessionsSheet(env.book);
+  const table = env.book.table(SIGNUPS);
+  const existing = rowOf(table, answers.responseId);
+  if (existing && sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
+    env.log.add({ action: 'SIGNUP_DUPLICATE_EVENT', responseId: answers.responseId });
+    return;
+  }
+  alertProblems(env, view);
+  const sessionId = sessionIdOfAnswer(values.session);
+  if (view.badIds.has(sessionId)) {
+    // Nothing is decided from a bad row: the sign-up is left for the sweep once it is fixed.
+    env.log.add({
+      action: 'SIGNUP_WAITS_FOR_SESSION_ROW',
+      responseId: answers.responseId,
+      detail: sessionId,
+    });
+    return;
+  }
+  if (existing) {
+    const same =
+      cellText(table.get(existing, 'memberIdAnswer')) === values.memberId &&
+      cellText(table.get(existing, 'sessionAnswer')) === values.session &&
+      cellText(table.get(existing, 'purposeAnswer')) === values.purpose &&
+      cellText(table.get(existing, 'respondentEmail')) === answers.email;
+    table.set(existing, 'lastResponseAt', new Date(answers.timestamp));
+    if (same) {
+      env.log.add({ action: 'SIGNUP_EDITED_UNCHANGED', responseId: answers.responseId });
+      return;
+    }
+  }
+  // An edit that changes the answers is a new sign-up as of the edit: it joins the end of the
+  // order and gives up the place it held (which may then go to the waiting list).
+  const row =
+    existing ??
+    table.append({ responseId: answers.responseId, lastResponseAt: new Date(answers.timestamp) });
+  const before = existing ? cellText(table.get(existing, 'sessionId')) : '';
+  table.set(row, 'submittedAt', new Date(answers.timestamp));
+  table.set(row, 'respondentEmail', answers.email);
+  table.set(row, 'memberIdAnswer', values.memberId);
+  table.set(row, 'sessionAnswer', values.session);
+  table.set(row, 'purposeAnswer', values.purpose);
+  table.set(row, 'status', '');
+  const members = readSignupMembers(env);
+  const decision = decideSignup(
+    {
+      responseId: answers.responseId,
+      submittedAt: answers.timestamp,
+      respondentEmail: answers.email,
+      memberIdAnswer: values.memberId,
+      sessionAnswer: values.session,
+      purposeAnswer: values.purpose,
+    },
+    {
+      settings: env.settings,
+      sessions: view.sessions,
+      memberAsOf: memberAsOfFrom(members),
+      others: othersOf(table, env.settings).filter((o) => o.responseId !== answers.responseId),
+    },
+  );
+  const confirmed =
+    decision.memberId !== null &&
+    !decision.reasons.includes('UNKNOWN_ID') &&
+    !decision.reasons.includes('NOT_SELF');
+  table.set(row, 'memberId', decision.memberId ?? '');
+  table.set(row, 'name', confirmed ? (members.get(decision.memberId!)?.name ?? '') : '');
+  table.set(row, 'sessionId', decision.sessionId);
+  table.set(row, 'autoStatus', decision.status);
+  table.set(row, 'status', readOverride(table, row) ?? decision.status);
+  table.set(row, 'reasons', decision.reasons.join(' '));
+  table.set(row, 'decidedAt', new Date(env.now));
+  env.log.add({
+    action: existing ? 'SIGNUP_REDECIDED' : 'SIGNUP_DECIDED',
+    responseId: answers.responseId,
+    memberId: decision.memberId ?? '',
+    change: `→ ${decision.status}`,
+    detail: [decision.sessionId, ...decision.reasons].join(' '),
+  });
+  const touched = new Set([decision.sessionId]);
+  if (before !== '' && before !== decision.sessionId) touched.add(before);
+  settle(env, view, table, members, touched, form);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keeping everything in step: overrides, promotions, emails, counts, the form's choices
+
+/**
+ * Applies staff overrides, promotes from the waiting list where places are free, emails every
+ * sign-up whose status changed since it was last told, writes the counts into Sessions and
+ * keeps the form's choices in step. `only` limits promotions to some sessions.
+ */
+function settle(
+  env: Env,
+  view: SessionsView,
+  table: SignupTable,
+  members: ReadonlyMap<string, MemberInfo>,
+  only: Set<string> | null,
+  form: GoogleAppsScript.Forms.Form | null = null,
+): void {
+  // Staff overrides win over the automatic status (and are kept with their note).
+  for (const row of table.dataRows()) {
+    if (cellText(table.get(row, 'responseId')) === '') continue;
+    const override = readOverride(table, row);
+    const auto = (cellText(table.get(row, 'autoStatus')) || 'REJECTED') as SignupStatus;
+    const status = override ?? auto;
+    const was = cellText(table.get(row, 'status'));
+    if (was !== status && was !== '') {
+      table.set(row, 'status', status);
+      env.log.add({
+        action: override ? 'SIGNUP_OVERRIDE' : 'SIGNUP_OVERRIDE_REMOVED',
+        responseId: cellText(table.get(row, 'responseId')),
+        memberId: cellText(table.get(row, 'memberId')),
+        change: `${was} → ${status}`,
+      });
+    }
+  }
+  // R34: free places go to the waiting list in sign-up order, before the session starts. A
+  // sign-up staff keep on the waiting list by override is not moved.
+  const others = othersOf(table, env.settings);
+  const byId = new Map(table.dataRows().map((r) => [cellText(table.get(r, 'responseId')), r]));
+  for (const session of view.sessions.values()) {
+    if (only && !only.has(session.id)) continue;
+    const movable = others.filter((o) => {
+      const row = byId.get(o.responseId);
+      return row !== undefined && readOverride(table, row) === null;
+    });
+    const held = others.filter((o) => !movable.includes(o));
+    // Places held by staff decisions count; only movable waiting sign-ups move up.
+    const candidates = [
+      ...movable,
+      ...held.map((o) => (o.status === 'WAITLISTED' ? { ...o, status: 'REJECTED' as const } : o)),
+    ];
+    for (const id of promotions(session, candidates, env.now)) {
+      const row = byId.get(id)!;
+      table.set(row, 'autoStatus', 'ACCEPTED');
+      table.set(row, 'status', 'ACCEPTED');
+      table.set(row, 'reasons', '');
+      table.set(row, 'decidedAt', new Date(env.now));
+      const o = others.find((x) => x.responseId === id)!;
+      o.status = 'ACCEPTED';
+      env.log.add({
+        action: 'SIGNUP_PROMOTED',
+        responseId: id,
+        memberId: cellText(table.get(row, 'memberId')),
+        change: 'WAITLISTED → ACCEPTED',
+        detail: session.id,
+      });
+    }
+  }
+  notifyChanges(env, view, table, members);
+  writeCounts(env, view, table);
+  syncSignupForm(env.book, env.settings, env.props, env.now, form, view, table);
+}
+
+/** R35: each sign-up hears its status once per change; the meeting URL only when accepted. */
+function notifyChanges(
+  env: Env,
+  view: SessionsView,
+  table: SignupTable,
+  members: ReadonlyMap<string, MemberInfo>,
+): void {
+  for (const row of table.dataRows()) {
+    const status = cellText(table.get(row, 'status')) as SignupStatus | '';
+    const told = cellText(table.get(row, 'notified'));
+    if (status === '' || told === status) continue;
+    table.set(row, 'notified', status);
+    const session = view.sessions.get(cellText(table.get(row, 'sessionId')));
+    // After the session, a status change (staff tidying up) is recorded, not emailed.
+    if (session && env.now >= session.endsAt) continue;
+    let key: string;
+    if (status === 'ACCEPTED') key = told === 'WAITLISTED' ? 'signup.promoted' : 'signup.accepted';
+    else if (status === 'WAITLISTED') key = 'signup.waitlisted';
+    else if (status === 'CANCELLED') key = 'signup.cancelled';
+    else key = 'signup.rejected';
+    if (status === 'CANCELLED') withdrawQueuedReminder(env, cellText(table.get(row, 'responseId')));
+    if (status === 'CANCELLED' && told !== 'ACCEPTED' && told !== 'WAITLISTED') continue;
+    sendSignupMail(env, table, row, session, members, key, status);
+  }
+}
+
+/**
+ * R35 "never after a cancellation": a reminder still waiting in the Outbox (the quota held it
+ * back) is withdrawn when staff cancel the participant.
+ */
+function withdrawQueuedReminder(env: Env, responseId: string): void {
+  const outbox = env.book.table(OUTBOX);
+  for (const row of outbox.dataRows()) {
+    if (
+      cellText(outbox.get(row, 'status')) === 'QUEUED' &&
+      cellText(outbox.get(row, 'kind')) === 'session-reminder' &&
+      cellText(outbox.get(row, 'ref')) === responseId
+    ) {
+      outbox.set(row, 'status', 'WITHDRAWN');
+      setPendingCount(env.props, Math.max(0, readPendingCount(env.props) - 1));
+      env.log.add({ action: 'MAIL_WITHDRAWN', responseId, detail: 'session reminder: cancelled' });
+    }
+  }
+}
+
+function sendSignupMail(
+  env: Env,
+  table: SignupTable,
+  row: Row,
+  session: Session | undefined,
+  members: ReadonlyMap<string, MemberInfo>,
+  key: string,
+  status: SignupStatus,
+): void {
+  const reasons = cellText(table.get(row, 'reasons'))
+    .split(/\s+/)
+    .filter((c): c is SignupReason => (SIGNUP_REASON_CODES as readonly string[]).includes(c));
+  // The member's name and language only when the sign-up came from the member (R6 spirit:
+  // a NOT_SELF reply never shows the member's name or uses their language).
+  const confirmed = !reasons.includes('NOT_SELF') && !reasons.includes('UNKNOWN_ID');
+  const memberId = cellText(table.get(row, 'memberId'));
+  const member = confirmed ? members.get(memberId) : undefined;
+  const responseId = cellText(table.get(row, 'responseId'));
+  const vars: Record<string, TemplateValue> = {
+    name: member?.name || { ja: 'お申し込みの方', en: 'applicant' },
+    memberId: memberId || cellText(table.get(row, 'memberIdAnswer')),
+    responseId,
+    sessionId: session?.id ?? cellText(table.get(row, 'sessionAnswer')),
+    sessionTitle: session ? { ja: session.titleJa, en: session.titleEn } : '',
+    sessionTime: session ? sessionTimeText(session) : '',
+    meetingUrl: status === 'ACCEPTED' && session ? session.meetingUrl : '',
+    status: signupStatusText(status),
+    reasons: signupReasonLines(reasons),
+  };
+  const mail = renderFor(env, key, member?.emailLanguage ?? '', vars);
+  env.mailer.queue({
+    ...mail,
+    to: cellText(table.get(row, 'respondentEmail')),
+    kind: key === 'signup.reminder' ? 'session-reminder' : 'signup',
+    ref: responseId,
+  });
+}
+
+function writeCounts(env: Env, view: SessionsView, table: SignupTable): void {
+  const accepted = new Map<string, number>();
+  const waiting = new Map<string, number>();
+  for (const row of table.dataRows()) {
+    const id = cellText(table.get(row, 'sessionId'));
+    const status = cellText(table.get(row, 'status'));
+    if (status === 'ACCEPTED') accepted.set(id, (accepted.get(id) ?? 0) + 1);
+    if (status === 'WAITLISTED') waiting.set(id, (waiting.get(id) ?? 0) + 1);
+  }
+  const sessions = env.book.table(SESSIONS);
+  for (const row of sessions.dataRows()) {
+    const id = canonicalSessionId(cellText(sessions.get(row, 'sessionId')));
+    if (!view.sessions.has(id) || view.sessions.get(id)!.row !== row.rowNumber) continue;
+    sessions.set(row, 'accepted', accepted.get(id) ?? 0);
+    sessions.set(row, 'waitlisted', waiting.get(id) ?? 0);
+  }
+}
+
+/** A small string hash, to notice a change of the choices with one Properties read. */
+function hashOf(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  return `${text.length}:${h.toString(36)}`;
+}
+
+/**
+ * R33: the form's session choices are the open sessions that have not closed (a full one is
+ * marked, and still takes sign-ups for the waiting list). The form is only touched when the
+ * choices changed; the next closing time is remembered so the sweep knows when to look again.
+ */
+export function syncSignupForm(
+  book: Workbook,
+  settings: Settings,
+  props: ScriptProps,
+  now: number,
+  form: GoogleAppsScript.Forms.Form | null,
+  view: SessionsView,
+  table: SignupTable,
+): boolean {
+  if (!settings.signupFormUrl) return false;
+  const accepted = new Map<string, number>();
+  for (const row of table.dataRows()) {
+    if (cellText(table.get(row, 'status')) !== 'ACCEPTED') continue;
+    const id = cellText(table.get(row, 'sessionId'));
+    accepted.set(id, (accepted.get(id) ?? 0) + 1);
+  }
+  const open = [...view.sessions.values()]
+    .filter((s) => isOpenForSignup(s, now))
+    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1));
+  const choices = open.map(
+    (s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''),
+  );
+  const wanted = choices.length > 0 ? choices : [NO_SESSION_CHOICE];
+  const next = nextClosing(view.sessions.values(), now);
+  const nextText = next === null ? '' : String(next);
+  if ((props.get(NEXT_CHANGE_KEY) ?? '') !== nextText) {
+    if (nextText === '') props.delete(NEXT_CHANGE_KEY);
+    else props.set(NEXT_CHANGE_KEY, nextText);
+  }
+  const hash = hashOf(`${settings.signupFormUrl}\n${wanted.join('\n')}`);
+  if (props.get(CHOICES_KEY) === hash) return false;
+  const f = form ?? openFormByUrl(settings.signupFormUrl, 'Sign-up form / 相談会申込フォーム');
+  const title = normalizeTitle(settings.signupFields.session);
+  const item = f.getItems().find((i) => normalizeTitle(i.getTitle()) === title);
+  if (!item) return false; // set-up reports the missing question
+  const type = String(item.getType());
+  if (type === 'LIST') item.asListItem().setChoiceValues(wanted);
+  else if (type === 'MULTIPLE_CHOICE') item.asMultipleChoiceItem().setChoiceValues(wanted);
+  else return false;
+  props.set(CHOICES_KEY, hash);
+  void book;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff changes, the daily job, attendance
+
+/** Simple onEdit: a staff edit of Sessions or Sign-ups is taken up by the next sweep. */
+export function markSessionsChanged(): void {
+  PropertiesService.getScriptProperties().setProperty(DIRTY_KEY, String(Date.now()));
+}
+
+/** Whether the sweep should bring sessions up to date (a staff edit, or a closing time passed). */
+export function sessionsNeedUpdate(env: Env): boolean {
+  if (env.props.get(DIRTY_KEY) !== null) return true;
+  const next = Number(env.props.get(NEXT_CHANGE_KEY) ?? '');
+  return next > 0 && env.now >= next;
+}
+
+export interface SessionsUpdate {
+  reminders: number;
+  lists: number;
+  problems: number;
+}
+
+/**
+ * Brings everything in step after staff changes (menu, sweep) and, with `daily`, sends the
+ * reminders and participant lists that are due (the daily trigger, R35) and counts attendance
+ * (R36).
+ */
+export function updateSessions(env: Env, daily: boolean): SessionsUpdate {
+  env.props.delete(DIRTY_KEY);
+  const view = readSessionsSheet(env.book);
+  alertProblems(env, view);
+  const table = env.book.table(SIGNUPS);
+  const members = readSignupMembers(env);
+  settle(env, view, table, members, null);
+  const result = { reminders: 0, lists: 0, problems: view.problems.length };
+  if (daily) {
+    const r = sendDue(env, view, table, members);
+    result.reminders = r.reminders;
+    result.lists = r.lists;
+  }
+  countAttendance(env, view, table);
+  return result;
+}
+
+/** R35: the day before, once: each accepted participant's reminder and the staff's list. */
+function sendDue(
+  env: Env,
+  view: SessionsView,
+  table: SignupTable,
+  members: ReadonlyMap<string, MemberInfo>,
+): { reminders: number; lists: number } {
+  let reminders = 0;
+  let lists = 0;
+  const sessionsTable = env.book.table(SESSIONS);
+  for (const session of view.sessions.values()) {
+    if (!reminderDue(session, env.now)) continue;
+    const rows = table
+      .dataRows()
+      .filter((r) => cellText(table.get(r, 'sessionId')) === session.id)
+      .sort(
+        (a, b) =>
+          (cellMs(table.get(a, 'submittedAt')) ?? 0) - (cellMs(table.get(b, 'submittedAt')) ?? 0),
+      );
+    const accepted = rows.filter((r) => cellText(table.get(r, 'status')) === 'ACCEPTED');
+    for (const row of accepted) {
+      if (cellMs(table.get(row, 'reminderSentAt')) !== null) continue;
+      if (cellText(table.get(row, 'reminderSentAt')) !== '') continue;
+      table.set(row, 'reminderSentAt', new Date(env.now));
+      sendSignupMail(env, table, row, session, members, 'signup.reminder', 'ACCEPTED');
+      reminders++;
+    }
+    const sessionRow = sessionsTable.dataRows().find((r) => r.rowNumber === session.row);
+    if (!sessionRow || cellText(sessionsTable.get(sessionRow, 'listSentAt')) !== '') continue;
+    sessionsTable.set(sessionRow, 'listSentAt', new Date(env.now));
+    const line = (r: Row) => {
+      const purpose =
+        readPurpose(cellText(table.get(r, 'purposeAnswer'))) === 'training'
+          ? '研修 / training'
+          : '参加 / participation';
+      // IDs only (R27): the names are in the Sign-ups sheet the email links to.
+      return `${cellText(table.get(r, 'memberId'))}  (${purpose})`;
+    };
+    const waiting = rows.filter((r) => cellText(table.get(r, 'status')) === 'WAITLISTED');
+    const none = { ja: 'なし', en: 'none' };
+    const mail = renderFor(env, 'sessions.participants', 'both', {
+      sessionId: session.id,
+      sessionTitle: { ja: session.titleJa, en: session.titleEn },
+      sessionTime: sessionTimeText(session),
+      meetingUrl: session.meetingUrl,
+      capacity: String(session.capacity),
+      count: String(accepted.length),
+      participants: accepted.length ? accepted.map(line) : none,
+      waitlisted: waiting.length ? waiting.map(line) : none,
+      sheetUrl: env.book.ss.getUrl(),
+    });
+    env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'sessions', ref: session.id });
+    lists++;
+    env.log.add({
+      action: 'SESSION_LIST_SENT',
+      detail: `${session.id}: ${accepted.length} participants, ${waiting.length} waiting`,
+    });
+  }
+  if (reminders > 0) env.log.add({ action: 'SESSION_REMINDERS', detail: `${reminders} sent` });
+  return { reminders, lists };
+}
+
+/** R36: sessions attended this fiscal year, per member, in the Members sheet. */
+function countAttendance(env: Env, view: SessionsView, table: SignupTable): void {
+  const attended: { memberId: string; day: string }[] = [];
+  for (const row of table.dataRows()) {
+    if (!cellBool(table.get(row, 'attended'))) continue;
+    const session = view.sessions.get(cellText(table.get(row, 'sessionId')));
+    const memberId = cellText(table.get(row, 'memberId'));
+    if (session && memberId) attended.push({ memberId, day: session.day });
+  }
+  const counts = attendedCounts(attended, fiscalYearOf(dayOf(env.now)));
+  const members = env.book.table(MEMBERS);
+  for (const row of members.dataRows()) {
+    const id = canonicalId(
+      cellText(members.get(row, 'memberId')),
+      env.settings.idPrefix,
+      env.settings.idWidth,
+    );
+    if (!id) continue;
+    const n = counts.get(id) ?? 0;
+    const cell = members.get(row, 'sessionsAttended');
+    if (n === 0 && (cell === '' || cell === 0)) continue;
+    members.set(row, 'sessionsAttended', n);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Set-up
+
+/**
+ * Set-up (menu): the Sign-ups sheet's override dropdown and attendance checkboxes, a warning
+ * before hand edits of what the script writes, and the sign-up form's choices (R33).
+ */
+export function prepareSessionSheets(
+  book: Workbook,
+  settings: Settings,
+  form: GoogleAppsScript.Forms.Form | null,
+): string[] {
+  const done: string[] = [];
+  const table = book.table(SIGNUPS);
+  const sheet = table.sheet;
+  const rows = sheet.getMaxRows() - 1;
+  sheet
+    .getRange(2, table.columnNumber('override'), rows, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(SIGNUP_OVERRIDE_CHOICES, true)
+        .setAllowInvalid(false)
+        .build(),
+    );
+  sheet
+    .getRange(2, table.columnNumber('attended'), rows, 1)
+    .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
+    const p = sheet
+      .protect()
+      .setDescription(
+        'Decisions are written by the script; override, note and attendance are yours / 判定はスクリプトが記入します',
+      );
+    p.setWarningOnly(true);
+    const maxRows = sheet.getMaxRows();
+    p.setUnprotectedRanges(
+      (['override', 'note', 'attended'] as const).map((k) =>
+        sheet.getRange(1, table.columnNumber(k), maxRows, 1),
+      ),
+    );
+  }
+  const view = readSessionsSheet(book);
+  for (const p of view.problems) done.push(`${p.en} / ${p.ja}`);
+  if (settings.signupFormUrl && form) {
+    const props = new ScriptProps();
+    // Set-up always writes the choices: staff may have edited the form by hand.
+    props.delete(CHOICES_KEY);
+    if (syncSignupForm(book, settings, props, Date.now(), form, view, table))
+      done.push(
+        'Sign-up form: session choices updated. / 申込フォームの回の選択肢を更新しました。',
+      );
+  }
+  return done;
+}
