@@ -40,9 +40,12 @@ export type QuestionType =
 
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 
+// Error text: unverified (see spreadsheet/errors.ts).
 export const NO_ITEM_WITH_ID =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+// Error text: unverified (see spreadsheet/errors.ts).
 export const INVALID_URL = 'Invalid argument: url';
+// Error text: unverified (see spreadsheet/errors.ts).
 export const NO_DESTINATION = 'The form currently has no response destination.';
 
 // ---- what the spreadsheet service offers (only what the response sheet needs) ------------

@@ -17,18 +17,22 @@ import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
-import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
+import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission } from '../domain/decision';
+import { courseProgress } from '../domain/eligibility';
 import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
-import { EMAIL_FOR_EFFECT, REASONS } from '../domain/reasons';
+import { decisionEmailFor } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
   documentLines,
+  factLines,
   fiscalYearText,
+  type Localized,
   monthText,
   reasonLines,
+  shareReasonLines,
   statusText,
   type TemplateValue,
   yenText,
@@ -405,16 +409,17 @@ export function redecideAll(env: Env): { applications: number; changed: number }
   return { applications: table.dataRows().length, changed };
 }
 
+/** 'Basic 1, Basic 2' / 'なし' when none. */
+function moduleList(modules: string[]): Localized {
+  return modules.length === 0
+    ? { ja: 'なし', en: 'none' }
+    : { ja: modules.join('、'), en: modules.join(', ') };
+}
+
 function dayOrRaw(raw: string): TemplateValue {
   const day = parseDay(raw.trim());
   return day ? dayText(day) : raw;
 }
-
-const TEMPLATE_FOR: Record<Status, string> = {
-  ACCEPTED: 'application.accepted',
-  REJECTED: 'application.rejected',
-  REVIEW: 'application.review',
-};
 
 /** R17: the applicant, and the second supporter when a member, hear the decision. */
 function sendDecisionEmails(
@@ -463,23 +468,59 @@ function sendDecisionEmails(
       paid: d.supporters.includes(second.id),
     });
   }
+  // R17: the facts behind the reasons. What a member had completed is told only to that member.
+  const submissionDay = dayOf(input.submittedAt);
+  const facts = (codes: readonly ReasonCode[], eligibilityOf: string | null) => {
+    const values: Record<string, string | Localized> = {
+      supportDate: d.supportDate ? dayText(d.supportDate) : input.supportDate,
+      submittedOn: dayText(submissionDay),
+      minMinutes: String(env.settings.minMinutes),
+      programStart: dayText(env.settings.programStart),
+      programEnd: dayText(env.settings.programEnd),
+    };
+    if (d.supportDate)
+      values.dueDate = dayText(dueDate(d.supportDate, env.settings.deadlineMonths));
+    if (d.minutes !== null) values.minutes = String(d.minutes);
+    if (eligibilityOf) {
+      const progress = courseProgress(
+        world.facts().completions.get(eligibilityOf) ?? [],
+        d.supportDate,
+        submissionDay,
+        env.settings,
+      );
+      values.modulesDone = moduleList(progress.done);
+      values.modulesMissing = moduleList(progress.missing);
+    }
+    return factLines(codes, values);
+  };
   for (const r of recipients) {
-    let key = TEMPLATE_FOR[d.status];
-    let reasons: ReasonCode[] = d.reasons;
     const missing = holds.get(r.memberId);
-    if (d.status === 'ACCEPTED' && !r.paid) {
-      // The second supporter's share was refused (R12): tell them why.
-      key = EMAIL_FOR_EFFECT.SHARE_REFUSED.secondSupporter;
-      reasons = d.reasons.filter((c) => REASONS[c].effect === 'SHARE_REFUSED');
-    } else if (d.status === 'ACCEPTED' && missing) {
-      key = 'application.onHold';
+    const chosen = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
+    const { key } = chosen;
+    const isApplicant = r === recipients[0];
+    let reasons = reasonLines(chosen.reasons);
+    let stated = facts(
+      chosen.reasons.filter((c) => c !== 'NOT_ELIGIBLE' || isApplicant),
+      isApplicant && confirmed ? d.applicantId : null,
+    );
+    if (key === 'application.shareRefused') {
+      // The second supporter's share was refused (R12): they are the reader; the application
+      // stands.
+      reasons = shareReasonLines(chosen.reasons);
+      stated = facts(
+        chosen.reasons.includes('CO_NOT_ELIGIBLE') ? ['NOT_ELIGIBLE'] : [],
+        r.memberId,
+      );
     }
     const mail = renderFor(env, key, r.member?.emailLanguage ?? '', {
       ...common,
       name: r.name,
       memberId: r.memberId,
+      applicantId: d.applicantId ?? input.applicantId,
+      submittedOn: dayText(submissionDay),
       status: statusText(d.status),
-      reasons: reasonLines(reasons),
+      reasons,
+      facts: stated,
       documents: documentLines(missing ?? []),
     });
     env.mailer.queue({ ...mail, to: r.to, kind: 'decision', ref: input.responseId });

@@ -18,6 +18,7 @@ import {
   monthsToSettle,
   type PayableApplication,
   paymentSheetName,
+  quietAfterProgram,
   settleMonth,
   settlementDay,
   statementToRows,
@@ -119,6 +120,21 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       settlementDay(month, settings.monthlyRunDay),
     );
     recordSettlement(env, month, newLines, onHold, review);
+    if (
+      quietAfterProgram(month, settings.programEnd, settings.deadlineMonths, {
+        newLines,
+        onHold,
+        review,
+      })
+    ) {
+      // RULES §5 after R23: the run is recorded (so the month is not looked at again), nothing else.
+      result.settled.push(month);
+      env.log.add({
+        action: 'PAYMENTS_QUIET_MONTH',
+        detail: `${month}: program ended, nothing to pay, hold or review: no sheet, no summary`,
+      });
+      continue;
+    }
     ledger.push(...newLines);
     queuePaymentNotices(env, month, newLines, onHold); // R30
     const statement = drawPaymentSheet(env, month, ledger, onHold, review);

@@ -10,6 +10,7 @@ import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapter
 import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { readPendingCount, setPendingCount } from '../adapters/mailer';
+import { readHistories } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
 import type { KeysOf } from '../adapters/tables/schema';
@@ -21,6 +22,7 @@ import { renderFor } from '../adapters/templates-store';
 import { isYes } from '../domain/answers';
 import { dayOf, fiscalYearOf } from '../domain/dates';
 import { canonicalId } from '../domain/ids';
+import { versionAsOf } from '../domain/members';
 import {
   attendedCounts,
   canonicalSessionId,
@@ -146,7 +148,6 @@ function alertProblems(env: Env, view: SessionsView): void {
 interface MemberInfo extends SignupMember {
   name: string;
   emailLanguage: string;
-  registeredAt: number | null;
 }
 
 function readSignupMembers(env: Env): Map<string, MemberInfo> {
@@ -166,23 +167,23 @@ function readSignupMembers(env: Env): Map<string, MemberInfo> {
       foreignBackground: isYes(cellText(table.get(row, 'foreignBackground'))),
       name: cellText(table.get(row, 'name')),
       emailLanguage: cellText(table.get(row, 'emailLanguage')),
-      registeredAt: cellMs(table.get(row, 'firstRegisteredAt')),
     });
   }
   return out;
 }
 
 /**
- * R34 reads the member as of the sign-up moment: the ID exists only if issued by then. The
- * Members sheet keeps the latest declarations; with a member history (every registration
- * response with its time) this is the one function to replace.
+ * R34 reads the member as of the sign-up moment, from the member history (every registration
+ * response with its time): the ID exists only if issued by then, and the email, experience and
+ * foreign background are those of the latest registration at or before it.
  */
-function memberAsOfFrom(members: ReadonlyMap<string, MemberInfo>): MemberAsOf {
+function memberAsOfFrom(env: Env): MemberAsOf {
+  const histories = readHistories(env.book, env.settings);
   return (id, at) => {
-    const m = members.get(id);
-    if (!m) return undefined;
-    if (m.registeredAt !== null && m.registeredAt > at) return undefined;
-    return m;
+    const v = versionAsOf(histories.get(id), at);
+    return v
+      ? { id, email: v.email, experience: v.experience, foreignBackground: v.foreignBackground }
+      : undefined;
   };
 }
 
@@ -281,7 +282,7 @@ export function processSignup(
     {
       settings: env.settings,
       sessions: view.sessions,
-      memberAsOf: memberAsOfFrom(members),
+      memberAsOf: memberAsOfFrom(env),
       others: othersOf(table, env.settings).filter((o) => o.responseId !== answers.responseId),
     },
   );

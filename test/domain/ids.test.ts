@@ -80,3 +80,19 @@ describe('nextMemberId (R1: derived from the stored IDs)', () => {
     expect(nextMemberId(new Set(['BN-00001', 'BN-00005']), 'BN-', 5)).toBe('BN-00006');
   });
 });
+
+describe('IDs with other prefixes (mutation testing)', () => {
+  test('a prefix with regular-expression characters is matched literally', () => {
+    expect(idSequence('B.N-00012', 'B.N-')).toBe(12);
+    expect(idSequence('BXN-00012', 'B.N-')).toBeNull();
+  });
+
+  test('a prefix ending in several dashes, or with a dash inside, reads its own IDs', () => {
+    expect(idSequence('BN-00012', 'BN---')).toBe(12);
+    expect(idSequence('B-N-00012', 'B-N-')).toBe(12);
+  });
+
+  test('the next ID follows the highest, whatever the order of the stored IDs', () => {
+    expect(nextMemberId(['BN-00005', 'BN-00002', 'x', 'BN-00003'], 'BN-', 5)).toBe('BN-00006');
+  });
+});

@@ -1,4 +1,10 @@
-import { REASON_CODES, REASONS, type ReasonRow, statusForReasons } from '../../src/domain/reasons';
+import {
+  decisionEmailFor,
+  REASON_CODES,
+  REASONS,
+  type ReasonRow,
+  statusForReasons,
+} from '../../src/domain/reasons';
 import type { ReasonCode } from '../../src/domain/types';
 
 describe('the reason table (RULES §3): one row per code', () => {
@@ -46,5 +52,41 @@ describe('the reason table (RULES §3): one row per code', () => {
     expect(REASONS.CO_NOT_ELIGIBLE.rule).toBe('R12');
     expect(REASONS.SAME_CASE.rule).toBe('R14b');
     expect(REASONS.MISSING_ANSWER.rule).toBe('R15');
+  });
+
+  describe('who is told what (R12, R17, R20)', () => {
+    const paid = { paid: true, waitsForDocuments: false };
+    test('the applicant of a rejected application hears every reason', () => {
+      expect(decisionEmailFor({ status: 'REJECTED', reasons: ['LATE', 'CO_SAME'] }, paid)).toEqual({
+        key: 'application.rejected',
+        reasons: ['LATE', 'CO_SAME'],
+      });
+    });
+    test('a second supporter whose share was refused hears only the codes that refused it, in their own email (application.shareRefused)', () => {
+      expect(
+        decisionEmailFor(
+          { status: 'ACCEPTED', reasons: ['CO_NOT_ELIGIBLE'] },
+          { paid: false, waitsForDocuments: false },
+        ),
+      ).toEqual({ key: 'application.shareRefused', reasons: ['CO_NOT_ELIGIBLE'] });
+    });
+    test('an accepted supporter waiting for documents hears "on hold"', () => {
+      expect(
+        decisionEmailFor(
+          { status: 'ACCEPTED', reasons: [] },
+          { paid: true, waitsForDocuments: true },
+        ),
+      ).toEqual({ key: 'application.onHold', reasons: [] });
+    });
+    test('review and plain acceptance', () => {
+      expect(decisionEmailFor({ status: 'REVIEW', reasons: ['SAME_CASE'] }, paid)).toEqual({
+        key: 'application.review',
+        reasons: ['SAME_CASE'],
+      });
+      expect(decisionEmailFor({ status: 'ACCEPTED', reasons: ['CO_SAME'] }, paid)).toEqual({
+        key: 'application.accepted',
+        reasons: ['CO_SAME'],
+      });
+    });
   });
 });

@@ -117,6 +117,9 @@ describe('set-up and staff operations', () => {
 
   test('a bad Settings value stops every job before it writes, with an error naming the row', () => {
     const o = office();
+    o.explains.push(
+      /Settings row "Fee, 60–119 minutes \(feeStandard\)": "abc" is not an amount in yen/,
+    );
     o.register({ email: 'a@example.org' });
     const settings = sheetValues(o, 'Settings');
     const feeRow = settings.findIndex((r) => r[0] === 'feeStandard');
@@ -161,6 +164,9 @@ describe('set-up and staff operations', () => {
 
   test('the health report names a missing trigger, and the sweep alerts staff once', () => {
     const o = office();
+    o.explains.push(
+      /^Log STAFF_ALERT: .*Trigger missing: sendQueuedEmails|^Log STAFF_ALERT: The trigger for sendQueuedEmails is missing: /,
+    );
     const outbox = o.rt.script
       .getProjectTriggers()
       .find((t) => t.getHandlerFunction() === 'sendQueuedEmails')!;
@@ -222,6 +228,7 @@ describe('a sweep with more to check than one execution allows', () => {
 describe('a renamed ID header', () => {
   test('stops registrations rather than handing out IDs again, and they are processed once the header is restored (R1)', () => {
     const o = office();
+    o.explains.push(/Sheet "Members" has rows but no column "Bansou Net ID \/ 伴走ネットID"/);
     o.register({ email: 'a@example.org' });
     o.register({ email: 'b@example.org' });
     // Staff rename the ID column's header entirely.

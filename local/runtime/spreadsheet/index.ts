@@ -85,6 +85,7 @@ function typeName(value: unknown): string {
 }
 
 function signatureError(args: unknown[], method: string): Error {
+  // Error text: unverified (see spreadsheet/errors.ts).
   return exception(
     `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
   );
@@ -105,6 +106,7 @@ function checkShape(
 ): unknown[][] {
   if (!Array.isArray(data)) throw signatureError([data], method);
   if (data.length !== numRows) {
+    // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
     throw exception(
       `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
     );
@@ -112,6 +114,7 @@ function checkShape(
   for (const row of data) {
     if (!Array.isArray(row)) throw signatureError([data], method);
     if (row.length !== numColumns) {
+      // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
       throw exception(
         `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numColumns}.`,
       );
@@ -234,6 +237,7 @@ export class LocalProtection {
   setUnprotectedRanges(ranges: LocalRange[]): this {
     this.env.call('setUnprotectedRanges');
     if (this.type !== 'SHEET') {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Unprotected ranges can only be set on a sheet protection.');
     }
     this.unprotected = [...ranges];
@@ -394,6 +398,7 @@ export class LocalSheet {
       (s) => s !== this && s.name.toLowerCase() === newName.toLowerCase(),
     );
     if (clash) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         `A sheet with the name "${newName}" already exists. Please enter another name.`,
       );
@@ -582,6 +587,7 @@ export class LocalSheet {
     this.env.call('setFrozenRows');
     requireNumbers([rows], 1, 'SpreadsheetApp.Sheet.setFrozenRows');
     if (rows < 0 || rows >= this.maxRows) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception("You can't freeze all visible rows on the sheet.");
     }
     this.frozenRows = rows;
@@ -597,6 +603,7 @@ export class LocalSheet {
     this.env.call('setFrozenColumns');
     requireNumbers([columns], 1, 'SpreadsheetApp.Sheet.setFrozenColumns');
     if (columns < 0 || columns >= this.maxColumns) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception("You can't freeze all visible columns on the sheet.");
     }
     this.frozenColumns = columns;
@@ -644,6 +651,7 @@ export class LocalSheet {
   hideSheet(): this {
     this.env.call('hideSheet');
     const visible = this.spreadsheet.sheetList.filter((s) => !s.hidden && s !== this);
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (visible.length === 0) throw exception("You can't hide all the sheets in a document.");
     this.hidden = true;
     return this;
@@ -785,11 +793,16 @@ export class LocalSheet {
 
   /** A range without counting a call (used by Range.offset and the like). */
   makeRange(row: number, column: number, numRows: number, numColumns: number): LocalRange {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (row < 1) throw exception('The starting row of the range is too small.');
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (column < 1) throw exception('The starting column of the range is too small.');
+    // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
     if (numRows < 1) throw exception('The number of rows in the range must be at least 1.');
+    // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
     if (numColumns < 1) throw exception('The number of columns in the range must be at least 1.');
     if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) {
+      // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
       throw exception('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new LocalRange(this.env, this, row, column, numRows, numColumns);
@@ -797,10 +810,12 @@ export class LocalSheet {
 
   rangeFromA1(a1: string): LocalRange {
     const parsed = parseA1(String(a1));
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!parsed) throw exception('Range not found');
     let sheet: LocalSheet = this;
     if (parsed.sheetName !== null && parsed.sheetName !== this.name) {
       const other = this.spreadsheet.sheetList.find((s) => s.name === parsed.sheetName);
+      // Error text: unverified (see spreadsheet/errors.ts).
       if (!other) throw exception('Range not found');
       sheet = other;
     }
@@ -964,6 +979,7 @@ export class LocalSheet {
     if (typeof input === 'boolean') return { value: input };
     const text = String(input);
     if (text.length > MAX_CELL_CHARS) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
       );
@@ -996,6 +1012,7 @@ export class LocalSheet {
         if (!rule || rule.getAllowInvalid()) continue;
         const typed = this.interpret(data[i][j], this.formats.get(r0 + i, c0 + j));
         if (typed.formula === undefined && !rule.accepts(typed.value)) {
+          // Error text: unverified (see spreadsheet/errors.ts).
           throw exception(
             `The data you entered in cell ${columnLetters(c0 + j + 1)}${r0 + i + 1} violates the data validation rules set on this cell.`,
           );
@@ -1023,6 +1040,7 @@ export class LocalSheet {
   /** Stores a formula given with setFormula (not counted as typed-in formulas). */
   writeFormula(r: number, c: number, formula: string): void {
     if (formula.length > MAX_CELL_CHARS) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
       );
@@ -1045,6 +1063,7 @@ export class LocalSheet {
 
   private insertRowsAt(row: number, count: number): void {
     if (!(row >= 1 && row <= this.maxRows + 1) || !(count >= 1)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Those rows are out of bounds.');
     }
     this.spreadsheet.checkGrowth(count * this.maxColumns);
@@ -1055,6 +1074,7 @@ export class LocalSheet {
 
   private insertColumnsAt(column: number, count: number): void {
     if (!(column >= 1 && column <= this.maxColumns + 1) || !(count >= 1)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Those columns are out of bounds.');
     }
     this.spreadsheet.checkGrowth(count * this.maxRows);
@@ -1071,9 +1091,11 @@ export class LocalSheet {
 
   private deleteRowsAt(row: number, count: number): void {
     if (!(row >= 1 && count >= 1 && row + count - 1 <= this.maxRows)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Those rows are out of bounds.');
     }
     if (this.maxRows - count <= this.frozenRows) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Sorry, it is not possible to delete all non-frozen rows.');
     }
     for (const layer of this.layers()) layer.deleteRows(row - 1, count);
@@ -1084,9 +1106,11 @@ export class LocalSheet {
 
   private deleteColumnsAt(column: number, count: number): void {
     if (!(column >= 1 && count >= 1 && column + count - 1 <= this.maxColumns)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Those columns are out of bounds.');
     }
     if (this.maxColumns - count <= this.frozenColumns) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Sorry, it is not possible to delete all non-frozen columns.');
     }
     for (const layer of this.layers()) layer.deleteColumns(column - 1, count);
@@ -1102,6 +1126,7 @@ export class LocalSheet {
 
   private checkColumnSpan(start: number, count: number): void {
     if (!(start >= 1 && count >= 1 && start + count - 1 <= this.maxColumns)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Those columns are out of bounds.');
     }
   }
@@ -1294,6 +1319,7 @@ export class LocalRange {
   /** A cell of this range, 1-based relative to its top-left corner. */
   getCell(row: number, column: number): LocalRange {
     if (row < 1 || column < 1 || row > this.numRows || column > this.numColumns) {
+      // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
       throw exception('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return this.sheet.makeRange(this.row + row - 1, this.column + column - 1, 1, 1);
@@ -1731,8 +1757,10 @@ export class LocalSpreadsheet {
   deleteSheet(sheet: LocalSheet): void {
     this.env.call('deleteSheet');
     const at = this.sheetList.indexOf(sheet);
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (at < 0) throw exception('Sheet not found');
     if (this.sheetList.length === 1)
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception("You can't remove all the sheets in a document.");
     this.sheetList.splice(at, 1);
     sheet.deleted = true;
@@ -1754,6 +1782,7 @@ export class LocalSpreadsheet {
       parsed && parsed.sheetName !== null
         ? this.sheetList.find((s) => s.localName() === parsed.sheetName)
         : (this.activeSheet ?? this.sheetList[0]);
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!sheet) throw exception('Range not found');
     return sheet.rangeFromA1(String(a1Notation));
   }
@@ -1763,6 +1792,7 @@ export class LocalSpreadsheet {
   }
   setSpreadsheetTimeZone(timezone: string): void {
     this.env.call('setSpreadsheetTimeZone');
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!isValidTimeZone(String(timezone))) throw exception(`Invalid argument: ${timezone}`);
     this.timeZone = String(timezone);
   }
@@ -1798,6 +1828,7 @@ export class LocalSpreadsheet {
       (s) => s.localName().toLowerCase() === String(sheetName).toLowerCase(),
     );
     if (clash) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         `A sheet with the name "${sheetName}" already exists. Please enter another name.`,
       );
@@ -1826,6 +1857,7 @@ export class LocalSpreadsheet {
 
   checkGrowth(extraCells: number): void {
     if (this.totalCells() + extraCells > MAX_WORKBOOK_CELLS) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         `This action would increase the number of cells in the workbook above the limit of ${MAX_WORKBOOK_CELLS} cells.`,
       );
@@ -1905,6 +1937,7 @@ export class SpreadsheetService {
     this.env.call('openById');
     const ss = this.spreadsheets.find((s) => s.id === id);
     if (!ss)
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
       );
@@ -1913,9 +1946,11 @@ export class SpreadsheetService {
   openByUrl(url: string): LocalSpreadsheet {
     this.env.call('openByUrl');
     const m = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)/.exec(String(url));
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!m) throw exception('Invalid argument: url');
     const ss = this.spreadsheets.find((s) => s.id === m[1]);
     if (!ss)
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception(
         'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
       );
@@ -1927,6 +1962,7 @@ export class SpreadsheetService {
   }
   getUi(): LocalUi {
     if (this.ctx.execution?.kind === 'trigger') {
+      // Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
       throw exception('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this.ui;
