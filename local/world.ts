@@ -176,6 +176,10 @@ export interface OfficeWorldOptions {
   /** Settings rows written before the script first runs (key → value). */
   settings?: Record<string, string>;
   staffEmail?: string;
+  /** What Plain-text cells do with a leading apostrophe (the runtime's two models, #17). */
+  textCellApostrophe?: 'keep' | 'drop';
+  /** The order Forms gives checkbox answers in (the runtime's default: reversed, #17). */
+  checkboxOrder?: 'reversed' | 'choice';
 }
 
 export interface OfficeWorld {
@@ -199,6 +203,8 @@ export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld
     ...(options.latency
       ? { latency: callCost(options.latency === true ? defaultModel() : options.latency) }
       : {}),
+    textCellApostrophe: options.textCellApostrophe,
+    checkboxOrder: options.checkboxOrder,
   });
   const ss = rt.sheets.createSpreadsheet('伴走ネット事務局 / Bansou Net office');
   rt.sheets.setContainer(ss);

@@ -7,9 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatCells, measureCells } from './cells';
+import { dailyBudget, formatDaily, quietHourMs } from './daily';
 import { flagValue, modelFromArgs } from './latency';
 import { buildReport, formatModel, formatTable, formatTargets, runsText, toJson } from './report';
-import { FULL, QUICK, runAll, snapshotBundle } from './scenarios';
+import { bundleSnapshot, FULL, QUICK, runAll, snapshotBundle } from './scenarios';
 
 function main(args: string[]): void {
   const quick = args.includes('--quick');
@@ -51,6 +52,9 @@ function main(args: string[]): void {
   console.log('');
   console.log(formatTargets(report.targets));
   for (const w of report.warnings) console.log(`WARN  ${w}`);
+  report.daily = dailyBudget(results, quietHourMs(model, bundleSnapshot()));
+  console.log('');
+  console.log(formatDaily(report.daily));
   console.log('');
   console.log(
     'Replay target (50,000 applications with npm start) is measured by the runner, not here.',

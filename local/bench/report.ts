@@ -24,6 +24,8 @@ export interface BenchReport {
   targets: TargetVerdict[];
   /** Executions whose modelled time passes the 6-minute limit of one execution. */
   warnings: string[];
+  /** A busy day's trigger runtime against the daily quota (daily.ts). */
+  daily?: import('./daily').DailyBudget;
 }
 
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;

@@ -4,6 +4,7 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fromCell } from '../../src/adapters/tables/cells';
 import type { CallCounts, ServiceName } from '../runtime/context';
 import type { FormResponse } from '../runtime/forms';
 import type { LocalRuntime } from '../runtime/index';
@@ -117,6 +118,11 @@ export function snapshotBundle(from = resolve(__dirname, '..', '..', 'dist', 'Co
   const dir = mkdtempSync(join(tmpdir(), 'bansou-bench-'));
   bundle = join(dir, 'Code.js');
   copyFileSync(from, bundle);
+  return bundle;
+}
+
+/** The bundle this run loads (the snapshot, when one was taken). */
+export function bundleSnapshot(): string | undefined {
   return bundle;
 }
 
@@ -236,6 +242,14 @@ function minimum(
   };
 }
 
+/**
+ * Cells as the product reads them (store/cells.ts fromCell): the naive version writes every
+ * string with an apostrophe, which a Plain-text column keeps (#17).
+ */
+function asRead(values: unknown[][]): unknown[][] {
+  return values.map((row) => row.map(fromCell));
+}
+
 function cell(
   world: OfficeWorld,
   sheetName: string,
@@ -245,7 +259,7 @@ function cell(
   return uncounted(world.rt, () => {
     const sheet = world.ss.getSheetByName(sheetName);
     if (!sheet) return '';
-    const values = sheet.getDataRange().getValues();
+    const values = asRead(sheet.getDataRange().getValues());
     const i = values[0].indexOf(header);
     const row = values.slice(1).reverse().find(match);
     return row ? String(row[i]) : '';
@@ -360,7 +374,7 @@ function settledWorld(data: Dataset, now: number): OfficeWorld {
 
 function ledgerOf(world: OfficeWorld, month: string): { lines: number; total: number } {
   return uncounted(world.rt, () => {
-    const values = world.ss.getSheetByName('Ledger')!.getDataRange().getValues();
+    const values = asRead(world.ss.getSheetByName('Ledger')!.getDataRange().getValues());
     let lines = 0;
     let total = 0;
     for (const row of values.slice(1)) {
@@ -422,7 +436,7 @@ export function monthlyScenario(
 
 function statusCounts(world: OfficeWorld): string {
   return uncounted(world.rt, () => {
-    const values = world.ss.getSheetByName('Applications')!.getDataRange().getValues();
+    const values = asRead(world.ss.getSheetByName('Applications')!.getDataRange().getValues());
     const i = values[0].indexOf('Status / 判定');
     const counts: Record<string, number> = {};
     for (const row of values.slice(1)) counts[String(row[i])] = (counts[String(row[i])] ?? 0) + 1;

@@ -131,6 +131,48 @@ export interface Execution {
   startedAt?: number;
   /** Set once the execution ran past the limit: every later call fails the same way. */
   killed?: boolean;
+  /**
+   * 'LIMITED' for simple triggers (onOpen, onEdit): services that need authorization throw
+   * (see limitedModeError). Everything else runs with full authorization.
+   */
+  authMode?: 'FULL' | 'LIMITED';
+}
+
+/** What a call needs that a simple trigger (LIMITED mode) does not have, by service. */
+const NEEDS_AUTHORIZATION: Partial<
+  Record<ServiceName, { global: string; scope: string; methods?: readonly string[] }>
+> = {
+  Mail: { global: 'MailApp', scope: 'https://www.googleapis.com/auth/script.send_mail' },
+  Forms: { global: 'FormApp', scope: 'https://www.googleapis.com/auth/forms' },
+  Script: {
+    global: 'ScriptApp',
+    scope: 'https://www.googleapis.com/auth/script.scriptapp',
+    methods: ['getProjectTriggers', 'getUserTriggers', 'newTrigger', 'create', 'deleteTrigger'],
+  },
+  Spreadsheet: {
+    global: 'SpreadsheetApp',
+    scope: 'https://www.googleapis.com/auth/spreadsheets',
+    methods: ['openById', 'openByUrl', 'create'],
+  },
+};
+
+/**
+ * Simple triggers run in LIMITED mode and "cannot access services that require authorization"
+ * (Apps Script guide, Simple triggers → Restrictions); they may use the file they are bound to.
+ * The error text is the one reported from real simple triggers, e.g. "You do not have
+ * permission to call ScriptApp.getProjectTriggers. Required permissions:
+ * https://www.googleapis.com/auth/script.scriptapp" (diegomanuel/binance-to-google-sheets#106)
+ * and "…SpreadsheetApp.openById. Required permissions: …/auth/spreadsheets"
+ * (peterherrmann/BetterLog#29).
+ */
+export function limitedModeError(service: ServiceName, method: string): Error | null {
+  const rule = NEEDS_AUTHORIZATION[service];
+  if (!rule || (rule.methods && !rule.methods.includes(method))) return null;
+  const e = new Error(
+    `You do not have permission to call ${rule.global}.${method}. Required permissions: ${rule.scope}`,
+  );
+  e.name = 'Exception';
+  return e;
 }
 
 export class RuntimeContext {
@@ -145,6 +187,22 @@ export class RuntimeContext {
   latency: CallCost | null = null;
   /** Longest an execution may run on the world's clock before it is killed. */
   executionLimitMs = EXECUTION_LIMIT_MS;
+  /**
+   * What a '@' (Plain text) cell does with a string written with a leading apostrophe. The
+   * reference does not say: 'keep' stores the apostrophe as part of the text (as reported for
+   * Plain-text columns, #17); 'drop' (the default) treats it as typed input does, where the
+   * apostrophe "is not part of the value" (APPS-SCRIPT-FACTS). The product must be right under
+   * both, and the tests run both; the environment check reports which one a Google has.
+   */
+  textCellApostrophe: 'keep' | 'drop' = 'drop';
+  /**
+   * The order of a checkbox answer's choices. The reference promises none; the runtime gives
+   * them in reverse choice order ('reversed', the default) so that code depending on the
+   * choice order shows up; 'choice' gives the form's order.
+   */
+  checkboxOrder: 'reversed' | 'choice' = 'reversed';
+  /** The manifest's oauthScopes (null: unknown, nothing is withheld). */
+  scopes: readonly string[] | null = null;
   private nextExecutionId = 1;
   private nextIdSeq = 1;
 
@@ -162,6 +220,10 @@ export class RuntimeContext {
     const execution = this.execution;
     const timed = execution !== null && this.counter.enabled;
     if (timed && execution.killed) throw new Error(EXECUTION_TIME_EXCEEDED);
+    if (this.execution?.authMode === 'LIMITED') {
+      const denied = limitedModeError(service, method);
+      if (denied) throw denied;
+    }
     for (const hook of this.faults) hook(service, method);
     this.counter.count(service, method, cells);
     if (!timed) return;

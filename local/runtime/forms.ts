@@ -284,7 +284,9 @@ export class ItemResponse {
   /** Typed as Forms gives it: string, or string[] for a checkbox. */
   getResponse(): string | string[] {
     this.ctx.call('Forms', 'getResponse');
-    return Array.isArray(this.answer) ? [...this.answer] : this.answer;
+    if (!Array.isArray(this.answer)) return this.answer;
+    // The reference promises no order for the ticked boxes (see RuntimeContext.checkboxOrder).
+    return this.ctx.checkboxOrder === 'reversed' ? [...this.answer].reverse() : [...this.answer];
   }
   getScore(): number | null {
     return null;

@@ -38,6 +38,10 @@ export interface LocalRuntimeOptions {
   latency?: CallCost;
   /** The execution time limit (default 6 minutes). */
   executionLimitMs?: number;
+  /** What a Plain-text cell does with a leading apostrophe (see RuntimeContext). */
+  textCellApostrophe?: 'keep' | 'drop';
+  /** The order of checkbox answers (default 'reversed': the reference promises none). */
+  checkboxOrder?: 'reversed' | 'choice';
 }
 
 export interface ExecutionRecord {
@@ -95,6 +99,8 @@ export class LocalRuntime {
     this.ctx.latency = options.latency ?? null;
     if (options.executionLimitMs !== undefined)
       this.ctx.executionLimitMs = options.executionLimitMs;
+    this.ctx.textCellApostrophe = options.textCellApostrophe ?? 'drop';
+    this.ctx.checkboxOrder = options.checkboxOrder ?? 'reversed';
     this.sheets = new SpreadsheetService(this.ctx);
     this.script = new ScriptService(this.ctx, { user: this.user });
     this.forms = new FormService(this.ctx, { sheets: this.sheets, script: this.script });
@@ -135,9 +141,29 @@ export class LocalRuntime {
 
   /** Runs a global function from the editor (or a menu): UI available; errors are rethrown. */
   run(functionName: string, ...args: unknown[]): unknown {
-    const outcome = this.execute('editor', functionName, this.user, undefined, args);
+    return this.runAs(this.user, functionName, ...args);
+  }
+
+  /**
+   * Runs a global function from the editor or a menu as another account (a second staff member
+   * who can edit the spreadsheet): ScriptApp then shows and creates that account's triggers.
+   */
+  runAs(user: string, functionName: string, ...args: unknown[]): unknown {
+    const outcome = this.execute('editor', functionName, user, undefined, args);
     if ('error' in outcome) throw outcome.error;
     return outcome.value;
+  }
+
+  /**
+   * A simple trigger (onOpen, onEdit) as Sheets runs it: LIMITED authorization, as the person
+   * who caused the event. An exception is recorded, not shown (or rethrown).
+   */
+  simpleTrigger(
+    functionName: 'onOpen' | 'onEdit',
+    event: Record<string, unknown>,
+    user = this.user,
+  ): void {
+    this.execute('editor', functionName, user, undefined, [event], 'LIMITED');
   }
 
   /**
@@ -159,7 +185,7 @@ export class LocalRuntime {
       source = this.sheets.getActiveSpreadsheet();
     });
     const event = { authMode: 'LIMITED', source, user: this.user };
-    this.execute('editor', 'onOpen', this.user, undefined, [event]);
+    this.simpleTrigger('onOpen', event);
   }
 
   private execute(
@@ -168,6 +194,7 @@ export class LocalRuntime {
     user: string,
     triggerUid: string | undefined,
     args: unknown[],
+    authMode: 'FULL' | 'LIMITED' = 'FULL',
   ): { value: unknown } | { error: unknown } {
     const previous = this.ctx.execution;
     const execution: Execution = {
@@ -177,6 +204,7 @@ export class LocalRuntime {
       id: this.ctx.newExecutionId(),
       triggerUid,
       startedAt: this.ctx.clock.now(),
+      authMode,
     };
     const record: ExecutionRecord = {
       functionName,

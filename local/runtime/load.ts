@@ -3,8 +3,8 @@
 // The context's Date follows the world's clock, so the script's `new Date()` is "now" locally.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import type { RuntimeContext } from './context';
 
@@ -57,6 +57,13 @@ export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeCont
     enumerable: false,
   });
   ctx.realm = { Date: LocalDate };
+  // The manifest next to the bundle (dist/appsscript.json): its scopes decide what Session tells.
+  const manifest = join(dirname(file), 'appsscript.json');
+  if (existsSync(manifest)) {
+    const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: unknown })
+      .oauthScopes;
+    ctx.scopes = Array.isArray(scopes) ? scopes.map(String) : null;
+  }
   // gas-local's require reuses a context that is already contextified (vm.createContext
   // returns it as is), so the clock Date is in place before the bundle's top-level code runs.
   return gasLocal.require(dirname(file), context, {

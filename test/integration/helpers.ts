@@ -149,7 +149,7 @@ function headerOf(sheet: {
 
 /** A person's edit fires the simple onEdit trigger, as in Sheets (a script's write does not). */
 function userEdited(o: Office, range: unknown): void {
-  o.rt.run('onEdit', { authMode: 'LIMITED', range, source: o.ss, user: o.staffEmail });
+  o.rt.simpleTrigger('onEdit', { authMode: 'LIMITED', range, source: o.ss, user: o.staffEmail });
 }
 
 /** Staff type a row into a sheet by hand (as typed text: dates become dates, as in Sheets). */

@@ -156,6 +156,8 @@ describe('set-up and staff operations', () => {
       'updateSessions',
       'updateStatistics',
       'healthReport',
+      'checkEnvironment',
+      'removeMyTriggers',
     ]);
     for (const fn of fns) expect(typeof o.rt.scriptGlobal[fn]).toBe('function');
   });

@@ -988,6 +988,7 @@ export class LocalSheet {
       timeZone: this.spreadsheet.timeZone,
       now: this.env.ctx.clock.now(),
       textFormat: isTextFormat(format),
+      dropApostrophe: this.env.ctx.textCellApostrophe === 'drop',
     });
     if (typed.numberFormat !== undefined) {
       // Sheets keeps a date format the cell already has, and a number format unless the
