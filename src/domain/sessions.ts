@@ -6,6 +6,7 @@ import {
   dayOf,
   dayStartMs,
   fiscalYearOf,
+  formatDay,
   minuteOfDayFromDate,
   parseDay,
   parseTime,
@@ -346,25 +347,10 @@ export function sessionIdOfAnswer(answer: string): string {
 }
 
 export function sessionTimeText(s: Session): { ja: string; en: string } {
-  const [y, m, d] = s.day.split('-').map(Number);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const time = `${hhmm(s.startMinute)}–${hhmm(s.endMinute)}`;
   return {
-    ja: `${y}年${m}月${d}日 ${time}`,
-    en: `${d} ${months[m - 1]} ${y}, ${time} (Japan time)`,
+    ja: `${formatDay(s.day, 'ja')} ${time}`,
+    en: `${formatDay(s.day, 'en')}, ${time} (Japan time)`,
   };
 }
 
