@@ -46,6 +46,13 @@ export function defaultModel(): LatencyModel {
       'Spreadsheet.getValue': 3,
       'Spreadsheet.setValue': 1.2,
       'Spreadsheet.getLastRow': 160,
+      // TextFinder (lookups by key): configuring the finder is free like getRange; the search
+      // itself is one round trip, charged more than a plain one because Google scans the cells.
+      'Spreadsheet.createTextFinder': 0,
+      'Spreadsheet.useRegularExpression': 0,
+      'Spreadsheet.matchEntireCell': 0,
+      'Spreadsheet.matchCase': 0,
+      'Spreadsheet.findAll': 100,
       'Forms.getId': 2,
       'Forms.getTimestamp': 2,
       'Forms.getRespondentEmail': 2,
@@ -85,6 +92,16 @@ export const MODEL_SOURCES: Record<string, string> = {
   'perMethod.Spreadsheet.getValue': `measured (${BUGBUG}: 1,000 getRange().getValue() in a loop, 3,064 ms — the read cache; ${BLOG})`,
   'perMethod.Spreadsheet.setValue': `measured, approximately (${SO}: cell-by-cell writes two orders of magnitude slower than the one setValues, i.e. about 1.2 ms a cell — the write cache)`,
   'perMethod.Spreadsheet.getLastRow': `measured (${BUGBUG}: 1,000 getLastRow() in a loop, 160 s)`,
+  'perMethod.Spreadsheet.createTextFinder':
+    'estimate: configures a TextFinder, no round trip (as getRange)',
+  'perMethod.Spreadsheet.useRegularExpression':
+    'estimate: configures a TextFinder, no round trip (as getRange)',
+  'perMethod.Spreadsheet.matchEntireCell':
+    'estimate: configures a TextFinder, no round trip (as getRange)',
+  'perMethod.Spreadsheet.matchCase':
+    'estimate: configures a TextFinder, no round trip (as getRange)',
+  'perMethod.Spreadsheet.findAll':
+    'estimate: one round trip plus the server-side search, 2.5× a plain call (no published measurement found)',
   'perMethod.Forms.*': 'estimate: FormResponse getters (the response came back whole)',
   perCellRead:
     'measured (Qiita shi-suzuki, "getValues()の代わりにSheets API": getValues of 120,000 rows × 2 columns in 7.38 s = 0.031 ms a cell)',

@@ -169,6 +169,12 @@ function traceTables(rt: LocalRuntime): {
   const getValues = range.getValues;
   const setValues = range.setValues;
   const appendRow = sheet.appendRow;
+  const getSheetValues = sheet.getSheetValues;
+  sheet.getSheetValues = function (this: LocalSheet, ...a: unknown[]) {
+    const name = nameOf(this);
+    if (rt.ctx.counter.enabled) reads[name] = (reads[name] ?? 0) + 1;
+    return getSheetValues.apply(this, a);
+  };
   range.getValues = function (this: LocalRange, ...a: unknown[]) {
     const name = nameOf(this.getSheet());
     if (rt.ctx.counter.enabled) reads[name] = (reads[name] ?? 0) + 1;
@@ -191,6 +197,7 @@ function traceTables(rt: LocalRuntime): {
       range.getValues = getValues;
       range.setValues = setValues;
       sheet.appendRow = appendRow;
+      sheet.getSheetValues = getSheetValues;
     },
   };
 }

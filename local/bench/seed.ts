@@ -16,11 +16,12 @@ import {
   MEMBERS,
   RUNS,
 } from '../../src/adapters/tables/schema';
+import { HIGHEST_ID_KEY } from '../../src/adapters/member-ids';
 import type { TableSpec } from '../../src/adapters/tables/table';
 import { isTextColumn } from '../../src/adapters/tables/text-columns';
 import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';
 import { decideApplication, toPrior } from '../../src/domain/decision';
-import { formatId } from '../../src/domain/ids';
+import { formatId, idSequence } from '../../src/domain/ids';
 import {
   type HoldLine,
   type LedgerLine,
@@ -486,6 +487,13 @@ export function seedSheets(
   try {
     writeRows(ss, MEMBERS, data.members.map(memberRecord));
     writeRows(ss, MEMBER_HISTORY, data.members.map(historyRecord));
+    // A running system has handed these IDs out through registrations, each of which keeps the
+    // highest in Script Properties (src/adapters/member-ids.ts).
+    const highest = data.members.reduce(
+      (max, m) => Math.max(max, idSequence(m.id, SETTINGS.idPrefix) ?? 0),
+      0,
+    );
+    if (highest > 0) rt.properties.script.set(HIGHEST_ID_KEY, String(highest));
     writeRows(
       ss,
       COURSE,

@@ -7,12 +7,13 @@ import { type CurrentMember, memberHistories } from '../domain/members';
 import type { Settings } from '../domain/settings-types';
 import type { MemberVersion } from '../domain/types';
 import { cellMs, cellText } from './tables/cells';
+import { exactly } from './tables/patterns';
 import { MEMBER_HISTORY, MEMBERS } from './tables/schema';
-import type { Row, Table } from './tables/table';
+import type { Row, Search, Table } from './tables/table';
 import type { Workbook } from './tables/workbook';
 
 type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
-type HistoryTable = Table<(typeof MEMBER_HISTORY)['columns'][number]['key']>;
+export type HistoryTable = Table<(typeof MEMBER_HISTORY)['columns'][number]['key']>;
 type HistoryRecord = Partial<Record<(typeof MEMBER_HISTORY)['columns'][number]['key'], unknown>>;
 
 /** How a version came to be recorded (the Kind column). */
@@ -55,22 +56,20 @@ function baselineRecord(table: MemberTable, row: Row, now: number): HistoryRecor
 }
 
 /**
- * What registration executions add to the history, read once per execution. Appends are
- * idempotent and written before the Members row: a version already recorded (an execution that
- * failed after writing it, then retried by the sweep) is not written again, and the ID a first
- * registration was given in the history is the one it keeps on a retry; IDs in the history are
- * never handed out to anyone else (R1). When the sheet does not exist yet, it is created and
- * begins with every member's Members row as it stood before this execution changed it (BASELINE).
+ * What registration executions add to the history. Appends are idempotent and written before
+ * the Members row: a version already recorded (an execution that failed after writing it, then
+ * retried by the sweep) is not written again, and the ID a first registration was given in the
+ * history is the one it keeps on a retry; IDs in the history are never handed out to anyone else
+ * (R1). The history is not read whole: the versions of one response are looked up by its ID
+ * (Table.lookup), and IDs above the highest handed out by their pattern (member-ids.ts). When
+ * the sheet does not exist yet, it is created and begins with every member's Members row as it
+ * stood before this execution changed it (BASELINE).
  */
 export class HistoryWriter {
   private readonly before = new Map<Row, unknown[]>();
   private readonly added = new Set<Row>();
-  /** `responseId|time` of every version recorded. */
+  /** `responseId|time` of every version recorded by this execution. */
   private readonly recorded = new Set<string>();
-  /** Response ID → the ID its FIRST version was given. */
-  private readonly firstIds = new Map<string, string>();
-  /** Every ID in the history. */
-  readonly ids = new Set<string>();
   /** The execution's Member history table (the Workbook's, so readers see what is written). */
   private table: HistoryTable | null;
 
@@ -79,18 +78,7 @@ export class HistoryWriter {
     private readonly members: MemberTable,
     private readonly now: number,
   ) {
-    const table = book.tableIfExists(MEMBER_HISTORY);
-    this.table = table;
-    if (!table) return;
-    for (const row of table.dataRows()) {
-      const memberId = cellText(table.get(row, 'memberId')).trim();
-      const responseId = cellText(table.get(row, 'responseId'));
-      const at = cellMs(table.get(row, 'respondedAt'));
-      if (memberId !== '') this.ids.add(memberId);
-      if (responseId === '' || at === null) continue;
-      this.recorded.add(versionKey(responseId, at));
-      if (cellText(table.get(row, 'kind')) === 'FIRST') this.firstIds.set(responseId, memberId);
-    }
+    this.table = book.lookupTable(MEMBER_HISTORY);
   }
 
   /** One writer per execution (the sweep processes many registrations in one). */
@@ -103,9 +91,51 @@ export class HistoryWriter {
     return writer;
   }
 
+  /** The lookups this writer makes for a response, to be made with others in one search. */
+  searches(responseId: string, patterns: readonly string[] = []): Search[] {
+    if (!this.table) return [];
+    const table = this.table as unknown as Table<string>;
+    return [
+      { table, key: 'responseId', patterns: [exactly(responseId)] },
+      ...(patterns.length > 0 ? [{ table, key: 'memberId', patterns }] : []),
+    ];
+  }
+
+  /** The history rows of one response. */
+  private versionsOf(responseId: string): Row[] {
+    const table = this.table;
+    if (!table) return [];
+    return table
+      .lookup('responseId', [exactly(responseId)])
+      .filter((r) => cellText(table.get(r, 'responseId')) === responseId);
+  }
+
   /** The ID a first registration was already given in the history (a retried execution). */
   firstIdOf(responseId: string): string | undefined {
-    return this.firstIds.get(responseId);
+    const table = this.table;
+    let id: string | undefined;
+    if (table)
+      for (const row of this.versionsOf(responseId))
+        if (cellText(table.get(row, 'kind')) === 'FIRST')
+          id = cellText(table.get(row, 'memberId')).trim();
+    return id;
+  }
+
+  /** The member IDs in history rows whose ID cell matches one of `patterns` (Table.lookup). */
+  idsMatching(patterns: readonly string[]): string[] {
+    const table = this.table;
+    if (!table) return [];
+    return table.lookup('memberId', patterns).map((r) => cellText(table.get(r, 'memberId')).trim());
+  }
+
+  /** Every ID in the history (the table is read whole). */
+  allIds(): string[] {
+    const table = this.table;
+    if (!table) return [];
+    return table
+      .dataRows()
+      .map((r) => cellText(table.get(r, 'memberId')).trim())
+      .filter((id) => id !== '');
   }
 
   /** Call before changing an existing Members row. */
@@ -121,10 +151,21 @@ export class HistoryWriter {
   /** Writes a version now, unless it is already recorded. */
   record(record: HistoryRecord): void {
     const at = (record.respondedAt as Date).getTime();
-    const key = versionKey(String(record.responseId), at);
+    const responseId = String(record.responseId);
+    const key = versionKey(responseId, at);
     if (this.recorded.has(key)) return;
     let table = this.table;
-    if (!table) {
+    if (table) {
+      const t = table;
+      const stored = this.versionsOf(responseId).some((r) => {
+        const ms = cellMs(t.get(r, 'respondedAt'));
+        return ms !== null && versionKey(responseId, ms) === key;
+      });
+      if (stored) {
+        this.recorded.add(key);
+        return;
+      }
+    } else {
       table = this.book.table(MEMBER_HISTORY); // creates the sheet
       this.table = table;
       for (const row of this.members.dataRows()) {
@@ -140,9 +181,6 @@ export class HistoryWriter {
     table.append(record);
     table.flush();
     this.recorded.add(key);
-    this.ids.add(String(record.memberId));
-    if (record.kind === 'FIRST')
-      this.firstIds.set(String(record.responseId), String(record.memberId));
   }
 }
 
@@ -191,8 +229,17 @@ export function versionRecord(
 export function readVersions(book: Workbook, settings: Settings): MemberVersion[] {
   const table = book.tableIfExists(MEMBER_HISTORY);
   if (!table) return [];
+  return versionsOf(table, table.dataRows(), settings);
+}
+
+/** The versions recorded in some Member history rows. */
+export function versionsOf(
+  table: HistoryTable,
+  rows: readonly Row[],
+  settings: Settings,
+): MemberVersion[] {
   const versions: MemberVersion[] = [];
-  for (const row of table.dataRows()) {
+  for (const row of rows) {
     const memberId = canonicalId(
       cellText(table.get(row, 'memberId')),
       settings.idPrefix,

@@ -33,8 +33,17 @@ export interface MemberRecord extends MemberFacts {
 
 export function readMembers(book: Workbook, settings: Settings): Map<string, MemberRecord> {
   const table = book.table(MEMBERS);
+  return membersOf(table, table.dataRows(), settings);
+}
+
+/** The members of some Members rows, by canonical ID (a later row of the same ID wins). */
+export function membersOf(
+  table: MemberTable,
+  rows: readonly Row[],
+  settings: Settings,
+): Map<string, MemberRecord> {
   const members = new Map<string, MemberRecord>();
-  for (const row of table.dataRows()) {
+  for (const row of rows) {
     const id = canonicalId(
       cellText(table.get(row, 'memberId')),
       settings.idPrefix,
@@ -57,8 +66,17 @@ export function readCompletions(
   settings: Settings,
 ): Map<string, CourseCompletion[]> {
   const table = book.table(COURSE);
+  return completionsOf(table, table.dataRows(), settings);
+}
+
+/** The completions of some Course rows, by canonical member ID. */
+export function completionsOf(
+  table: CourseTable,
+  rows: readonly Row[],
+  settings: Settings,
+): Map<string, CourseCompletion[]> {
   const byMember = new Map<string, CourseCompletion[]>();
-  for (const row of table.dataRows()) {
+  for (const row of rows) {
     const memberId = canonicalId(
       cellText(table.get(row, 'memberId')),
       settings.idPrefix,
@@ -84,8 +102,17 @@ export function readFiscalYear(value: unknown): number | null {
 
 export function readDocuments(book: Workbook, settings: Settings): DocumentRecord[] {
   const table = book.table(DOCUMENTS);
+  return documentsOf(table, table.dataRows(), settings);
+}
+
+/** The document records of some Documents rows. */
+export function documentsOf(
+  table: DocumentTable,
+  rows: readonly Row[],
+  settings: Settings,
+): DocumentRecord[] {
   const records: DocumentRecord[] = [];
-  for (const row of table.dataRows()) {
+  for (const row of rows) {
     const memberId = canonicalId(
       cellText(table.get(row, 'memberId')),
       settings.idPrefix,
@@ -104,6 +131,8 @@ export function readDocuments(book: Workbook, settings: Settings): DocumentRecor
 }
 
 export type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
+export type CourseTable = Table<(typeof COURSE)['columns'][number]['key']>;
+export type DocumentTable = Table<(typeof DOCUMENTS)['columns'][number]['key']>;
 
 /**
  * A member row keeps the IDs of its latest registration responses only (enough to recognise a

@@ -2,25 +2,29 @@
 // (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
 
 import { alertMissingQuestions } from '../adapters/alerts';
-import { mapFields, readResponse, sameVersion } from '../adapters/answers';
-import { type AppTable, readOverride } from '../adapters/application-rows';
+import { mapFields, type ResponseAnswers, readResponse, sameVersion } from '../adapters/answers';
+import {
+  type AppTable,
+  inputFromRow,
+  isPaid,
+  priorFromRow,
+  readOverride,
+  relatedRows,
+} from '../adapters/application-rows';
+import { type DecisionWorld, memberWorld, wholeWorld } from '../adapters/decision-world';
 import type { Env } from '../adapters/env';
 import { formUrls } from '../adapters/forms';
-import { readHistories } from '../adapters/member-history';
-import {
-  type MemberRecord,
-  readCompletions,
-  readDocuments,
-  readMembers,
-} from '../adapters/records';
+import type { MemberRecord } from '../adapters/records';
 import { cellMs, cellText } from '../adapters/tables/cells';
+import { exactly } from '../adapters/tables/patterns';
 import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
-import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
+import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay } from '../domain/dates';
 import { compareSubmission } from '../domain/decision';
 import { courseProgress } from '../domain/eligibility';
-import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
+import { decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
+import { canonicalId } from '../domain/ids';
 import { missingDocuments } from '../domain/payments';
 import { decisionEmailFor } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
@@ -37,107 +41,13 @@ import {
   type TemplateValue,
   yenText,
 } from '../domain/templates';
-import type {
-  ApplicationInput,
-  CourseCompletion,
-  Decision,
-  DocumentRecord,
-  MemberVersion,
-  PriorApplication,
-  ReasonCode,
-  Status,
-} from '../domain/types';
-
-function inputFromRow(table: AppTable, row: Row): ApplicationInput {
-  const text = (k: KeysOf<typeof APPLICATIONS>) => cellText(table.get(row, k));
-  return {
-    responseId: text('responseId'),
-    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
-    respondentEmail: text('respondentEmail'),
-    applicantId: text('applicantId'),
-    secondId: text('secondId'),
-    supportDate: text('supportDate'),
-    startTime: text('startTime'),
-    endTime: text('endTime'),
-    recipientName: text('recipientName'),
-    recipientBirthYear: text('recipientBirthYear'),
-    missing: text('missingFields')
-      .split(/[\s,]+/)
-      .filter((s) => s !== ''),
-  };
-}
-
-/** What R13/R14 need from a row already decided (paid rows keep their recorded decision). */
-function priorFromRow(table: AppTable, row: Row): PriorApplication {
-  const status = (cellText(table.get(row, 'status')) || 'REVIEW') as Status;
-  return {
-    responseId: cellText(table.get(row, 'responseId')),
-    submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
-    status,
-    recipientKey: cellText(table.get(row, 'recipientKey')),
-    supportDate: parseDay(cellText(table.get(row, 'supportDate'))),
-    startMinute: parseTime(cellText(table.get(row, 'startTime'))),
-    endMinute: parseTime(cellText(table.get(row, 'endTime'))),
-    supporters: cellText(table.get(row, 'supporters'))
-      .split(/[\s,]+/)
-      .filter((s) => s !== ''),
-  };
-}
-
-function isPaid(table: AppTable, row: Row): boolean {
-  return cellText(table.get(row, 'paidIn')).trim() !== '';
-}
-
-/**
- * Everything a decision reads besides the applications: the member histories (the rules read
- * each member as of the application's moment), the Members sheet (names and languages for the
- * emails: the staff's current view), and course and documents only when needed.
- */
-class World {
-  readonly members: Map<string, MemberRecord>;
-  readonly histories: Map<string, MemberVersion[]>;
-  private completions: Map<string, CourseCompletion[]> | null = null;
-  private documents: Map<string, DocumentRecord[]> | null = null;
-
-  constructor(private readonly env: Env) {
-    this.members = readMembers(env.book, env.settings);
-    this.histories = readHistories(env.book, env.settings);
-  }
-
-  /** The facts the engine decides with; the course sheet is read the first time it is asked. */
-  facts(): DecisionFacts {
-    return {
-      settings: this.env.settings,
-      histories: this.histories,
-      completions: {
-        get: (id) => {
-          if (this.completions === null)
-            this.completions = readCompletions(this.env.book, this.env.settings);
-          return this.completions.get(id);
-        },
-      },
-    };
-  }
-
-  /** The document records of one member for one fiscal year (indexed once per execution). */
-  docs(memberId: string, fiscalYear: number): DocumentRecord[] {
-    if (this.documents === null) {
-      this.documents = new Map();
-      for (const d of readDocuments(this.env.book, this.env.settings)) {
-        const k = `${d.memberId}|${d.fiscalYear}`;
-        const list = this.documents.get(k);
-        if (list) list.push(d);
-        else this.documents.set(k, [d]);
-      }
-    }
-    return this.documents.get(`${memberId}|${fiscalYear}`) ?? [];
-  }
-}
+import { recipientKey } from '../domain/text';
+import type { ApplicationInput, Decision, PriorApplication, ReasonCode } from '../domain/types';
 
 /** Missing documents per paid supporter as of today (R20); empty unless ACCEPTED. */
 function holdsOf(
   env: Env,
-  world: World,
+  world: DecisionWorld,
   decision: Decision,
 ): Map<string, ('memorandum' | 'account')[]> {
   const holds = new Map<string, ('memorandum' | 'account')[]>();
@@ -219,9 +129,24 @@ export function processApplication(
   response: GoogleAppsScript.Forms.FormResponse,
   form: GoogleAppsScript.Forms.Form | null,
 ): void {
-  const table = env.book.table(APPLICATIONS);
-  const row = stageApplication(env, table, response, form);
-  if (row) decideFrom(env, table, [row], true);
+  const answers = readResponse(response, form);
+  // A submission reads what its decision needs, not the history (issue #15): the header of each
+  // sheet, then one search for its own row (an edit), the earlier applications for the same
+  // person supported, and the rows of the members it names.
+  const table = env.book.lookupTable(APPLICATIONS) ?? env.book.table(APPLICATIONS);
+  const world = memberWorld(env);
+  const { values } = mapFields<ApplicationField>(answers, env.settings.applicationFields);
+  const key = recipientKey(values.recipientName, values.recipientBirthYear);
+  const ids = [values.applicantId, values.secondId].map(
+    (raw) => canonicalId(raw, env.settings.idPrefix, env.settings.idWidth) ?? '',
+  );
+  env.book.search([
+    { table: table as never, key: 'responseId', patterns: [exactly(answers.responseId)] },
+    { table: table as never, key: 'recipientKey', patterns: key === '' ? [] : [exactly(key)] },
+    ...world.searches(ids),
+  ]);
+  const row = stageAnswers(env, table, answers);
+  if (row) decideFrom(env, table, [row], true, world);
 }
 
 /**
@@ -234,14 +159,17 @@ export function stageApplication(
   response: GoogleAppsScript.Forms.FormResponse,
   form: GoogleAppsScript.Forms.Form | null,
 ): Row | null {
-  const answers = readResponse(response, form);
+  return stageAnswers(env, table, readResponse(response, form));
+}
+
+function stageAnswers(env: Env, table: AppTable, answers: ResponseAnswers): Row | null {
   const { values, missing, missingTitles } = mapFields<ApplicationField>(
     answers,
     env.settings.applicationFields,
   );
   alertMissingQuestions(env, 'application', missingTitles, answers.responseId);
   const existing = table
-    .dataRows()
+    .lookup('responseId', [exactly(answers.responseId)])
     .find((r) => cellText(table.get(r, 'responseId')) === answers.responseId);
   if (existing) {
     if (sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
@@ -257,9 +185,8 @@ export function stageApplication(
         responseId: answers.responseId,
         change: 'flagged for review',
       });
-      const members = readMembers(env.book, env.settings);
       const memberId = cellText(table.get(existing, 'supporters')).split(' ')[0] ?? '';
-      const member = members.get(memberId);
+      const member = memberWorld(env).members.get(memberId);
       const mail = renderFor(env, 'application.paidEdited', member?.emailLanguage ?? '', {
         name: member?.name || values.applicantName,
         memberId,
@@ -295,6 +222,8 @@ export function decideFrom(
   table: AppTable,
   staged: Row[] | null,
   logEach: boolean,
+  /** The member facts (a form submission looks its members up; default: by the table's mode). */
+  known?: DecisionWorld,
 ): number {
   const keyOf = (row: Row) => ({
     submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
@@ -306,7 +235,10 @@ export function decideFrom(
   const first = staged === null ? null : staged.map(keyOf).sort(compareSubmission)[0];
   const before: Row[] = [];
   const tail: Row[] = [];
-  for (const row of table.dataRows()) {
+  // A table opened for lookups holds only the applications that share a recipient key with the
+  // staged ones (R13/R14 compare nothing else); a whole table, every application.
+  const rows = staged !== null && table.isPartial() ? relatedRows(table, staged) : table.dataRows();
+  for (const row of rows) {
     if (first && compareSubmission(keyOf(row), first) < 0) before.push(row);
     else tail.push(row);
   }
@@ -334,7 +266,14 @@ export function decideFrom(
   }
   for (const list of earlier.values()) list.sort(compareSubmission);
   if (items.length === 0) return 0;
-  const world = new World(env);
+  const world = known ?? (table.isPartial() ? memberWorld(env) : wholeWorld(env));
+  world.prepare(
+    items.flatMap(({ input }) =>
+      [input.applicantId, input.secondId].map(
+        (raw) => canonicalId(raw, env.settings.idPrefix, env.settings.idWidth) ?? '',
+      ),
+    ),
+  );
   let changed = 0;
   for (const { item, decision } of decideInOrder(items, world.facts(), earlier)) {
     if (decision === null) continue; // paid: the decision it was paid on stands (R18, R22)
@@ -424,7 +363,7 @@ function dayOrRaw(raw: string): TemplateValue {
 /** R17: the applicant, and the second supporter when a member, hear the decision. */
 function sendDecisionEmails(
   env: Env,
-  world: World,
+  world: DecisionWorld,
   input: ApplicationInput,
   d: Decision,
   holds: Map<string, ('memorandum' | 'account')[]>,

@@ -5,13 +5,14 @@ import { mapFields, readResponse, sameVersion } from '../adapters/answers';
 import type { Env } from '../adapters/env';
 import { formUrls } from '../adapters/forms';
 import { HistoryWriter, type VersionKind, versionRecord } from '../adapters/member-history';
+import { handedOut, idsAbovePatterns, nextId } from '../adapters/member-ids';
 import { type MemberTable, RESPONSE_IDS_KEPT, responseIdsOf } from '../adapters/records';
 import { cellMs, cellNumber, cellText } from '../adapters/tables/cells';
+import { email as emailPattern, oneOf } from '../adapters/tables/patterns';
 import { MEMBERS } from '../adapters/tables/schema';
-import type { Row } from '../adapters/tables/table';
+import type { Row, Table } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
 import { ALERTS } from '../domain/alerts';
-import { nextMemberId } from '../domain/ids';
 import { autoReplyAllowed } from '../domain/replies';
 import type { RegistrationField } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
@@ -31,8 +32,14 @@ export function processRegistration(
     alertStaffOnce(env, 'registration-form-no-email', ALERTS.registrationNoEmail());
   }
 
-  const members = env.book.table(MEMBERS);
-  const rows = members.dataRows();
+  // A registration reads what it needs, not the tables (issue #15): each sheet's header, then one
+  // search for this response (a repeated event or an edit), the address (R2), and any ID above
+  // the highest handed out (R1, member-ids.ts).
+  const members = env.book.lookupTable(MEMBERS) ?? env.book.table(MEMBERS);
+  const email = normalizeEmail(answers.email);
+  const byResponsePattern = [oneOf(answers.responseId)];
+  const emailPatterns = email === '' ? [] : [emailPattern(email)];
+  const above = idsAbovePatterns(env);
   // Every response version goes into the member history with its time (RULES §3), written
   // before the Members row so a failed execution is completed by the sweep without loss.
   const history = HistoryWriter.of(env.book, members, env.now);
@@ -52,7 +59,16 @@ export function processRegistration(
         env.now,
       ),
     );
-  const byResponse = rows.find((r) => responseIdsOf(members, r).includes(answers.responseId));
+  const table = members as unknown as Table<string>;
+  env.book.search([
+    { table, key: 'responseIds', patterns: byResponsePattern },
+    { table, key: 'email', patterns: emailPatterns },
+    { table, key: 'memberId', patterns: above },
+    ...history.searches(answers.responseId, above),
+  ]);
+  const byResponse = members
+    .lookup('responseIds', byResponsePattern)
+    .find((r) => responseIdsOf(members, r).includes(answers.responseId));
   if (byResponse) {
     const memberId = cellText(members.get(byResponse, 'memberId'));
     if (sameVersion(cellMs(members.get(byResponse, 'lastResponseAt')), answers.timestamp)) {
@@ -71,11 +87,12 @@ export function processRegistration(
     return;
   }
 
-  const email = normalizeEmail(answers.email);
   const existing =
     email === ''
       ? undefined
-      : rows.find((r) => normalizeEmail(cellText(members.get(r, 'email'))) === email);
+      : members
+          .lookup('email', emailPatterns)
+          .find((r) => normalizeEmail(cellText(members.get(r, 'email'))) === email);
   let row: Row;
   let memberId: string;
   if (existing) {
@@ -103,13 +120,7 @@ export function processRegistration(
   } else {
     // R1: the next ID comes from the IDs stored (Members and the history), under the script
     // lock; a retried first registration keeps the ID the history already gave it.
-    memberId =
-      history.firstIdOf(answers.responseId) ??
-      nextMemberId(
-        [...rows.map((r) => cellText(members.get(r, 'memberId'))), ...history.ids],
-        env.settings.idPrefix,
-        env.settings.idWidth,
-      );
+    memberId = history.firstIdOf(answers.responseId) ?? nextId(env, members, history);
     row = members.append({
       memberId,
       firstRegisteredAt: new Date(answers.timestamp),
@@ -118,6 +129,7 @@ export function processRegistration(
     history.appended(row);
     writeDetails(members, row, values, answers.email, env.now, answers.timestamp);
     recordVersion(row, memberId, 'FIRST');
+    handedOut(env, memberId);
     env.log.add({
       action: 'REGISTERED',
       responseId: answers.responseId,

@@ -30,6 +30,7 @@ import { exception } from './errors';
 import { type CellValue, formatValue, isDateFormat, isTextFormat } from './format';
 import { evaluateFormula } from './formula';
 import { Layer } from './layer';
+import { LocalTextFinder, searchable } from './text-finder';
 import { LocalUi } from './ui';
 import { isValidTimeZone, msToSerial, serialToMs } from './zone';
 
@@ -463,6 +464,46 @@ export class LocalSheet {
       Math.trunc(column as number),
       numRows === undefined ? 1 : Math.trunc(numRows),
       numColumns === undefined ? 1 : Math.trunc(numColumns),
+    );
+  }
+
+  /**
+   * The values of a block in one call, without a Range: "Returns the rectangular grid of values
+   * for this range starting at the given coordinates" (Sheet.getSheetValues, Apps Script
+   * reference). The -1 forms are not modelled (they throw here).
+   */
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): ScriptValue[][] {
+    requireNumbers(
+      [startRow, startColumn, numRows, numColumns],
+      4,
+      'SpreadsheetApp.Sheet.getSheetValues',
+    );
+    const range = this.makeRange(startRow, startColumn, numRows, numColumns);
+    this.env.call('getSheetValues', { read: numRows * numColumns });
+    return this.readValues(range.getRow() - 1, range.getColumn() - 1, numRows, numColumns);
+  }
+
+  /** Searches this sheet (spreadsheet/text-finder.ts). */
+  createTextFinder(findText: string): LocalTextFinder<LocalRange> {
+    this.env.call('createTextFinder');
+    return new LocalTextFinder(
+      (m) => this.env.call(m),
+      [
+        {
+          sheet: searchable(this),
+          row: 1,
+          column: 1,
+          numRows: this.maxRows,
+          numColumns: this.maxColumns,
+        },
+      ],
+      String(findText),
+      (r) => searchable(r.getSheet()),
     );
   }
 
@@ -1326,6 +1367,18 @@ export class LocalRange {
   }
 
   // --- values ---
+  /** Searches this range (spreadsheet/text-finder.ts). */
+  createTextFinder(findText: string): LocalTextFinder<LocalRange> {
+    this.env.call('createTextFinder');
+    const area = { sheet: searchable(this.sheet), row: this.row, column: this.column };
+    return new LocalTextFinder(
+      (m) => this.env.call(m),
+      [{ ...area, numRows: this.numRows, numColumns: this.numColumns }],
+      String(findText),
+      (r) => searchable(r.getSheet()),
+    );
+  }
+
   getValues(): ScriptValue[][] {
     this.env.call('getValues', { read: this.cells });
     return this.sheet.readValues(this.row - 1, this.column - 1, this.numRows, this.numColumns);
@@ -1736,6 +1789,22 @@ export class LocalSpreadsheet {
   getNumSheets(): number {
     this.env.call('getNumSheets');
     return this.sheetList.length;
+  }
+  /** Searches every sheet, in tab order (spreadsheet/text-finder.ts). */
+  createTextFinder(findText: string): LocalTextFinder<LocalRange> {
+    this.env.call('createTextFinder');
+    return new LocalTextFinder(
+      (m) => this.env.call(m),
+      this.sheetList.map((s) => ({
+        sheet: searchable(s),
+        row: 1,
+        column: 1,
+        numRows: s.maxRows,
+        numColumns: s.maxColumns,
+      })),
+      String(findText),
+      (r) => searchable(r.getSheet()),
+    );
   }
   getSheetByName(name: string): LocalSheet | null {
     this.env.call('getSheetByName');

@@ -1,7 +1,7 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
 // few setValues as possible. Every flow reads and writes through this one reader.
-import { type CellValue, fromCell, toCell, toTextCell } from './cells';
+import { type CellValue, cellText, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -98,13 +98,26 @@ export class Table<K extends string> {
   private withData: Row[] | null = null;
   private width: number;
 
+  /**
+   * Whether every row of the sheet is held (open) or only the rows looked up by key so far
+   * (openForLookups: the header, then the rows a TextFinder found; see lookup()).
+   */
+  private whole: boolean;
+  /** Lookup mode: the rows read so far by sheet row number, and the searches already made. */
+  private readonly loaded = new Map<number, Row>();
+  private readonly searched = new Set<string>();
+  /** Lookup mode: rows written by appendRow whose sheet row number is not known yet. */
+  private unplaced: Row[] = [];
+
   private constructor(
     readonly sheet: Sheet,
     readonly spec: TableSpec<K>,
     values: unknown[][],
     /** Whether the sheet was created by this open. */
     readonly created: boolean,
+    mode: 'whole' | 'lookup' = 'whole',
   ) {
+    this.whole = mode === 'whole';
     const header = values[0] ?? [];
     this.width = header.length;
     for (const [key, index] of columnIndexes(header, spec)) this.column.set(key, index);
@@ -131,12 +144,7 @@ export class Table<K extends string> {
         .setValues([missing.map((c) => toTextCell(c.header))]);
       this.width = need;
     }
-    this.rows = values.slice(1).map((row, i) => ({ rowNumber: i + 2, values: this.pad(row) }));
-    // A '@' cell may have kept the apostrophe the writer put before a number-like string.
-    for (const row of this.rows) {
-      const v = row.values;
-      for (let j = 0; j < v.length; j++) if (typeof v[j] === 'string') v[j] = fromCell(v[j]);
-    }
+    this.rows = values.slice(1).map((row, i) => this.decode(i + 2, row));
     this.encoders = [];
     for (const col of spec.columns) {
       const i = this.column.get(col.key);
@@ -175,6 +183,23 @@ export class Table<K extends string> {
     return new Table(sheet, spec, values, created);
   }
 
+  /**
+   * Opens the sheet of `spec` for lookups by key: reads its header row only; rows come in through
+   * lookup(). A sheet that lacks one of the spec's columns is read whole (Table.open), so that
+   * missing columns are added as they always are.
+   */
+  static openForLookups<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> | null {
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) return null;
+    const header = sheet.getRange('1:1').getValues()[0] ?? [];
+    let width = header.length;
+    while (width > 0 && (header[width - 1] === '' || header[width - 1] === null)) width--;
+    const found = columnIndexes(header.slice(0, width), spec);
+    if (spec.columns.some((c) => !found.has(c.key)))
+      return new Table(sheet, spec, sheet.getDataRange().getValues(), false);
+    return new Table(sheet, spec, [header.slice(0, width)], false, 'lookup');
+  }
+
   /** Opens and reads the sheet of `spec` when it exists; null (and nothing created) otherwise. */
   static openIfExists<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> | null {
     const sheet = ss.getSheetByName(spec.name);
@@ -199,6 +224,7 @@ export class Table<K extends string> {
     if (sameCell(row.values[i], value)) return;
     row.values[i] = value ?? '';
     if (this.appended.includes(row)) return;
+    if (Number.isNaN(row.rowNumber)) this.placeAppended();
     const idx = row.rowNumber;
     let cols = this.dirty.get(idx);
     if (!cols) {
@@ -214,18 +240,20 @@ export class Table<K extends string> {
     for (const [key, value] of Object.entries(record) as [K, unknown][]) {
       values[this.index(key)] = value ?? '';
     }
+    // Lookup mode does not know where the data ends: the row number is found when written.
     const last = this.appended.length
       ? this.appended[this.appended.length - 1].rowNumber
       : this.rows.length + 1;
-    const row = { rowNumber: last + 1, values };
+    const row = { rowNumber: this.whole ? last + 1 : Number.NaN, values };
     this.appended.push(row);
     this.rows.push(row);
     this.withData = null;
     return row;
   }
 
-  /** Data rows that have any content. */
+  /** Data rows that have any content (a table opened for lookups is read whole first). */
   dataRows(): Row[] {
+    if (!this.whole) this.loadAll();
     // Kept until the next append: flows ask for the data rows several times per execution.
     if (this.withData === null)
       this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
@@ -242,7 +270,8 @@ export class Table<K extends string> {
     if (this.dirty.size === 0) return;
     const rowNumbers = [...this.dirty.keys()].sort((a, b) => a - b);
     const groups = rowNumbers.filter((r, i) => i === 0 || r !== rowNumbers[i - 1] + 1).length;
-    if (groups > 3) {
+    // In lookup mode the rows between two changed ones are not held: each run is written alone.
+    if (groups > 3 && this.whole) {
       // Scattered changes (e.g. "Paid in" on every paid application): one block from the first
       // to the last changed row over the changed columns, rather than one write per run of
       // rows. The rows in between are written back with the values just read.
@@ -264,7 +293,7 @@ export class Table<K extends string> {
     }
     const block: unknown[][] = [];
     for (let r = first; r <= last; r++)
-      block.push(this.encode(this.rows[r - 2].values.slice(lo, hi + 1), lo));
+      block.push(this.encode(this.rowAt(r).values.slice(lo, hi + 1), lo));
     this.sheet.getRange(first, lo + 1, last - first + 1, hi - lo + 1).setValues(block);
   }
 
@@ -287,13 +316,150 @@ export class Table<K extends string> {
     if (rows.length === 1) {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
+      if (!this.whole) this.unplaced.push(this.appended[0]);
     } else {
+      if (!this.whole) {
+        this.placeAppended();
+        const after = this.sheet.getLastRow();
+        this.appended.forEach((r, i) => {
+          r.rowNumber = after + 1 + i;
+          this.loaded.set(r.rowNumber, r);
+        });
+      }
       // Room for the block right after the data (no need to ask for the grid's size first).
       const first = this.appended[0].rowNumber;
       this.sheet.insertRowsAfter(first - 1, rows.length);
       this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
+  }
+
+  /**
+   * The rows whose `key` cell matches one of `patterns` (regular expressions in the syntax
+   * Google's RE2 and JavaScript share, matched case-insensitively against the whole cell text as
+   * TextFinder does). A whole table filters the rows it holds; a table opened for lookups asks
+   * the sheet the first time each pattern is looked for (Workbook.search: TextFinder) and reads
+   * only the rows found. Callers compare the cells exactly afterwards: a pattern may match more.
+   */
+  lookup(key: K, patterns: readonly string[]): Row[] {
+    if (!this.whole) {
+      const missing = patterns.filter((p) => !this.searched.has(searchKey(key, p)));
+      if (missing.length > 0)
+        searchTables(this.sheet.getParent(), [
+          { table: this as Table<string>, key, patterns: missing },
+        ]);
+    }
+    return this.matching(key, patterns);
+  }
+
+  /** The rows held (loaded and appended) whose `key` cell matches one of `patterns`. */
+  matching(key: K, patterns: readonly string[]): Row[] {
+    if (patterns.length === 0) return [];
+    const tests = patterns.map((p) => new RegExp(`^(?:${p})$`, 'iu'));
+    const i = this.index(key);
+    const rows = this.whole ? this.dataRows() : this.rows;
+    return rows.filter((r) => {
+      const text = cellText(r.values[i]);
+      return text !== '' && tests.some((t) => t.test(text));
+    });
+  }
+
+  /** Lookup mode: what search() should look for (patterns not yet searched), by column. */
+  pendingSearches(key: K, patterns: readonly string[]): { column: number; patterns: string[] } {
+    return {
+      column: this.columnNumber(key),
+      patterns: this.whole ? [] : patterns.filter((p) => !this.searched.has(searchKey(key, p))),
+    };
+  }
+
+  /** Whether only some rows are held (opened for lookups and not read whole since). */
+  isPartial(): boolean {
+    return !this.whole;
+  }
+
+  /** Lookup mode: records a search made and reads the rows it found that are not held yet. */
+  receive(key: K, patterns: readonly string[], rowNumbers: readonly number[]): void {
+    for (const p of patterns) this.searched.add(searchKey(key, p));
+    // A row this execution appended may be among those found: place it first, not read it twice.
+    if (this.unplaced.length > 0 && rowNumbers.length > 0) this.placeAppended();
+    const wanted = [...new Set(rowNumbers)]
+      .filter((r) => r >= 2 && !this.loaded.has(r))
+      .sort((a, b) => a - b);
+    if (wanted.length === 0 || this.width === 0) return;
+    // Rows close together are read in one block (a round trip costs as much as ~1,000 cells).
+    const runs: [number, number][] = [];
+    for (const r of wanted) {
+      const run = runs[runs.length - 1];
+      if (run && (r - run[1] - 1) * this.width <= MERGE_CELLS) run[1] = r;
+      else runs.push([r, r]);
+    }
+    for (const [first, last] of runs) {
+      // One call (no Range): Sheet.getSheetValues.
+      const values = this.sheet.getSheetValues(first, 1, last - first + 1, this.width);
+      values.forEach((v, i) => {
+        const rowNumber = first + i;
+        if (!this.loaded.has(rowNumber)) this.hold(this.decode(rowNumber, v));
+      });
+    }
+  }
+
+  /** Lookup mode: reads the sheet whole, keeping the rows already held (and their changes). */
+  private loadAll(): void {
+    this.placeAppended();
+    const values = this.sheet.getDataRange().getValues();
+    const pending = this.appended.slice();
+    const rows: Row[] = [];
+    for (let i = 1; i < values.length; i++) {
+      const rowNumber = i + 1;
+      rows.push(this.loaded.get(rowNumber) ?? this.decode(rowNumber, values[i]));
+    }
+    const last = rows.length + 1;
+    pending.forEach((r, i) => {
+      r.rowNumber = last + 1 + i;
+    });
+    this.rows.length = 0;
+    this.rows.push(...rows, ...pending);
+    this.loaded.clear();
+    this.whole = true;
+    this.withData = null;
+  }
+
+  /** Gives rows written by appendRow in lookup mode their sheet row numbers (we hold the lock). */
+  private placeAppended(): void {
+    if (this.unplaced.length === 0) return;
+    const last = this.sheet.getLastRow();
+    this.unplaced.forEach((r, i) => {
+      r.rowNumber = last - this.unplaced.length + 1 + i;
+      this.loaded.set(r.rowNumber, r);
+    });
+    this.unplaced = [];
+  }
+
+  private hold(row: Row): void {
+    this.loaded.set(row.rowNumber, row);
+    let at = this.rows.length;
+    while (
+      at > 0 &&
+      (Number.isNaN(this.rows[at - 1].rowNumber) || this.rows[at - 1].rowNumber > row.rowNumber)
+    )
+      at--;
+    this.rows.splice(at, 0, row);
+    this.withData = null;
+  }
+
+  private rowAt(rowNumber: number): Row {
+    if (this.whole) return this.rows[rowNumber - 2];
+    const row = this.loaded.get(rowNumber);
+    if (!row) throw new Error(`Sheet "${this.spec.name}": row ${rowNumber} was not read`);
+    return row;
+  }
+
+  /** A row as read: padded to the width; a '@' cell may have kept the writer's apostrophe. */
+  private decode(rowNumber: number, raw: unknown[]): Row {
+    const values = this.pad(raw);
+    for (let j = 0; j < values.length; j++)
+      if (typeof values[j] === 'string') values[j] = fromCell(values[j]);
+    return { rowNumber, values };
   }
 
   private index(key: K): number {
@@ -305,6 +471,48 @@ export class Table<K extends string> {
   private pad(row: unknown[]): unknown[] {
     if (row.length >= this.width) return row;
     return row.concat(new Array(this.width - row.length).fill(''));
+  }
+}
+
+/** Lookup mode reads rows near each other in one block when the gap costs fewer cells. */
+const MERGE_CELLS = 1000;
+
+function searchKey(key: string, pattern: string): string {
+  return `${key}\u0000${pattern}`;
+}
+
+/** What to look for in one table opened for lookups: cells of the `key` column. */
+export interface Search {
+  table: Table<string>;
+  key: string;
+  patterns: readonly string[];
+}
+
+/**
+ * Looks up several tables at once with one TextFinder (RE2 regular expression, whole cell, case
+ * insensitive: "Class TextFinder", https://developers.google.com/apps-script/reference/spreadsheet/text-finder):
+ * on the spreadsheet when more than one sheet is searched, else on the one sheet. Only matches in
+ * a searched key column count; each table then reads the rows found (Table.receive). Searches
+ * already made are not made again.
+ */
+export function searchTables(ss: Spreadsheet, searches: readonly Search[]): void {
+  const todo = searches
+    .map((s) => ({ ...s, ...s.table.pendingSearches(s.key, s.patterns) }))
+    .filter((s) => s.patterns.length > 0);
+  if (todo.length === 0) return;
+  const alternatives = [...new Set(todo.flatMap((s) => s.patterns))];
+  const pattern = `^(?:${alternatives.join('|')})$`;
+  const tables = [...new Set(todo.map((s) => s.table))];
+  const finder =
+    tables.length === 1 ? tables[0].sheet.createTextFinder(pattern) : ss.createTextFinder(pattern);
+  const found = finder
+    .useRegularExpression(true)
+    .findAll()
+    .map((r) => ({ sheet: r.getSheet().getSheetId(), row: r.getRow(), column: r.getColumn() }));
+  for (const s of todo) {
+    const id = s.table.sheet.getSheetId();
+    const rows = found.filter((f) => f.sheet === id && f.column === s.column).map((f) => f.row);
+    s.table.receive(s.key, s.patterns, rows);
   }
 }
 

@@ -2,7 +2,7 @@
 // once per execution, and every change is written back in flushAll().
 
 import type { KeysOf } from './schema';
-import { Table, type TableSpec } from './table';
+import { type Search, searchTables, Table, type TableSpec } from './table';
 
 export class Workbook {
   private readonly tables = new Map<string, Table<string>>();
@@ -19,13 +19,36 @@ export class Workbook {
       table = Table.open(this.ss, spec) as Table<string>;
       this.tables.set(spec.name, table);
     }
+    // Opened for lookups earlier in this execution: read whole now, keeping its changes.
+    if (table.isPartial()) table.dataRows();
     return table as Table<KeysOf<T>>;
+  }
+
+  /**
+   * The table of `spec` for lookups by key (Table.lookup): the table already open in this
+   * execution if any (then lookups filter what it holds), else its header only, the rows coming
+   * in as they are looked up. Null when the sheet does not exist (nothing is created).
+   */
+  lookupTable<T extends TableSpec>(spec: T): Table<KeysOf<T>> | null {
+    const open = this.tables.get(spec.name);
+    if (open) return open as Table<KeysOf<T>>;
+    const table = Table.openForLookups(this.ss, spec) as Table<string> | null;
+    if (table) this.tables.set(spec.name, table);
+    return table as Table<KeysOf<T>> | null;
+  }
+
+  /** Several lookups in one search of the spreadsheet (see searchTables). */
+  search(searches: readonly Search[]): void {
+    searchTables(this.ss, searches);
   }
 
   /** The table of `spec` when its sheet exists (read once per execution); null otherwise. */
   tableIfExists<T extends TableSpec>(spec: T): Table<KeysOf<T>> | null {
     const open = this.tables.get(spec.name);
-    if (open) return open as Table<KeysOf<T>>;
+    if (open) {
+      if (open.isPartial()) open.dataRows();
+      return open as Table<KeysOf<T>>;
+    }
     const table = Table.openIfExists(this.ss, spec) as Table<string> | null;
     if (table) this.tables.set(spec.name, table);
     return table as Table<KeysOf<T>> | null;

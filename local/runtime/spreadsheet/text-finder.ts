@@ -1,0 +1,240 @@
+// TextFinder of the local SpreadsheetApp: Spreadsheet.createTextFinder, Sheet.createTextFinder
+// and Range.createTextFinder search the cells of all sheets, one sheet or one range.
+//
+// Behaviour, as the reference states it ("Class TextFinder",
+// https://developers.google.com/apps-script/reference/spreadsheet/text-finder):
+// - matchCase(false) by default: "the search defaults to case-insensitive matching";
+// - matchEntireCell(false) by default: "the search defaults to partial matching";
+// - matchFormulaText(false) by default: "cells containing a formula are considered based on their
+//   displayed value" (so every cell is searched by the text it displays);
+// - useRegularExpression(true): "interprets the search string as a regular expression";
+//   Google's engine is RE2, modelled with a JavaScript RegExp (the 'u' flag; callers that must
+//   behave the same on both keep to the syntax the two share);
+// - ignoreDiacritics(true): "ignore diacritics while matching";
+// - findAll returns every matching cell as a one-cell Range, row by row (left to right) and sheet
+//   by sheet in tab order; findNext/findPrevious walk the same order from startFrom's range (or
+//   the current match) and return null when there is none; getCurrentMatch is the last found.
+// Empty cells never match. replaceWith/replaceAllWith are not modelled (nothing here uses them):
+// calling them fails loudly rather than pretending.
+//
+// Counting: every method is a Spreadsheet call, like every other method of the service (the
+// configuring ones cost nothing in the bench's latency model, as getRange; findAll and its
+// relatives are one round trip each: README "Benchmark", both estimates). No cell value crosses
+// the wire: the found ranges carry only their position, so no cells are counted as read.
+
+export interface SearchableSheet<R> {
+  /** Rows (0-based) that may hold content, in order. */
+  contentRows(): Iterable<number>;
+  /** Columns (0-based) past the last that may hold content in this row. */
+  rowWidth(row: number): number;
+  displayText(row: number, column: number): string;
+  formulaText(row: number, column: number): string | undefined;
+  makeRange(row: number, column: number, numRows: number, numColumns: number): R;
+}
+
+/** Where a finder searches: one area per sheet, 1-based and inclusive of its first cell. */
+export interface SearchArea<R> {
+  sheet: SearchableSheet<R>;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+interface RangeLike {
+  getRow(): number;
+  getColumn(): number;
+  getSheet(): unknown;
+}
+
+/** What a local sheet offers the finder (its value and formula layers, display text, ranges). */
+export interface SheetCells<R> {
+  readonly values: { rows: (unknown[] | undefined)[] };
+  readonly formulas: { rows: (unknown[] | undefined)[] };
+  displayText(row: number, column: number): string;
+  makeRange(row: number, column: number, numRows: number, numColumns: number): R;
+}
+
+const SEARCHABLE = new WeakMap<object, SearchableSheet<unknown>>();
+
+/** The finder's view of a local sheet: only rows and cells that hold a value or a formula. */
+export function searchable<R>(sheet: SheetCells<R>): SearchableSheet<R> {
+  let view = SEARCHABLE.get(sheet) as SearchableSheet<R> | undefined;
+  if (view) return view;
+  view = {
+    *contentRows() {
+      const n = Math.max(sheet.values.rows.length, sheet.formulas.rows.length);
+      for (let r = 0; r < n; r++)
+        if (sheet.values.rows[r] !== undefined || sheet.formulas.rows[r] !== undefined) yield r;
+    },
+    rowWidth: (r) =>
+      Math.max(sheet.values.rows[r]?.length ?? 0, sheet.formulas.rows[r]?.length ?? 0),
+    displayText: (r, c) => sheet.displayText(r, c),
+    formulaText: (r, c) => {
+      const f = sheet.formulas.rows[r]?.[c];
+      return typeof f === 'string' ? f : undefined;
+    },
+    makeRange: (row, column, numRows, numColumns) =>
+      sheet.makeRange(row, column, numRows, numColumns),
+  };
+  SEARCHABLE.set(sheet, view as SearchableSheet<unknown>);
+  return view;
+}
+
+function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class LocalTextFinder<R extends RangeLike> {
+  private caseSensitive = false;
+  private entireCell = false;
+  private regex = false;
+  private noDiacritics = false;
+  private formulaTextToo = false;
+  private start: R | null = null;
+  private current: R | null = null;
+
+  constructor(
+    private readonly call: (method: string) => void,
+    private readonly areas: readonly SearchArea<R>[],
+    private readonly findText: string,
+    /** The sheet object of a found range (to order matches by sheet). */
+    private readonly sheetOf: (range: R) => SearchableSheet<R>,
+  ) {
+    if (String(findText) === '') {
+      // Error text: unverified (the reference says only that the text must not be empty).
+      throw new Error('Exception: The text to find cannot be empty.');
+    }
+  }
+
+  matchCase(matchCase: boolean): this {
+    this.call('matchCase');
+    this.caseSensitive = !!matchCase;
+    return this;
+  }
+
+  matchEntireCell(matchEntireCell: boolean): this {
+    this.call('matchEntireCell');
+    this.entireCell = !!matchEntireCell;
+    return this;
+  }
+
+  useRegularExpression(useRegEx: boolean): this {
+    this.call('useRegularExpression');
+    this.regex = !!useRegEx;
+    return this;
+  }
+
+  ignoreDiacritics(ignore: boolean): this {
+    this.call('ignoreDiacritics');
+    this.noDiacritics = !!ignore;
+    return this;
+  }
+
+  matchFormulaText(matchFormulaText: boolean): this {
+    this.call('matchFormulaText');
+    this.formulaTextToo = !!matchFormulaText;
+    return this;
+  }
+
+  startFrom(startRange: R): this {
+    this.call('startFrom');
+    this.start = startRange;
+    return this;
+  }
+
+  findAll(): R[] {
+    this.call('findAll');
+    const all = this.matches();
+    this.current = all.length > 0 ? all[all.length - 1] : null;
+    return all;
+  }
+
+  findNext(): R | null {
+    this.call('findNext');
+    return this.step(1);
+  }
+
+  findPrevious(): R | null {
+    this.call('findPrevious');
+    return this.step(-1);
+  }
+
+  getCurrentMatch(): R | null {
+    this.call('getCurrentMatch');
+    return this.current;
+  }
+
+  replaceWith(_text: string): number {
+    this.call('replaceWith');
+    throw new Error('TextFinder.replaceWith is not modelled by the local runtime');
+  }
+
+  replaceAllWith(_text: string): number {
+    this.call('replaceAllWith');
+    throw new Error('TextFinder.replaceAllWith is not modelled by the local runtime');
+  }
+
+  private step(direction: 1 | -1): R | null {
+    const all = this.matches();
+    const from = this.current ?? this.start;
+    let index: number;
+    if (from === null) index = direction === 1 ? 0 : all.length - 1;
+    else {
+      const key = this.position(from);
+      const after = all.findIndex((r) => compare(this.position(r), key) > 0);
+      if (direction === 1) index = after === -1 ? -1 : after;
+      else {
+        const before = all.filter((r) => compare(this.position(r), key) < 0).length;
+        index = before - 1;
+      }
+    }
+    const found = index >= 0 && index < all.length ? all[index] : null;
+    if (found) this.current = found;
+    return found;
+  }
+
+  private position(range: R): [number, number, number] {
+    const sheet = this.sheetOf(range);
+    const area = this.areas.findIndex((a) => a.sheet === sheet);
+    return [area, range.getRow(), range.getColumn()];
+  }
+
+  private test(): (text: string) => boolean {
+    const fold = (s: string) => (this.noDiacritics ? stripDiacritics(s) : s);
+    const flags = this.caseSensitive ? 'u' : 'iu';
+    const source = this.regex ? fold(this.findText) : escapeRegExp(fold(this.findText));
+    const pattern = new RegExp(this.entireCell ? `^(?:${source})$` : source, flags);
+    return (text) => text !== '' && pattern.test(fold(text));
+  }
+
+  private matches(): R[] {
+    const test = this.test();
+    const out: R[] = [];
+    for (const area of this.areas) {
+      const { sheet } = area;
+      const firstRow = area.row - 1;
+      const lastRow = firstRow + area.numRows - 1;
+      const firstColumn = area.column - 1;
+      for (const r of sheet.contentRows()) {
+        if (r < firstRow) continue;
+        if (r > lastRow) break;
+        const end = Math.min(sheet.rowWidth(r), firstColumn + area.numColumns);
+        for (let c = firstColumn; c < end; c++) {
+          const formula = this.formulaTextToo ? sheet.formulaText(r, c) : undefined;
+          const text = formula ?? sheet.displayText(r, c);
+          if (test(text)) out.push(sheet.makeRange(r + 1, c + 1, 1, 1));
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function compare(a: [number, number, number], b: [number, number, number]): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}

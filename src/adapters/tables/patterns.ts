@@ -1,0 +1,88 @@
+// What a lookup by key looks for (Table.lookup): regular expressions in the syntax Google's RE2
+// (TextFinder.useRegularExpression) and JavaScript share, matched against the whole text a cell
+// displays, case-insensitively. A pattern may match a little more than the key (readers compare
+// the cells exactly once read), never less for the forms the system writes and staff type.
+// RE2's \s is ASCII only: the ideographic space is listed as a character of its own.
+
+const SPACE = '[\\s\u3000]*';
+
+/** The text, as a pattern matching exactly it. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Exactly the text (the case aside): keys the system writes (response IDs, recipient keys). */
+export function exactly(text: string): string {
+  return literal(text);
+}
+
+/** One entry of a list written with spaces or commas between (the Members response IDs). */
+export function oneOf(text: string): string {
+  return `(?:[\\s\\S]*[\\s,])?${literal(text)}(?:[\\s,][\\s\\S]*)?`;
+}
+
+/** An email address with spaces around it (R2 compares trimmed, case-insensitively). */
+export function email(address: string): string {
+  return SPACE + literal(address.normalize('NFKC').trim().toLowerCase()) + SPACE;
+}
+
+// Every dash src/domain/ids.ts accepts in an ID, as literal characters.
+const DASH = '[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]';
+
+/** A letter or digit in its ASCII and full-width forms (ids.ts reads IDs through NFKC). */
+function wide(ch: string): string {
+  if (!/[0-9A-Za-z]/.test(ch)) return literal(ch);
+  const up = ch.toUpperCase();
+  const full = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0xfee0);
+  return /[A-Z]/.test(up)
+    ? `[${up}${full(up)}${up.toLowerCase()}${full(up.toLowerCase())}]`
+    : `[${ch}${full(ch)}]`;
+}
+
+/**
+ * A Bansou Net ID as staff may type it (R5: any width, any case, spaces, any dash or none, the
+ * sequence with or without its leading zeros): `canonical` is the ID's canonical form, `prefix`
+ * the ID prefix of the Settings. ids.ts canonicalId decides which cells really are this ID.
+ */
+export function memberId(canonical: string, prefix: string): string {
+  const core = prefix.replace(/-+$/, '');
+  const seq = canonical.slice(prefix.length).replace(/^0+(?=\d)/, '');
+  const letters = [...core].map((ch) => (/[-]/.test(ch) ? DASH : wide(ch)));
+  const digits = [...seq].map(wide);
+  return [
+    SPACE,
+    letters.join(SPACE),
+    SPACE,
+    `${DASH}?`,
+    SPACE,
+    `(?:[0\uFF10]${SPACE})*`,
+    digits.join(SPACE),
+    SPACE,
+  ].join('');
+}
+
+/** A run of digits (leading zeros allowed) whose value is greater than `n`. */
+export function numberAbove(n: number): string {
+  const d = String(Math.max(0, Math.floor(n)));
+  const alternatives = [`[1-9]\\d{${d.length},}`];
+  for (let i = 0; i < d.length; i++) {
+    const digit = Number(d[i]);
+    if (digit === 9) continue;
+    const rest = d.length - i - 1;
+    const next = digit + 1 === 9 ? '9' : `[${digit + 1}-9]`;
+    const head = i === 0 ? '' : literal(d.slice(0, i));
+    if (i === 0 && digit + 1 > 9) continue;
+    alternatives.push(head + next + (rest > 0 ? `\\d{${rest}}` : ''));
+  }
+  return `0*(?:${alternatives.join('|')})`;
+}
+
+/**
+ * Any Bansou Net ID (typed as memberId() allows, digits in ASCII) whose sequence number is
+ * greater than `n`: the IDs handed out after the highest one known (R1).
+ */
+export function memberIdAbove(n: number, prefix: string): string {
+  const core = prefix.replace(/-+$/, '');
+  const letters = [...core].map((ch) => (ch === '-' ? DASH : wide(ch)));
+  return [SPACE, letters.join(SPACE), SPACE, `${DASH}?`, SPACE, numberAbove(n), SPACE].join('');
+}
