@@ -4,6 +4,7 @@
 // the seeded sheets are what the product would have written, and then written straight into the
 // sheets with counting off (seeding is set-up, not the execution being measured).
 
+import { HIGHEST_ID_KEY } from '../../src/adapters/member-ids';
 import { toCell, toTextCell } from '../../src/adapters/tables/cells';
 import {
   APPLICATIONS,
@@ -16,7 +17,6 @@ import {
   MEMBERS,
   RUNS,
 } from '../../src/adapters/tables/schema';
-import { HIGHEST_ID_KEY } from '../../src/adapters/member-ids';
 import type { TableSpec } from '../../src/adapters/tables/table';
 import { isTextColumn } from '../../src/adapters/tables/text-columns';
 import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';

@@ -126,7 +126,7 @@ export function memberWorld(env: Env): DecisionWorld {
   ): Row[] =>
     table
       ? table
-          .matching('memberId', patterns)
+          .lookup('memberId', patterns)
           .filter((r) =>
             ids.has(
               canonicalId(

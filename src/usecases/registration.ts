@@ -38,7 +38,9 @@ export function processRegistration(
   const members = env.book.lookupTable(MEMBERS) ?? env.book.table(MEMBERS);
   const email = normalizeEmail(answers.email);
   const byResponsePattern = [oneOf(answers.responseId)];
-  const emailPatterns = email === '' ? [] : [emailPattern(email)];
+  // An address with characters beyond ASCII has no pattern: the Members rows are read whole.
+  const byEmail = email === '' ? null : emailPattern(email);
+  const emailPatterns = byEmail === null ? [] : [byEmail];
   const above = idsAbovePatterns(env);
   // Every response version goes into the member history with its time (RULES §3), written
   // before the Members row so a failed execution is completed by the sweep without loss.
@@ -90,9 +92,9 @@ export function processRegistration(
   const existing =
     email === ''
       ? undefined
-      : members
-          .lookup('email', emailPatterns)
-          .find((r) => normalizeEmail(cellText(members.get(r, 'email'))) === email);
+      : (byEmail === null ? members.dataRows() : members.lookup('email', emailPatterns)).find(
+          (r) => normalizeEmail(cellText(members.get(r, 'email'))) === email,
+        );
   let row: Row;
   let memberId: string;
   if (existing) {

@@ -36,14 +36,14 @@ function calls(r: ScenarioResult): number {
 }
 
 describe('Spreadsheet call budgets (the bench targets, counted exactly)', () => {
-  test('a registration makes at most 15 Spreadsheet calls, the same with 20 and 300 members (target ≤ 8: still above it, 15 today: each sheet\'s header, one TextFinder search, the writes)', () => {
+  test("a registration makes at most 15 Spreadsheet calls, the same with 20 and 300 members (target ≤ 8: still above it, 15 today: each sheet's header, one TextFinder search, the writes)", () => {
     const small = calls(registrationScenario(20, model));
     const larger = calls(registrationScenario(300, model));
     expect(small).toBeLessThanOrEqual(15);
     expect(larger).toBe(small);
   });
 
-  test('an application makes at most 27 Spreadsheet calls, the same with 20 and 400 earlier applications (target ≤ 12: still above it, 27 today: six sheets\' headers, one TextFinder search, the rows of the two members named)', () => {
+  test("an application makes at most 27 Spreadsheet calls, the same with 20 and 400 earlier applications (target ≤ 12: still above it, 27 today: six sheets' headers, one TextFinder search, the rows of the two members named)", () => {
     const small = calls(applicationScenario(20, 100, model));
     const larger = calls(applicationScenario(400, 100, model));
     expect(small).toBeLessThanOrEqual(27);

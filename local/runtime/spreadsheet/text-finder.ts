@@ -51,6 +51,7 @@ interface RangeLike {
 export interface SheetCells<R> {
   readonly values: { rows: (unknown[] | undefined)[] };
   readonly formulas: { rows: (unknown[] | undefined)[] };
+  readonly formats: { rows: (unknown[] | undefined)[] };
   displayText(row: number, column: number): string;
   makeRange(row: number, column: number, numRows: number, numColumns: number): R;
 }
@@ -69,7 +70,18 @@ export function searchable<R>(sheet: SheetCells<R>): SearchableSheet<R> {
     },
     rowWidth: (r) =>
       Math.max(sheet.values.rows[r]?.length ?? 0, sheet.formulas.rows[r]?.length ?? 0),
-    displayText: (r, c) => sheet.displayText(r, c),
+    // A plain string shows as itself (format.ts formatValue): the common case, without formatting.
+    displayText: (r, c) => {
+      if (sheet.formulas.rows[r]?.[c] === undefined) {
+        const v = sheet.values.rows[r]?.[c];
+        if (v === undefined || v === '') return '';
+        if (typeof v === 'string') {
+          const format = sheet.formats.rows[r]?.[c];
+          if (format === undefined || format === '@') return v;
+        }
+      }
+      return sheet.displayText(r, c);
+    },
     formulaText: (r, c) => {
       const f = sheet.formulas.rows[r]?.[c];
       return typeof f === 'string' ? f : undefined;
@@ -83,10 +95,6 @@ export function searchable<R>(sheet: SheetCells<R>): SearchableSheet<R> {
 
 function stripDiacritics(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export class LocalTextFinder<R extends RangeLike> {
@@ -205,9 +213,19 @@ export class LocalTextFinder<R extends RangeLike> {
   }
 
   private test(): (text: string) => boolean {
-    const fold = (s: string) => (this.noDiacritics ? stripDiacritics(s) : s);
+    const fold = (s: string) => {
+      const t = this.noDiacritics ? stripDiacritics(s) : s;
+      return this.caseSensitive || this.regex ? t : t.toLowerCase();
+    };
+    if (!this.regex) {
+      // Plain text: compared as text (no pattern to build, whatever its length).
+      const wanted = fold(this.findText);
+      return this.entireCell
+        ? (text) => text !== '' && fold(text) === wanted
+        : (text) => text !== '' && fold(text).includes(wanted);
+    }
     const flags = this.caseSensitive ? 'u' : 'iu';
-    const source = this.regex ? fold(this.findText) : escapeRegExp(fold(this.findText));
+    const source = fold(this.findText);
     const pattern = new RegExp(this.entireCell ? `^(?:${source})$` : source, flags);
     return (text) => text !== '' && pattern.test(fold(text));
   }

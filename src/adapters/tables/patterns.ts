@@ -21,22 +21,29 @@ export function oneOf(text: string): string {
   return `(?:[\\s\\S]*[\\s,])?${literal(text)}(?:[\\s,][\\s\\S]*)?`;
 }
 
-/** An email address with spaces around it (R2 compares trimmed, case-insensitively). */
-export function email(address: string): string {
-  return SPACE + literal(address.normalize('NFKC').trim().toLowerCase()) + SPACE;
+/**
+ * An email address with spaces around it (R2 compares trimmed, case-insensitively, after NFKC):
+ * each ASCII character also in its full-width form, which NFKC folds back. Null when the address
+ * has other characters (NFKC has many sources for those): the caller reads the column instead.
+ */
+export function email(address: string): string | null {
+  const normalized = address.normalize('NFKC').trim().toLowerCase();
+  if (!/^[\x21-\x7e]+$/.test(normalized)) return null;
+  return SPACE + [...normalized].map(wide).join('') + SPACE;
 }
 
 // Every dash src/domain/ids.ts accepts in an ID, as literal characters.
 const DASH = '[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]';
 
-/** A letter or digit in its ASCII and full-width forms (ids.ts reads IDs through NFKC). */
+/** A printable ASCII character in its ASCII and full-width forms (ids.ts reads IDs through NFKC). */
 function wide(ch: string): string {
-  if (!/[0-9A-Za-z]/.test(ch)) return literal(ch);
-  const up = ch.toUpperCase();
+  const code = ch.charCodeAt(0);
+  if (code < 0x21 || code > 0x7e) return literal(ch);
   const full = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0xfee0);
-  return /[A-Z]/.test(up)
-    ? `[${up}${full(up)}${up.toLowerCase()}${full(up.toLowerCase())}]`
-    : `[${ch}${full(ch)}]`;
+  const forms = /[a-z]/i.test(ch)
+    ? [ch.toUpperCase(), ch.toLowerCase(), full(ch.toUpperCase()), full(ch.toLowerCase())]
+    : [ch, full(ch)];
+  return `[${forms.map((f) => (/[\\\]^-]/.test(f) ? `\\${f}` : f)).join('')}]`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
 // few setValues as possible. Every flow reads and writes through this one reader.
-import { type CellValue, cellText, fromCell, toCell, toTextCell } from './cells';
+import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -335,11 +335,11 @@ export class Table<K extends string> {
   }
 
   /**
-   * The rows whose `key` cell matches one of `patterns` (regular expressions in the syntax
-   * Google's RE2 and JavaScript share, matched case-insensitively against the whole cell text as
-   * TextFinder does). A whole table filters the rows it holds; a table opened for lookups asks
-   * the sheet the first time each pattern is looked for (Workbook.search: TextFinder) and reads
-   * only the rows found. Callers compare the cells exactly afterwards: a pattern may match more.
+   * The rows that may have a `key` cell matching one of `patterns` (regular expressions in the
+   * syntax Google's RE2 and JavaScript share, matched case-insensitively against the whole cell
+   * text, as TextFinder does). A table opened for lookups asks the sheet the first time each
+   * pattern is looked for (searchTables: TextFinder) and reads only the rows found. What comes
+   * back is every row held (a whole table: all of them): callers compare the cells exactly.
    */
   lookup(key: K, patterns: readonly string[]): Row[] {
     if (!this.whole) {
@@ -349,19 +349,12 @@ export class Table<K extends string> {
           { table: this as Table<string>, key, patterns: missing },
         ]);
     }
-    return this.matching(key, patterns);
+    return this.held();
   }
 
-  /** The rows held (loaded and appended) whose `key` cell matches one of `patterns`. */
-  matching(key: K, patterns: readonly string[]): Row[] {
-    if (patterns.length === 0) return [];
-    const tests = patterns.map((p) => new RegExp(`^(?:${p})$`, 'iu'));
-    const i = this.index(key);
-    const rows = this.whole ? this.dataRows() : this.rows;
-    return rows.filter((r) => {
-      const text = cellText(r.values[i]);
-      return text !== '' && tests.some((t) => t.test(text));
-    });
+  /** The rows held: every data row of a whole table; the rows read and appended in lookup mode. */
+  held(): Row[] {
+    return this.whole ? this.dataRows() : this.rows.slice();
   }
 
   /** Lookup mode: what search() should look for (patterns not yet searched), by column. */
@@ -477,6 +470,9 @@ export class Table<K extends string> {
 /** Lookup mode reads rows near each other in one block when the gap costs fewer cells. */
 const MERGE_CELLS = 1000;
 
+/** The longest pattern sent to a TextFinder (longer keys: the table is read whole). */
+const MAX_PATTERN = 2000;
+
 function searchKey(key: string, pattern: string): string {
   return `${key}\u0000${pattern}`;
 }
@@ -496,9 +492,17 @@ export interface Search {
  * already made are not made again.
  */
 export function searchTables(ss: Spreadsheet, searches: readonly Search[]): void {
-  const todo = searches
+  let todo = searches
     .map((s) => ({ ...s, ...s.table.pendingSearches(s.key, s.patterns) }))
     .filter((s) => s.patterns.length > 0);
+  // A key too long for a search pattern (a 50,000-character answer) is found by reading the
+  // table whole instead: the same rows, more cells.
+  for (const s of todo)
+    if (s.patterns.some((p) => p.length > MAX_PATTERN)) {
+      s.table.dataRows();
+      s.table.receive(s.key, s.patterns, []);
+    }
+  todo = todo.filter((s) => s.table.isPartial());
   if (todo.length === 0) return;
   const alternatives = [...new Set(todo.flatMap((s) => s.patterns))];
   const pattern = `^(?:${alternatives.join('|')})$`;
