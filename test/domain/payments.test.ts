@@ -856,3 +856,15 @@ describe('the Payments sheet, cell by cell (R21)', () => {
     ]);
   });
 });
+
+describe('settleMonth: submission order comes before response IDs', () => {
+  test('an earlier submission is paid first even when its response ID sorts later', () => {
+    const documents = [docs('BN-00001', 2023, '2023-08-01')];
+    const apps = [
+      app({ responseId: 'a-later', submittedAt: jst('2023-09-21T10:00:00') }),
+      app({ responseId: 'z-earlier', submittedAt: jst('2023-09-20T10:00:00') }),
+    ];
+    const r = settleMonth('2023-09', apps, [], documents, '2023-10-01');
+    expect(r.newLines.map((l) => l.responseId)).toEqual(['z-earlier', 'a-later']);
+  });
+});
