@@ -281,9 +281,10 @@ function placeCharts(
   width: number,
 ): StatisticsResult['charts'] {
   const done = { inserted: 0, updated: 0, removed: 0 };
-  const existing = sheet.getCharts();
-  const titleOf = (c: GoogleAppsScript.Spreadsheet.EmbeddedChart) =>
-    String(c.getOptions().get('title') ?? '');
+  // Each chart's title read once, not once per charted table.
+  const existing = sheet
+    .getCharts()
+    .map((chart) => ({ chart, title: String(chart.getOptions().get('title') ?? '') }));
   let slot = 0;
   for (const { table, headerRow } of placed) {
     if (!table.chart) continue;
@@ -292,7 +293,7 @@ function placeCharts(
     const range = block.offset(headerRow - 1, 0, Math.max(1, table.rows.length) + 1, 2);
     const anchorRow = 1 + slot * CHART_ROWS;
     slot++;
-    const same = existing.filter((c) => titleOf(c) === title);
+    const same = existing.filter((c) => c.title === title).map((c) => c.chart);
     for (const extra of same.slice(1)) {
       sheet.removeChart(extra);
       done.removed++;
