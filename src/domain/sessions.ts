@@ -13,7 +13,7 @@ import {
 } from './dates';
 import { canonicalId } from './ids';
 import type { Settings } from './settings-types';
-import { isBlank, nfkc, normalizeEmail } from './text';
+import { isBlank, isDateValue, nfkc, normalizeEmail } from './text';
 import type { Day } from './types';
 
 export type SignupStatus = 'ACCEPTED' | 'WAITLISTED' | 'REJECTED' | 'CANCELLED';
@@ -126,10 +126,9 @@ export interface SessionProblem {
   ja: string;
 }
 
+/** A readable Date cell (an invalid Date reads as no value). */
 function isDate(v: unknown): v is Date {
-  return (
-    Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime())
-  );
+  return isDateValue(v) && !Number.isNaN(v.getTime());
 }
 
 function text(v: unknown): string {
