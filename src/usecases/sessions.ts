@@ -376,7 +376,7 @@ function settle(
   }
   notifyChanges(env, view, table, members);
   writeCounts(env, view, table);
-  syncSignupForm(env.book, env.settings, env.props, env.now, form, view, table);
+  syncSignupForm(env.settings, env.props, env.now, form, view, table);
 }
 
 /** R35: each sign-up hears its status once per change; the meeting URL only when accepted. */
@@ -493,7 +493,6 @@ function hashOf(text: string): string {
  * choices changed; the next closing time is remembered so the sweep knows when to look again.
  */
 export function syncSignupForm(
-  book: Workbook,
   settings: Settings,
   props: ScriptProps,
   now: number,
@@ -532,7 +531,6 @@ export function syncSignupForm(
   else if (type === 'MULTIPLE_CHOICE') item.asMultipleChoiceItem().setChoiceValues(wanted);
   else return false;
   props.set(CHOICES_KEY, hash);
-  void book;
   return true;
 }
 
@@ -713,7 +711,7 @@ export function prepareSessionSheets(
     const props = new ScriptProps();
     // Set-up always writes the choices: staff may have edited the form by hand.
     props.delete(CHOICES_KEY);
-    if (syncSignupForm(book, settings, props, Date.now(), form, view, table))
+    if (syncSignupForm(settings, props, Date.now(), form, view, table))
       done.push(
         'Sign-up form: session choices updated. / 申込フォームの回の選択肢を更新しました。',
       );
