@@ -7,7 +7,7 @@ import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { errorText } from '../adapters/mailer';
 import { cellBool, cellNumber, cellText, toCell } from '../adapters/tables/cells';
-import { APPLICATIONS, LEDGER, MEMBERS } from '../adapters/tables/schema';
+import { APPLICATIONS, LEDGER, MEMBERS, YEN } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import { parseDay } from '../domain/dates';
 import { readPurpose, readSessions, type SessionCells } from '../domain/sessions';
@@ -22,7 +22,6 @@ import {
 import type { Status } from '../domain/types';
 
 export const STATISTICS_SHEET = 'Statistics';
-const YEN = '"¥"#,##0';
 /** Charts sit right of the tables, one under the other. */
 const CHART_ROWS = 20;
 /** Rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
