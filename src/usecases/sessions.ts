@@ -587,6 +587,7 @@ function sendDue(
   let reminders = 0;
   let lists = 0;
   const sessionsTable = env.book.table(SESSIONS);
+  let sheetUrl: string | undefined; // one round trip, however many lists go out
   for (const session of view.sessions.values()) {
     if (!reminderDue(session, env.now)) continue;
     const rows = table
@@ -598,7 +599,6 @@ function sendDue(
       );
     const accepted = rows.filter((r) => cellText(table.get(r, 'status')) === 'ACCEPTED');
     for (const row of accepted) {
-      if (cellMs(table.get(row, 'reminderSentAt')) !== null) continue;
       if (cellText(table.get(row, 'reminderSentAt')) !== '') continue;
       table.set(row, 'reminderSentAt', new Date(env.now));
       sendSignupMail(env, table, row, session, members, 'signup.reminder', 'ACCEPTED');
@@ -617,6 +617,7 @@ function sendDue(
     };
     const waiting = rows.filter((r) => cellText(table.get(r, 'status')) === 'WAITLISTED');
     const none = { ja: 'なし', en: 'none' };
+    sheetUrl ??= env.book.ss.getUrl();
     const mail = renderFor(env, 'sessions.participants', 'both', {
       sessionId: session.id,
       sessionTitle: { ja: session.titleJa, en: session.titleEn },
@@ -626,7 +627,7 @@ function sendDue(
       count: String(accepted.length),
       participants: accepted.length ? accepted.map(line) : none,
       waitlisted: waiting.length ? waiting.map(line) : none,
-      sheetUrl: env.book.ss.getUrl(),
+      sheetUrl,
     });
     env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'sessions', ref: session.id });
     lists++;
