@@ -364,6 +364,35 @@ export function readPurpose(answer: string): Purpose {
   return s.includes('training') || s.includes('研修') ? 'training' : 'participation';
 }
 
+/** The staff override dropdown of the Sign-ups sheet. */
+export const SIGNUP_OVERRIDE_CHOICES = [
+  'ACCEPTED / 参加確定',
+  'WAITLISTED / キャンセル待ち',
+  'REJECTED / お受けできません',
+  'CANCELLED / 取消',
+];
+
+const OVERRIDES: Record<string, SignupStatus> = {
+  accepted: 'ACCEPTED',
+  参加確定: 'ACCEPTED',
+  waitlisted: 'WAITLISTED',
+  キャンセル待ち: 'WAITLISTED',
+  rejected: 'REJECTED',
+  お受けできません: 'REJECTED',
+  cancelled: 'CANCELLED',
+  canceled: 'CANCELLED',
+  取消: 'CANCELLED',
+  取り消し: 'CANCELLED',
+};
+
+/** A staff override cell: 'ACCEPTED / 参加確定', 'accepted' or '参加確定' …; null when empty or not one. */
+export function readSignupOverride(cell: string): SignupStatus | null {
+  const raw = nfkc(cell).trim();
+  if (raw === '') return null;
+  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
+  return OVERRIDES[first] ?? OVERRIDES[raw.toLowerCase()] ?? null;
+}
+
 /** What R34 needs to know about a member, as they stood at a moment. */
 export interface SignupMember {
   id: string;

@@ -33,9 +33,11 @@ import {
   promotions,
   readPurpose,
   readSessions,
+  readSignupOverride,
   reminderDue,
   type Session,
   type SessionProblem,
+  SIGNUP_OVERRIDE_CHOICES,
   SIGNUP_REASON_CODES,
   type SignupReason,
   type SignupStatus,
@@ -48,32 +50,8 @@ import { signupReasonLines, signupStatusText, type TemplateValue } from '../doma
 
 type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
 
-/** The staff override dropdown of the Sign-ups sheet. */
-export const SIGNUP_OVERRIDE_CHOICES = [
-  'ACCEPTED / 参加確定',
-  'WAITLISTED / キャンセル待ち',
-  'REJECTED / お受けできません',
-  'CANCELLED / 取消',
-];
-
-const OVERRIDES: Record<string, SignupStatus> = {
-  accepted: 'ACCEPTED',
-  参加確定: 'ACCEPTED',
-  waitlisted: 'WAITLISTED',
-  キャンセル待ち: 'WAITLISTED',
-  rejected: 'REJECTED',
-  お受けできません: 'REJECTED',
-  cancelled: 'CANCELLED',
-  canceled: 'CANCELLED',
-  取消: 'CANCELLED',
-  取り消し: 'CANCELLED',
-};
-
 function readOverride(table: SignupTable, row: Row): SignupStatus | null {
-  const raw = cellText(table.get(row, 'override')).normalize('NFKC').trim();
-  if (raw === '') return null;
-  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
-  return OVERRIDES[first] ?? OVERRIDES[raw.toLowerCase()] ?? null;
+  return readSignupOverride(cellText(table.get(row, 'override')));
 }
 
 /** Shown as the only choice while no session is open (a list needs at least one choice). */

@@ -11,6 +11,7 @@ import {
   readPurpose,
   readSessionRow,
   readSessions,
+  readSignupOverride,
   reminderDue,
   type Session,
   type SessionCells,
@@ -131,6 +132,23 @@ describe('R33: the form offers the open sessions that have not closed', () => {
     expect(readPurpose('研修 / Training')).toBe('training');
     expect(readPurpose('参加 / Participation')).toBe('participation');
     expect(readPurpose('')).toBe('participation');
+  });
+});
+
+describe('a staff override in the Sign-ups sheet', () => {
+  test.each([
+    ['ACCEPTED / 参加確定', 'ACCEPTED'],
+    ['accepted', 'ACCEPTED'],
+    ['参加確定', 'ACCEPTED'],
+    ['ＷＡＩＴＬＩＳＴＥＤ', 'WAITLISTED'],
+    [' キャンセル待ち ', 'WAITLISTED'],
+    ['REJECTED / お受けできません', 'REJECTED'],
+    ['canceled', 'CANCELLED'],
+    ['取り消し', 'CANCELLED'],
+    ['', null],
+    ['maybe', null],
+  ])('%p reads as %p', (cell, status) => {
+    expect(readSignupOverride(cell)).toBe(status);
   });
 });
 
