@@ -320,12 +320,26 @@ export function sessionChoice(s: Session): string {
   return `${s.id} ${s.day.replace(/-/g, '/')} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)} ${title}`;
 }
 
-/** R33: the form's session choices: the open sessions that have not closed, by start. */
-export function openChoices(sessions: Iterable<Session>, now: number): string[] {
-  return [...sessions]
+/** Shown as the only choice while no session is open (a list needs at least one choice). */
+export const NO_SESSION_CHOICE = '受付中の回はありません / No session is open for sign-up';
+/** After the choice of a session whose places are all taken: sign-ups join the waiting list. */
+export const FULL_MARK = ' — 満席・キャンセル待ち / full: waiting list';
+
+/**
+ * R33: the form's session choices: the open sessions that have not closed, by start, each
+ * marked full when its accepted sign-ups (`accepted`, by session ID) reach the capacity; the
+ * one NO_SESSION_CHOICE when none is open.
+ */
+export function openChoices(
+  sessions: Iterable<Session>,
+  now: number,
+  accepted: ReadonlyMap<string, number> = new Map(),
+): string[] {
+  const choices = [...sessions]
     .filter((s) => isOpenForSignup(s, now))
     .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
-    .map(sessionChoice);
+    .map((s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''));
+  return choices.length > 0 ? choices : [NO_SESSION_CHOICE];
 }
 
 /** The next instant at which the open choices change by themselves (a closing time), or null. */

@@ -26,10 +26,10 @@ import {
   attendedCounts,
   canonicalSessionId,
   decideSignup,
-  isOpenForSignup,
   type MemberAsOf,
   nextClosing,
   type OtherSignup,
+  openChoices,
   promotions,
   readPurpose,
   readSessions,
@@ -41,7 +41,6 @@ import {
   SIGNUP_REASON_CODES,
   type SignupReason,
   type SignupStatus,
-  sessionChoice,
   sessionIdOfAnswer,
   sessionTimeText,
 } from '../domain/sessions';
@@ -53,10 +52,6 @@ type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
 function readOverride(table: SignupTable, row: Row): SignupStatus | null {
   return readSignupOverride(cellText(table.get(row, 'override')));
 }
-
-/** Shown as the only choice while no session is open (a list needs at least one choice). */
-export const NO_SESSION_CHOICE = '受付中の回はありません / No session is open for sign-up';
-const FULL_MARK = ' — 満席・キャンセル待ち / full: waiting list';
 
 const DIRTY_KEY = 'sessions.dirty';
 const CHOICES_KEY = 'signup.choices';
@@ -485,13 +480,7 @@ export function syncSignupForm(
     const id = cellText(table.get(row, 'sessionId'));
     accepted.set(id, (accepted.get(id) ?? 0) + 1);
   }
-  const open = [...view.sessions.values()]
-    .filter((s) => isOpenForSignup(s, now))
-    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1));
-  const choices = open.map(
-    (s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''),
-  );
-  const wanted = choices.length > 0 ? choices : [NO_SESSION_CHOICE];
+  const wanted = openChoices(view.sessions.values(), now, accepted);
   const next = nextClosing(view.sessions.values(), now);
   const nextText = next === null ? '' : String(next);
   if ((props.get(NEXT_CHANGE_KEY) ?? '') !== nextText) {
