@@ -11,7 +11,7 @@ import { APPLICATIONS, LEDGER, MEMBERS, YEN } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import { parseDay } from '../domain/dates';
 import { readPurpose, readSessions, type SessionCells } from '../domain/sessions';
-import { REFERENCE_ISSUE_CHOICES } from '../domain/settings';
+import { REFERENCE_ISSUE_CHOICES } from '../domain/settings-catalogue';
 import {
   computeStatistics,
   type StatCell,
