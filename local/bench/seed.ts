@@ -364,11 +364,7 @@ type Record_ = Record<string, unknown>;
 const DATE_KEYS = /^(at|.*At)$/;
 
 /** Writes records below the header of a table the product created (setup), by header name. */
-export function writeRows(
-  ss: LocalSpreadsheet,
-  spec: TableSpec,
-  records: readonly object[],
-): void {
+export function writeRows(ss: LocalSpreadsheet, spec: TableSpec, records: readonly object[]): void {
   if (records.length === 0) return;
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet) throw new Error(`no sheet ${spec.name}: run setup first`);
