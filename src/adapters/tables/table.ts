@@ -41,7 +41,7 @@ export function normalizeHeader(text: unknown): string {
 const headerNamesCache = new WeakMap<ColumnSpec, string[]>();
 
 /** The header texts a column answers to, normalised (worked out once per column spec). */
-function headerNames(column: ColumnSpec): string[] {
+export function headerNames(column: ColumnSpec): string[] {
   let names = headerNamesCache.get(column);
   if (!names) {
     const all = [column.header, ...(column.aliases ?? [])];
