@@ -3,6 +3,7 @@
 // at them, and the built bundle loaded. Tests, the runner, the bench and the fault suite all
 // start here, so they exercise the same set-up staff would have.
 import { resolve } from 'node:path';
+import { REFERENCE_ISSUE_CHOICES } from '../src/domain/settings';
 import { callCost, defaultModel, type LatencyModel } from './bench/latency';
 import type { Form, FormSpec } from './runtime/forms';
 import { LocalRuntime } from './runtime/index';
@@ -59,17 +60,8 @@ export const LANGUAGE_CHOICES = [
   'Tagalog',
   'नेपाली',
 ];
-export const ISSUE_CHOICES = [
-  '在留資格 / Residency status',
-  '労働 / Labor',
-  '医療 / Healthcare',
-  '福祉・社会保障 / Welfare',
-  '家族 / Family',
-  '住まい / Housing',
-  '教育 / Education',
-  'DV / Domestic violence',
-  'その他 / Other',
-];
+/** RULES §7's issue choices, as src/domain keeps them. */
+export const ISSUE_CHOICES: string[] = [...REFERENCE_ISSUE_CHOICES];
 export const MODULE_CHOICES = [
   'Basic 1',
   'Basic 2',

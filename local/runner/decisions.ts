@@ -4,10 +4,9 @@
 
 import { APPLICATIONS, LEDGER, MEMBERS, RUNS, SETTINGS } from '../../src/adapters/tables/schema';
 import { SIGNUPS } from '../../src/adapters/tables/sessions-schema';
-import type { TableSpec } from '../../src/adapters/tables/table';
+import { columnIndexes, type TableSpec } from '../../src/adapters/tables/table';
 import { canonicalId } from '../../src/domain/ids';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
-import { columnIndexes } from './columns';
 import type { RunOutcome } from './engine';
 
 export interface MemberDecision {

@@ -3,8 +3,7 @@
 // hourly and monthly triggers fire in between, exactly as they would have in real time.
 import { COURSE, DOCUMENTS } from '../../src/adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
-import type { LocalRuntime } from '../runtime/index';
+import { columnIndexes, normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import type { LocalSheet } from '../runtime/spreadsheet';
 import {
   createOfficeWorld,
@@ -12,7 +11,6 @@ import {
   type OfficeWorldOptions,
   SIGNUP_TITLES,
 } from '../world';
-import { columnIndexes } from './columns';
 
 export type FormKind = 'registration' | 'application' | 'signup';
 export type Answers = Record<string, string | string[]>;

@@ -7,14 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { APPLICATIONS, LEDGER, MEMBERS, SETTINGS } from '../../src/adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
+import { columnIndexes, normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import { parseSettings } from '../../src/domain/settings';
 import { computeStatistics, type StatCell, type Statistics } from '../../src/domain/statistics';
 import { STATISTICS_SHEET, statisticsInputFrom } from '../../src/usecases/statistics';
 import type { ChartData, SheetData } from '../runtime/spreadsheet';
 import { parseA1 } from '../runtime/spreadsheet/a1';
 import type { OfficeWorld } from '../world';
-import { columnIndexes } from './columns';
 import { dayText, tokyoWall } from './inputs';
 
 export interface ChartOutput {

@@ -468,6 +468,22 @@ const APPLICATION_TITLES: Record<ApplicationField, [string, string, string]> = {
   description: ['支援の内容 / What support was given', '支援の内容', 'What support was given'],
 };
 
+/**
+ * The reference application form's `相談内容 / Issues` choices (RULES §7). The statistics count
+ * by these when the live form cannot be opened; the local runtime builds its form with them.
+ */
+export const REFERENCE_ISSUE_CHOICES: readonly string[] = [
+  '在留資格 / Residency status',
+  '労働 / Labor',
+  '医療 / Healthcare',
+  '福祉・社会保障 / Welfare',
+  '家族 / Family',
+  '住まい / Housing',
+  '教育 / Education',
+  'DV / Domestic violence',
+  'その他 / Other',
+];
+
 const COURSE_TITLES: Record<CourseField, [string, string, string]> = {
   memberId: ['伴走ネットID / Bansou Net ID', '伴走ネットID', 'Bansou Net ID'],
   module: ['受講した講座 / Module', '受講した講座', 'Module'],

@@ -19,7 +19,6 @@ import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import type { Row, Table } from '../adapters/tables/table';
 import type { Workbook } from '../adapters/tables/workbook';
 import { renderFor } from '../adapters/templates-store';
-import { isYes } from '../domain/answers';
 import { dayOf, fiscalYearOf } from '../domain/dates';
 import { canonicalId } from '../domain/ids';
 import { versionAsOf } from '../domain/members';
@@ -38,7 +37,6 @@ import {
   type Session,
   type SessionProblem,
   SIGNUP_REASON_CODES,
-  type SignupMember,
   type SignupReason,
   type SignupStatus,
   sessionChoice,
@@ -145,7 +143,12 @@ function alertProblems(env: Env, view: SessionsView): void {
   }
 }
 
-interface MemberInfo extends SignupMember {
+/**
+ * What the emails take from the Members sheet as it is now: the name and the email language.
+ * The decision's facts (email, experience, foreign background) are read as of the sign-up
+ * moment instead (memberAsOfFrom, R34), never from here.
+ */
+interface MemberInfo {
   name: string;
   emailLanguage: string;
 }
@@ -161,10 +164,6 @@ function readSignupMembers(env: Env): Map<string, MemberInfo> {
     );
     if (!id) continue;
     out.set(id, {
-      id,
-      email: cellText(table.get(row, 'email')),
-      experience: isYes(cellText(table.get(row, 'experience'))),
-      foreignBackground: isYes(cellText(table.get(row, 'foreignBackground'))),
       name: cellText(table.get(row, 'name')),
       emailLanguage: cellText(table.get(row, 'emailLanguage')),
     });

@@ -11,6 +11,7 @@ import { APPLICATIONS, LEDGER, MEMBERS } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import { parseDay } from '../domain/dates';
 import { readPurpose, readSessions, type SessionCells } from '../domain/sessions';
+import { REFERENCE_ISSUE_CHOICES } from '../domain/settings';
 import {
   computeStatistics,
   type StatCell,
@@ -120,19 +121,6 @@ export function statisticsInputFrom(
     threshold: settings.smallCellThreshold,
   };
 }
-
-/** The reference forms' choices (RULES §7), used when a form cannot be opened. */
-export const REFERENCE_ISSUE_CHOICES = [
-  '在留資格 / Residency status',
-  '労働 / Labor',
-  '医療 / Healthcare',
-  '福祉・社会保障 / Welfare',
-  '家族 / Family',
-  '住まい / Housing',
-  '教育 / Education',
-  'DV / Domestic violence',
-  'その他 / Other',
-];
 
 /**
  * The choices of a checkbox or choice question, read from the form: only these texts are ever

@@ -250,6 +250,7 @@ export const ACCOUNTS = {
     {
       key: 'holder',
       header: 'Account holder (kana) / 口座名義（カナ）',
+      aliases: ['口座名義'],
       staff: true,
       width: 200,
     },

@@ -38,19 +38,50 @@ export function normalizeHeader(text: unknown): string {
     .toLowerCase();
 }
 
+/**
+ * The header texts a column answers to: its header, its aliases, and either half of a
+ * bilingual 'English / 日本語' header. Staff's input files (the local runner) use the same list.
+ */
+export function headerTexts(column: ColumnSpec): string[] {
+  const all = [column.header, ...(column.aliases ?? [])];
+  const parts = column.header.split(' / ');
+  if (parts.length === 2) all.push(parts[0], parts[1]);
+  return all;
+}
+
 const headerNamesCache = new WeakMap<ColumnSpec, string[]>();
 
 /** The header texts a column answers to, normalised (worked out once per column spec). */
 export function headerNames(column: ColumnSpec): string[] {
   let names = headerNamesCache.get(column);
   if (!names) {
-    const all = [column.header, ...(column.aliases ?? [])];
-    const parts = column.header.split(' / ');
-    if (parts.length === 2) all.push(parts[0], parts[1]);
-    names = all.map(normalizeHeader);
+    names = headerTexts(column).map(normalizeHeader);
     headerNamesCache.set(column, names);
   }
   return names;
+}
+
+/**
+ * Where each column of `spec` is in a header row (0-based), found as the tables find it: the
+ * first cell whose normalised text is one of the column's names. Absent columns are left out.
+ */
+export function columnIndexes<K extends string>(
+  header: readonly unknown[],
+  spec: TableSpec<K>,
+): Map<K, number> {
+  const byName = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const name = normalizeHeader(cell);
+    if (name !== '' && !byName.has(name)) byName.set(name, i);
+  });
+  const out = new Map<K, number>();
+  for (const col of spec.columns) {
+    const index = headerNames(col)
+      .map((n) => byName.get(n))
+      .find((i) => i !== undefined);
+    if (index !== undefined) out.set(col.key, index);
+  }
+  return out;
 }
 
 export interface Row {
@@ -76,19 +107,8 @@ export class Table<K extends string> {
   ) {
     const header = values[0] ?? [];
     this.width = header.length;
-    const byName = new Map<string, number>();
-    header.forEach((cell, i) => {
-      const name = normalizeHeader(cell);
-      if (name !== '' && !byName.has(name)) byName.set(name, i);
-    });
-    const missing: ColumnSpec<K>[] = [];
-    for (const col of spec.columns) {
-      const index = headerNames(col)
-        .map((n) => byName.get(n))
-        .find((i) => i !== undefined);
-      if (index === undefined) missing.push(col);
-      else this.column.set(col.key, index);
-    }
+    for (const [key, index] of columnIndexes(header, spec)) this.column.set(key, index);
+    const missing = spec.columns.filter((col) => !this.column.has(col.key));
     // A column the system needs but the sheet lacks (new version, or deleted by staff) is
     // added at the right; staff's own columns are left alone.
     const lost = missing.filter((c) => c.identity);
