@@ -11,6 +11,7 @@ import {
   readPurpose,
   readSessionRow,
   readSessions,
+  readSignupOverride,
   reminderDue,
   type Session,
   type SessionCells,
@@ -118,8 +119,21 @@ describe('R33: the form offers the open sessions that have not closed', () => {
       'A 2024/05/10 19:00–20:30 在留資格の相談 / Residency questions',
     ]);
   });
+  test('a session whose accepted sign-ups reach its capacity is marked full (sign-ups wait)', () => {
+    // The fixture's capacity is 2.
+    const accepted = new Map([
+      ['A', 2],
+      ['B', 1],
+    ]);
+    expect(openChoices([a, b, c], tokyoMs('2024-04-01'), accepted)).toEqual([
+      'B 2024/04/20 19:00–20:30 在留資格の相談 / Residency questions',
+      'A 2024/05/10 19:00–20:30 在留資格の相談 / Residency questions — 満席・キャンセル待ち / full: waiting list',
+    ]);
+  });
   test('a session leaves the choices at its closing time', () => {
-    expect(openChoices([a, b, c], tokyoMs('2024-05-09', '17:00'))).toEqual([]);
+    expect(openChoices([a, b, c], tokyoMs('2024-05-09', '17:00'))).toEqual([
+      '受付中の回はありません / No session is open for sign-up',
+    ]);
     expect(openChoices([a, b, c], tokyoMs('2024-05-09', '16:59'))).toHaveLength(1);
     expect(nextClosing([a, b, c], tokyoMs('2024-04-01'))).toBe(tokyoMs('2024-04-20', '19:00'));
   });
@@ -131,6 +145,23 @@ describe('R33: the form offers the open sessions that have not closed', () => {
     expect(readPurpose('研修 / Training')).toBe('training');
     expect(readPurpose('参加 / Participation')).toBe('participation');
     expect(readPurpose('')).toBe('participation');
+  });
+});
+
+describe('a staff override in the Sign-ups sheet', () => {
+  test.each([
+    ['ACCEPTED / 参加確定', 'ACCEPTED'],
+    ['accepted', 'ACCEPTED'],
+    ['参加確定', 'ACCEPTED'],
+    ['ＷＡＩＴＬＩＳＴＥＤ', 'WAITLISTED'],
+    [' キャンセル待ち ', 'WAITLISTED'],
+    ['REJECTED / お受けできません', 'REJECTED'],
+    ['canceled', 'CANCELLED'],
+    ['取り消し', 'CANCELLED'],
+    ['', null],
+    ['maybe', null],
+  ])('%p reads as %p', (cell, status) => {
+    expect(readSignupOverride(cell)).toBe(status);
   });
 });
 

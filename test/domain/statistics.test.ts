@@ -138,6 +138,21 @@ describe('statistics (R37): counts of the hand-counted fixture', () => {
     });
   });
 
+  test('every 相談内容 choice is a row even without cases; the other-answer row only when one was given', () => {
+    const one = computeStatistics({
+      ...FIXTURE,
+      applications: [app('b1', '2023-07-20', 'ACCEPTED', 90, 'k1', L, '東京都', ['S1'])],
+      ledger: [],
+    });
+    const issues = one.tables.find((t) => t.key === 'byIssue')!;
+    // Cases: whole, FY2023, FY2024, FY2025; then persons supported (1 → <3 in a breakdown).
+    expect(Object.fromEntries(issues.rows.map((r) => [r.label, r.cells]))).toEqual({
+      [R]: [0, 0, 0, 0, 0, 0, 0, 0],
+      [L]: [1, 1, 0, 0, '<3', '<3', 0, 0],
+      [H]: [0, 0, 0, 0, 0, 0, 0, 0],
+    });
+  });
+
   test('cases by prefecture in JIS order, read from 東京 / Osaka / 大阪府; free text is "other"', () => {
     expect(rowsOf('byPrefecture')).toEqual({
       '東京都 / Tokyo': [4, 3, 1, 0, 3, '<3', '<3', 0], // a1 a2 a12 | a10: k1 k2 k6
