@@ -30,6 +30,8 @@ export interface ReplayResult {
   runs: ReplayRun[];
   /** Time of the largest ÷ time of the smallest size, when both finished. */
   ratio: number | null;
+  /** The same with CPU time (steadier on a shared machine). */
+  cpuRatio: number | null;
   /** The ratio if the time grew linearly with the size. */
   linear: number;
   limitSeconds: number;
@@ -115,12 +117,12 @@ export function measureReplay(
   }
   const first = runs[0];
   const largest = runs[runs.length - 1];
+  const both = runs.length > 1 && first.finished && largest.finished;
   return {
     runs,
-    ratio:
-      runs.length > 1 && first.finished && largest.finished
-        ? largest.seconds / first.seconds
-        : null,
+    ratio: both ? largest.seconds / first.seconds : null,
+    cpuRatio:
+      both && first.cpuSeconds && largest.cpuSeconds ? largest.cpuSeconds / first.cpuSeconds : null,
     linear: largest.size / first.size,
     limitSeconds,
     load,
@@ -144,7 +146,7 @@ export function formatReplay(result: ReplayResult): string {
   const [first, largest] = [result.runs[0], result.runs[result.runs.length - 1]];
   const ratio =
     result.ratio !== null
-      ? `×${result.ratio.toFixed(1)}`
+      ? `×${result.ratio.toFixed(1)}${result.cpuRatio === null ? '' : ` (CPU ×${result.cpuRatio.toFixed(1)})`}`
       : first.finished && !largest.finished
         ? `more than ×${(result.limitSeconds / first.seconds).toFixed(1)}`
         : 'unknown';

@@ -32,6 +32,7 @@ test('a replay of --demo-size 100 runs to its end in a process of its own and re
   expect(run.total).toBeGreaterThan(110);
   expect(run.peakRssMb).toBeGreaterThan(0);
   expect(result.ratio).toBeNull();
+  expect(result.cpuRatio).toBeNull();
   expect(result.linear).toBe(1);
 }, 300_000);
 
@@ -50,6 +51,7 @@ const finished = (size: number, seconds: number): ReplayRun => ({
 const result = (runs: ReplayRun[]): ReplayResult => ({
   runs,
   ratio: runs.every((r) => r.finished) ? runs[1].seconds / runs[0].seconds : null,
+  cpuRatio: runs.every((r) => r.finished) ? runs[1].cpuSeconds! / runs[0].cpuSeconds! : null,
   linear: runs[1].size / runs[0].size,
   limitSeconds: 600,
   load: [1.5, 2, 2.5],
@@ -63,7 +65,7 @@ test('the report shows both sizes, their ratio and the linear ratio; the target 
       'Replay without --batch (the demo generator, --demo-size N; load 1.5, 2, 2.5 on 2 cores):',
       '  5,000 applications, 500 registrations (6,000 responses): 4.0 s (CPU 3.6 s), peak memory 300 MB',
       '  50,000 applications, 5,000 registrations (60,000 responses): 42.0 s (CPU 37.8 s), peak memory 300 MB',
-      '  50,000 ÷ 5,000: ×10.5 (linear: ×10)',
+      '  50,000 ÷ 5,000: ×10.5 (CPU ×10.5) (linear: ×10)',
     ].join('\n'),
   );
   expect(replayVerdict(r).pass).toBe(true);
