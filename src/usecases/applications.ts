@@ -20,7 +20,13 @@ import { renderFor } from '../adapters/templates-store';
 import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission } from '../domain/decision';
 import { courseProgress } from '../domain/eligibility';
-import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
+import {
+  type DecisionFacts,
+  decideInOrder,
+  membersAsOf,
+  recipientKeyOf,
+  type ToDecide,
+} from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
 import { decisionEmailFor } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
@@ -441,7 +447,13 @@ function sendDecisionEmails(
   // The respondent is the member only when the address matches (R6). Otherwise the reply must
   // not reveal the member's name or language: it greets whoever applied by the name they typed.
   const confirmed = !d.reasons.includes('NOT_SELF');
-  const applicant = d.applicantId && confirmed ? world.members.get(d.applicantId) : undefined;
+  // Whether an ID named a member is a fact of the submission moment (RULES §3): an ID issued
+  // since belongs to someone the application never named, who is neither greeted nor written
+  // to. Names, addresses and languages are the staff's current view (Members).
+  const knownThen = membersAsOf(world.histories, input.submittedAt);
+  const member = (id: string | null) =>
+    id !== null && knownThen.get(id) ? world.members.get(id) : undefined;
+  const applicant = confirmed ? member(d.applicantId) : undefined;
   const recipients: {
     to: string;
     member: MemberRecord | undefined;
@@ -457,8 +469,7 @@ function sendDecisionEmails(
       paid: true,
     },
   ];
-  const second =
-    d.secondId && d.secondId !== d.applicantId ? world.members.get(d.secondId) : undefined;
+  const second = d.secondId !== d.applicantId ? member(d.secondId) : undefined;
   if (second) {
     recipients.push({
       to: second.email,

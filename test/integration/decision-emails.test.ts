@@ -92,4 +92,38 @@ describe('decision emails state the facts behind each reason (R17)', () => {
     expect(toAiko.body).toContain('The second supporter does not meet the conditions');
     expect(toAiko.body).not.toContain('course questionnaires completed');
   });
+
+  test("an application decided after the ID it names was issued to someone else greets the respondent by the name they typed, never the new member's", () => {
+    const o = world();
+    o.at('2024-07-14T20:00:00');
+    o.apply(
+      { email: 'c@example.org', id: 'BN-00003', name: 'Chie', date: '2024-07-14' },
+      { drop: true },
+    );
+    o.at('2024-07-14T20:05:00');
+    o.register({ email: 'd@example.org', name: 'Dora', language: 'English' }); // BN-00003 now
+    o.at('2024-07-14T21:30:00'); // the hourly sweep decides the application: UNKNOWN_ID
+    expect(o.rows('Applications')[0]).toMatchObject({ 'Reason codes': 'UNKNOWN_ID' });
+    const toChie = lastMailTo(o, 'c@example.org');
+    expect(toChie.subject).toContain('could not be accepted');
+    expect(toChie.body).toContain('Chie 様');
+    expect(toChie.body).toContain('Dear Chie,'); // in both languages: hers is not known
+    expect(toChie.body).not.toContain('Dora');
+  });
+
+  test('a second supporter whose ID was issued only after the application is not written to about it', () => {
+    const o = world();
+    o.at('2024-07-14T20:00:00');
+    o.apply({ email: 'a@example.org', date: '2024-07-14', second: 'BN-00003' }, { drop: true });
+    o.at('2024-07-14T20:05:00');
+    o.register({ email: 'd@example.org', name: 'Dora', language: 'English' }); // BN-00003 now
+    o.at('2024-07-14T21:30:00'); // the hourly sweep decides the application: CO_UNKNOWN
+    expect(o.rows('Applications')[0]).toMatchObject({ 'Reason codes': 'CO_UNKNOWN' });
+    expect(
+      o.rt.mail.outbox.filter((m) => m.to[0] === 'd@example.org').map((m) => m.subject),
+    ).toEqual(['Bansou Net: thank you for registering (your ID: BN-00003)']);
+    expect(lastMailTo(o, 'a@example.org').subject).toBe(
+      'Bansou Net: application accepted (we are waiting for your documents)',
+    );
+  });
 });
