@@ -7,7 +7,7 @@ import { cellText } from '../src/adapters/tables/cells';
 import { OUTBOX } from '../src/adapters/tables/schema';
 import { handledFailures } from './faults/handled';
 import { type Decisions, readDecisions } from './runner/decisions';
-import { type DemoSize, demoPlan } from './runner/demo';
+import { DEMO_SIZE_MAX, DEMO_SIZE_MIN, demoPlan, parseDemoSize } from './runner/demo';
 import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';
 import { checkExportFolder, writeExports } from './runner/exports';
 import { InputError, readSettingsTable, readTable, tokyoDay, tokyoMs } from './runner/inputs';
@@ -51,7 +51,8 @@ Options:
   --out          output folder (default: out)
   --batch        deliver responses without their trigger; the hourly sweep processes them
                  (same result, much faster for large exports)
-  --demo-size    small | full | large (default full; large is for --demo-export)
+  --demo-size    small | full | large | N (default full; large is for --demo-export;
+                 N: the full demo's year with N applications and N/10 registrations)
   --demo-export DIR  write the demo's data as export files (registrations.csv,
                  applications.csv, documents.csv, courses.csv, sessions.csv,
                  signups.csv) instead of running it
@@ -81,15 +82,22 @@ function parseDay(value: string, option: string): number {
   return ms;
 }
 
+function demoSize(text: string | undefined) {
+  const size = parseDemoSize(text ?? 'full');
+  if (size === null) {
+    throw new UsageError(
+      `--demo-size is small, full, large, or a number of applications from ${DEMO_SIZE_MIN} to ${DEMO_SIZE_MAX.toLocaleString('en-US')} (e.g. 50000)`,
+    );
+  }
+  return size;
+}
+
 async function prepare(values: Record<string, string | boolean | undefined>): Promise<Job> {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const registrations = str('registrations');
   const applications = str('applications');
   if (!registrations && !applications) {
-    const size = (str('demo-size') ?? 'full') as DemoSize;
-    if (!['small', 'full', 'large'].includes(size)) {
-      throw new UsageError('--demo-size is small, full or large');
-    }
+    const size = demoSize(str('demo-size'));
     const plan = demoPlan(size);
     return {
       events: plan.events,
@@ -293,7 +301,13 @@ export async function main(argv: string[]): Promise<number> {
   const exportDir = values['demo-export'];
   if (typeof exportDir === 'string') {
     // Sample export files of the demo's data, to try (or measure) a replay.
-    const size = (values['demo-size'] ?? 'full') as DemoSize;
+    let size: ReturnType<typeof demoSize>;
+    try {
+      size = demoSize(typeof values['demo-size'] === 'string' ? values['demo-size'] : undefined);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
     const refused = checkExportFolder(exportDir);
     if (refused) {
       process.stderr.write(`${refused}\n`);
