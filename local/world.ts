@@ -3,7 +3,7 @@
 // at them, and the built bundle loaded. Tests, the runner, the bench and the fault suite all
 // start here, so they exercise the same set-up staff would have.
 import { resolve } from 'node:path';
-import { REFERENCE_ISSUE_CHOICES } from '../src/domain/settings';
+import { REFERENCE_ISSUE_CHOICES } from '../src/domain/settings-catalogue';
 import { callCost, defaultModel, type LatencyModel } from './bench/latency';
 import type { Form, FormSpec } from './runtime/forms';
 import { LocalRuntime } from './runtime/index';
@@ -234,10 +234,7 @@ export function writeSettings(
   ss: LocalSpreadsheet,
   values: Record<string, string>,
 ): void {
-  const counter = rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  rt.uncounted(() => {
     let sheet = ss.getSheetByName('Settings');
     if (!sheet) {
       sheet = ss.insertSheet('Settings');
@@ -262,7 +259,5 @@ export function writeSettings(
         keys.push(key);
       }
     }
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }

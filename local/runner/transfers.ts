@@ -4,7 +4,7 @@
 // out/transfers/zengin-YYYY-MM.txt. Account data goes into those files only: the Accounts
 // sheet is left out of workbook.xlsx and csv/ (see output.ts), and warnings name rows and
 // fields, never values.
-import { ACCOUNTS } from '../../src/adapters/tables/schema';
+import { ACCOUNTS, MEMBERS } from '../../src/adapters/tables/schema';
 import { columnIndexes, headerTexts } from '../../src/adapters/tables/table';
 import { seededRandom } from '../random';
 import { writeSettings } from '../world';
@@ -137,14 +137,15 @@ const KANA_GIVEN = ['ﾊﾅｺ', 'ﾀﾛｳ', 'ｼｽﾞｶ', 'ﾒｲ', 'ｹﾝ'
 
 /** Members as the Members sheet has them: ID and a holder name for the account. */
 export function membersForDemo(outcome: RunOutcome): { memberId: string; holder: string }[] {
-  return withoutCounting(outcome, () => {
-    const sheet = outcome.office.ss.getSheetByName('Members');
+  return outcome.office.rt.uncounted(() => {
+    const sheet = outcome.office.ss.getSheetByName(MEMBERS.name);
     if (!sheet) return [];
     const [header, ...rows] = sheet.getDataRange().getValues();
-    const col = (name: string) => header.findIndex((h) => String(h).startsWith(name));
-    const id = col('Bansou Net ID');
-    const phonetic = col('Name (phonetic)');
-    const name = col('Name /');
+    const at = columnIndexes(header, MEMBERS);
+    const col = (key: 'memberId' | 'phoneticName' | 'name') => at.get(key) ?? -1;
+    const id = col('memberId');
+    const phonetic = col('phoneticName');
+    const name = col('name');
     const rand = seededRandom(29);
     const pick = (list: readonly string[]) => list[Math.floor(rand() * list.length)];
     return rows
@@ -160,21 +161,10 @@ export function membersForDemo(outcome: RunOutcome): { memberId: string; holder:
   });
 }
 
-function withoutCounting<T>(outcome: RunOutcome, fn: () => T): T {
-  const counter = outcome.office.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
-    return fn();
-  } finally {
-    counter.enabled = was;
-  }
-}
-
 /** Staff type the accounts into the Accounts sheet (as text, like the sheet's @ columns). */
 export function enterAccounts(outcome: RunOutcome, accounts: readonly AccountInput[]): void {
   if (accounts.length === 0) return;
-  withoutCounting(outcome, () => {
+  outcome.office.rt.uncounted(() => {
     const sheet = outcome.office.ss.getSheetByName(ACCOUNTS.name);
     if (!sheet) throw new Error('the Accounts sheet is missing (set-up creates it)');
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
