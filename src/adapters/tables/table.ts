@@ -5,6 +5,9 @@ import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface ColumnSpec<K extends string = string> {
@@ -288,9 +291,12 @@ export class Table<K extends string> {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
     } else {
-      // Room for the block right after the data (no need to ask for the grid's size first).
       const first = this.appended[0].rowNumber;
-      this.sheet.insertRowsAfter(first - 1, rows.length);
+      // Room for the block right after the data (no need to ask for the grid's size first);
+      // a sheet this execution created has its 1000 empty rows, formatted by createSheet (text
+      // columns Plain text, #17): the block goes into them, as rows inserted would not be.
+      if (!this.created || first + rows.length - 1 > NEW_SHEET_ROWS)
+        this.sheet.insertRowsAfter(first - 1, rows.length);
       this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
