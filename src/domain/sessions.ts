@@ -158,13 +158,16 @@ function readMinuteCell(v: unknown): number | null {
   return null;
 }
 
-/** A date-and-time cell: a Date, or text such as '2024-05-10 17:00'. */
+/**
+ * A date-and-time cell: a Date, or text such as '2024-05-10 17:00', '2024/05/10 5:00 PM' or
+ * '2024年5月10日 午後5:00' (the time is everything after the day's first space).
+ */
 function readInstantCell(v: unknown): number | null {
   if (isDate(v)) return v.getTime();
   if (typeof v !== 'string') return null;
   const s = nfkc(v).trim();
   const day = parseDay(s);
-  const m = /\s(\S+)$/.exec(s);
+  const m = /^\S+\s+(.+)$/.exec(s);
   const minute = m ? parseTime(m[1]) : null;
   if (day === null || minute === null) return null;
   return dayStartMs(day) + minute * 60_000;

@@ -4,7 +4,15 @@
 import { Buffer } from 'node:buffer';
 import { SIGNUP_TITLES as S } from '../../local/world';
 import { fromCell } from '../../src/adapters/tables/cells';
-import { office, sheetValues, staffAppends, staffSets, tokyo, uncounted } from './helpers';
+import {
+  documentsReceived,
+  office,
+  sheetValues,
+  staffAppends,
+  staffSets,
+  tokyo,
+  uncounted,
+} from './helpers';
 
 /** Every sheet set-up makes (src/usecases/setup.ts SYSTEM_TABLES); Statistics comes later. */
 const SYSTEM_SHEETS = [
@@ -183,13 +191,7 @@ function registerTwo(o: Office): void {
 
 /** Documents, accounts, the sign-up, two applications, July paid, the bank transfer file. */
 function restOfMonth(o: Office): { first: string; second: string } {
-  for (const id of ['BN-00001', 'BN-00002'])
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': id,
-      'Fiscal year': '2023',
-      'Memorandum received': '2023/07/01',
-      'Account notification received': '2023/07/01',
-    });
+  for (const id of ['BN-00001', 'BN-00002']) documentsReceived(o, id, '2023', '2023/07/01');
   staffAddAccounts(o);
   signUp(o, 'a@example.org', 'BN-00001');
   o.at('2023-07-21T10:00:00');
