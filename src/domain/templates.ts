@@ -5,7 +5,7 @@
 import { formatDay, formatMonth } from './dates';
 import { REASON_FACTS, REASONS, SHARE_REASON_TEXT, STATUS_TEXT } from './reasons';
 import {
-  SIGNUP_REASON_TEXT,
+  SIGNUP_REASONS,
   SIGNUP_STATUS_TEXT,
   type SignupReason,
   type SignupStatus,
@@ -535,8 +535,8 @@ export function documentLines(missing: readonly ('memorandum' | 'account')[]): L
 /** R35: the sign-up reasons, one per line, in the email's language. */
 export function signupReasonLines(codes: readonly SignupReason[]): Localized {
   return {
-    ja: codes.map((c) => SIGNUP_REASON_TEXT[c].ja),
-    en: codes.map((c) => SIGNUP_REASON_TEXT[c].en),
+    ja: codes.map((c) => SIGNUP_REASONS[c].text.ja),
+    en: codes.map((c) => SIGNUP_REASONS[c].text.en),
   };
 }
 
