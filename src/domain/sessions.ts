@@ -343,12 +343,11 @@ export function sessionChoice(s: Session): string {
   return `${s.id} ${s.day.replace(/-/g, '/')} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)} ${title}`;
 }
 
-/** R33: the form's session choices: the open sessions that have not closed, by start. */
-export function openChoices(sessions: Iterable<Session>, now: number): string[] {
+/** R33: the sessions the form offers: the open sessions that have not closed, by start. */
+export function openSessions(sessions: Iterable<Session>, now: number): Session[] {
   return [...sessions]
     .filter((s) => isOpenForSignup(s, now))
-    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
-    .map(sessionChoice);
+    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1));
 }
 
 /** The next instant at which the open choices change by themselves (a closing time), or null. */

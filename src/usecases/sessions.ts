@@ -26,10 +26,10 @@ import {
   attendedCounts,
   canonicalSessionId,
   decideSignup,
-  isOpenForSignup,
   type MemberAsOf,
   nextClosing,
   type OtherSignup,
+  openSessions,
   promotions,
   readPurpose,
   readSessions,
@@ -508,10 +508,7 @@ export function syncSignupForm(
     const id = cellText(table.get(row, 'sessionId'));
     accepted.set(id, (accepted.get(id) ?? 0) + 1);
   }
-  const open = [...view.sessions.values()]
-    .filter((s) => isOpenForSignup(s, now))
-    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1));
-  const choices = open.map(
+  const choices = openSessions(view.sessions.values(), now).map(
     (s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''),
   );
   const wanted = choices.length > 0 ? choices : [NO_SESSION_CHOICE];

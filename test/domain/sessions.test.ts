@@ -6,7 +6,7 @@ import {
   type MemberAsOf,
   nextClosing,
   type OtherSignup,
-  openChoices,
+  openSessions,
   promotions,
   readPurpose,
   readSessionRow,
@@ -17,6 +17,7 @@ import {
   SIGNUP_REASON_CODES,
   SIGNUP_REASONS,
   type SignupInput,
+  sessionChoice,
   sessionIdOfAnswer,
   signupStatusFor,
 } from '../../src/domain/sessions';
@@ -116,14 +117,14 @@ describe('R33: the form offers the open sessions that have not closed', () => {
   const b = session({ sessionId: 'B', date: '2024-04-20', closesAt: '' });
   const c = session({ sessionId: 'C', date: '2024-06-01', status: '中止' });
   test('in date order, each choice starting with its session ID', () => {
-    expect(openChoices([a, b, c], tokyoMs('2024-04-01'))).toEqual([
+    expect(openSessions([a, b, c], tokyoMs('2024-04-01')).map(sessionChoice)).toEqual([
       'B 2024/04/20 19:00–20:30 在留資格の相談 / Residency questions',
       'A 2024/05/10 19:00–20:30 在留資格の相談 / Residency questions',
     ]);
   });
   test('a session leaves the choices at its closing time', () => {
-    expect(openChoices([a, b, c], tokyoMs('2024-05-09', '17:00'))).toEqual([]);
-    expect(openChoices([a, b, c], tokyoMs('2024-05-09', '16:59'))).toHaveLength(1);
+    expect(openSessions([a, b, c], tokyoMs('2024-05-09', '17:00'))).toEqual([]);
+    expect(openSessions([a, b, c], tokyoMs('2024-05-09', '16:59'))).toHaveLength(1);
     expect(nextClosing([a, b, c], tokyoMs('2024-04-01'))).toBe(tokyoMs('2024-04-20', '19:00'));
   });
   test('the answer names its session by the first word', () => {
