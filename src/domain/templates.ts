@@ -32,26 +32,6 @@ export type TemplateKey =
   | 'signup.reminder'
   | 'sessions.participants';
 
-export const TEMPLATE_KEYS: readonly TemplateKey[] = [
-  'registration.reply',
-  'application.accepted',
-  'application.onHold',
-  'application.rejected',
-  'application.review',
-  'application.paidEdited',
-  'application.shareRefused',
-  'payments.summary',
-  'payments.notice',
-  'staff.alert',
-  'signup.accepted',
-  'signup.promoted',
-  'signup.waitlisted',
-  'signup.rejected',
-  'signup.cancelled',
-  'signup.reminder',
-  'sessions.participants',
-];
-
 /**
  * One template. `lang` is 'ja', 'en', 'both' (Japanese then English in one message) or any
  * other language staff add (matched against the member's answer). `key` is a string because
@@ -186,6 +166,9 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'sheetUrl',
   ],
 };
+
+/** Every template key, in the order of TEMPLATE_VARS (a Record: no key can be left out). */
+export const TEMPLATE_KEYS = Object.keys(TEMPLATE_VARS) as readonly TemplateKey[];
 
 /** Variables whose value is a link we made ourselves; only these become <a> in HTML. */
 const URL_VARS: ReadonlySet<string> = new Set(['applicationFormUrl', 'sheetUrl', 'meetingUrl']);
