@@ -10,6 +10,7 @@ import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
 import { columnIndexes, normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import { parseSettings } from '../../src/domain/settings';
 import { computeStatistics, type StatCell, type Statistics } from '../../src/domain/statistics';
+import { escapeHtml } from '../../src/domain/templates';
 import { STATISTICS_SHEET, statisticsInputFrom } from '../../src/usecases/statistics';
 import type { ChartData, SheetData } from '../runtime/spreadsheet';
 import { parseA1 } from '../runtime/spreadsheet/a1';
@@ -176,13 +177,7 @@ export function renderCharts(charts: ChartOutput[]): string[] {
   return JSON.parse(result.stdout) as string[];
 }
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+const esc = escapeHtml;
 
 function cellHtml(cell: StatCell, yen: boolean): string {
   if (typeof cell === 'string') return esc(cell);

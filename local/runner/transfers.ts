@@ -4,7 +4,7 @@
 // out/transfers/zengin-YYYY-MM.txt. Account data goes into those files only: the Accounts
 // sheet is left out of workbook.xlsx and csv/ (see output.ts), and warnings name rows and
 // fields, never values.
-import { ACCOUNTS } from '../../src/adapters/tables/schema';
+import { ACCOUNTS, MEMBERS } from '../../src/adapters/tables/schema';
 import { columnIndexes, headerTexts } from '../../src/adapters/tables/table';
 import { seededRandom } from '../random';
 import { writeSettings } from '../world';
@@ -138,13 +138,14 @@ const KANA_GIVEN = ['ﾊﾅｺ', 'ﾀﾛｳ', 'ｼｽﾞｶ', 'ﾒｲ', 'ｹﾝ'
 /** Members as the Members sheet has them: ID and a holder name for the account. */
 export function membersForDemo(outcome: RunOutcome): { memberId: string; holder: string }[] {
   return withoutCounting(outcome, () => {
-    const sheet = outcome.office.ss.getSheetByName('Members');
+    const sheet = outcome.office.ss.getSheetByName(MEMBERS.name);
     if (!sheet) return [];
     const [header, ...rows] = sheet.getDataRange().getValues();
-    const col = (name: string) => header.findIndex((h) => String(h).startsWith(name));
-    const id = col('Bansou Net ID');
-    const phonetic = col('Name (phonetic)');
-    const name = col('Name /');
+    const at = columnIndexes(header, MEMBERS);
+    const col = (key: 'memberId' | 'phoneticName' | 'name') => at.get(key) ?? -1;
+    const id = col('memberId');
+    const phonetic = col('phoneticName');
+    const name = col('name');
     const rand = seededRandom(29);
     const pick = (list: readonly string[]) => list[Math.floor(rand() * list.length)];
     return rows

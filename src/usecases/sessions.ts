@@ -29,17 +29,18 @@ import {
   type MemberAsOf,
   nextClosing,
   type OtherSignup,
-  openSessions,
+  openChoices,
   promotions,
   readPurpose,
   readSessions,
+  readSignupOverride,
   reminderDue,
   type Session,
   type SessionProblem,
+  SIGNUP_OVERRIDE_CHOICES,
   SIGNUP_REASON_CODES,
   type SignupReason,
   type SignupStatus,
-  sessionChoice,
   sessionIdOfAnswer,
   sessionTimeText,
 } from '../domain/sessions';
@@ -48,37 +49,9 @@ import { signupReasonLines, signupStatusText, type TemplateValue } from '../doma
 
 type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
 
-/** The staff override dropdown of the Sign-ups sheet. */
-export const SIGNUP_OVERRIDE_CHOICES = [
-  'ACCEPTED / 参加確定',
-  'WAITLISTED / キャンセル待ち',
-  'REJECTED / お受けできません',
-  'CANCELLED / 取消',
-];
-
-const OVERRIDES: Record<string, SignupStatus> = {
-  accepted: 'ACCEPTED',
-  参加確定: 'ACCEPTED',
-  waitlisted: 'WAITLISTED',
-  キャンセル待ち: 'WAITLISTED',
-  rejected: 'REJECTED',
-  お受けできません: 'REJECTED',
-  cancelled: 'CANCELLED',
-  canceled: 'CANCELLED',
-  取消: 'CANCELLED',
-  取り消し: 'CANCELLED',
-};
-
 function readOverride(table: SignupTable, row: Row): SignupStatus | null {
-  const raw = cellText(table.get(row, 'override')).normalize('NFKC').trim();
-  if (raw === '') return null;
-  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
-  return OVERRIDES[first] ?? OVERRIDES[raw.toLowerCase()] ?? null;
+  return readSignupOverride(cellText(table.get(row, 'override')));
 }
-
-/** Shown as the only choice while no session is open (a list needs at least one choice). */
-export const NO_SESSION_CHOICE = '受付中の回はありません / No session is open for sign-up';
-const FULL_MARK = ' — 満席・キャンセル待ち / full: waiting list';
 
 const DIRTY_KEY = 'sessions.dirty';
 const CHOICES_KEY = 'signup.choices';
@@ -376,7 +349,7 @@ function settle(
   }
   notifyChanges(env, view, table, members);
   writeCounts(env, view, table);
-  syncSignupForm(env.book, env.settings, env.props, env.now, form, view, table);
+  syncSignupForm(env.settings, env.props, env.now, form, view, table);
 }
 
 /** R35: each sign-up hears its status once per change; the meeting URL only when accepted. */
@@ -493,7 +466,6 @@ function hashOf(text: string): string {
  * choices changed; the next closing time is remembered so the sweep knows when to look again.
  */
 export function syncSignupForm(
-  book: Workbook,
   settings: Settings,
   props: ScriptProps,
   now: number,
@@ -508,10 +480,7 @@ export function syncSignupForm(
     const id = cellText(table.get(row, 'sessionId'));
     accepted.set(id, (accepted.get(id) ?? 0) + 1);
   }
-  const choices = openSessions(view.sessions.values(), now).map(
-    (s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''),
-  );
-  const wanted = choices.length > 0 ? choices : [NO_SESSION_CHOICE];
+  const wanted = openChoices(view.sessions.values(), now, accepted);
   const next = nextClosing(view.sessions.values(), now);
   const nextText = next === null ? '' : String(next);
   if ((props.get(NEXT_CHANGE_KEY) ?? '') !== nextText) {
@@ -529,7 +498,6 @@ export function syncSignupForm(
   else if (type === 'MULTIPLE_CHOICE') item.asMultipleChoiceItem().setChoiceValues(wanted);
   else return false;
   props.set(CHOICES_KEY, hash);
-  void book;
   return true;
 }
 
@@ -586,6 +554,7 @@ function sendDue(
   let reminders = 0;
   let lists = 0;
   const sessionsTable = env.book.table(SESSIONS);
+  let sheetUrl: string | undefined; // one round trip, however many lists go out
   for (const session of view.sessions.values()) {
     if (!reminderDue(session, env.now)) continue;
     const rows = table
@@ -597,7 +566,6 @@ function sendDue(
       );
     const accepted = rows.filter((r) => cellText(table.get(r, 'status')) === 'ACCEPTED');
     for (const row of accepted) {
-      if (cellMs(table.get(row, 'reminderSentAt')) !== null) continue;
       if (cellText(table.get(row, 'reminderSentAt')) !== '') continue;
       table.set(row, 'reminderSentAt', new Date(env.now));
       sendSignupMail(env, table, row, session, members, 'signup.reminder', 'ACCEPTED');
@@ -616,6 +584,7 @@ function sendDue(
     };
     const waiting = rows.filter((r) => cellText(table.get(r, 'status')) === 'WAITLISTED');
     const none = { ja: 'なし', en: 'none' };
+    sheetUrl ??= env.book.ss.getUrl();
     const mail = renderFor(env, 'sessions.participants', 'both', {
       sessionId: session.id,
       sessionTitle: { ja: session.titleJa, en: session.titleEn },
@@ -625,7 +594,7 @@ function sendDue(
       count: String(accepted.length),
       participants: accepted.length ? accepted.map(line) : none,
       waitlisted: waiting.length ? waiting.map(line) : none,
-      sheetUrl: env.book.ss.getUrl(),
+      sheetUrl,
     });
     env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'sessions', ref: session.id });
     lists++;
@@ -710,7 +679,7 @@ export function prepareSessionSheets(
     const props = new ScriptProps();
     // Set-up always writes the choices: staff may have edited the form by hand.
     props.delete(CHOICES_KEY);
-    if (syncSignupForm(book, settings, props, Date.now(), form, view, table))
+    if (syncSignupForm(settings, props, Date.now(), form, view, table))
       done.push(
         'Sign-up form: session choices updated. / 申込フォームの回の選択肢を更新しました。',
       );
