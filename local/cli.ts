@@ -1,15 +1,17 @@
 // `npm start`: runs the bundle (dist/Code.js) on the local Apps Script runtime — the built-in
 // demo, or a replay of exported response sheets — and writes the output folder.
 // Exit codes: 0 done; 2 bad arguments or input files (nothing written); 1 anything else.
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cellText } from '../src/adapters/tables/cells';
 import { OUTBOX } from '../src/adapters/tables/schema';
 import { type Decisions, readDecisions } from './runner/decisions';
 import { type DemoSize, demoPlan } from './runner/demo';
 import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';
-import { writeExports } from './runner/exports';
+import { checkExportFolder, writeExports } from './runner/exports';
 import { InputError, readSettingsTable, readTable, tokyoDay, tokyoMs } from './runner/inputs';
-import { writeOutput } from './runner/output';
+import { checkOutput, OutputError, writeOutput } from './runner/output';
+import { batchHint, formatDuration, type ProgressPoint, secondsLeft } from './runner/progress';
 import { planReplay } from './runner/replay';
 import {
   type AccountInput,
@@ -22,6 +24,7 @@ import {
   readAccountsTable,
   transferFiles,
 } from './runner/transfers';
+import { defaultUntil } from './runner/until';
 import type { OfficeWorldOptions } from './world';
 
 const USAGE = `Usage:
@@ -42,7 +45,8 @@ Options:
                  Account holder (kana): the Accounts sheet; then out/transfers/ holds the
                  Zengin transfer file of each settled month (needs the consignor and office
                  account rows in --settings: consignorCode, consignorName, officeBankCode, …)
-  --until        replay the monthly payment runs up to this day (default: today)
+  --until        replay the monthly payment runs up to this day (default: the day of the
+                 monthly run that settles the month of the last event)
   --out          output folder (default: out)
   --batch        deliver responses without their trigger; the hourly sweep processes them
                  (same result, much faster for large exports)
@@ -60,6 +64,8 @@ interface Job {
   world: OfficeWorldOptions;
   label: string;
   warnings: string[];
+  /** Lines for the summary: the end used, edited rows, answers given as text, encodings. */
+  notes: string[];
   /** R31: the Accounts sheet to fill after the run ('demo': fictitious ones), if any. */
   accounts?: AccountInput[] | 'demo';
 }
@@ -90,6 +96,7 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
       world: { withSignupForm: true },
       label: `demo (${size}): ${plan.registrations} registrations, ${plan.applications} applications, ${plan.signups} session sign-ups`,
       warnings: [],
+      notes: [],
       accounts: 'demo',
     };
   }
@@ -103,21 +110,64 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
   const courses = str('courses');
   const sessions = str('sessions');
   const signups = str('signups');
-  const plan = planReplay({
+  const tables = {
     sessions: sessions ? await readTable(sessions) : undefined,
     signups: signups ? await readTable(signups) : undefined,
     registrations: await readTable(registrations),
     applications: await readTable(applications),
     documents: documents ? await readTable(documents) : undefined,
     courses: courses ? await readTable(courses) : undefined,
-    settings: settingsFile ? readSettingsTable(await readTable(settingsFile)) : undefined,
+    settings: settingsFile ? await readTable(settingsFile) : undefined,
+  };
+  const read = Object.values(tables).filter((t) => t !== undefined);
+  const plan = planReplay({
+    ...tables,
+    settings: tables.settings ? readSettingsTable(tables.settings) : undefined,
+    settingsFile,
   });
-  const untilText = str('until') ?? tokyoDay(Date.now());
-  const until = parseDay(untilText, '--until');
+  const notes: string[] = [
+    `Files read:    ${read.map((t) => `${basename(t.file)} (${t.encoding})`).join(', ')}`,
+  ];
+  const cellWarnings = read.flatMap((t) => t.warnings ?? []);
+  if (cellWarnings.length > 0) {
+    notes.push(`Formula cells without a saved value (read as empty): ${cellWarnings.length}`);
+  }
+  const untilText = str('until');
+  let until: number;
   const last = Math.max(...plan.events.map((e) => e.at));
-  if (plan.events.length > 0 && last > until) {
-    throw new UsageError(
-      `--until ${untilText} is before the last event of the input (${tokyoDay(last)})`,
+  if (untilText !== undefined) {
+    until = parseDay(untilText, '--until');
+    if (plan.events.length > 0 && last > until) {
+      throw new UsageError(
+        `--until ${untilText} is before the last event of the input (${tokyoDay(last)})`,
+      );
+    }
+    notes.push(`Until:         ${untilText} (--until)`);
+  } else {
+    const end = defaultUntil(plan.events, plan.settings);
+    until = end?.ms ?? parseDay(tokyoDay(Date.now()), 'today');
+    notes.push(
+      end
+        ? `Until:         ${end.day}, the monthly run that settles ${end.month}, the month of the last event (--until to choose another day)`
+        : `Until:         ${tokyoDay(until)} (no responses in the input)`,
+    );
+  }
+  const edits = plan.edited.registration + plan.edited.application + plan.edited.signup;
+  if (edits > 0) {
+    notes.push(
+      `Edited rows:   ${plan.edited.registration} registrations, ${plan.edited.application} applications${plan.edited.signup ? `, ${plan.edited.signup} sign-ups` : ''} (a later timestamp than a row below: submitted in row order, edited at their timestamp)`,
+    );
+  }
+  if (plan.unreadable.length > 0) {
+    notes.push(
+      `Answers given as text (not a ${[...new Set(plan.unreadable.map((u) => u.expected))].join(' or ')}; RULES R11/R15 decide them): ${plan.unreadable.length}`,
+      ...plan.unreadable
+        .slice(0, 20)
+        .map(
+          (u) =>
+            `  ${basename(u.file)} row ${u.row + 1}, column "${u.column}": "${u.value}" is not a ${u.expected}`,
+        ),
+      ...(plan.unreadable.length > 20 ? [`  … and ${plan.unreadable.length - 20} more`] : []),
     );
   }
   return {
@@ -132,8 +182,10 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
     label: `replay of ${registrations} and ${applications}`,
     warnings: [
       ...plan.warnings,
+      ...cellWarnings,
       ...(accounts && accountsFile ? checkBankCodes(accountsFile, accounts) : []),
     ],
+    notes,
     accounts,
   };
 }
@@ -177,6 +229,22 @@ function summary(outcome: RunOutcome, decisions: Decisions): string[] {
     `Emails:        ${n(rt.mail.outbox.length)} sent, ${n(queued)} still queued`,
     `Executions:    ${n(rt.executions.length)} (${n(failed)} failed)`,
   ];
+}
+
+/** A progress reporter: responses done, rate, and the time left (estimated). */
+function progressLine(simStart: number): (done: number, total: number, at: number) => void {
+  let previous: ProgressPoint | null = null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (done, total, at) => {
+    const seconds = (Date.now() - simStart) / 1000;
+    const point = { done, seconds };
+    const left = done < total ? secondsLeft(previous, point, total) : null;
+    previous = point;
+    const rate = seconds > 0 ? `, ${(done / seconds).toFixed(0)}/s` : '';
+    process.stderr.write(
+      `  ${n(done)}/${n(total)} responses (${Math.floor((done / total) * 100)}%, ${tokyoDay(at)}), ${seconds.toFixed(1)} s${rate}${left === null ? '' : `, about ${formatDuration(left)} left`}\n`,
+    );
+  };
 }
 
 function signupSummary(decisions: Decisions): string {
@@ -223,6 +291,11 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof exportDir === 'string') {
     // Sample export files of the demo's data, to try (or measure) a replay.
     const size = (values['demo-size'] ?? 'full') as DemoSize;
+    const refused = checkExportFolder(exportDir);
+    if (refused) {
+      process.stderr.write(`${refused}\n`);
+      return 2;
+    }
     for (const file of writeExports(demoPlan(size).events, exportDir))
       process.stdout.write(`${file}\n`);
     return 0;
@@ -233,21 +306,31 @@ export async function main(argv: string[]): Promise<number> {
   }
   const out = typeof values.out === 'string' ? values.out : 'out';
   const quiet = values.quiet === true;
+  const inputs = [
+    'registrations',
+    'applications',
+    'documents',
+    'courses',
+    'settings',
+    'sessions',
+    'signups',
+    'accounts',
+  ]
+    .map((k) => values[k])
+    .filter((v): v is string => typeof v === 'string');
   try {
+    const outputPlan = checkOutput(out, inputs);
     const job = await prepare(values);
     for (const w of job.warnings) process.stderr.write(`warning: ${w}\n`);
     if (!quiet) process.stderr.write(`Running ${job.label}${values.batch ? ' (batch)' : ''}\n`);
+    const hint = values.batch ? null : batchHint(job.events);
+    if (hint && !quiet) process.stderr.write(`${hint}\n`);
     const outcome = runEvents({
       world: job.world,
       events: job.events,
       until: job.until,
       batch: values.batch === true,
-      progress: quiet
-        ? undefined
-        : (done, total, at) =>
-            process.stderr.write(
-              `  ${done}/${total} responses (${tokyoDay(at)}), ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-            ),
+      progress: quiet ? undefined : progressLine(Date.now()),
     });
     // As staff would before a report: the Statistics sheet brought up to the end of the run
     // (menu "Update statistics"), so the sheet and out/statistics.* show the same moment.
@@ -268,7 +351,7 @@ export async function main(argv: string[]): Promise<number> {
         (w) => process.stderr.write(`warning: ${w}\n`),
       );
     }
-    const written = await writeOutput(outcome, decisions, out, transfers);
+    const written = await writeOutput(outcome, decisions, outputPlan, inputs, transfers);
     const failures = outcome.office.rt.executions.filter((e) => e.error);
     for (const f of failures.slice(0, 5)) {
       process.stderr.write(`warning: ${f.functionName} failed: ${f.error}\n`);
@@ -276,6 +359,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       [
         ...summary(outcome, decisions),
+        ...job.notes,
         ...transfers.map(
           (t) =>
             `Transfer file: transfers/${t.name}: ${t.count} transfers, ¥${t.total.toLocaleString('en-US')}, ${t.leftOut} left out`,
@@ -287,7 +371,11 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
+    if (
+      error instanceof InputError ||
+      error instanceof UsageError ||
+      error instanceof OutputError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -3,6 +3,8 @@
 // at them, and the built bundle loaded. Tests, the runner, the bench and the fault suite all
 // start here, so they exercise the same set-up staff would have.
 import { resolve } from 'node:path';
+import { REFERENCE_ISSUE_CHOICES } from '../src/domain/settings-catalogue';
+import { callCost, defaultModel, type LatencyModel } from './bench/latency';
 import type { Form, FormSpec } from './runtime/forms';
 import { LocalRuntime } from './runtime/index';
 import type { LocalSpreadsheet } from './runtime/spreadsheet';
@@ -58,17 +60,8 @@ export const LANGUAGE_CHOICES = [
   'Tagalog',
   'नेपाली',
 ];
-export const ISSUE_CHOICES = [
-  '在留資格 / Residency status',
-  '労働 / Labor',
-  '医療 / Healthcare',
-  '福祉・社会保障 / Welfare',
-  '家族 / Family',
-  '住まい / Housing',
-  '教育 / Education',
-  'DV / Domestic violence',
-  'その他 / Other',
-];
+/** RULES §7's issue choices, as src/domain keeps them. */
+export const ISSUE_CHOICES: string[] = [...REFERENCE_ISSUE_CHOICES];
 export const MODULE_CHOICES = [
   'Basic 1',
   'Basic 2',
@@ -159,6 +152,11 @@ export interface OfficeWorldOptions {
   /** Start of the world's clock (default 2023-07-01 09:00 Tokyo). */
   start?: number;
   dailyMailQuota?: number;
+  /**
+   * Calls take the bench's modelled time (true: the default model) and executions are killed
+   * at 6 minutes of it. Off by default (the demo and most tests run faster without it).
+   */
+  latency?: boolean | LatencyModel;
   /** Bundle to load (default dist/Code.js). */
   bundle?: string;
   withCourseForm?: boolean;
@@ -170,6 +168,10 @@ export interface OfficeWorldOptions {
   /** Settings rows written before the script first runs (key → value). */
   settings?: Record<string, string>;
   staffEmail?: string;
+  /** What Plain-text cells do with a leading apostrophe (the runtime's two models, #17). */
+  textCellApostrophe?: 'keep' | 'drop';
+  /** The order Forms gives checkbox answers in (the runtime's default: reversed, #17). */
+  checkboxOrder?: 'reversed' | 'choice';
 }
 
 export interface OfficeWorld {
@@ -190,6 +192,11 @@ export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld
     start: options.start ?? Date.parse('2023-07-01T09:00:00+09:00'),
     dailyMailQuota: options.dailyMailQuota ?? 1500,
     user: STAFF_EMAIL,
+    ...(options.latency
+      ? { latency: callCost(options.latency === true ? defaultModel() : options.latency) }
+      : {}),
+    textCellApostrophe: options.textCellApostrophe,
+    checkboxOrder: options.checkboxOrder,
   });
   const ss = rt.sheets.createSpreadsheet('伴走ネット事務局 / Bansou Net office');
   rt.sheets.setContainer(ss);

@@ -2,7 +2,11 @@
 // handlers and menu actions by these names, so renaming one breaks installed triggers.
 // scripts/build.mjs declares each export as a top-level function in dist/Code.js.
 
+import { LOCK_WAIT_MS, withScriptLock } from './adapters/env';
+import { runEnvironmentCheck } from './adapters/env-check';
+import { errorText } from './adapters/mailer';
 import { dropConfigCache } from './adapters/settings-store';
+import { recordLastRun } from './adapters/trigger-owner';
 import { fromMenu, onFormSubmit, onTimer, showToStaff } from './entry/run';
 import {
   decideFrom,
@@ -23,7 +27,11 @@ import {
   sessionsNeedUpdate,
   updateSessions as updateSessionsFlow,
 } from './usecases/sessions';
-import { formatSetupReport, runSetup } from './usecases/setup';
+import {
+  formatSetupReport,
+  removeMyTriggers as removeMyTriggersFlow,
+  runSetup,
+} from './usecases/setup';
 import {
   refreshStatistics,
   refreshStatisticsAfterRun,
@@ -64,6 +72,8 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Update statistics  統計を更新', 'updateStatistics')
     .addItem('Health report  状態レポート', 'healthReport')
+    .addItem('Check this Google environment  環境チェック', 'checkEnvironment')
+    .addItem('Hand over: remove my triggers  引き継ぎ：自分のトリガーを外す', 'removeMyTriggers')
     .addToUi();
 }
 
@@ -149,7 +159,10 @@ export function processMissedResponses(): string {
 
 /** Time-driven and menu: send what waits in the Outbox (R29). Nothing waiting: no reads. */
 export function sendQueuedEmails(): void {
-  if (!hasQueuedMail()) return;
+  if (!hasQueuedMail()) {
+    recordLastRun('sendQueuedEmails', Date.now(), 'idle');
+    return;
+  }
   onTimer('sendQueuedEmails', (env) => {
     sendQueued(env);
   });
@@ -183,6 +196,36 @@ export function generatePayments(month?: string): string {
 /** Menu: the health report. */
 export function healthReport(): string {
   return fromMenu('Health report', (env) => healthReportFlow(env));
+}
+
+/**
+ * Menu / editor: probes the Sheets, Forms, Mail and trigger behaviours the system relies on
+ * and reports each as expected / different (flows/env-check.ts). Run once after installing.
+ */
+export function checkEnvironment(): string {
+  let text: string;
+  try {
+    text = runEnvironmentCheck();
+  } catch (error) {
+    text = `Check this Google environment: ${errorText(error)}`;
+  }
+  showToStaff('Check this Google environment / 環境チェック', text);
+  return text;
+}
+
+/** Menu: hand over the triggers (the owner removes them; the new owner runs Set up / check). */
+export function removeMyTriggers(): string {
+  let text: string;
+  try {
+    const done = withScriptLock(LOCK_WAIT_MS, () => removeMyTriggersFlow());
+    text = done
+      ? done.value
+      : 'Another task is running; try again in a minute. / 他の処理が実行中です。少し待ってからもう一度お試しください。';
+  } catch (error) {
+    text = `Hand over: ${errorText(error)}`;
+  }
+  showToStaff('Hand over / 引き継ぎ', text);
+  return text;
 }
 
 /** Menu: the Zengin bank transfer file of a settled month, in a dialog to download (R31). */

@@ -1,13 +1,16 @@
 // npm run bench [-- --quick] [--out FILE] [--model FILE.json] [--ms-spreadsheet=N …]
+//                [--before OLD/Code.js]   (the full pass and the cells also with an earlier bundle)
 // Runs every scenario on the built bundle (dist/Code.js) and the naive baseline, prints the
 // table and the target verdicts, and writes the JSON (default bench/results.json; --quick
 // writes to the temp directory so a quick run never replaces the committed results).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { formatCells, measureCells } from './cells';
+import { dailyBudget, formatDaily, quietHourMs } from './daily';
 import { flagValue, modelFromArgs } from './latency';
-import { buildReport, formatTable, formatTargets, toJson } from './report';
-import { FULL, QUICK, runAll } from './scenarios';
+import { buildReport, formatModel, formatTable, formatTargets, runsText, toJson } from './report';
+import { bundleSnapshot, FULL, QUICK, runAll, snapshotBundle } from './scenarios';
 
 function main(args: string[]): void {
   const quick = args.includes('--quick');
@@ -16,15 +19,42 @@ function main(args: string[]): void {
     flagValue(args, '--out') ??
       (quick ? join(tmpdir(), 'bansou-bench-quick.json') : 'bench/results.json'),
   );
+  const before = flagValue(args, '--before');
   const started = Date.now();
-  const results = runAll(quick ? QUICK : FULL, model, (label) =>
-    process.stderr.write(`  done: ${label} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`),
+  const progress = (label: string) =>
+    process.stderr.write(`  done: ${label} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  const bundle = snapshotBundle();
+  const results = runAll(
+    quick ? QUICK : FULL,
+    model,
+    progress,
+    before ? { before: resolve(before) } : {},
   );
-  const report = buildReport(results, model, quick ? 'quick' : 'full');
+  const demo = quick ? 'small' : 'full';
+  const cells = {
+    after: measureCells(bundle, demo),
+    ...(before ? { before: measureCells(resolve(before), demo) } : {}),
+  };
+  progress('cells per application');
+  const report = buildReport(results, model, quick ? 'quick' : 'full', cells);
+  console.log('Latency model (ms), each figure measured (source) or an estimate:');
+  console.log(formatModel(model));
+  console.log('');
   console.log(formatTable(results));
+  console.log('');
+  for (const r of results) {
+    if (r.runs) console.log(`${r.label}\n  this bundle: ${runsText(r.runs)}`);
+    if (r.before) console.log(`  --before:    ${runsText(r.before)}`);
+  }
+  console.log('');
+  console.log(formatCells(cells.after, 'Cells per application'));
+  if (cells.before) console.log(formatCells(cells.before, 'Cells per application, --before'));
   console.log('');
   console.log(formatTargets(report.targets));
   for (const w of report.warnings) console.log(`WARN  ${w}`);
+  report.daily = dailyBudget(results, quietHourMs(model, bundleSnapshot()));
+  console.log('');
+  console.log(formatDaily(report.daily));
   console.log('');
   console.log(
     'Replay target (50,000 applications with npm start) is measured by the runner, not here.',

@@ -3,7 +3,7 @@
 // Every figure is a default that a JSON file (--model file.json) or flags (--ms-spreadsheet=…)
 // override; README "Benchmark" lists where each default comes from and which are estimates.
 import { readFileSync } from 'node:fs';
-import type { CallCounts, ServiceName } from '../runtime/context';
+import type { CallCost, CallCounts, ServiceName } from '../runtime/context';
 
 export interface LatencyModel {
   /** Milliseconds per round trip, by service. */
@@ -17,13 +17,12 @@ export interface LatencyModel {
 }
 
 /**
- * Defaults. Measured figures: Properties (ziritione.org, 100 runs: getProperty avg 30 ms,
- * setProperty avg 62 ms). A single setValues of 4,000 cells under 50 ms (Stack Overflow
- * experiment "What is faster: ScriptDB or SpreadsheetApp?") bounds the per-cell write cost.
- * Estimates: the 40 ms Spreadsheet round trip ("tens of milliseconds", APPS-SCRIPT-FACTS and
- * the Apps Script best-practices page "Use batch operations"), Forms, Mail, Lock, Script, and
- * the cheap FormResponse getters (the response objects come back whole from getResponses /
- * the trigger event, so reading their fields is assumed not to need a full round trip).
+ * Defaults, each labelled in MODEL_SOURCES as "measured (source)" or "estimate". Where Apps
+ * Script caches (a read that follows a read is served from its read cache; writes are
+ * buffered until the next read or flush — "Optimizing Spreadsheet Operations", Apps Script
+ * blog), the single-cell methods a naive script calls in loops are charged what was measured
+ * in such loops, not a full round trip: this favours the naive baseline (a read right after a
+ * write costs more on Google), so the "× fewer" ratios are, if anything, understated.
  */
 export function defaultModel(): LatencyModel {
   return {
@@ -42,7 +41,11 @@ export function defaultModel(): LatencyModel {
       'Properties.setProperty': 62,
       'Properties.getScriptProperties': 0,
       'Lock.getScriptLock': 0,
-      'Spreadsheet.flush': 100,
+      'Spreadsheet.flush': 560,
+      'Spreadsheet.getRange': 0,
+      'Spreadsheet.getValue': 3,
+      'Spreadsheet.setValue': 1.2,
+      'Spreadsheet.getLastRow': 160,
       'Forms.getId': 2,
       'Forms.getTimestamp': 2,
       'Forms.getRespondentEmail': 2,
@@ -51,9 +54,63 @@ export function defaultModel(): LatencyModel {
       'Forms.getItem': 2,
       'Forms.getTitle': 2,
     },
-    perCellRead: 0.005,
+    perCellRead: 0.031,
     perCellWritten: 0.012,
   };
+}
+
+const BLOG = 'Optimizing Spreadsheet Operations, Apps Script blog 2010';
+const SO =
+  'Stack Overflow "What is faster: ScriptDb or SpreadsheetApp?": one setValues of 4,000 cells < 50 ms';
+const BUGBUG = 'bugbugnow.net "GoogleAppsScriptのスプレッドシート処理を高速化する" (2019)';
+
+/** Where each default comes from: "measured (source)" or "estimate (why)". */
+export const MODEL_SOURCES: Record<string, string> = {
+  'perCall.Spreadsheet':
+    'estimate: one round trip; bounded by the measured < 50 ms of one 4,000-cell setValues (' +
+    SO +
+    ')',
+  'perCall.Forms': 'estimate',
+  'perCall.Mail': 'estimate',
+  'perCall.Lock': 'estimate',
+  'perCall.Properties': 'measured (ziritione.org, getProperty average of 100 runs: 30 ms)',
+  'perCall.Script': 'estimate',
+  'perMethod.Properties.setProperty':
+    'measured (ziritione.org, setProperty average of 100 runs: 62 ms)',
+  'perMethod.Properties.getScriptProperties': 'estimate: returns a handle, no round trip',
+  'perMethod.Lock.getScriptLock': 'estimate: returns a handle, no round trip',
+  'perMethod.Spreadsheet.flush': `measured (${SO}; with flush() 610 ms: 560 ms for the flush)`,
+  'perMethod.Spreadsheet.getRange':
+    'estimate: a Range is made without a round trip (the 3 ms getValue figure includes it)',
+  'perMethod.Spreadsheet.getValue': `measured (${BUGBUG}: 1,000 getRange().getValue() in a loop, 3,064 ms — the read cache; ${BLOG})`,
+  'perMethod.Spreadsheet.setValue': `measured, approximately (${SO}: cell-by-cell writes two orders of magnitude slower than the one setValues, i.e. about 1.2 ms a cell — the write cache)`,
+  'perMethod.Spreadsheet.getLastRow': `measured (${BUGBUG}: 1,000 getLastRow() in a loop, 160 s)`,
+  'perMethod.Forms.*': 'estimate: FormResponse getters (the response came back whole)',
+  perCellRead:
+    'measured (Qiita shi-suzuki, "getValues()の代わりにSheets API": getValues of 120,000 rows × 2 columns in 7.38 s = 0.031 ms a cell)',
+  perCellWritten: `measured upper bound (${SO}: 0.0125 ms a cell)`,
+};
+
+/** The source label of one model entry ("perCall.Spreadsheet", "perMethod.Forms.getId", …). */
+export function sourceOf(key: string): string {
+  if (MODEL_SOURCES[key]) return MODEL_SOURCES[key];
+  if (key.startsWith('perMethod.Forms.')) return MODEL_SOURCES['perMethod.Forms.*'];
+  return 'estimate';
+}
+
+/** Every figure of a model with its label, for the terminal and the JSON. */
+export function describeModel(model: LatencyModel): { item: string; ms: number; basis: string }[] {
+  const defaults = defaultModel();
+  const out: { item: string; ms: number; basis: string }[] = [];
+  const add = (item: string, ms: number, byDefault: number | undefined) =>
+    out.push({ item, ms, basis: ms === byDefault ? sourceOf(item) : 'given (--model / --ms-…)' });
+  for (const [k, v] of Object.entries(model.perCall))
+    if (v > 0) add(`perCall.${k}`, v, defaults.perCall[k as ServiceName]);
+  for (const [k, v] of Object.entries(model.perMethod))
+    add(`perMethod.${k}`, v, defaults.perMethod[k]);
+  add('perCellRead', model.perCellRead, defaults.perCellRead);
+  add('perCellWritten', model.perCellWritten, defaults.perCellWritten);
+  return out;
 }
 
 /** Modelled milliseconds of one execution's counted calls. */
@@ -66,6 +123,18 @@ export function modelledMs(counts: CallCounts, model: LatencyModel): number {
   }
   ms += counts.cellsRead * model.perCellRead + counts.cellsWritten * model.perCellWritten;
   return ms;
+}
+
+/**
+ * The same model applied call by call, for the runtime (LocalRuntime's `latency` option): each
+ * call moves the world's clock by what it costs, so the 6-minute kill happens where the model
+ * says. Σ callCost over an execution's calls = modelledMs of its counts.
+ */
+export function callCost(model: LatencyModel = defaultModel()): CallCost {
+  return (service, method, cells) =>
+    (model.perMethod[`${service}.${method}`] ?? model.perCall[service] ?? 0) +
+    cells.read * model.perCellRead +
+    cells.written * model.perCellWritten;
 }
 
 const SERVICES: ServiceName[] = [

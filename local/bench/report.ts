@@ -1,5 +1,6 @@
 // Turns scenario results into the terminal table, the target verdicts and the JSON file.
-import type { LatencyModel } from './latency';
+import type { CellsResult } from './cells';
+import { describeModel, type LatencyModel } from './latency';
 import { fmt, type Measure, type ScenarioResult, SERVICES } from './scenarios';
 
 export interface TargetVerdict {
@@ -15,17 +16,23 @@ export interface BenchReport {
   mode: 'full' | 'quick';
   node: string;
   model: LatencyModel;
+  /** Every figure of the model with "measured (source)" or "estimate". */
+  modelBasis: { item: string; ms: number; basis: string }[];
   scenarios: (ScenarioResult & { ratios: Ratios })[];
+  /** Cells per application (after; before: with the --before bundle). */
+  cells?: { after: CellsResult; before?: CellsResult };
   targets: TargetVerdict[];
   /** Executions whose modelled time passes the 6-minute limit of one execution. */
   warnings: string[];
+  /** A busy day's trigger runtime against the daily quota (daily.ts). */
+  daily?: import('./daily').DailyBudget;
 }
 
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
 export function warningsOf(results: ScenarioResult[]): string[] {
   return results
-    .filter((r) => r.product.modelledMs > EXECUTION_LIMIT_MS)
+    .filter((r) => (r.runs ? Math.max(...r.runs.runMs) : r.product.modelledMs) > EXECUTION_LIMIT_MS)
     .map(
       (r) =>
         `${r.label}: ${seconds(r.product.modelledMs)} modelled, over the 6-minute execution limit. ${limitsOf(r).join('; ')}`,
@@ -117,10 +124,11 @@ export function targetsOf(results: ScenarioResult[]): TargetVerdict[] {
     const sizes = rs
       .map((r) => `${fmt(Object.values(r.size)[0])}: ${r.product.calls.Spreadsheet}`)
       .join(', ');
+    const floor = rs[0].minimum.spreadsheetCalls;
     verdicts.push({
       target: `Spreadsheet calls per ${what} ≤ ${max}, the same at every table size`,
       pass,
-      measured: `${sizes} (all services: ${rs.map((r) => r.product.totalCalls).join(', ')})`,
+      measured: `${sizes} (all services: ${rs.map((r) => r.product.totalCalls).join(', ')}); ${floorText(calls[calls.length - 1], floor, max)}`,
       limits: pass ? [] : limitsOf(rs[rs.length - 1]),
     });
   };
@@ -135,7 +143,7 @@ export function targetsOf(results: ScenarioResult[]): TargetVerdict[] {
     verdicts.push({
       target: `${id} at ${fmt(Object.values(r.size)[0])}: ≤ 30 Spreadsheet calls and ≤ 60 s modelled`,
       pass,
-      measured: `${calls} Spreadsheet calls, ${seconds.toFixed(1)} s modelled`,
+      measured: `${calls} Spreadsheet calls, ${seconds.toFixed(1)} s modelled; ${floorText(calls, r.minimum.spreadsheetCalls, 30)}`,
       limits: pass ? [] : limitsOf(r),
     });
   }
@@ -150,6 +158,8 @@ export function targetsOf(results: ScenarioResult[]): TargetVerdict[] {
       limits: times >= 100 ? [] : limitsOf(monthly),
     });
   }
+  const sweep = results.find((x) => x.id === 'sweep');
+  if (sweep?.runs) verdicts.push(sweepVerdict(sweep, sweep.runs));
   for (const r of results) {
     if (!r.outcome.same) {
       verdicts.push({
@@ -161,6 +171,51 @@ export function targetsOf(results: ScenarioResult[]): TargetVerdict[] {
     }
   }
   return verdicts;
+}
+
+/**
+ * The bench's own floor: one read per table read plus one write per table written. A target
+ * below the floor cannot be met by reading whole tables at all.
+ */
+function floorText(calls: number, floor: number, target: number): string {
+  const vs =
+    target < floor
+      ? `the target is below it by ${floor - target}`
+      : `target − floor ${target - floor}`;
+  return `floor ${floor} (1 read per table read, 1 write per table written): ${(calls / floor).toFixed(1)}× the floor, ${vs}`;
+}
+
+function sweepVerdict(r: ScenarioResult, runs: NonNullable<ScenarioResult['runs']>): TargetVerdict {
+  const longest = Math.max(...runs.runMs);
+  const lost =
+    runs.responses - runs.rows + (runs.missing - runs.mailed) + (runs.missing - runs.logged);
+  const pass = runs.killed === 0 && longest < EXECUTION_LIMIT_MS && lost === 0;
+  return {
+    target: `${r.label}: no run killed, every run inside 6 minutes, nothing lost (rows, mail, log lines)`,
+    pass,
+    measured: runsText(runs),
+    limits: [],
+  };
+}
+
+export function runsText(runs: NonNullable<ScenarioResult['runs']>): string {
+  return `${runs.runs} runs (${runs.runMs.map((ms) => seconds(ms)).join(', ')}), ${runs.killed} killed; rows ${fmt(runs.rows)}/${fmt(runs.responses)}, decision mail sent or queued ${runs.mailed}/${runs.missing}, DECIDED log lines ${runs.logged}/${runs.missing}`;
+}
+
+/** Cells per application against the target of 40 (all sheets included). */
+export function cellsVerdict(c: CellsResult): TargetVerdict {
+  return {
+    target: 'Cells per application ≤ 40, all sheets included',
+    pass: c.perApplication <= 40,
+    measured: `${c.perApplication.toFixed(1)} (the ${c.demo} demo; 10,000,000 cells at about ${fmt(c.applicationsAtLimit)} applications)`,
+    limits:
+      c.perApplication <= 40
+        ? []
+        : c.sheets
+            .filter((s) => s.perApplication >= 1)
+            .sort((a, b) => b.perApplication - a.perApplication)
+            .map((s) => `${s.name}: ${s.perApplication.toFixed(1)} (${s.columns} columns)`),
+  };
 }
 
 // ---- the terminal table ------------------------------------------------------------------
@@ -251,16 +306,28 @@ export function buildReport(
   results: ScenarioResult[],
   model: LatencyModel,
   mode: 'full' | 'quick',
+  cells?: { after: CellsResult; before?: CellsResult },
 ): BenchReport {
+  const targets = targetsOf(results);
+  if (cells) targets.push(cellsVerdict(cells.after));
   return {
     generatedAt: new Date().toISOString(),
     mode,
     node: process.version,
     model,
+    modelBasis: describeModel(model),
     scenarios: results.map((r) => ({ ...r, ratios: ratiosOf(r) })),
-    targets: targetsOf(results),
+    ...(cells ? { cells } : {}),
+    targets,
     warnings: warningsOf(results),
   };
+}
+
+/** The model, one figure a line with its basis. */
+export function formatModel(model: LatencyModel): string {
+  return describeModel(model)
+    .map((d) => `  ${d.item.padEnd(40)} ${String(d.ms).padStart(6)} ms  ${d.basis}`)
+    .join('\n');
 }
 
 /** JSON has no Infinity: write it as null. */

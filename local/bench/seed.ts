@@ -4,7 +4,7 @@
 // the seeded sheets are what the product would have written, and then written straight into the
 // sheets with counting off (seeding is set-up, not the execution being measured).
 
-import { toCell } from '../../src/adapters/tables/cells';
+import { toCell, toTextCell } from '../../src/adapters/tables/cells';
 import {
   APPLICATIONS,
   COURSE,
@@ -17,6 +17,7 @@ import {
   RUNS,
 } from '../../src/adapters/tables/schema';
 import type { TableSpec } from '../../src/adapters/tables/table';
+import { isTextColumn } from '../../src/adapters/tables/text-columns';
 import { dayOf, monthOf, monthsFromTo } from '../../src/domain/dates';
 import { decideApplication, toPrior } from '../../src/domain/decision';
 import { formatId } from '../../src/domain/ids';
@@ -383,7 +384,9 @@ export function writeRows(
     for (const [key, value] of Object.entries(r)) {
       const i = columnOf.get(key);
       if (i === undefined) throw new Error(`${spec.name} has no key ${key}`);
-      row[i] = typeof value === 'number' && DATE_KEYS.test(key) ? new Date(value) : toCell(value);
+      // As the product writes: plain strings in the Plain-text columns set-up formats (#17).
+      const encode = isTextColumn(spec, key) ? toTextCell : toCell;
+      row[i] = typeof value === 'number' && DATE_KEYS.test(key) ? new Date(value) : encode(value);
     }
     return row;
   });

@@ -291,6 +291,7 @@ export const EXPECTED_SCOPES = [
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',
   'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/userinfo.email',
 ];
 
 export interface SecurityFindings {

@@ -48,7 +48,14 @@ function cellString(value: unknown): string {
   return `${typeof value}:${String(value)}`;
 }
 
-export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot {
+/**
+ * Text with each response ID replaced by its scenario event and each Bansou Net ID (in any
+ * spelling R5 accepts) by its member's email: what stays the same in every run.
+ */
+export function textMapper(
+  world: OfficeWorld,
+  responseTokens: Map<string, string>,
+): (text: string) => string {
   const members = readSheet(world, world.ss.getSheetByName('Members'));
   const head = (members[0] ?? []).map((h) => String(h).split(' / ')[0]);
   const memberOf = new Map<string, string>();
@@ -58,13 +65,17 @@ export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot
       String(row[head.indexOf('Email')]).trim().toLowerCase(),
     );
   }
-  const mapText = (text: string) =>
+  return (text: string) =>
     text
-      .replace(RESPONSE, (id) => options.responseTokens.get(id) ?? id)
+      .replace(RESPONSE, (id) => responseTokens.get(id) ?? id)
       .replace(ID, (whole, prefix: string, sep: string, digits: string) => {
         const member = memberOf.get(`BN-${digits.normalize('NFKC')}`);
         return member ? `${prefix}${sep}<${member}>` : whole;
       });
+}
+
+export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot {
+  const mapText = textMapper(world, options.responseTokens);
 
   const out: Snapshot = new Map();
   for (const name of sheetNames(world)) {

@@ -275,6 +275,12 @@ export function play(scenario: Scenario, fault: Fault): Played {
       continue;
     }
 
+    if (fault === 'mailQuota' && exhaustAt.includes(stats.submissions)) {
+      // Other scripts of the account used up today's quota just before this submission: its
+      // mail (at least) waits in the Outbox until the quota resets.
+      rt.mail.exhaust();
+      stats.quotaExhaustions++;
+    }
     const options = submitOptions(fault, r, stats, world);
     let response: FormResponse;
     if (e.kind === 'register') {
@@ -325,10 +331,6 @@ export function play(scenario: Scenario, fault: Fault): Played {
     respondents.add(e.email.trim().toLowerCase());
     responseTokens.set(response.getId(), `resp#${e.index}`);
     byEvent.set(e.index, response.getId());
-    if (fault === 'mailQuota' && exhaustAt.includes(stats.submissions)) {
-      rt.mail.exhaust(); // other scripts of the account used up today's quota
-      stats.quotaExhaustions++;
-    }
   }
   rt.locks.releaseOther('script');
   runAgainByHand();

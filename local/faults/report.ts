@@ -17,7 +17,14 @@ import {
 import { describe } from './compare';
 import type { FuzzTotals } from './fuzz';
 import { FAULT_TITLES, FAULTS, type Fault } from './play';
-import { compareWithReference, type FaultRun, fromJson, REORDERING } from './suite';
+import {
+  compareWithReference,
+  type FaultRun,
+  fromJson,
+  REORDERING,
+  unexplainedFailures,
+  unexplainedMail,
+} from './suite';
 import type { Task } from './worker';
 
 function arg(name: string): string | undefined {
@@ -140,6 +147,8 @@ async function main(): Promise<void> {
   out.push('');
   const all: Invariants = emptyInvariants();
   let sheetDifferences = 0;
+  let handledUnexplained = 0;
+  let mailUnexplained = 0;
   for (const fault of faults) {
     const run = runs.get(fault);
     if (!run) {
@@ -179,6 +188,20 @@ async function main(): Promise<void> {
       out.push(`    non-zero: ${bad.map((k) => `${k} ${run.invariants[k]}`).join(', ')}`);
     for (const e of run.invariants.examples.slice(0, 3)) out.push(`    e.g. ${e}`);
     if (diffs.length) failures.push(`${fault}: final sheets differ from the fault-free run`);
+    // Handled failures (Log *_FAILED, staff alerts, console errors/warnings) and mail.
+    const unexplained = unexplainedFailures(run);
+    const mail = fault === 'none' ? { missing: [], extra: [] } : unexplainedMail(reference, run);
+    handledUnexplained += unexplained.length;
+    mailUnexplained += mail.missing.length + mail.extra.length;
+    out.push(
+      `    ${run.handled.length} handled failures (${unexplained.length} not explained by the fault); mail: ${mail.missing.length} missing, ${mail.extra.length} unexplained extra`,
+    );
+    for (const h of unexplained.slice(0, 3)) out.push(`    handled: ${h.slice(0, 160)}`);
+    for (const m of [...mail.missing, ...mail.extra].slice(0, 3))
+      out.push(`    mail: ${m.split('\n').slice(0, 2).join(' | ').slice(0, 160)}`);
+    if (unexplained.length) failures.push(`${fault}: handled failures its fault does not explain`);
+    if (mail.missing.length || mail.extra.length)
+      failures.push(`${fault}: mail differs from the fault-free run`);
     if (fault === 'edited' && run.flagged !== run.edited)
       failures.push('edited: not every edit after payment was flagged');
     if (fault === 'mailQuota' && run.stillQueued > 0)
@@ -250,6 +273,8 @@ async function main(): Promise<void> {
     ['session confirmation or reminder sent twice', all.sessionMailTwice],
     ['answers not stored exactly as given', fuzzTotals.alteredAnswers],
     ['sheet cells differing from the fault-free run', sheetDifferences],
+    ['handled failures no fault explains', handledUnexplained],
+    ['mails differing from the fault-free run (unexplained)', mailUnexplained],
   ];
   for (const [label, n] of zero) {
     out.push(line(label, n === 0 ? '0' : `${n}  <-- must be 0`));

@@ -12,7 +12,7 @@ import {
   REGISTRATION_TITLES as R,
 } from '../world';
 import { sessionEvents } from './demo-sessions';
-import type { Answers, RunEvent } from './engine';
+import type { Answers, FormKind, RunEvent } from './engine';
 import { tokyoMs } from './inputs';
 
 export type DemoSize = 'small' | 'full' | 'large';
@@ -207,7 +207,6 @@ export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
     });
   }
   const registrations = row;
-
   // ---- course completions and documents, entered by staff on their day --------------------
   let courseRow = 0;
   for (const m of members) {
@@ -395,9 +394,13 @@ export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
     seed,
   ).filter((e) => e.at <= to);
   events.push(...sessions);
+  // Documents and course completions after the last day fall outside the demo.
+  const inDemo = events.filter((e) => e.at <= to);
+  for (const form of ['registration', 'application', 'signup'] as const) {
+    inSubmissionOrder(inDemo, form);
+  }
   return {
-    // Documents and course completions after the last day fall outside the demo.
-    events: events.filter((e) => e.at <= to),
+    events: inDemo,
     until: Date.parse(`${shape.until}+09:00`),
     registrations,
     applications: apps.length,
@@ -461,4 +464,27 @@ function wallOf(day: string, seconds: number) {
     minute: Math.floor((seconds % 3600) / 60),
     second: seconds % 60,
   };
+}
+
+/**
+ * A response sheet lists responses in the order they were submitted: each form's rows are
+ * numbered so (repeat registrations and sign-ups take their places among the others by time),
+ * as Google's sheet and its export show them; edits and staff entries follow their row.
+ */
+function inSubmissionOrder(events: RunEvent[], form: FormKind): void {
+  const sheetRow = new Map<number, number>();
+  events
+    .filter(
+      (e): e is Extract<RunEvent, { kind: 'submit' }> => e.kind === 'submit' && e.form === form,
+    )
+    .sort((a, b) => a.at - b.at || a.row - b.row)
+    .forEach((e, i) => {
+      sheetRow.set(e.row, i + 1);
+    });
+  for (const e of events) {
+    const refers =
+      ((e.kind === 'submit' || e.kind === 'edit') && e.form === form) ||
+      (form === 'signup' && e.kind === 'signupCell');
+    if (refers) e.row = sheetRow.get(e.row) ?? e.row;
+  }
 }

@@ -1,7 +1,7 @@
 // Writes a list of events as the files a replay reads: the two response sheets as Google
 // exports them to CSV (an edit rewrites its row and timestamp in place), and the documents and
 // courses lists. Used to make sample inputs (`--demo-export`) and large replays for measuring.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { SESSIONS } from '../../src/adapters/tables/sessions-schema';
@@ -48,6 +48,27 @@ function responseRows(
     }
   }
   return [...rows.keys()].sort((a, b) => a - b).map((k) => rows.get(k)!);
+}
+
+/** The files --demo-export writes. */
+export const EXPORT_FILES = [
+  'registrations.csv',
+  'applications.csv',
+  'signups.csv',
+  'documents.csv',
+  'courses.csv',
+  'sessions.csv',
+];
+
+/** --demo-export never replaces a file: a folder that already holds one of its files is refused. */
+export function checkExportFolder(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  if (!statSync(dir).isDirectory())
+    return `--demo-export ${dir} is a file, not a folder: choose a folder`;
+  const present = EXPORT_FILES.filter((f) => existsSync(join(dir, f)));
+  return present.length > 0
+    ? `--demo-export ${dir} already holds ${present.join(', ')}: nothing was written; choose a new or empty folder`
+    : null;
 }
 
 export function writeExports(events: RunEvent[], dir: string): string[] {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { canonicalModule } from '../../src/domain/eligibility';
 import { type WallFields, wallFields } from '../runtime/zone';
 
@@ -16,8 +17,20 @@ export interface InputTable {
   /** File name as given on the command line (used in messages). */
   file: string;
   header: string[];
-  /** Data rows: rows[0] is data row 1 (the first row under the header). */
+  /** Data rows: rows[0] is data row 1 (the first row under the header; the sheet's row 2). */
   rows: InputCell[][];
+  /** How the file was read: 'XLSX', 'UTF-8', 'Shift_JIS (CP932)', … (for the summary). */
+  encoding?: string;
+  /** Cells read with a caveat (an XLSX formula without a saved value), one line each. */
+  warnings?: string[];
+}
+
+/** Column letters as the spreadsheet shows them: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
 }
 
 /** A problem with an input file; the CLI prints the message and exits with code 2. */
@@ -34,7 +47,7 @@ export function cellError(
 ): InputError {
   const shown = value instanceof Date ? value.toISOString() : String(value);
   return new InputError(
-    `${basename(table.file)} row ${row}, column "${column}": "${shown}" ${expected}`,
+    `${basename(table.file)} row ${row + 1}, column "${column}": "${shown}" ${expected}`,
   );
 }
 
@@ -43,53 +56,152 @@ export function cellError(
 export async function readTable(file: string): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
   let grid: InputCell[][];
+  let encoding: string;
+  let noValue: FormulaWithoutValue[] = [];
+  let bytes: Buffer;
   try {
-    if (ext === '.csv') grid = readCsv(file);
-    else if (ext === '.xlsx') grid = await readXlsx(file);
-    else throw new InputError(`${file}: expected a .csv or .xlsx file`);
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new InputError(`${file}: cannot be read (${(error as Error).message})`);
+  }
+  try {
+    if (ext === '.xlsx') {
+      if (!isZip(bytes)) throw notTabular(file, bytes);
+      const read = await readXlsx(file);
+      grid = read.grid;
+      encoding = 'XLSX';
+      noValue = read.noValue;
+    } else if (['.csv', '.txt', '.tsv'].includes(ext)) {
+      const read = readDelimited(file, bytes);
+      grid = read.grid;
+      encoding = read.encoding;
+    } else
+      throw new InputError(
+        `${file}: expected a .csv or .xlsx file (or Excel's .txt "Unicode text")`,
+      );
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${file}: cannot be read (${(error as Error).message})`);
   }
   const [header = [], ...rows] = grid;
   if (header.every((c) => text(c) === '')) throw new InputError(`${file}: the file is empty`);
-  return { file, header: header.map((c) => text(c).trim()), rows };
+  const headers = header.map((c) => text(c).trim());
+  const warnings = noValue.map(
+    (c) =>
+      `${basename(file)} row ${c.row}, column "${headers[c.column - 1] || columnLetter(c.column)}": a formula with no saved value, read as empty (open the file in Excel or Sheets and save it again so its values are saved)`,
+  );
+  return { file, header: headers, rows, encoding, warnings };
 }
 
-function readCsv(file: string): InputCell[][] {
-  // Empty lines are kept (as empty rows) so that row numbers match the file.
-  return parse(readFileSync(file), {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-  }) as string[][];
+const isZip = (b: Buffer) =>
+  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
+
+/** What a file that is not a CSV or XLSX looks like, in the message. */
+function notTabular(file: string, bytes: Buffer): InputError {
+  let what = '';
+  if (isZip(bytes)) what = ' (it is a ZIP archive: an XLSX file must be named .xlsx)';
+  else if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    what = ' (it is an old Excel .xls file: save it as .xlsx or CSV)';
+  else if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') what = ' (it is a PDF)';
+  return new InputError(`${basename(file)}: this is not a CSV or XLSX file${what}`);
 }
 
-async function readXlsx(file: string): Promise<InputCell[][]> {
+/**
+ * Text tables as Excel and Google save them: UTF-8 with or without BOM, Shift_JIS (CP932, what
+ * Japanese Excel writes as "CSV"), UTF-16 with BOM (Excel's "Unicode text", tab-separated).
+ * Decoded with iconv-lite; the encoding read is reported in the summary.
+ */
+export function decodeText(bytes: Buffer): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: iconv.decode(bytes.subarray(3), 'utf8'), encoding: 'UTF-8 with BOM' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'UTF-16LE with BOM' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(bytes.subarray(2), 'utf16be'), encoding: 'UTF-16BE with BOM' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    // Not valid UTF-8: Japanese Excel's CSV (Windows code page 932, a superset of Shift_JIS).
+    return { text: iconv.decode(bytes, 'cp932'), encoding: 'Shift_JIS (CP932)' };
+  }
+}
+
+function readDelimited(file: string, bytes: Buffer): { grid: InputCell[][]; encoding: string } {
+  const { text: content, encoding } = decodeText(bytes);
+  // Text files hold no NUL and few other control characters; binary files many.
+  const sample = content.slice(0, 4096);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 0x09 || (code > 0x0d && code < 0x20)) controls++;
+  }
+  if (sample.includes('\u0000') || controls > sample.length / 100) throw notTabular(file, bytes);
+  const firstLine = content.slice(0, content.search(/\r?\n|$/));
+  const tabs = (firstLine.match(/\t/g) ?? []).length;
+  const commas = (firstLine.match(/,/g) ?? []).length;
+  const delimiter = tabs > commas ? '\t' : ',';
+  let grid: string[][];
+  try {
+    // Empty lines are kept (as empty rows) so that row numbers match the file.
+    grid = parse(content, { relax_column_count: true, skip_empty_lines: false, delimiter });
+  } catch (error) {
+    throw new InputError(
+      `${basename(file)}: this is not a CSV or XLSX file (${encoding}${delimiter === '\t' ? ', tab-separated' : ''}: ${(error as Error).message.replace(/\s+/g, ' ').slice(0, 120)})`,
+    );
+  }
+  return { grid, encoding: delimiter === '\t' ? `${encoding}, tab-separated` : encoding };
+}
+
+/** A cell the reader could not give a value: a formula whose result was never saved. */
+export interface FormulaWithoutValue {
+  /** The sheet's row number (header = 1) and column number (A = 1). */
+  row: number;
+  column: number;
+}
+
+async function readXlsx(
+  file: string,
+): Promise<{ grid: InputCell[][]; noValue: FormulaWithoutValue[] }> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
+  try {
+    await book.xlsx.readFile(file);
+  } catch (error) {
+    throw new InputError(
+      `${basename(file)}: this is not a CSV or XLSX file (the workbook cannot be opened: ${(error as Error).message.slice(0, 120)})`,
+    );
+  }
   const sheet = book.worksheets[0];
   if (!sheet) throw new InputError(`${file}: the workbook has no sheet`);
   const grid: InputCell[][] = [];
+  const noValue: FormulaWithoutValue[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: InputCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = xlsxValue(cell.value);
+      const value = xlsxValue(cell.value);
+      if (value === undefined) noValue.push({ row: rowNumber, column: col });
+      cells[col - 1] = value ?? '';
     });
     grid[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });
-  return Array.from(grid, (r) => r ?? []);
+  return { grid: Array.from(grid, (r) => r ?? []), noValue };
 }
 
-/** exceljs cell values (rich text, formulas, hyperlinks) reduced to what a cell shows. */
-function xlsxValue(value: ExcelJS.CellValue): InputCell {
+/**
+ * exceljs cell values (rich text, formulas, hyperlinks) reduced to what a cell shows; undefined
+ * for a formula whose result the file does not hold (saved by a program that does not
+ * calculate, or never recalculated): its value cannot be known without a spreadsheet program.
+ */
+function xlsxValue(value: ExcelJS.CellValue): InputCell | undefined {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value;
   if (typeof value !== 'object') return value;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined || typeof result === 'object' ? '' : result;
+    if (result === undefined || result === null) return undefined;
+    if (result instanceof Date) return result;
+    if (typeof result === 'object') return 'error' in result ? String(result.error) : undefined;
+    return result;
   }
   if ('text' in value) return String(value.text);
   if ('error' in value) return String(value.error);

@@ -2,7 +2,7 @@
 // becomes an event (a response at its timestamp; a document or course completion entered by
 // staff on its date). Answers are converted to what Forms hands the script: 'yyyy-MM-dd' for a
 // date question, 'HH:mm' for a time question, string[] for checkboxes.
-
+import { basename } from 'node:path';
 import { SESSIONS } from '../../src/adapters/tables/sessions-schema';
 import type { ColumnSpec } from '../../src/adapters/tables/table';
 import { SETTINGS_SPEC } from '../../src/domain/settings';
@@ -12,6 +12,7 @@ import {
   cellError,
   findColumn,
   type InputCell,
+  InputError,
   type InputTable,
   isEmptyRow,
   normalizeName,
@@ -41,6 +42,8 @@ export interface ReplayInputs {
   /** The sign-up form's response sheet. */
   signups?: InputTable;
   settings?: Record<string, string>;
+  /** The settings file's name, for messages. */
+  settingsFile?: string;
 }
 
 export interface ReplayPlan {
@@ -53,6 +56,10 @@ export interface ReplayPlan {
   settings: Record<string, string>;
   /** Settings keys of the file that the runner ignored, with why. */
   warnings: string[];
+  /** Date and time answers that could not be read: given to the script as text (R11, R15). */
+  unreadable: UnreadableAnswer[];
+  /** Rows recognised as edited responses (a later timestamp than a row below), per form. */
+  edited: Record<FormKind, number>;
 }
 
 /** The field map in force: the reference titles, overridden by the settings file. */
@@ -70,22 +77,47 @@ export function planReplay(inputs: ReplayInputs): ReplayPlan {
     } else settings[key] = value;
   }
   const title = (key: string) => normalizeName(fieldTitle(settings, key));
-  const registration = responseSheet(inputs.registrations, 'registration', {
-    date: [],
-    time: [],
-    checkbox: [title('field.registration.languages'), title('field.registration.consent')],
-  });
-  const application = responseSheet(inputs.applications, 'application', {
-    date: [title('field.application.supportDate')],
-    time: [title('field.application.startTime'), title('field.application.endTime')],
-    checkbox: [title('field.application.issues')],
-  });
+  const unreadable: UnreadableAnswer[] = [];
+  checkQuestions(inputs.registrations, 'registration', settings, inputs.settingsFile);
+  checkQuestions(inputs.applications, 'application', settings, inputs.settingsFile);
+  const registration = responseSheet(
+    inputs.registrations,
+    'registration',
+    {
+      date: [],
+      time: [],
+      checkbox: [title('field.registration.languages'), title('field.registration.consent')],
+    },
+    unreadable,
+  );
+  const application = responseSheet(
+    inputs.applications,
+    'application',
+    {
+      date: [title('field.application.supportDate')],
+      time: [title('field.application.startTime'), title('field.application.endTime')],
+      checkbox: [title('field.application.issues')],
+    },
+    unreadable,
+  );
   const events: RunEvent[] = [...registration.events, ...application.events];
   if (inputs.documents) events.push(...documentEvents(inputs.documents));
   if (inputs.courses) events.push(...courseEvents(inputs.courses));
   let signupForm: FormSpec | undefined;
+  const edited: Record<FormKind, number> = {
+    registration: registration.edited,
+    application: application.edited,
+    signup: 0,
+  };
   if (inputs.signups) {
-    const signup = responseSheet(inputs.signups, 'signup', { date: [], time: [], checkbox: [] });
+    checkQuestions(inputs.signups, 'signup', settings, inputs.settingsFile);
+    const signup = responseSheet(
+      inputs.signups,
+      'signup',
+      { date: [], time: [], checkbox: [] },
+      unreadable,
+    );
+    edited.signup = signup.edited;
     events.push(...signup.events);
     // The session question is a list whose choices the script writes (R33).
     const session = title('field.signup.session');
@@ -119,7 +151,32 @@ export function planReplay(inputs: ReplayInputs): ReplayPlan {
     },
     settings,
     warnings,
+    unreadable,
+    edited,
   };
+}
+
+/**
+ * Every question of the field map must be a column of the export (set-up would refuse the form
+ * otherwise). A missing one is named with the --settings row that maps it to another title.
+ */
+function checkQuestions(
+  table: InputTable,
+  form: FormKind,
+  settings: Record<string, string>,
+  settingsFile: string | undefined,
+): void {
+  const headers = new Set(table.header.map(normalizeName));
+  const problems: string[] = [];
+  for (const spec of SETTINGS_SPEC) {
+    if (!spec.key.startsWith(`field.${form}.`)) continue;
+    const wanted = fieldTitle(settings, spec.key);
+    if (headers.has(normalizeName(wanted))) continue;
+    problems.push(
+      `${basename(table.file)}: no column "${wanted}" (the question of ${spec.key}). If your form titles it differently, add the row "${spec.key},<your column title>" to ${settingsFile ? `the --settings file (${basename(settingsFile)})` : 'a --settings file (header key,value)'}.`,
+    );
+  }
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
 }
 
 interface KnownTypes {
@@ -134,13 +191,36 @@ interface Question {
   title: string;
   type: QuestionType;
   choices: string[];
+  /** A date or time question: its answers are converted as Forms gives them, when readable. */
+  readAs?: 'date' | 'time';
+  /** Answers that are not a date (time): the question was a text question (data rows). */
+  unreadable: { row: number; value: string }[];
+}
+
+/** An answer the runner could not read as a date or time: given to the script as text. */
+export interface UnreadableAnswer {
+  file: string;
+  /** Data row (1-based); the sheet shows it as row + 1. */
+  row: number;
+  column: string;
+  value: string;
+  expected: 'date' | 'time';
+}
+
+/** A form's response rows, read and checked, before their times are set. */
+interface SheetRow {
+  row: number;
+  stamp: number;
+  email: string;
+  answers: Answers;
 }
 
 function responseSheet(
   table: InputTable,
   form: FormKind,
   known: KnownTypes,
-): { items: FormSpec['items']; events: RunEvent[] } {
+  unreadable: UnreadableAnswer[],
+): { items: FormSpec['items']; events: RunEvent[]; edited: number } {
   const tsCol = requireColumn(table, TIMESTAMP_COLUMNS);
   const emailCol = requireColumn(table, EMAIL_COLUMNS);
   const questions: Question[] = [];
@@ -150,19 +230,15 @@ function responseSheet(
     // Forms titles are unique; a repeated header would be a second copy of the same question.
     if (seen.has(normalizeName(header))) return;
     seen.add(normalizeName(header));
-    questions.push({
-      column,
-      title: header,
-      type: questionType(table, column, known),
-      choices: [],
-    });
+    questions.push(question(table, column, known));
   });
-  const events: RunEvent[] = [];
+  const rows: SheetRow[] = [];
   table.rows.forEach((row, i) => {
     const rowNumber = i + 1;
     if (isEmptyRow(row)) return;
-    const at = parseTimestamp(row[tsCol] ?? '');
-    if (at === null) {
+    // Only the timestamp and the email are the file's own structure: strict.
+    const stamp = parseTimestamp(row[tsCol] ?? '');
+    if (stamp === null) {
       throw cellError(
         table,
         rowNumber,
@@ -183,10 +259,17 @@ function responseSheet(
     }
     const answers: Answers = {};
     for (const q of questions) {
-      answers[q.title] = answerOf(table, rowNumber, q, row[q.column] ?? '');
+      answers[q.title] = answerOf(q, row[q.column] ?? '');
     }
-    events.push({ kind: 'submit', form, at, row: rowNumber, email, answers });
+    rows.push({ row: rowNumber, stamp, email, answers });
   });
+  for (const q of questions) {
+    if (q.unreadable.length === 0) continue;
+    for (const u of q.unreadable) {
+      unreadable.push({ file: table.file, ...u, column: q.title, expected: q.readAs ?? 'date' });
+    }
+  }
+  const { events, edited } = responseEvents(form, rows);
   return {
     items: questions.map((q) => ({
       title: q.title,
@@ -194,10 +277,81 @@ function responseSheet(
       ...(q.type === 'CHECKBOX' ? { choices: q.choices } : {}),
     })),
     events,
+    edited,
   };
 }
 
-/** The field map decides first; otherwise a column whose every answer is a date (or time) is one. */
+/**
+ * The order Google keeps: a form's sheet lists responses in the order they were submitted, and
+ * an edited response keeps its row but shows the time of the edit. So, within one form, a row
+ * whose timestamp is later than that of any row below it is an edited response. It is
+ * submitted in its place, with the answers the sheet shows (the first answers are not in the
+ * export), and edited at its own timestamp. Its submission time is only known to lie between
+ * the unedited rows around it, so it is taken where a wrong guess does no harm:
+ * - a registration at the timestamp of the nearest unedited row above it (its ID then exists
+ *   as early as the order allows: no application can name an ID before it is issued); the
+ *   first rows, with none above, at the earliest timestamp below them;
+ * - an application at the timestamp of the nearest unedited row below it (as late as the order
+ *   allows: the support it claims was given before it was submitted, R9).
+ * Every other row is submitted at its timestamp.
+ */
+export function responseEvents(
+  form: FormKind,
+  rows: readonly SheetRow[],
+): { events: RunEvent[]; edited: number } {
+  // The earliest timestamp below each row: that of the nearest unedited row below it.
+  const earliestBelow: number[] = new Array(rows.length);
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    earliestBelow[i] = min;
+    min = Math.min(min, rows[i].stamp);
+  }
+  const events: RunEvent[] = [];
+  let edited = 0;
+  let lastUnedited: number | null = null;
+  rows.forEach((r, i) => {
+    const base = { form, row: r.row, answers: r.answers };
+    if (r.stamp <= earliestBelow[i]) {
+      lastUnedited = r.stamp;
+      events.push({ kind: 'submit', ...base, at: r.stamp, email: r.email });
+      return;
+    }
+    edited++;
+    const submitted =
+      form === 'registration' ? (lastUnedited ?? earliestBelow[i]) : earliestBelow[i];
+    events.push({ kind: 'submit', ...base, at: submitted, email: r.email });
+    events.push({ kind: 'edit', ...base, at: r.stamp });
+  });
+  return { events, edited };
+}
+
+/**
+ * The field map decides first; otherwise a column whose every answer is a date (or time) is one.
+ * A date or time question with an answer that cannot be read as one was a text question in the
+ * form (Forms itself only gives valid dates and times): its answers reach the script as text,
+ * and the rules (R11, R15) decide what an unreadable one means.
+ */
+function question(table: InputTable, column: number, known: KnownTypes): Question {
+  const title = table.header[column];
+  const q: Question = {
+    column,
+    title,
+    type: questionType(table, column, known),
+    choices: [],
+    unreadable: [],
+  };
+  if (q.type !== 'DATE' && q.type !== 'TIME') return q;
+  q.readAs = q.type === 'DATE' ? 'date' : 'time';
+  const read = q.type === 'DATE' ? parseDayCell : parseTimeCell;
+  table.rows.forEach((row, i) => {
+    const cell = row[column] ?? '';
+    if (isEmptyRow(row) || text(cell).trim() === '' || read(cell) !== null) return;
+    q.unreadable.push({ row: i + 1, value: text(cell) });
+  });
+  if (q.unreadable.length > 0) q.type = 'TEXT';
+  return q;
+}
+
 function questionType(table: InputTable, column: number, known: KnownTypes): QuestionType {
   const title = normalizeName(table.header[column]);
   if (known.date.includes(title)) return 'DATE';
@@ -223,33 +377,23 @@ function looksLikeDay(cell: InputCell): boolean {
   return typeof cell === 'string' && parseDayCell(cell) !== null;
 }
 
-function answerOf(table: InputTable, row: number, q: Question, cell: InputCell): string | string[] {
+function answerOf(q: Question, cell: InputCell): string | string[] {
   if (text(cell).trim() === '') return '';
-  switch (q.type) {
-    case 'DATE': {
-      const day = parseDayCell(cell);
-      if (day === null)
-        throw cellError(table, row, q.title, cell, 'is not a date (expected e.g. 2024/07/30)');
-      return day;
-    }
-    case 'TIME': {
-      const time = parseTimeCell(cell);
-      if (time === null)
-        throw cellError(table, row, q.title, cell, 'is not a time (expected e.g. 14:03)');
-      return time;
-    }
-    case 'CHECKBOX': {
-      // Sheets joins the ticked boxes with ", ".
-      const ticked = text(cell)
-        .split(', ')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-      for (const choice of ticked) if (!q.choices.includes(choice)) q.choices.push(choice);
-      return ticked;
-    }
-    default:
-      return text(cell);
+  if (q.readAs) {
+    // Readable answers as Forms gives them; the others as typed (a text question).
+    const read = q.readAs === 'date' ? parseDayCell(cell) : parseTimeCell(cell);
+    return read ?? text(cell);
   }
+  if (q.type === 'CHECKBOX') {
+    // Sheets joins the ticked boxes with ", ".
+    const ticked = text(cell)
+      .split(', ')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    for (const choice of ticked) if (!q.choices.includes(choice)) q.choices.push(choice);
+    return ticked;
+  }
+  return text(cell);
 }
 
 // ---- staff lists ----------------------------------------------------------------------------

@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { APPLICATIONS, LEDGER, MEMBERS, SETTINGS } from '../../src/adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
+import { columnIndexes, normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import { parseSettings } from '../../src/domain/settings';
 import { computeStatistics, type StatCell, type Statistics } from '../../src/domain/statistics';
+import { escapeHtml } from '../../src/domain/templates';
 import { STATISTICS_SHEET, statisticsInputFrom } from '../../src/usecases/statistics';
 import type { ChartData, SheetData } from '../runtime/spreadsheet';
 import { parseA1 } from '../runtime/spreadsheet/a1';
@@ -35,13 +36,7 @@ type Cell = SheetData['values'][number][number];
 
 /** A system sheet's rows, its columns found by header as the script finds them. */
 function tableOf(data: SheetData | undefined, spec: TableSpec) {
-  const header = (data?.values[0] ?? []).map((h) => normalizeHeader(h));
-  const column = new Map<string, number>();
-  for (const col of spec.columns) {
-    const names = [col.header, ...col.header.split(' / ')].map(normalizeHeader);
-    const i = header.findIndex((h) => names.includes(h));
-    if (i >= 0) column.set(col.key, i);
-  }
+  const column = columnIndexes(data?.values[0] ?? [], spec);
   const rows = (data?.values.slice(1) ?? []).filter((r) => r.some((v) => v !== '' && v !== null));
   return {
     rows,
@@ -182,13 +177,7 @@ export function renderCharts(charts: ChartOutput[]): string[] {
   return JSON.parse(result.stdout) as string[];
 }
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+const esc = escapeHtml;
 
 function cellHtml(cell: StatCell, yen: boolean): string {
   if (typeof cell === 'string') return esc(cell);

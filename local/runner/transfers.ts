@@ -4,6 +4,8 @@
 // out/transfers/zengin-YYYY-MM.txt. Account data goes into those files only: the Accounts
 // sheet is left out of workbook.xlsx and csv/ (see output.ts), and warnings name rows and
 // fields, never values.
+import { ACCOUNTS, MEMBERS } from '../../src/adapters/tables/schema';
+import { columnIndexes, headerTexts } from '../../src/adapters/tables/table';
 import { seededRandom } from '../random';
 import { writeSettings } from '../world';
 import type { RunOutcome } from './engine';
@@ -21,34 +23,32 @@ export interface AccountInput {
   holder: string;
 }
 
-const COLUMNS = {
-  memberId: ['Bansou Net ID', '伴走ネットID', 'Bansou Net ID / 伴走ネットID'],
-  bankCode: ['Bank code', '金融機関コード', 'Bank code / 金融機関コード'],
-  branchCode: ['Branch code', '支店コード', 'Branch code / 支店コード'],
-  accountType: ['Account type', '預金種目', 'Account type / 預金種目'],
-  accountNumber: ['Account number', '口座番号', 'Account number / 口座番号'],
-  holder: [
-    'Account holder (kana)',
-    '口座名義（カナ）',
-    '口座名義',
-    'Account holder (kana) / 口座名義（カナ）',
-  ],
-} as const;
+type AccountKey = Exclude<keyof AccountInput, 'row'>;
+const ACCOUNT_KEYS: AccountKey[] = [
+  'memberId',
+  'bankCode',
+  'branchCode',
+  'accountType',
+  'accountNumber',
+  'holder',
+];
+
+/** The header texts of a column of the Accounts sheet (its schema: English, Japanese or both). */
+function namesOf(key: AccountKey): string[] {
+  const column = ACCOUNTS.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`the Accounts sheet has no column ${key}`);
+  return headerTexts(column);
+}
 
 /** Reads --accounts: the columns of the Accounts sheet (English or Japanese headers). */
 export function readAccountsTable(table: InputTable): AccountInput[] {
-  const at = {
-    memberId: requireColumn(table, COLUMNS.memberId),
-    bankCode: requireColumn(table, COLUMNS.bankCode),
-    branchCode: requireColumn(table, COLUMNS.branchCode),
-    accountType: requireColumn(table, COLUMNS.accountType),
-    accountNumber: requireColumn(table, COLUMNS.accountNumber),
-    holder: requireColumn(table, COLUMNS.holder),
-  };
+  const at = Object.fromEntries(
+    ACCOUNT_KEYS.map((k) => [k, requireColumn(table, namesOf(k))]),
+  ) as Record<AccountKey, number>;
   const out: AccountInput[] = [];
   table.rows.forEach((cells, i) => {
     if (isEmptyRow(cells)) return;
-    const get = (k: keyof typeof at) => text(cells[at[k]]).trim();
+    const get = (k: AccountKey) => text(cells[at[k]]).trim();
     out.push({
       row: i + 1,
       memberId: get('memberId'),
@@ -138,13 +138,14 @@ const KANA_GIVEN = ['ﾊﾅｺ', 'ﾀﾛｳ', 'ｼｽﾞｶ', 'ﾒｲ', 'ｹﾝ'
 /** Members as the Members sheet has them: ID and a holder name for the account. */
 export function membersForDemo(outcome: RunOutcome): { memberId: string; holder: string }[] {
   return withoutCounting(outcome, () => {
-    const sheet = outcome.office.ss.getSheetByName('Members');
+    const sheet = outcome.office.ss.getSheetByName(MEMBERS.name);
     if (!sheet) return [];
     const [header, ...rows] = sheet.getDataRange().getValues();
-    const col = (name: string) => header.findIndex((h) => String(h).startsWith(name));
-    const id = col('Bansou Net ID');
-    const phonetic = col('Name (phonetic)');
-    const name = col('Name /');
+    const at = columnIndexes(header, MEMBERS);
+    const col = (key: 'memberId' | 'phoneticName' | 'name') => at.get(key) ?? -1;
+    const id = col('memberId');
+    const phonetic = col('phoneticName');
+    const name = col('name');
     const rand = seededRandom(29);
     const pick = (list: readonly string[]) => list[Math.floor(rand() * list.length)];
     return rows
@@ -175,27 +176,20 @@ function withoutCounting<T>(outcome: RunOutcome, fn: () => T): T {
 export function enterAccounts(outcome: RunOutcome, accounts: readonly AccountInput[]): void {
   if (accounts.length === 0) return;
   withoutCounting(outcome, () => {
-    const sheet = outcome.office.ss.getSheetByName('Accounts');
+    const sheet = outcome.office.ss.getSheetByName(ACCOUNTS.name);
     if (!sheet) throw new Error('the Accounts sheet is missing (set-up creates it)');
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    const order: (keyof AccountInput)[] = [
-      'memberId',
-      'bankCode',
-      'branchCode',
-      'accountType',
-      'accountNumber',
-      'holder',
-    ];
-    const index = order.map((k) =>
-      header.findIndex((h) =>
-        (COLUMNS[k as keyof typeof COLUMNS] as readonly string[]).includes(h),
-      ),
-    );
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const at = columnIndexes(header, ACCOUNTS);
+    const index = ACCOUNT_KEYS.map((k) => {
+      const i = at.get(k);
+      if (i === undefined) throw new Error(`the Accounts sheet has no column "${namesOf(k)[0]}"`);
+      return i;
+    });
     // Typed as they are: the code and number columns are plain text (@), so 0005 stays 0005.
     const rows = accounts.map((a) => {
       const row = new Array<string>(header.length).fill('');
-      order.forEach((k, i) => {
-        row[index[i]] = String(a[k]);
+      ACCOUNT_KEYS.forEach((k, i) => {
+        row[index[i]] = a[k];
       });
       return row;
     });

@@ -78,6 +78,27 @@ export class Clock {
 }
 
 /**
+ * What one call costs in modelled milliseconds (the bench's latency model, applied per call:
+ * local/bench/latency.ts `callCost`). When the runtime has one, every counted call of an
+ * execution moves the world's clock on by its cost, so the script's `Date.now()` sees the
+ * time pass and the 6-minute limit is reached as on Google.
+ */
+export type CallCost = (
+  service: ServiceName,
+  method: string,
+  cells: { read: number; written: number },
+) => number;
+
+/**
+ * One execution may run 6 minutes: Apps Script kills it with `Exceeded maximum execution time`
+ * (Quotas for Google Services, "Script runtime: 6 min / execution",
+ * https://developers.google.com/apps-script/guides/services/quotas; the error text:
+ * https://developers.google.com/apps-script/guides/support/troubleshooting).
+ */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+
+/**
  * Fault injection: called before every counted call. A hook may throw (the call then fails
  * the way the real service fails) — e.g. `Service Spreadsheets failed while accessing document
  * with id …`. Tests push hooks and remove them.
@@ -106,6 +127,52 @@ export interface Execution {
   /** Unique id for lock ownership. */
   id: number;
   triggerUid?: string;
+  /** The world's clock when it started (its 6 minutes count from here; none: no limit). */
+  startedAt?: number;
+  /** Set once the execution ran past the limit: every later call fails the same way. */
+  killed?: boolean;
+  /**
+   * 'LIMITED' for simple triggers (onOpen, onEdit): services that need authorization throw
+   * (see limitedModeError). Everything else runs with full authorization.
+   */
+  authMode?: 'FULL' | 'LIMITED';
+}
+
+/** What a call needs that a simple trigger (LIMITED mode) does not have, by service. */
+const NEEDS_AUTHORIZATION: Partial<
+  Record<ServiceName, { global: string; scope: string; methods?: readonly string[] }>
+> = {
+  Mail: { global: 'MailApp', scope: 'https://www.googleapis.com/auth/script.send_mail' },
+  Forms: { global: 'FormApp', scope: 'https://www.googleapis.com/auth/forms' },
+  Script: {
+    global: 'ScriptApp',
+    scope: 'https://www.googleapis.com/auth/script.scriptapp',
+    methods: ['getProjectTriggers', 'getUserTriggers', 'newTrigger', 'create', 'deleteTrigger'],
+  },
+  Spreadsheet: {
+    global: 'SpreadsheetApp',
+    scope: 'https://www.googleapis.com/auth/spreadsheets',
+    methods: ['openById', 'openByUrl', 'create'],
+  },
+};
+
+/**
+ * Simple triggers run in LIMITED mode and "cannot access services that require authorization"
+ * (Apps Script guide, Simple triggers → Restrictions); they may use the file they are bound to.
+ * The error text is the one reported from real simple triggers, e.g. "You do not have
+ * permission to call ScriptApp.getProjectTriggers. Required permissions:
+ * https://www.googleapis.com/auth/script.scriptapp" (diegomanuel/binance-to-google-sheets#106)
+ * and "…SpreadsheetApp.openById. Required permissions: …/auth/spreadsheets"
+ * (peterherrmann/BetterLog#29).
+ */
+export function limitedModeError(service: ServiceName, method: string): Error | null {
+  const rule = NEEDS_AUTHORIZATION[service];
+  if (!rule || (rule.methods && !rule.methods.includes(method))) return null;
+  const e = new Error(
+    `You do not have permission to call ${rule.global}.${method}. Required permissions: ${rule.scope}`,
+  );
+  e.name = 'Exception';
+  return e;
 }
 
 export class RuntimeContext {
@@ -116,6 +183,26 @@ export class RuntimeContext {
   readonly timeZone: string;
   /** The execution that is running now, or null between executions. */
   execution: Execution | null = null;
+  /** Per-call cost (off by default: calls take no time, only waits move the clock). */
+  latency: CallCost | null = null;
+  /** Longest an execution may run on the world's clock before it is killed. */
+  executionLimitMs = EXECUTION_LIMIT_MS;
+  /**
+   * What a '@' (Plain text) cell does with a string written with a leading apostrophe. The
+   * reference does not say: 'keep' stores the apostrophe as part of the text (as reported for
+   * Plain-text columns, #17); 'drop' (the default) treats it as typed input does, where the
+   * apostrophe "is not part of the value" (APPS-SCRIPT-FACTS). The product must be right under
+   * both, and the tests run both; the environment check reports which one a Google has.
+   */
+  textCellApostrophe: 'keep' | 'drop' = 'drop';
+  /**
+   * The order of a checkbox answer's choices. The reference promises none; the runtime gives
+   * them in reverse choice order ('reversed', the default) so that code depending on the
+   * choice order shows up; 'choice' gives the form's order.
+   */
+  checkboxOrder: 'reversed' | 'choice' = 'reversed';
+  /** The manifest's oauthScopes (null: unknown, nothing is withheld). */
+  scopes: readonly string[] | null = null;
   private nextExecutionId = 1;
   private nextIdSeq = 1;
 
@@ -124,10 +211,44 @@ export class RuntimeContext {
     this.timeZone = options.timeZone;
   }
 
-  /** Counts one round trip and runs the fault hooks first (a hook may throw). */
+  /**
+   * Counts one round trip and runs the fault hooks first (a hook may throw). With a latency
+   * model the call takes its modelled time; a call that ends past the execution's limit does
+   * not happen: the execution is killed (and stays dead: a script cannot catch its way out).
+   */
   call(service: ServiceName, method: string, cells?: { read?: number; written?: number }): void {
+    const execution = this.execution;
+    const timed = execution !== null && this.counter.enabled;
+    if (timed && execution.killed) throw new Error(EXECUTION_TIME_EXCEEDED);
+    if (this.execution?.authMode === 'LIMITED') {
+      const denied = limitedModeError(service, method);
+      if (denied) throw denied;
+    }
     for (const hook of this.faults) hook(service, method);
     this.counter.count(service, method, cells);
+    if (!timed) return;
+    if (this.latency) {
+      const ms = this.latency(service, method, {
+        read: cells?.read ?? 0,
+        written: cells?.written ?? 0,
+      });
+      if (ms > 0) this.clock.advance(ms);
+    }
+    this.checkTime();
+  }
+
+  /** Kills the running execution when the clock says its time is up. */
+  checkTime(): void {
+    const execution = this.execution;
+    if (!execution || !this.counter.enabled) return;
+    const started = execution.startedAt;
+    if (
+      execution.killed ||
+      (started !== undefined && this.clock.now() - started > this.executionLimitMs)
+    ) {
+      execution.killed = true;
+      throw new Error(EXECUTION_TIME_EXCEEDED);
+    }
   }
 
   newExecutionId(): number {

@@ -40,9 +40,12 @@ export type QuestionType =
 
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 
+// Error text: unverified (see spreadsheet/errors.ts).
 export const NO_ITEM_WITH_ID =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+// Error text: unverified (see spreadsheet/errors.ts).
 export const INVALID_URL = 'Invalid argument: url';
+// Error text: unverified (see spreadsheet/errors.ts).
 export const NO_DESTINATION = 'The form currently has no response destination.';
 
 // ---- what the spreadsheet service offers (only what the response sheet needs) ------------
@@ -281,7 +284,9 @@ export class ItemResponse {
   /** Typed as Forms gives it: string, or string[] for a checkbox. */
   getResponse(): string | string[] {
     this.ctx.call('Forms', 'getResponse');
-    return Array.isArray(this.answer) ? [...this.answer] : this.answer;
+    if (!Array.isArray(this.answer)) return this.answer;
+    // The reference promises no order for the ticked boxes (see RuntimeContext.checkboxOrder).
+    return this.ctx.checkboxOrder === 'reversed' ? [...this.answer].reverse() : [...this.answer];
   }
   getScore(): number | null {
     return null;

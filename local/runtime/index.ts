@@ -2,7 +2,13 @@
 // script's globals, the loaded bundle, and the executions (editor runs, triggers, the clock).
 
 import type vm from 'node:vm';
-import { type CallCounts, type Execution, RuntimeContext } from './context';
+import {
+  type CallCost,
+  type CallCounts,
+  EXECUTION_TIME_EXCEEDED,
+  type Execution,
+  RuntimeContext,
+} from './context';
 import { FormService } from './forms';
 import { HtmlServiceImpl } from './html';
 import { loadBundle } from './load';
@@ -24,6 +30,18 @@ export interface LocalRuntimeOptions {
   dailyMailQuota?: number;
   /** The staff account that runs the editor and creates the triggers. */
   user?: string;
+  /**
+   * What each call costs (e.g. `callCost(defaultModel())` from local/bench/latency.ts): calls
+   * then move the clock, and an execution is killed once it has run 6 minutes. Off by default:
+   * only waits (locks, `Utilities.sleep`) take time.
+   */
+  latency?: CallCost;
+  /** The execution time limit (default 6 minutes). */
+  executionLimitMs?: number;
+  /** What a Plain-text cell does with a leading apostrophe (see RuntimeContext). */
+  textCellApostrophe?: 'keep' | 'drop';
+  /** The order of checkbox answers (default 'reversed': the reference promises none). */
+  checkboxOrder?: 'reversed' | 'choice';
 }
 
 export interface ExecutionRecord {
@@ -78,6 +96,11 @@ export class LocalRuntime {
     const start = typeof options.start === 'number' ? options.start : options.start.getTime();
     this.user = options.user ?? 'office@example.org';
     this.ctx = new RuntimeContext({ now: start, timeZone: options.timeZone ?? 'Asia/Tokyo' });
+    this.ctx.latency = options.latency ?? null;
+    if (options.executionLimitMs !== undefined)
+      this.ctx.executionLimitMs = options.executionLimitMs;
+    this.ctx.textCellApostrophe = options.textCellApostrophe ?? 'drop';
+    this.ctx.checkboxOrder = options.checkboxOrder ?? 'reversed';
     this.sheets = new SpreadsheetService(this.ctx);
     this.script = new ScriptService(this.ctx, { user: this.user });
     this.forms = new FormService(this.ctx, { sheets: this.sheets, script: this.script });
@@ -118,9 +141,29 @@ export class LocalRuntime {
 
   /** Runs a global function from the editor (or a menu): UI available; errors are rethrown. */
   run(functionName: string, ...args: unknown[]): unknown {
-    const outcome = this.execute('editor', functionName, this.user, undefined, args);
+    return this.runAs(this.user, functionName, ...args);
+  }
+
+  /**
+   * Runs a global function from the editor or a menu as another account (a second staff member
+   * who can edit the spreadsheet): ScriptApp then shows and creates that account's triggers.
+   */
+  runAs(user: string, functionName: string, ...args: unknown[]): unknown {
+    const outcome = this.execute('editor', functionName, user, undefined, args);
     if ('error' in outcome) throw outcome.error;
     return outcome.value;
+  }
+
+  /**
+   * A simple trigger (onOpen, onEdit) as Sheets runs it: LIMITED authorization, as the person
+   * who caused the event. An exception is recorded, not shown (or rethrown).
+   */
+  simpleTrigger(
+    functionName: 'onOpen' | 'onEdit',
+    event: Record<string, unknown>,
+    user = this.user,
+  ): void {
+    this.execute('editor', functionName, user, undefined, [event], 'LIMITED');
   }
 
   /**
@@ -142,7 +185,7 @@ export class LocalRuntime {
       source = this.sheets.getActiveSpreadsheet();
     });
     const event = { authMode: 'LIMITED', source, user: this.user };
-    this.execute('editor', 'onOpen', this.user, undefined, [event]);
+    this.simpleTrigger('onOpen', event);
   }
 
   private execute(
@@ -151,6 +194,7 @@ export class LocalRuntime {
     user: string,
     triggerUid: string | undefined,
     args: unknown[],
+    authMode: 'FULL' | 'LIMITED' = 'FULL',
   ): { value: unknown } | { error: unknown } {
     const previous = this.ctx.execution;
     const execution: Execution = {
@@ -159,6 +203,8 @@ export class LocalRuntime {
       user,
       id: this.ctx.newExecutionId(),
       triggerUid,
+      startedAt: this.ctx.clock.now(),
+      authMode,
     };
     const record: ExecutionRecord = {
       functionName,
@@ -174,10 +220,13 @@ export class LocalRuntime {
     try {
       const fn = this.scriptGlobal[functionName];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
-      return { value: fn(...args) };
+      const value = fn(...args);
+      // Killed: whatever the script did with the error, the execution ended there.
+      if (execution.killed) throw new Error(EXECUTION_TIME_EXCEEDED);
+      return { value };
     } catch (error) {
-      record.error = messageOf(error);
-      return { error };
+      record.error = execution.killed ? EXECUTION_TIME_EXCEEDED : messageOf(error);
+      return { error: execution.killed ? new Error(EXECUTION_TIME_EXCEEDED) : error };
     } finally {
       record.endedAt = this.ctx.clock.now();
       // Locks end with their execution.
@@ -226,6 +275,11 @@ export class LocalRuntime {
 
   now(): number {
     return this.ctx.clock.now();
+  }
+
+  /** Turns the per-call latency on (a cost function) or off (null). */
+  setLatency(cost: CallCost | null): void {
+    this.ctx.latency = cost;
   }
 
   // ---- faults and counts ----------------------------------------------------------------

@@ -2,7 +2,9 @@
 // services, the way Apps Script evaluates a project: no require, process, setTimeout or Buffer.
 // The context's Date follows the world's clock, so the script's `new Date()` is "now" locally.
 
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import type { RuntimeContext } from './context';
 
@@ -40,7 +42,7 @@ const CLOCK_DATE_SOURCE = `(function (clockNow) {
  * `ctx.realm`. Returns the context (the script's global object).
  */
 export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeContext): vm.Context {
-  const file = resolve(bundlePath);
+  const file = coveredCopy(resolve(bundlePath));
   // A copy: contextifying turns the object into the script's global and the script's top-level
   // functions become its properties.
   const context = vm.createContext({ ...globals });
@@ -55,9 +57,32 @@ export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeCont
     enumerable: false,
   });
   ctx.realm = { Date: LocalDate };
+  // The manifest next to the bundle (dist/appsscript.json): its scopes decide what Session tells.
+  const manifest = join(dirname(file), 'appsscript.json');
+  if (existsSync(manifest)) {
+    const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: unknown })
+      .oauthScopes;
+    ctx.scopes = Array.isArray(scopes) ? scopes.map(String) : null;
+  }
   // gas-local's require reuses a context that is already contextified (vm.createContext
   // returns it as is), so the clock Date is in place before the bundle's top-level code runs.
   return gasLocal.require(dirname(file), context, {
     filter: (candidate) => resolve(candidate) === file,
   });
+}
+
+/**
+ * Coverage of the shipped code as it runs (`npm test`, scripts/coverage.mjs): that script builds
+ * coverage/bundle/Code.js, which is dist/Code.js byte for byte plus an inline source map, and
+ * names it in BANSOU_COVERAGE_BUNDLE with the SHA-256 of the dist/Code.js it copies in
+ * BANSOU_COVERAGE_OF. A bundle with exactly that content (dist/Code.js, or the bench's copy of
+ * it) is run from the covered copy, so V8's coverage of it maps back to src/. Any other bundle
+ * (test fixtures, a rebuilt dist/) runs as given.
+ */
+function coveredCopy(file: string): string {
+  const covered = process.env.BANSOU_COVERAGE_BUNDLE;
+  const of = process.env.BANSOU_COVERAGE_OF;
+  if (!covered || !of) return file;
+  const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+  return hash === of ? resolve(covered) : file;
 }

@@ -6,6 +6,7 @@ import type { RuntimeContext } from './context';
 
 export type LockScope = 'script' | 'document' | 'user';
 
+// Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
 type Holder =

@@ -50,7 +50,9 @@ interface MessageObject extends AdvancedOptions {
   body?: string;
 }
 
+// Error text: APPS-SCRIPT-FACTS.md; quoted in https://github.com/ramkumar-kr/gmail-delay-send/issues/166 (see spreadsheet/errors.ts).
 export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
+// Error text: unverified (see spreadsheet/errors.ts).
 export const NO_RECIPIENT = 'Failed to send email: no recipient';
 
 // A plain address, or "Display Name <address>".

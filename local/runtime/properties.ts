@@ -8,7 +8,9 @@ export const MAX_VALUE_BYTES = 9 * 1024;
 /** Properties total storage: 500 KB per property store (Quotas for Google Services). */
 export const MAX_STORE_BYTES = 500 * 1024;
 
+// Error text: unverified (see spreadsheet/errors.ts).
 export const VALUE_TOO_LARGE = 'Argument too large: value';
+// Error text: unverified (see spreadsheet/errors.ts).
 export const STORE_FULL =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 
@@ -17,6 +19,7 @@ function bytes(text: string): number {
 }
 
 function checkKey(key: unknown): string {
+  // Error text: unverified (see spreadsheet/errors.ts).
   if (key === null || key === undefined || key === '') throw new Error('Invalid argument: key');
   return String(key);
 }

@@ -48,6 +48,7 @@ export const WeekDay = {
 } as const;
 const WEEK_DAYS = Object.keys(WeekDay);
 
+// Error text: APPS-SCRIPT-FACTS.md (quoted from public reports; see spreadsheet/errors.ts).
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const MAX_TRIGGERS_PER_USER = 20;
@@ -87,6 +88,7 @@ function idOf(value: unknown, what: string): string {
   if (typeof value === 'string') return value;
   const getId = (value as { getId?: () => string } | null)?.getId;
   if (typeof getId === 'function') return getId.call(value);
+  // Error text: unverified (see spreadsheet/errors.ts).
   throw exception(`Invalid argument: ${what}`);
 }
 
@@ -131,6 +133,7 @@ class FormTriggerBuilder {
     return this;
   }
   create(): Trigger {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!this.eventType) throw exception('Missing event type for the form trigger.');
     return this.service.install(this.handler, this.eventType, 'FORMS', this.formId);
   }
@@ -160,6 +163,7 @@ class SpreadsheetTriggerBuilder {
     return this;
   }
   create(): Trigger {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!this.eventType) throw exception('Missing event type for the spreadsheet trigger.');
     return this.service.install(this.handler, this.eventType, 'SPREADSHEETS', this.spreadsheetId);
   }
@@ -189,6 +193,7 @@ class ClockTriggerBuilder {
   ) {}
 
   at(date: Date): this {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!isDate(date)) throw exception('Invalid argument: date');
     this.atMs = date.getTime();
     this.atIsWall = false;
@@ -206,6 +211,7 @@ class ClockTriggerBuilder {
   }
   everyMinutes(n: number): this {
     if (!EVERY_MINUTES.includes(n)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Invalid argument: minutes. Must be one of 1, 5, 10, 15 or 30.');
     }
     this.minutes = n;
@@ -213,6 +219,7 @@ class ClockTriggerBuilder {
   }
   everyHours(n: number): this {
     if (!EVERY_HOURS.includes(n)) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Invalid argument: hours. Must be one of 1, 2, 4, 6, 8 or 12.');
     }
     this.hours = n;
@@ -228,29 +235,34 @@ class ClockTriggerBuilder {
   }
   onWeekDay(day: string): this {
     const index = WEEK_DAYS.indexOf(String(day));
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (index < 0) throw exception('Invalid argument: day');
     this.weekDay = index;
     if (this.weeks === undefined) this.weeks = 1;
     return this;
   }
   onMonthDay(day: number): this {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!Number.isInteger(day) || day < 1 || day > 31) throw exception('Invalid argument: day');
     this.monthDay = day;
     return this;
   }
   atHour(hour: number): this {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw exception('Invalid argument: hour');
     this.hour = hour;
     return this;
   }
   nearMinute(minute: number): this {
     if (!Number.isInteger(minute) || minute < 0 || minute > 59) {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Invalid argument: minute');
     }
     this.nearMin = minute;
     return this;
   }
   inTimezone(timeZone: string): this {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!isValidTimeZone(timeZone)) throw exception(`Invalid argument: timezone`);
     this.timeZone = timeZone;
     return this;
@@ -331,6 +343,7 @@ export class ScriptService {
   newTrigger(functionName: string): TriggerBuilder {
     this.ctx.call('Script', 'newTrigger');
     if (typeof functionName !== 'string' || functionName === '') {
+      // Error text: unverified (see spreadsheet/errors.ts).
       throw exception('Invalid argument: functionName');
     }
     return new TriggerBuilder(this.ctx, this, functionName);
@@ -357,6 +370,7 @@ export class ScriptService {
     this.ctx.call('Script', 'deleteTrigger');
     const uid = (trigger as Trigger | null)?.record?.uid;
     const index = this.triggers.findIndex((t) => t.uid === uid && t.owner === this.currentUser());
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (index < 0) throw exception('Invalid argument: trigger');
     this.triggers.splice(index, 1);
   }

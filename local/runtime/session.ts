@@ -10,6 +10,8 @@ export interface SessionOptions {
   locale?: string;
 }
 
+export const USERINFO_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
+
 export class LocalUser {
   constructor(private readonly email: string) {}
   getEmail(): string {
@@ -35,6 +37,7 @@ export class SessionService {
    */
   getActiveUser(): LocalUser {
     this.ctx.call('Session', 'getActiveUser');
+    if (!this.emailAvailable()) return new LocalUser('');
     const execution = this.ctx.execution;
     if (!execution) return new LocalUser(this.options.activeUser ?? '');
     return new LocalUser(execution.kind === 'editor' ? execution.user : '');
@@ -43,7 +46,22 @@ export class SessionService {
   /** The user whose authority the script runs under: the trigger's creator inside a trigger. */
   getEffectiveUser(): LocalUser {
     this.ctx.call('Session', 'getEffectiveUser');
+    if (!this.emailAvailable()) return new LocalUser('');
     return new LocalUser(this.ctx.execution?.user ?? this.options.activeUser ?? '');
+  }
+
+  /**
+   * Both getActiveUser and getEffectiveUser need the userinfo.email scope (Session reference,
+   * "Authorization"); without it the address is '' here (a public report shows an exception
+   * instead: hijonathan/google-scripts#14; the product tolerates both). A simple trigger
+   * (LIMITED) never gets it (User.getEmail reference: not available "in any context that
+   * allows a script to run without that user's authorization, like a simple onOpen(e) or
+   * onEdit(e) trigger").
+   */
+  private emailAvailable(): boolean {
+    if (this.ctx.execution?.authMode === 'LIMITED') return false;
+    const scopes = this.ctx.scopes;
+    return scopes === null || scopes.includes(USERINFO_EMAIL);
   }
 
   /** Stable per user and script, opaque (the real key rotates every 30 days). */

@@ -166,14 +166,19 @@ function parseTime(text: string): TypedCell | null {
 /**
  * Reads a string as Sheets reads typed input, keeping dates as serial numbers.
  * `now` (ms) lets "7/30" take the current year; without it such text stays text.
- * `textFormat`: the cell is formatted as plain text ('@'), so the string is kept as given.
+ * `textFormat`: the cell is formatted as plain text ('@'), so the string is kept as given
+ * (`dropApostrophe`: except a leading apostrophe, in the runtime's 'drop' mode).
  */
 export function parseTypedCell(
   input: string,
-  options: { timeZone: string; now?: number; textFormat?: boolean },
+  options: { timeZone: string; now?: number; textFormat?: boolean; dropApostrophe?: boolean },
 ): TypedCell {
   if (input === '') return { value: '' };
-  if (options.textFormat) return { value: input };
+  if (options.textFormat) {
+    return options.dropApostrophe && input.startsWith("'")
+      ? { value: input.slice(1) }
+      : { value: input };
+  }
   if (input.startsWith("'")) return { value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) return { value: '', formula: input };
   const text = input.trim();

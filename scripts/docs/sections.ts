@@ -144,6 +144,10 @@ const EMAIL_WHEN: Record<TemplateKey, Record<Lang, string>> = {
     ja: '支払い済みの申請の回答が変更されたとき',
     en: 'someone edits an application that has already been paid',
   },
+  'application.shareRefused': {
+    ja: '申請は受理されたが、同行した支援者の分だけ受理できないとき（その支援者あて。理由と、申請者の申請は受理されていること）',
+    en: 'an application is accepted but the second supporter’s share is not (to that supporter: why, and that the application stands)',
+  },
   'payments.notice': {
     ja: '月次の支払い処理のあと、その月に支払う支援者それぞれへ（月ごとに1人1通）',
     en: 'after the monthly payment run, to each supporter paid that month (one per supporter per month)',

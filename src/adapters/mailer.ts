@@ -68,9 +68,21 @@ export class Mailer {
     this.forOutbox.push(mail);
   }
 
-  deliver(): void {
+  /**
+   * Sends what is held, in order, while the quota allows; the rest waits in the Outbox. With
+   * `until` (a clock time), mail still held when it passes goes to the Outbox without being
+   * tried: a long execution stops sending before Apps Script's 6-minute limit can cut it off,
+   * and the Outbox rows are written in one block. Returns how many were put off that way.
+   */
+  deliver(until?: number): number {
     const mails = this.held.splice(0);
+    let deferred = 0;
     for (const mail of mails) {
+      if (until !== undefined && (deferred > 0 || Date.now() > until)) {
+        deferred++;
+        this.toOutbox(mail, '');
+        continue;
+      }
       // Staff alerts may jump the queue: they are few, and they are about the queue itself.
       const waitsBehindQueue = mail.kind !== 'alert' && this.pendingCount() > 0;
       if (waitsBehindQueue || this.remainingQuota() < recipientsOf(mail.to)) {
@@ -88,6 +100,7 @@ export class Mailer {
     if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
       this.props.set(PENDING_KEY, String(this.pending));
     }
+    return deferred;
   }
 
   private toOutbox(mail: Mail, error: string): void {

@@ -8,10 +8,11 @@ import type { Settings } from '../domain/settings-types';
 import type { MemberVersion } from '../domain/types';
 import { cellMs, cellText } from './tables/cells';
 import { MEMBER_HISTORY, MEMBERS } from './tables/schema';
-import { appendRows, createSheet, type Row, type Table } from './tables/table';
+import type { Row, Table } from './tables/table';
 import type { Workbook } from './tables/workbook';
 
 type MemberTable = Table<(typeof MEMBERS)['columns'][number]['key']>;
+type HistoryTable = Table<(typeof MEMBER_HISTORY)['columns'][number]['key']>;
 type HistoryRecord = Partial<Record<(typeof MEMBER_HISTORY)['columns'][number]['key'], unknown>>;
 
 /** How a version came to be recorded (the Kind column). */
@@ -70,7 +71,8 @@ export class HistoryWriter {
   private readonly firstIds = new Map<string, string>();
   /** Every ID in the history. */
   readonly ids = new Set<string>();
-  private sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  /** The execution's Member history table (the Workbook's, so readers see what is written). */
+  private table: HistoryTable | null;
 
   private constructor(
     private readonly book: Workbook,
@@ -78,7 +80,7 @@ export class HistoryWriter {
     private readonly now: number,
   ) {
     const table = book.tableIfExists(MEMBER_HISTORY);
-    this.sheet = table ? table.sheet : null;
+    this.table = table;
     if (!table) return;
     for (const row of table.dataRows()) {
       const memberId = cellText(table.get(row, 'memberId')).trim();
@@ -121,22 +123,22 @@ export class HistoryWriter {
     const at = (record.respondedAt as Date).getTime();
     const key = versionKey(String(record.responseId), at);
     if (this.recorded.has(key)) return;
-    const ss = this.book.ss;
-    let rows = [record];
-    let sheet = this.sheet;
-    if (!sheet) {
-      sheet = createSheet(ss, MEMBER_HISTORY);
-      this.sheet = sheet;
-      const baselines: HistoryRecord[] = [];
+    let table = this.table;
+    if (!table) {
+      table = this.book.table(MEMBER_HISTORY); // creates the sheet
+      this.table = table;
       for (const row of this.members.dataRows()) {
         if (this.added.has(row)) continue;
         const values = this.before.get(row) ?? row.values;
         const base = baselineRecord(this.members, { rowNumber: row.rowNumber, values }, this.now);
-        if (base) baselines.push(base);
+        if (base) table.append(base);
       }
-      rows = [...baselines, record];
     }
-    appendRows(ss, MEMBER_HISTORY, rows, sheet);
+    // Through the execution's table, so that a decision later in the same execution (the sweep
+    // finishes registrations before applications) reads this version; written now, before the
+    // Members row.
+    table.append(record);
+    table.flush();
     this.recorded.add(key);
     this.ids.add(String(record.memberId));
     if (record.kind === 'FIRST')

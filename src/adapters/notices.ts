@@ -3,7 +3,7 @@
 // Outbox (the hourly sendQueuedEmails sends it, as the quota allows). The *Payment notices* sheet records each notice
 // (month, Bansou Net ID) in the same execution, so running the month again, a second trigger,
 // or a catch-up run never notifies anyone twice for the same month.
-import { dayOf } from '../domain/dates';
+import { dayOf, parseDay } from '../domain/dates';
 import { type NoticeApplication, noticesFor, noticeVars } from '../domain/notices';
 import type { HoldLine, LedgerLine } from '../domain/payments';
 import { transferDate } from '../domain/transfers';
@@ -19,10 +19,10 @@ function readApplicationDays(env: Env): Map<string, NoticeApplication> {
   const out = new Map<string, NoticeApplication>();
   for (const row of table.dataRows()) {
     const submittedAt = cellMs(table.get(row, 'submittedAt'));
-    const support = cellText(table.get(row, 'supportDate')).trim();
     out.set(cellText(table.get(row, 'responseId')), {
       submittedDay: submittedAt === null ? '' : dayOf(submittedAt),
-      supportDay: /^\d{4}-\d{2}-\d{2}$/.test(support) ? support : '',
+      // Read as the monthly run reads it (usecases/payments.ts), so both name the same day.
+      supportDay: parseDay(cellText(table.get(row, 'supportDate'))) ?? '',
     });
   }
   return out;

@@ -5,6 +5,7 @@
 // not formatted as plain text). Full-width input is accepted and converted to half-width.
 // Messages name the row and the field and what is expected, never the cell's content: account
 // data goes into the transfer file and nowhere else (no log, alert, email or export).
+import { nfkc } from './text';
 import { type AccountType, type BankAccount, type BankTextProblem, toBankKana } from './zengin';
 
 export type AccountField =
@@ -46,7 +47,7 @@ export interface AccountCells {
 function cellString(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return String(value).normalize('NFKC').trim();
+  return nfkc(String(value)).trim();
 }
 
 /**

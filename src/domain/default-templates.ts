@@ -145,8 +145,10 @@ ${EN_FOOTER}`,
 
 　受付番号: {{responseId}}
 　支援日: {{supportDate}}
+　申請日: {{submittedOn}}
 
 ・{{reasons}}
+　{{facts}}
 
 内容に誤りがあると思われる場合は、事務局までご連絡ください。
 ${JA_FOOTER}`,
@@ -162,8 +164,10 @@ We are sorry, but it could not be accepted for the following reasons:
 
     Reference: {{responseId}}
     Date of support: {{supportDate}}
+    Submitted on: {{submittedOn}}
 
 - {{reasons}}
+  {{facts}}
 
 If you think something is wrong, please contact the office.
 ${EN_FOOTER}`,
@@ -179,8 +183,10 @@ ${EN_FOOTER}`,
 
 　受付番号: {{responseId}}
 　支援日: {{supportDate}}
+　申請日: {{submittedOn}}
 
 ・{{reasons}}
+　{{facts}}
 ${JA_FOOTER}`,
   },
   {
@@ -194,8 +200,51 @@ The office is checking it and will write to you again when the check is finished
 
     Reference: {{responseId}}
     Date of support: {{supportDate}}
+    Submitted on: {{submittedOn}}
 
 - {{reasons}}
+  {{facts}}
+${EN_FOOTER}`,
+  },
+  {
+    key: 'application.shareRefused',
+    lang: 'ja',
+    subject: '【伴走ネット】申請の同行支援者としての謝金について（受付番号: {{responseId}}）',
+    body: `{{name}} 様
+
+{{applicantId}} さんの伴走支援の申請に、同行した支援者としてあなたの伴走ネットIDが書かれていました。
+申し訳ありませんが、あなたの分の謝金は、次の理由により受理できませんでした。
+
+　受付番号: {{responseId}}
+　支援日: {{supportDate}}
+　申請日: {{submittedOn}}
+
+・{{reasons}}
+　{{facts}}
+
+{{applicantId}} さんの申請は受理されており、このことで変わることはありません。
+内容に誤りがあると思われる場合は、事務局までご連絡ください。
+${JA_FOOTER}`,
+  },
+  {
+    key: 'application.shareRefused',
+    lang: 'en',
+    subject:
+      'Bansou Net: your share as second supporter on an application (reference {{responseId}})',
+    body: `Dear {{name}},
+
+Your Bansou Net ID was given as the second supporter on an application by {{applicantId}}.
+We are sorry, but your share was not accepted, because:
+
+    Reference: {{responseId}}
+    Date of support: {{supportDate}}
+    Submitted on: {{submittedOn}}
+
+- {{reasons}}
+  {{facts}}
+
+The application of {{applicantId}} stands: it is accepted, and this does not change it.
+If you think something is wrong, please contact the office.
 ${EN_FOOTER}`,
   },
   {

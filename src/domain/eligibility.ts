@@ -77,3 +77,25 @@ export function isEligible(
   }
   return requiredModules(supportDay, settings).every((m) => done.has(m));
 }
+
+/**
+ * R7/R19 as a member's course stood on the submission day: the required modules completed by
+ * then and those still missing (what a NOT_ELIGIBLE email states).
+ */
+export function courseProgress(
+  completions: readonly CourseCompletion[],
+  supportDay: Day | null,
+  submissionDay: Day,
+  settings: Pick<Settings, 'basic5RequiredFrom'>,
+): { done: string[]; missing: string[] } {
+  const done = new Set<string>();
+  for (const c of completions) {
+    const module = canonicalModule(c.module);
+    if (module && c.completedOn !== '' && c.completedOn <= submissionDay) done.add(module);
+  }
+  const required = requiredModules(supportDay, settings);
+  return {
+    done: required.filter((m) => done.has(m)),
+    missing: required.filter((m) => !done.has(m)),
+  };
+}

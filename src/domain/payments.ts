@@ -3,9 +3,11 @@
 // Pure: inputs are never modified; the same inputs always give the same lines in the same order.
 import {
   dayStartMs,
+  dueDate,
   fiscalYearOf,
   formatMonth,
   monthOf,
+  monthOfDay,
   monthsFromTo,
   nextMonth,
   previousMonth,
@@ -62,6 +64,27 @@ export function settlementDay(month: Month, runDay: number): Day {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * RULES §5 (after R23): once the program has ended and its last applications are due (the
+ * deadline of a support on the last program day), a month with nothing to pay, nothing on hold
+ * and nothing to review writes no sheet and sends no summary. The month of that last due day
+ * itself can still hold applications on time, so it is always written.
+ */
+export function quietAfterProgram(
+  month: Month,
+  programEnd: Day,
+  deadlineMonths: number,
+  settled: { newLines: readonly unknown[]; onHold: readonly unknown[]; review: readonly unknown[] },
+): boolean {
+  const lastDue = monthOfDay(dueDate(programEnd, deadlineMonths));
+  return (
+    month > lastDue &&
+    settled.newLines.length === 0 &&
+    settled.onHold.length === 0 &&
+    settled.review.length === 0
+  );
+}
 
 /**
  * Every month from firstMonth up to the month before now's Tokyo month that is not settled yet

@@ -18,7 +18,7 @@ export type ReasonEffect = 'REJECTED' | 'REVIEW' | 'SHARE_REFUSED';
  * Who is told, and with which email template (the `{reasons}` lines carry the row's text):
  * the applicant and the second supporter hear the application's status (the template of the
  * status); when a code refuses only the second supporter's share, that supporter alone gets
- * `application.rejected` with those codes' sentences.
+ * `application.shareRefused`, with SHARE_REASON_TEXT addressed to them (the application stands).
  */
 export const EMAIL_FOR_EFFECT: Record<
   ReasonEffect,
@@ -26,7 +26,7 @@ export const EMAIL_FOR_EFFECT: Record<
 > = {
   REJECTED: { applicant: 'application.rejected', secondSupporter: 'application.rejected' },
   REVIEW: { applicant: 'application.review', secondSupporter: 'application.review' },
-  SHARE_REFUSED: { applicant: 'application.accepted', secondSupporter: 'application.rejected' },
+  SHARE_REFUSED: { applicant: 'application.accepted', secondSupporter: 'application.shareRefused' },
 };
 
 export interface ReasonRow {
@@ -219,6 +219,53 @@ export function statusForReasons(reasons: Iterable<ReasonCode>): Status {
   }
   return review ? 'REVIEW' : 'ACCEPTED';
 }
+
+/**
+ * R17: the facts behind a reason, stated in the decision email under the reasons. `{{name}}`
+ * placeholders are filled per language by factLines (templates.ts); a reason without an entry
+ * states no facts. The decision emails' templates place them with the {{facts}} placeholder.
+ */
+export const REASON_FACTS: Partial<Record<ReasonCode, { ja: string; en: string }>> = {
+  LATE: {
+    ja: '支援日: {{supportDate}}／申請の期限: {{dueDate}}／申請日: {{submittedOn}}',
+    en: 'Date of support: {{supportDate}}; deadline: {{dueDate}}; submitted on: {{submittedOn}}',
+  },
+  TOO_SHORT: {
+    ja: '数えた支援時間: {{minutes}}分（最低 {{minMinutes}}分）',
+    en: 'Support time counted: {{minutes}} minutes (minimum {{minMinutes}} minutes)',
+  },
+  OUT_OF_PERIOD: {
+    ja: '事業の対象期間: {{programStart}}〜{{programEnd}}／支援日: {{supportDate}}',
+    en: 'Program period: {{programStart}} to {{programEnd}}; date of support: {{supportDate}}',
+  },
+  NOT_ELIGIBLE: {
+    ja: '{{submittedOn}}（申請日）の時点: 伴走支援の経験の申告なし／提出済みの講座アンケート: {{modulesDone}}／不足: {{modulesMissing}}',
+    en: 'As of {{submittedOn}} (the day of the application): no accompanying-support experience declared; course questionnaires completed: {{modulesDone}}; missing: {{modulesMissing}}',
+  },
+};
+
+/**
+ * R12, to the second supporter whose share was refused: the reason addressed to them (the
+ * reader), not about "the second supporter". Their NOT_ELIGIBLE facts are stated as for an
+ * applicant (REASON_FACTS.NOT_ELIGIBLE, with their own course questionnaires).
+ */
+export const SHARE_REASON_TEXT: Record<
+  'CO_UNKNOWN' | 'CO_SAME' | 'CO_NOT_ELIGIBLE',
+  { ja: string; en: string }
+> = {
+  CO_UNKNOWN: {
+    ja: 'あなたの伴走ネットIDは、申請の時点で登録されていませんでした。',
+    en: 'Your Bansou Net ID was not registered at the time of the application.',
+  },
+  CO_SAME: {
+    ja: '同行した支援者のIDが、申請者本人のIDと同じでした。',
+    en: 'The second supporter’s ID given was the applicant’s own ID.',
+  },
+  CO_NOT_ELIGIBLE: {
+    ja: '申請の時点で、あなたは伴走支援の経験の申告も、伴走支援講座の必要なアンケートの提出もしていませんでした。',
+    en: 'At the time of the application, you had neither declared previous accompanying-support experience nor completed the required course questionnaires.',
+  },
+};
 
 export const STATUS_TEXT: Record<Status, { ja: string; en: string }> = {
   ACCEPTED: { ja: '受理', en: 'Accepted' },

@@ -6,13 +6,14 @@ import {
   dayOf,
   dayStartMs,
   fiscalYearOf,
+  formatDay,
   minuteOfDayFromDate,
   parseDay,
   parseTime,
 } from './dates';
 import { canonicalId } from './ids';
 import type { Settings } from './settings-types';
-import { isBlank, nfkc, normalizeEmail } from './text';
+import { isBlank, isDateValue, nfkc, normalizeEmail } from './text';
 import type { Day } from './types';
 
 export type SignupStatus = 'ACCEPTED' | 'WAITLISTED' | 'REJECTED' | 'CANCELLED';
@@ -125,10 +126,9 @@ export interface SessionProblem {
   ja: string;
 }
 
+/** A readable Date cell (an invalid Date reads as no value). */
 function isDate(v: unknown): v is Date {
-  return (
-    Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime())
-  );
+  return isDateValue(v) && !Number.isNaN(v.getTime());
 }
 
 function text(v: unknown): string {
@@ -158,13 +158,16 @@ function readMinuteCell(v: unknown): number | null {
   return null;
 }
 
-/** A date-and-time cell: a Date, or text such as '2024-05-10 17:00'. */
+/**
+ * A date-and-time cell: a Date, or text such as '2024-05-10 17:00', '2024/05/10 5:00 PM' or
+ * '2024年5月10日 午後5:00' (the time is everything after the day's first space).
+ */
 function readInstantCell(v: unknown): number | null {
   if (isDate(v)) return v.getTime();
   if (typeof v !== 'string') return null;
   const s = nfkc(v).trim();
   const day = parseDay(s);
-  const m = /\s(\S+)$/.exec(s);
+  const m = /^\S+\s+(.+)$/.exec(s);
   const minute = m ? parseTime(m[1]) : null;
   if (day === null || minute === null) return null;
   return dayStartMs(day) + minute * 60_000;
@@ -320,12 +323,26 @@ export function sessionChoice(s: Session): string {
   return `${s.id} ${s.day.replace(/-/g, '/')} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)} ${title}`;
 }
 
-/** R33: the form's session choices: the open sessions that have not closed, by start. */
-export function openChoices(sessions: Iterable<Session>, now: number): string[] {
-  return [...sessions]
+/** Shown as the only choice while no session is open (a list needs at least one choice). */
+export const NO_SESSION_CHOICE = '受付中の回はありません / No session is open for sign-up';
+/** After the choice of a session whose places are all taken: sign-ups join the waiting list. */
+export const FULL_MARK = ' — 満席・キャンセル待ち / full: waiting list';
+
+/**
+ * R33: the form's session choices: the open sessions that have not closed, by start, each
+ * marked full when its accepted sign-ups (`accepted`, by session ID) reach the capacity; the
+ * one NO_SESSION_CHOICE when none is open.
+ */
+export function openChoices(
+  sessions: Iterable<Session>,
+  now: number,
+  accepted: ReadonlyMap<string, number> = new Map(),
+): string[] {
+  const choices = [...sessions]
     .filter((s) => isOpenForSignup(s, now))
     .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
-    .map(sessionChoice);
+    .map((s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''));
+  return choices.length > 0 ? choices : [NO_SESSION_CHOICE];
 }
 
 /** The next instant at which the open choices change by themselves (a closing time), or null. */
@@ -346,25 +363,10 @@ export function sessionIdOfAnswer(answer: string): string {
 }
 
 export function sessionTimeText(s: Session): { ja: string; en: string } {
-  const [y, m, d] = s.day.split('-').map(Number);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const time = `${hhmm(s.startMinute)}–${hhmm(s.endMinute)}`;
   return {
-    ja: `${y}年${m}月${d}日 ${time}`,
-    en: `${d} ${months[m - 1]} ${y}, ${time} (Japan time)`,
+    ja: `${formatDay(s.day, 'ja')} ${time}`,
+    en: `${formatDay(s.day, 'en')}, ${time} (Japan time)`,
   };
 }
 
@@ -377,6 +379,35 @@ export type Purpose = 'participation' | 'training';
 export function readPurpose(answer: string): Purpose {
   const s = nfkc(answer).toLowerCase();
   return s.includes('training') || s.includes('研修') ? 'training' : 'participation';
+}
+
+/** The staff override dropdown of the Sign-ups sheet. */
+export const SIGNUP_OVERRIDE_CHOICES = [
+  'ACCEPTED / 参加確定',
+  'WAITLISTED / キャンセル待ち',
+  'REJECTED / お受けできません',
+  'CANCELLED / 取消',
+];
+
+const OVERRIDES: Record<string, SignupStatus> = {
+  accepted: 'ACCEPTED',
+  参加確定: 'ACCEPTED',
+  waitlisted: 'WAITLISTED',
+  キャンセル待ち: 'WAITLISTED',
+  rejected: 'REJECTED',
+  お受けできません: 'REJECTED',
+  cancelled: 'CANCELLED',
+  canceled: 'CANCELLED',
+  取消: 'CANCELLED',
+  取り消し: 'CANCELLED',
+};
+
+/** A staff override cell: 'ACCEPTED / 参加確定', 'accepted' or '参加確定' …; null when empty or not one. */
+export function readSignupOverride(cell: string): SignupStatus | null {
+  const raw = nfkc(cell).trim();
+  if (raw === '') return null;
+  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
+  return OVERRIDES[first] ?? OVERRIDES[raw.toLowerCase()] ?? null;
 }
 
 /** What R34 needs to know about a member, as they stood at a moment. */

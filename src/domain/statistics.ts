@@ -400,7 +400,9 @@ export function computeStatistics(input: StatisticsInput): Statistics {
     title: string,
     labelHeader: string,
     categoriesOf: (a: StatsApplication) => string[],
-    order: string[],
+    order: readonly string[],
+    /** Rows shown even without a case (the form's choices); the others only when they occur. */
+    always: readonly string[],
   ): StatTable => {
     const tally = new Tally();
     const seen = new Set<string>();
@@ -413,7 +415,7 @@ export function computeStatistics(input: StatisticsInput): Statistics {
         }
       }
     }
-    const rows = order.filter((c) => seen.has(c) || key === 'byIssue');
+    const rows = order.filter((c) => seen.has(c) || always.includes(c));
     return {
       key,
       title,
@@ -440,15 +442,17 @@ export function computeStatistics(input: StatisticsInput): Statistics {
     const { chosen, other } = checkedChoices(a.issues, input.issueChoices);
     return other ? [...chosen, OTHER_ANSWER] : chosen;
   };
+  // Every choice of the form, with or without cases; other answers only when someone gave one.
   tables.push(
-    breakdown('byIssue', 'Cases by issue (相談内容) / 相談内容別', 'Issue / 相談内容', issuesOf, [
-      ...input.issueChoices,
-      OTHER_ANSWER,
-    ]),
+    breakdown(
+      'byIssue',
+      'Cases by issue (相談内容) / 相談内容別',
+      'Issue / 相談内容',
+      issuesOf,
+      [...input.issueChoices, OTHER_ANSWER],
+      input.issueChoices,
+    ),
   );
-  // Other answers appear only when someone gave one.
-  const issueTable = tables[tables.length - 1];
-  issueTable.rows = issueTable.rows.filter((r) => r.label !== OTHER_ANSWER || r.cells[0] !== 0);
 
   const prefectureOf = (a: StatsApplication): string[] => {
     const i = prefectureIndex(a.prefecture);
@@ -461,6 +465,7 @@ export function computeStatistics(input: StatisticsInput): Statistics {
       'Prefecture / 都道府県',
       prefectureOf,
       [...PREFECTURES.map((_, i) => prefectureLabel(i)), UNKNOWN_PREFECTURE],
+      [],
     ),
   );
 

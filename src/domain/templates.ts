@@ -3,7 +3,7 @@
 // answers (names, IDs) are always escaped, and only the template's own text and the designated
 // URL variables become links (R25).
 import { formatDay, formatMonth } from './dates';
-import { REASONS, STATUS_TEXT } from './reasons';
+import { REASON_FACTS, REASONS, SHARE_REASON_TEXT, STATUS_TEXT } from './reasons';
 import {
   SIGNUP_REASON_TEXT,
   SIGNUP_STATUS_TEXT,
@@ -20,6 +20,7 @@ export type TemplateKey =
   | 'application.rejected'
   | 'application.review'
   | 'application.paidEdited'
+  | 'application.shareRefused'
   | 'payments.summary'
   | 'payments.notice'
   | 'staff.alert'
@@ -38,6 +39,7 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'application.rejected',
   'application.review',
   'application.paidEdited',
+  'application.shareRefused',
   'payments.summary',
   'payments.notice',
   'staff.alert',
@@ -114,8 +116,10 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'memberId',
     'responseId',
     'supportDate',
+    'submittedOn',
     'status',
     'reasons',
+    'facts',
     'applicationFormUrl',
     'officeContact',
   ],
@@ -124,11 +128,24 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'memberId',
     'responseId',
     'supportDate',
+    'submittedOn',
     'status',
     'reasons',
+    'facts',
     'officeContact',
   ],
   'application.paidEdited': ['name', 'memberId', 'responseId', 'supportDate', 'officeContact'],
+  'application.shareRefused': [
+    'name',
+    'memberId',
+    'applicantId',
+    'responseId',
+    'supportDate',
+    'submittedOn',
+    'reasons',
+    'facts',
+    'officeContact',
+  ],
   'payments.summary': [
     'month',
     'sheetName',
@@ -449,6 +466,46 @@ export function monthText(month: Month): Localized {
 /** R17: every reason in plain words, one line each. */
 export function reasonLines(codes: readonly ReasonCode[]): Localized {
   return { ja: codes.map((c) => REASONS[c].text.ja), en: codes.map((c) => REASONS[c].text.en) };
+}
+
+/** R12: the reasons a second supporter's share was refused, addressed to them. */
+export function shareReasonLines(codes: readonly ReasonCode[]): Localized {
+  const own = codes.filter((c): c is keyof typeof SHARE_REASON_TEXT => c in SHARE_REASON_TEXT);
+  return {
+    ja: own.map((c) => SHARE_REASON_TEXT[c].ja),
+    en: own.map((c) => SHARE_REASON_TEXT[c].en),
+  };
+}
+
+/**
+ * R17: the facts behind the reasons (REASON_FACTS), one line per reason that has them, with
+ * `{{name}}` filled from `values` in each language. A fact whose value is not given is left out.
+ */
+export function factLines(
+  codes: readonly ReasonCode[],
+  values: Record<string, string | Localized>,
+): Localized {
+  const fill = (text: string, lang: 'ja' | 'en'): string | null => {
+    let complete = true;
+    const out = text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+      const v = values[name];
+      if (v === undefined) {
+        complete = false;
+        return '';
+      }
+      if (typeof v === 'string') return v;
+      const x = v[lang];
+      return Array.isArray(x) ? x.join(lang === 'ja' ? '、' : ', ') : x;
+    });
+    return complete ? out : null;
+  };
+  const lines = (lang: 'ja' | 'en') =>
+    codes
+      .map((c) => REASON_FACTS[c])
+      .filter((f) => f !== undefined)
+      .map((f) => fill(f[lang], lang))
+      .filter((l): l is string => l !== null);
+  return { ja: lines('ja'), en: lines('en') };
 }
 
 export function statusText(status: Status): Localized {

@@ -1,14 +1,12 @@
 // R30–R31: when the fees of a settled month are transferred, and which supporters go into the
 // bank transfer file and which are left out (and why). Pure.
 import { type AccountProblem, formatAccountProblem } from './accounts';
-import { daysInMonth, nextMonth } from './dates';
+import { dayOf, dayStartMs, daysInMonth, nextMonth } from './dates';
 import type { Settings } from './settings-types';
 import type { Day, Month } from './types';
 import { type BankAccount, type Consignor, fitBankText, type Transfer } from './zengin';
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
+const DAY_MS = 86_400_000;
 
 /**
  * The transfer day for the fees of month M: day `transferDay` of M+1 (the month's last day when
@@ -19,18 +17,13 @@ function pad2(n: number): string {
 export function transferDate(month: Month, transferDay: number, runDay: number): Day {
   let target = nextMonth(month);
   if (transferDay < runDay) target = nextMonth(target);
-  const y = Number(target.slice(0, 4));
-  const m = Number(target.slice(5, 7));
-  let d = Math.min(transferDay, daysInMonth(y, m));
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 Sunday … 6 Saturday
-  if (weekday === 6) d -= 1;
-  if (weekday === 0) d -= 2;
-  if (d < 1) {
-    // The 1st or 2nd was a weekend: the Friday before is in the previous month.
-    const back = new Date(Date.UTC(y, m - 1, d));
-    return `${back.getUTCFullYear()}-${pad2(back.getUTCMonth() + 1)}-${pad2(back.getUTCDate())}`;
-  }
-  return `${target}-${pad2(d)}`;
+  const last = daysInMonth(Number(target.slice(0, 4)), Number(target.slice(5, 7)));
+  const day = `${target}-${String(Math.min(transferDay, last)).padStart(2, '0')}`;
+  // Days are calendar dates: counted at offset 0, so the weekday is the UTC one.
+  const start = dayStartMs(day, 0);
+  const weekday = new Date(start).getUTCDay(); // 0 Sunday … 6 Saturday
+  const back = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
+  return dayOf(start - back * DAY_MS, 0);
 }
 
 /** The file's 振込指定日 (MMDD) for a day. */

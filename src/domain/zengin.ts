@@ -8,7 +8,7 @@
 // their own, space and ( ) - . / . All of these are single bytes in Shift_JIS (and JIS X 0201):
 // ASCII as itself, half-width katakana U+FF61–U+FF9F as 0xA1–0xDF. Apps Script has no
 // TextEncoder, so the byte mapping is written here.
-import { hiraganaToKatakana } from './text';
+import { hiraganaToKatakana, nfkc } from './text';
 
 /** A message in both languages (staff read it in the transfer dialog). */
 export interface BankTextProblem {
@@ -49,9 +49,7 @@ function halfKanaOf(ch: string): string | undefined {
  * character, never the text itself (account data stays out of messages).
  */
 export function toBankKana(raw: string): { text: string } | { problem: BankTextProblem } {
-  const full = hiraganaToKatakana(String(raw ?? ''))
-    .normalize('NFKC')
-    .normalize('NFD');
+  const full = nfkc(hiraganaToKatakana(String(raw ?? ''))).normalize('NFD');
   let out = '';
   for (const ch of full) {
     if (ch === VOICED || ch === SEMI_VOICED) {

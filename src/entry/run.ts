@@ -3,6 +3,15 @@
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
 import { showToStaff } from '../adapters/dialog';
 import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
+import { recordLastRun } from '../adapters/trigger-owner';
+
+/** The installed handler of each form's trigger (its name in the job records). */
+const FORM_HANDLER: Record<string, string> = {
+  registration: 'onRegistrationSubmit',
+  application: 'onApplicationSubmit',
+  course: 'onCourseSubmit',
+  signup: 'onSignupSubmit',
+};
 
 export { showToStaff };
 
@@ -33,6 +42,7 @@ export function onFormSubmit(
       const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
       commit(env);
+      recordLastRun(FORM_HANDLER[kind] ?? kind, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
   } catch (error) {
@@ -56,6 +66,7 @@ export function onTimer(
       const env = openEnv(actor('trigger'), config);
       job(env);
       commit(env);
+      recordLastRun(name, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${name}: will run again at its next time`);
   } catch (error) {

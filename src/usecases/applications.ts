@@ -17,18 +17,28 @@ import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
-import { dayOf, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
+import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay, parseTime } from '../domain/dates';
 import { compareSubmission } from '../domain/decision';
-import { type DecisionFacts, decideInOrder, recipientKeyOf, type ToDecide } from '../domain/engine';
+import { courseProgress } from '../domain/eligibility';
+import {
+  type DecisionFacts,
+  decideInOrder,
+  membersAsOf,
+  recipientKeyOf,
+  type ToDecide,
+} from '../domain/engine';
 import { missingDocuments } from '../domain/payments';
 import { decisionEmailFor } from '../domain/reasons';
 import type { ApplicationField } from '../domain/settings-types';
 import {
   dayText,
   documentLines,
+  factLines,
   fiscalYearText,
+  type Localized,
   monthText,
   reasonLines,
+  shareReasonLines,
   statusText,
   type TemplateValue,
   yenText,
@@ -40,6 +50,7 @@ import type {
   DocumentRecord,
   MemberVersion,
   PriorApplication,
+  ReasonCode,
   Status,
 } from '../domain/types';
 
@@ -404,6 +415,13 @@ export function redecideAll(env: Env): { applications: number; changed: number }
   return { applications: table.dataRows().length, changed };
 }
 
+/** 'Basic 1, Basic 2' / 'なし' when none. */
+function moduleList(modules: string[]): Localized {
+  return modules.length === 0
+    ? { ja: 'なし', en: 'none' }
+    : { ja: modules.join('、'), en: modules.join(', ') };
+}
+
 function dayOrRaw(raw: string): TemplateValue {
   const day = parseDay(raw.trim());
   return day ? dayText(day) : raw;
@@ -429,7 +447,13 @@ function sendDecisionEmails(
   // The respondent is the member only when the address matches (R6). Otherwise the reply must
   // not reveal the member's name or language: it greets whoever applied by the name they typed.
   const confirmed = !d.reasons.includes('NOT_SELF');
-  const applicant = d.applicantId && confirmed ? world.members.get(d.applicantId) : undefined;
+  // Whether an ID named a member is a fact of the submission moment (RULES §3): an ID issued
+  // since belongs to someone the application never named, who is neither greeted nor written
+  // to. Names, addresses and languages are the staff's current view (Members).
+  const knownThen = membersAsOf(world.histories, input.submittedAt);
+  const member = (id: string | null) =>
+    id !== null && knownThen.get(id) ? world.members.get(id) : undefined;
+  const applicant = confirmed ? member(d.applicantId) : undefined;
   const recipients: {
     to: string;
     member: MemberRecord | undefined;
@@ -445,8 +469,7 @@ function sendDecisionEmails(
       paid: true,
     },
   ];
-  const second =
-    d.secondId && d.secondId !== d.applicantId ? world.members.get(d.secondId) : undefined;
+  const second = d.secondId !== d.applicantId ? member(d.secondId) : undefined;
   if (second) {
     recipients.push({
       to: second.email,
@@ -456,15 +479,59 @@ function sendDecisionEmails(
       paid: d.supporters.includes(second.id),
     });
   }
+  // R17: the facts behind the reasons. What a member had completed is told only to that member.
+  const submissionDay = dayOf(input.submittedAt);
+  const facts = (codes: readonly ReasonCode[], eligibilityOf: string | null) => {
+    const values: Record<string, string | Localized> = {
+      supportDate: d.supportDate ? dayText(d.supportDate) : input.supportDate,
+      submittedOn: dayText(submissionDay),
+      minMinutes: String(env.settings.minMinutes),
+      programStart: dayText(env.settings.programStart),
+      programEnd: dayText(env.settings.programEnd),
+    };
+    if (d.supportDate)
+      values.dueDate = dayText(dueDate(d.supportDate, env.settings.deadlineMonths));
+    if (d.minutes !== null) values.minutes = String(d.minutes);
+    if (eligibilityOf) {
+      const progress = courseProgress(
+        world.facts().completions.get(eligibilityOf) ?? [],
+        d.supportDate,
+        submissionDay,
+        env.settings,
+      );
+      values.modulesDone = moduleList(progress.done);
+      values.modulesMissing = moduleList(progress.missing);
+    }
+    return factLines(codes, values);
+  };
   for (const r of recipients) {
     const missing = holds.get(r.memberId);
-    const { key, reasons } = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
+    const chosen = decisionEmailFor(d, { paid: r.paid, waitsForDocuments: !!missing });
+    const { key } = chosen;
+    const isApplicant = r === recipients[0];
+    let reasons = reasonLines(chosen.reasons);
+    let stated = facts(
+      chosen.reasons.filter((c) => c !== 'NOT_ELIGIBLE' || isApplicant),
+      isApplicant && confirmed ? d.applicantId : null,
+    );
+    if (key === 'application.shareRefused') {
+      // The second supporter's share was refused (R12): they are the reader; the application
+      // stands.
+      reasons = shareReasonLines(chosen.reasons);
+      stated = facts(
+        chosen.reasons.includes('CO_NOT_ELIGIBLE') ? ['NOT_ELIGIBLE'] : [],
+        r.memberId,
+      );
+    }
     const mail = renderFor(env, key, r.member?.emailLanguage ?? '', {
       ...common,
       name: r.name,
       memberId: r.memberId,
+      applicantId: d.applicantId ?? input.applicantId,
+      submittedOn: dayText(submissionDay),
       status: statusText(d.status),
-      reasons: reasonLines(reasons),
+      reasons,
+      facts: stated,
       documents: documentLines(missing ?? []),
     });
     env.mailer.queue({ ...mail, to: r.to, kind: 'decision', ref: input.responseId });

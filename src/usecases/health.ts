@@ -1,9 +1,17 @@
 // The health report (menu): what staff need to know at a glance, without opening the code.
 
+import { capacityLines, capacityOf } from '../adapters/capacity';
 import type { Env } from '../adapters/env';
 import { readPendingCount } from '../adapters/mailer';
-import { cellText } from '../adapters/tables/cells';
+import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../adapters/tables/schema';
+import {
+  currentAccount,
+  isOwner,
+  readLastRuns,
+  readOwnerRecord,
+  tokyoTime,
+} from '../adapters/trigger-owner';
 import { CLOCK_HANDLERS, FORM_HANDLERS } from '../adapters/triggers';
 
 export function healthReport(env: Env): string {
@@ -12,7 +20,10 @@ export function healthReport(env: Env): string {
   const byStatus = new Map<string, number>();
   let onHold = 0;
   let flagged = 0;
+  let firstApplication: number | null = null;
   for (const row of apps.dataRows()) {
+    const at = cellMs(apps.get(row, 'submittedAt'));
+    if (at !== null && (firstApplication === null || at < firstApplication)) firstApplication = at;
     const s = cellText(apps.get(row, 'status')) || '—';
     byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
     if (apps.get(row, 'onHold') === true) onHold++;
@@ -30,7 +41,17 @@ export function healthReport(env: Env): string {
   const failed = outbox
     .dataRows()
     .filter((r) => cellText(outbox.get(r, 'status')) === 'FAILED').length;
-  const installed = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+  const visible = ScriptApp.getProjectTriggers();
+  const installed = visible.map((t) => t.getHandlerFunction());
+  const store = PropertiesService.getScriptProperties();
+  const record = readOwnerRecord(store);
+  const owns =
+    record !== null &&
+    isOwner(
+      record,
+      visible.map((t) => t.getUniqueId()),
+      currentAccount(),
+    );
   const expected = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
   if (env.settings.courseFormUrl) expected.push('onCourseSubmit');
   if (env.settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
@@ -50,8 +71,20 @@ export function healthReport(env: Env): string {
     `Months settled / 支払処理済みの月: ${settled.length ? `${settled[0]} … ${settled[settled.length - 1]} (${settled.length})` : 'none'}`,
     `Emails queued / 送信待ち: ${queued} (counter ${readPendingCount(env.props)}), failed / 送信失敗: ${failed}`,
     `Email quota left today / 本日の残り送信数: ${MailApp.getRemainingDailyQuota()}`,
-    `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
+    record && !owns
+      ? `Triggers / トリガー: owned by ${record.owner || 'another staff account'}; Apps Script shows each account only its own triggers, so this account cannot list them / 所有者 ${record.owner || '別のアカウント'} 以外には一覧が見えません`
+      : `Triggers / トリガー: ${missing.length === 0 ? 'all installed / すべて設定済み' : `MISSING / 未設定: ${missing.join(', ')} — run Set up / check`}`,
+    `Trigger owner / トリガー所有者: ${record ? `${record.owner || '(address not available)'}, installed ${tokyoTime(record.installedAt)}` : 'not recorded — run Set up / check / 未記録'}`,
+    'Last run of each job / 各処理の最終実行:',
   ];
+  const lastRuns = readLastRuns(store.getProperties(), expected);
+  for (const h of expected) {
+    const run = lastRuns[h];
+    lines.push(
+      `  ${h}: ${run ? `${tokyoTime(run.at)}${run.what === 'idle' ? ' (nothing to do)' : ''}` : 'not yet / 未実行'}`,
+    );
+  }
+  lines.push(...capacityLines(capacityOf(env.book.ss, firstApplication, env.now)));
   if (extra.length)
     lines.push(
       `Duplicate triggers / 重複トリガー: ${[...new Set(extra)].join(', ')} — run Set up / check`,

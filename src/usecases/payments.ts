@@ -2,6 +2,7 @@
 // per (application, supporter), written once under the script lock. Payment sheets are
 // drawn from the ledger, so a settled month's sheet is the same however often it is redrawn.
 
+import { trimNewSheet } from '../adapters/capacity';
 import type { Env } from '../adapters/env';
 import { queuePaymentNotices } from '../adapters/notices';
 import { readDocuments, readMembers } from '../adapters/records';
@@ -18,6 +19,7 @@ import {
   monthsToSettle,
   type PayableApplication,
   paymentSheetName,
+  quietAfterProgram,
   settleMonth,
   settlementDay,
   statementToRows,
@@ -119,6 +121,21 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       settlementDay(month, settings.monthlyRunDay),
     );
     recordSettlement(env, month, newLines, onHold, review);
+    if (
+      quietAfterProgram(month, settings.programEnd, settings.deadlineMonths, {
+        newLines,
+        onHold,
+        review,
+      })
+    ) {
+      // RULES §5 after R23: the run is recorded (so the month is not looked at again), nothing else.
+      result.settled.push(month);
+      env.log.add({
+        action: 'PAYMENTS_QUIET_MONTH',
+        detail: `${month}: program ended, nothing to pay, hold or review: no sheet, no summary`,
+      });
+      continue;
+    }
     ledger.push(...newLines);
     queuePaymentNotices(env, month, newLines, onHold); // R30
     const statement = drawPaymentSheet(env, month, ledger, onHold, review);
@@ -255,6 +272,8 @@ function drawPaymentSheet(
   if (sheet) sheet.clear();
   else sheet = ss.insertSheet(name);
   const width = rows[0].length;
+  // A new sheet keeps only the rows and columns it shows (the 10-million-cell limit).
+  if (created) trimNewSheet(sheet, rows.length, width);
   // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
   if (rows.length > NEW_SHEET_ROWS && rows.length > sheet.getMaxRows()) {
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());

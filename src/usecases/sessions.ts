@@ -10,6 +10,7 @@ import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapter
 import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { readPendingCount, setPendingCount } from '../adapters/mailer';
+import { readHistories } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
 import type { KeysOf } from '../adapters/tables/schema';
@@ -18,28 +19,28 @@ import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import type { Row, Table } from '../adapters/tables/table';
 import type { Workbook } from '../adapters/tables/workbook';
 import { renderFor } from '../adapters/templates-store';
-import { isYes } from '../domain/answers';
 import { dayOf, fiscalYearOf } from '../domain/dates';
 import { canonicalId } from '../domain/ids';
+import { versionAsOf } from '../domain/members';
 import {
   attendedCounts,
   canonicalSessionId,
   decideSignup,
-  isOpenForSignup,
   type MemberAsOf,
   nextClosing,
   type OtherSignup,
+  openChoices,
   promotions,
   readPurpose,
   readSessions,
+  readSignupOverride,
   reminderDue,
   type Session,
   type SessionProblem,
+  SIGNUP_OVERRIDE_CHOICES,
   SIGNUP_REASON_CODES,
-  type SignupMember,
   type SignupReason,
   type SignupStatus,
-  sessionChoice,
   sessionIdOfAnswer,
   sessionTimeText,
 } from '../domain/sessions';
@@ -48,37 +49,9 @@ import { signupReasonLines, signupStatusText, type TemplateValue } from '../doma
 
 type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
 
-/** The staff override dropdown of the Sign-ups sheet. */
-export const SIGNUP_OVERRIDE_CHOICES = [
-  'ACCEPTED / 参加確定',
-  'WAITLISTED / キャンセル待ち',
-  'REJECTED / お受けできません',
-  'CANCELLED / 取消',
-];
-
-const OVERRIDES: Record<string, SignupStatus> = {
-  accepted: 'ACCEPTED',
-  参加確定: 'ACCEPTED',
-  waitlisted: 'WAITLISTED',
-  キャンセル待ち: 'WAITLISTED',
-  rejected: 'REJECTED',
-  お受けできません: 'REJECTED',
-  cancelled: 'CANCELLED',
-  canceled: 'CANCELLED',
-  取消: 'CANCELLED',
-  取り消し: 'CANCELLED',
-};
-
 function readOverride(table: SignupTable, row: Row): SignupStatus | null {
-  const raw = cellText(table.get(row, 'override')).normalize('NFKC').trim();
-  if (raw === '') return null;
-  const first = raw.split(/\s*\/\s*/)[0].toLowerCase();
-  return OVERRIDES[first] ?? OVERRIDES[raw.toLowerCase()] ?? null;
+  return readSignupOverride(cellText(table.get(row, 'override')));
 }
-
-/** Shown as the only choice while no session is open (a list needs at least one choice). */
-export const NO_SESSION_CHOICE = '受付中の回はありません / No session is open for sign-up';
-const FULL_MARK = ' — 満席・キャンセル待ち / full: waiting list';
 
 const DIRTY_KEY = 'sessions.dirty';
 const CHOICES_KEY = 'signup.choices';
@@ -143,10 +116,14 @@ function alertProblems(env: Env, view: SessionsView): void {
   }
 }
 
-interface MemberInfo extends SignupMember {
+/**
+ * What the emails take from the Members sheet as it is now: the name and the email language.
+ * The decision's facts (email, experience, foreign background) are read as of the sign-up
+ * moment instead (memberAsOfFrom, R34), never from here.
+ */
+interface MemberInfo {
   name: string;
   emailLanguage: string;
-  registeredAt: number | null;
 }
 
 function readSignupMembers(env: Env): Map<string, MemberInfo> {
@@ -160,29 +137,25 @@ function readSignupMembers(env: Env): Map<string, MemberInfo> {
     );
     if (!id) continue;
     out.set(id, {
-      id,
-      email: cellText(table.get(row, 'email')),
-      experience: isYes(cellText(table.get(row, 'experience'))),
-      foreignBackground: isYes(cellText(table.get(row, 'foreignBackground'))),
       name: cellText(table.get(row, 'name')),
       emailLanguage: cellText(table.get(row, 'emailLanguage')),
-      registeredAt: cellMs(table.get(row, 'firstRegisteredAt')),
     });
   }
   return out;
 }
 
 /**
- * R34 reads the member as of the sign-up moment: the ID exists only if issued by then. The
- * Members sheet keeps the latest declarations; with a member history (every registration
- * response with its time) this is the one function to replace.
+ * R34 reads the member as of the sign-up moment, from the member history (every registration
+ * response with its time): the ID exists only if issued by then, and the email, experience and
+ * foreign background are those of the latest registration at or before it.
  */
-function memberAsOfFrom(members: ReadonlyMap<string, MemberInfo>): MemberAsOf {
+function memberAsOfFrom(env: Env): MemberAsOf {
+  const histories = readHistories(env.book, env.settings);
   return (id, at) => {
-    const m = members.get(id);
-    if (!m) return undefined;
-    if (m.registeredAt !== null && m.registeredAt > at) return undefined;
-    return m;
+    const v = versionAsOf(histories.get(id), at);
+    return v
+      ? { id, email: v.email, experience: v.experience, foreignBackground: v.foreignBackground }
+      : undefined;
   };
 }
 
@@ -281,7 +254,7 @@ export function processSignup(
     {
       settings: env.settings,
       sessions: view.sessions,
-      memberAsOf: memberAsOfFrom(members),
+      memberAsOf: memberAsOfFrom(env),
       others: othersOf(table, env.settings).filter((o) => o.responseId !== answers.responseId),
     },
   );
@@ -376,7 +349,7 @@ function settle(
   }
   notifyChanges(env, view, table, members);
   writeCounts(env, view, table);
-  syncSignupForm(env.book, env.settings, env.props, env.now, form, view, table);
+  syncSignupForm(env.settings, env.props, env.now, form, view, table);
 }
 
 /** R35: each sign-up hears its status once per change; the meeting URL only when accepted. */
@@ -493,7 +466,6 @@ function hashOf(text: string): string {
  * choices changed; the next closing time is remembered so the sweep knows when to look again.
  */
 export function syncSignupForm(
-  book: Workbook,
   settings: Settings,
   props: ScriptProps,
   now: number,
@@ -508,13 +480,7 @@ export function syncSignupForm(
     const id = cellText(table.get(row, 'sessionId'));
     accepted.set(id, (accepted.get(id) ?? 0) + 1);
   }
-  const open = [...view.sessions.values()]
-    .filter((s) => isOpenForSignup(s, now))
-    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1));
-  const choices = open.map(
-    (s) => sessionChoice(s) + ((accepted.get(s.id) ?? 0) >= s.capacity ? FULL_MARK : ''),
-  );
-  const wanted = choices.length > 0 ? choices : [NO_SESSION_CHOICE];
+  const wanted = openChoices(view.sessions.values(), now, accepted);
   const next = nextClosing(view.sessions.values(), now);
   const nextText = next === null ? '' : String(next);
   if ((props.get(NEXT_CHANGE_KEY) ?? '') !== nextText) {
@@ -532,7 +498,6 @@ export function syncSignupForm(
   else if (type === 'MULTIPLE_CHOICE') item.asMultipleChoiceItem().setChoiceValues(wanted);
   else return false;
   props.set(CHOICES_KEY, hash);
-  void book;
   return true;
 }
 
@@ -589,6 +554,7 @@ function sendDue(
   let reminders = 0;
   let lists = 0;
   const sessionsTable = env.book.table(SESSIONS);
+  let sheetUrl: string | undefined; // one round trip, however many lists go out
   for (const session of view.sessions.values()) {
     if (!reminderDue(session, env.now)) continue;
     const rows = table
@@ -600,7 +566,6 @@ function sendDue(
       );
     const accepted = rows.filter((r) => cellText(table.get(r, 'status')) === 'ACCEPTED');
     for (const row of accepted) {
-      if (cellMs(table.get(row, 'reminderSentAt')) !== null) continue;
       if (cellText(table.get(row, 'reminderSentAt')) !== '') continue;
       table.set(row, 'reminderSentAt', new Date(env.now));
       sendSignupMail(env, table, row, session, members, 'signup.reminder', 'ACCEPTED');
@@ -619,6 +584,7 @@ function sendDue(
     };
     const waiting = rows.filter((r) => cellText(table.get(r, 'status')) === 'WAITLISTED');
     const none = { ja: 'なし', en: 'none' };
+    sheetUrl ??= env.book.ss.getUrl();
     const mail = renderFor(env, 'sessions.participants', 'both', {
       sessionId: session.id,
       sessionTitle: { ja: session.titleJa, en: session.titleEn },
@@ -628,7 +594,7 @@ function sendDue(
       count: String(accepted.length),
       participants: accepted.length ? accepted.map(line) : none,
       waitlisted: waiting.length ? waiting.map(line) : none,
-      sheetUrl: env.book.ss.getUrl(),
+      sheetUrl,
     });
     env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'sessions', ref: session.id });
     lists++;
@@ -713,7 +679,7 @@ export function prepareSessionSheets(
     const props = new ScriptProps();
     // Set-up always writes the choices: staff may have edited the form by hand.
     props.delete(CHOICES_KEY);
-    if (syncSignupForm(book, settings, props, Date.now(), form, view, table))
+    if (syncSignupForm(settings, props, Date.now(), form, view, table))
       done.push(
         'Sign-up form: session choices updated. / 申込フォームの回の選択肢を更新しました。',
       );

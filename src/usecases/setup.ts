@@ -5,10 +5,12 @@
 
 import { normalizeTitle } from '../adapters/answers';
 import { OVERRIDE_CHOICES } from '../adapters/application-rows';
+import { trimSystemSheets } from '../adapters/capacity';
 import { FormAccessError, openFormByUrl } from '../adapters/forms';
 import { baselineRecords } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { readConfig, readSettings } from '../adapters/settings-store';
+import { startSweepMarks } from '../adapters/sweep-marks';
 import {
   ACCOUNTS,
   APPLICATIONS,
@@ -22,11 +24,20 @@ import {
   NOTICES,
   OUTBOX,
   RUNS,
+  SETTINGS,
   TEMPLATES,
 } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import type { TableSpec } from '../adapters/tables/table';
 import { Workbook } from '../adapters/tables/workbook';
+import {
+  clearOwnerRecord,
+  currentAccount,
+  isOwner,
+  notOwnerMessage,
+  readOwnerRecord,
+  writeOwnerRecord,
+} from '../adapters/trigger-owner';
 import { CLOCK_HANDLERS, FORM_HANDLERS, SESSION_CLOCK_HANDLERS } from '../adapters/triggers';
 import type { Settings } from '../domain/settings-types';
 
@@ -191,6 +202,8 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
   for (const spec of SYSTEM_TABLES) {
     const table = book.table(spec);
     if (table.created) done.push(`Created sheet "${spec.name}".`);
+    // Text columns as Plain text, also on sheets staff re-formatted (#17, store/text-columns).
+    else table.formatTextColumns();
   }
   // A member history that begins now starts with every member as their Members row stands.
   const history = book.table(MEMBER_HISTORY);
@@ -198,8 +211,12 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
     for (const record of baselineRecords(book.table(MEMBERS), Date.now())) history.append(record);
     history.flush();
   }
+  // Sheets made by earlier versions: only the columns in use (the 10-million-cell limit).
+  done.push(...trimSystemSheets(book.ss, [...SYSTEM_TABLES, SETTINGS]));
   // Read both once more through the cache, so the first triggers find them there.
-  readConfig(book, new ScriptProps(), Date.now(), 'fresh');
+  const props = new ScriptProps();
+  readConfig(book, props, Date.now(), 'fresh');
+  startSweepMarks(props, Date.now());
   prepareApplicationsSheet(book);
   protectSystemSheets(book);
   done.push(...prepareSessionSheets(book, settings, forms.get('onSignupSubmit') ?? null));
@@ -212,7 +229,9 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
       `${settings.applicationFormUrl}\n${appForm.getPublishedUrl()}`,
     );
   }
-  done.push(...installTriggers(settings, forms));
+  const triggers = installTriggers(settings, forms);
+  if (!triggers.ok) return { ok: false, problems: triggers.lines, done };
+  done.push(...triggers.lines);
   done.push(
     'Reminder: both forms must collect "Verified" email addresses (respondents signed in); Apps Script can only check that they collect emails. / 両フォームで「確認済み」のメールアドレス収集を使ってください。',
   );
@@ -351,15 +370,30 @@ export function wantedTriggers(
   return wanted;
 }
 
-/** Makes the project's triggers exactly the wanted ones; returns what it changed. */
+/**
+ * Makes the project's triggers exactly the wanted ones; returns what it changed. Only the
+ * account that installed them may (trigger-owner.ts): run by another, it changes nothing.
+ */
 function installTriggers(
   settings: Settings,
   forms: Map<string, GoogleAppsScript.Forms.Form>,
-): string[] {
+): { ok: boolean; lines: string[] } {
   const props = PropertiesService.getScriptProperties();
   const changes: string[] = [];
   const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS, ...SESSION_CLOCK_HANDLERS]);
   const existing = ScriptApp.getProjectTriggers().filter((t) => ours.has(t.getHandlerFunction()));
+  const me = currentAccount();
+  const record = readOwnerRecord(props);
+  if (
+    record &&
+    !isOwner(
+      record,
+      existing.map((t) => t.getUniqueId()),
+      me,
+    )
+  ) {
+    return { ok: false, lines: notOwnerMessage(record, me).split('\n') };
+  }
   const kept = new Set<GoogleAppsScript.Script.Trigger>();
   for (const want of wantedTriggers(settings, forms)) {
     const scheduleKey = `trigger.schedule.${want.handler}`;
@@ -384,7 +418,38 @@ function installTriggers(
     changes.push(`Removed extra trigger: ${t.getHandlerFunction()}.`);
   }
   if (changes.length === 0) changes.push('All triggers were already in place.');
-  return changes;
+  const owner = me || record?.owner || '';
+  writeOwnerRecord(props, {
+    owner,
+    ids: [...kept].map((t) => t.getUniqueId()),
+    installedAt:
+      record && changes[0] === 'All triggers were already in place.'
+        ? record.installedAt
+        : new Date().toISOString(),
+  });
+  changes.push(
+    `Triggers owned by ${owner || 'this account (address not available)'}: they run as this account. / トリガーの所有者: ${owner || 'このアカウント'}`,
+  );
+  return { ok: true, lines: changes };
+}
+
+/**
+ * Menu "Hand over: remove my triggers": removes the system's triggers the running account
+ * owns and, when they were the recorded ones, the record, so that another account's
+ * "Set up / check" can install them.
+ */
+export function removeMyTriggers(): string {
+  const props = PropertiesService.getScriptProperties();
+  const ours = new Set<string>([...CLOCK_HANDLERS, ...FORM_HANDLERS, ...SESSION_CLOCK_HANDLERS]);
+  const mine = ScriptApp.getProjectTriggers().filter((t) => ours.has(t.getHandlerFunction()));
+  const record = readOwnerRecord(props);
+  const me = currentAccount();
+  const ids = mine.map((t) => t.getUniqueId());
+  for (const t of mine) ScriptApp.deleteTrigger(t);
+  if (record && isOwner(record, ids, me)) clearOwnerRecord(props);
+  else if (record)
+    return `Removed ${mine.length} trigger(s) of this account. The recorded triggers belong to ${record.owner || 'another account'}; they are still installed. / このアカウントのトリガーを${mine.length}件外しました。記録されたトリガーは ${record.owner || '別のアカウント'} のもので、残っています。`;
+  return `Removed ${mine.length} trigger(s): no job runs until someone runs "Set up / check" (that account becomes the owner). / トリガーを${mine.length}件外しました。誰かが「セットアップ / 確認」を実行するまで、自動処理は止まります（実行した人が新しい所有者になります）。`;
 }
 
 export function formatSetupReport(report: SetupReport): string {

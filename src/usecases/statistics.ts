@@ -7,10 +7,11 @@ import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { errorText } from '../adapters/mailer';
 import { cellBool, cellNumber, cellText, toCell } from '../adapters/tables/cells';
-import { APPLICATIONS, LEDGER, MEMBERS } from '../adapters/tables/schema';
+import { APPLICATIONS, LEDGER, MEMBERS, YEN } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
 import { parseDay } from '../domain/dates';
 import { readPurpose, readSessions, type SessionCells } from '../domain/sessions';
+import { REFERENCE_ISSUE_CHOICES } from '../domain/settings-catalogue';
 import {
   computeStatistics,
   type StatCell,
@@ -21,7 +22,6 @@ import {
 import type { Status } from '../domain/types';
 
 export const STATISTICS_SHEET = 'Statistics';
-const YEN = '"¥"#,##0';
 /** Charts sit right of the tables, one under the other. */
 const CHART_ROWS = 20;
 /** Rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
@@ -120,19 +120,6 @@ export function statisticsInputFrom(
     threshold: settings.smallCellThreshold,
   };
 }
-
-/** The reference forms' choices (RULES §7), used when a form cannot be opened. */
-export const REFERENCE_ISSUE_CHOICES = [
-  '在留資格 / Residency status',
-  '労働 / Labor',
-  '医療 / Healthcare',
-  '福祉・社会保障 / Welfare',
-  '家族 / Family',
-  '住まい / Housing',
-  '教育 / Education',
-  'DV / Domestic violence',
-  'その他 / Other',
-];
 
 /**
  * The choices of a checkbox or choice question, read from the form: only these texts are ever
@@ -293,9 +280,10 @@ function placeCharts(
   width: number,
 ): StatisticsResult['charts'] {
   const done = { inserted: 0, updated: 0, removed: 0 };
-  const existing = sheet.getCharts();
-  const titleOf = (c: GoogleAppsScript.Spreadsheet.EmbeddedChart) =>
-    String(c.getOptions().get('title') ?? '');
+  // Each chart's title read once, not once per charted table.
+  const existing = sheet
+    .getCharts()
+    .map((chart) => ({ chart, title: String(chart.getOptions().get('title') ?? '') }));
   let slot = 0;
   for (const { table, headerRow } of placed) {
     if (!table.chart) continue;
@@ -304,7 +292,7 @@ function placeCharts(
     const range = block.offset(headerRow - 1, 0, Math.max(1, table.rows.length) + 1, 2);
     const anchorRow = 1 + slot * CHART_ROWS;
     slot++;
-    const same = existing.filter((c) => titleOf(c) === title);
+    const same = existing.filter((c) => c.title === title).map((c) => c.chart);
     for (const extra of same.slice(1)) {
       sheet.removeChart(extra);
       done.removed++;

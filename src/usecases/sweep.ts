@@ -9,6 +9,7 @@ import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { errorText, readPendingCount, setPendingCount } from '../adapters/mailer';
 import { responseIdsOf } from '../adapters/records';
+import { FORM_KINDS, type FormKind, MARK_KEY, OLD_WATERMARK_KEY } from '../adapters/sweep-marks';
 import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, COURSE, type KeysOf, MEMBERS, OUTBOX } from '../adapters/tables/schema';
 import { SIGNUPS } from '../adapters/tables/sessions-schema';
@@ -27,20 +28,35 @@ export interface SweepResult {
   problems: string[];
   /** False when the execution ran out of time; the next sweep continues. */
   complete: boolean;
+  /** Emails put in the Outbox because the execution's time was running out. */
+  deferredMail: number;
 }
 
-type FormKind = 'registration' | 'application' | 'course' | 'signup';
-const FORM_KINDS: readonly FormKind[] = ['registration', 'application', 'course', 'signup'];
+/** Where an unfinished full pass (menu) goes on, per form: a response time (ms). */
 const RESUME_KEY = 'sweep.resume';
+/** When the Outbox counter was last checked against the sheet (once a day). */
+const OUTBOX_CHECK_KEY = 'sweep.outboxCheckedAt';
+/** Responses are re-checked this far back from the mark, so none slips between two sweeps. */
+const OVERLAP_MS = 2 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
 /**
- * An execution may run 6 minutes (APPS-SCRIPT-FACTS); the sweep stops taking on responses
- * after 4½, leaving time to write what it did.
+ * An execution is killed after 6 minutes (Apps Script quotas: "Script runtime 6 min /
+ * execution"; `Exceeded maximum execution time`). Counted from the sweep's start (`env.now`,
+ * after up to 30 s waiting for the lock): no response is taken on after 4 minutes; mail is
+ * sent until 4¾, and what is left then goes to the Outbox in one write, leaving over a minute
+ * for the writes that remain.
  */
-export const SWEEP_BUDGET_MS = 270_000;
-/** Responses a sweep processes before it looks at the time at all. */
-const MIN_PROGRESS = 25;
+export const SWEEP_BUDGET_MS = 240_000;
+export const SWEEP_MAIL_BUDGET_MS = 285_000;
+/**
+ * Responses a sweep checks before it looks at the time at all: every run makes progress, even
+ * on a slow day; one, so that no run can be pushed past the limit by it.
+ */
+const MIN_PROGRESS = 1;
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
+type Form = GoogleAppsScript.Forms.Form;
 
 interface Seen {
   response: FormResponse;
@@ -48,23 +64,22 @@ interface Seen {
   at: number;
 }
 
-/** Responses in submission order, each ID and timestamp read once. */
-function byTime(responses: FormResponse[]): Seen[] {
-  return responses
-    .map((response) => ({ response, at: response.getTimestamp().getTime(), id: response.getId() }))
-    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** How far one form's pass got. */
+interface Pass {
+  /** All the responses read were handled. */
+  complete: boolean;
+  /** Out of time: read again from this response time on (the last one handled, or the start). */
+  resumeAt: number | null;
+  /** The latest response time handled. */
+  latest: number | null;
 }
 
-const WATERMARK_KEY = 'sweep.checkedUntil';
-/** Responses are re-checked this far back from the last sweep, so none slips between two. */
-const OVERLAP_MS = 2 * 3600 * 1000;
-/** At least once a day the sweep checks every response, not only the recent ones. */
-const FULL_EVERY_MS = 24 * 3600 * 1000;
-
 /**
- * The hourly sweep checks the responses submitted (or edited: an edit rewrites the timestamp)
- * since shortly before the last sweep, so a quiet hour costs no table read; once a day, and
- * from the menu, it checks them all.
+ * The hourly sweep ('recent') checks, per form, the responses from shortly before its mark.
+ * The full pass ('full', menu only) checks every response, resuming where the last full pass
+ * stopped. Both look at the time before every response (its getters included), stop taking
+ * on work after SWEEP_BUDGET_MS and save where they stopped; rows are written, then the Log,
+ * then mail, and mail that no longer fits in the execution goes to the Outbox in one write.
  */
 /** What the sweep does with a missed response: the same jobs as the form triggers (R26). */
 type FormJob = (
@@ -120,32 +135,48 @@ export function runSweep(
     signups: 0,
     problems: [],
     complete: true,
+    deferredMail: 0,
   };
   const { settings } = env;
-  const props = env.props;
-  const stored = Number(props.get(WATERMARK_KEY) ?? '');
-  const lastFull = Number(props.get(`${WATERMARK_KEY}.full`) ?? '');
-  const full =
-    mode === 'full' || !(lastFull > 0) || env.now - lastFull >= FULL_EVERY_MS || !(stored > 0);
-  const since = full ? null : new Date(stored - OVERLAP_MS);
-  // A full pass that ran out of time goes on where it stopped (per form), the next time.
-  const resumeFrom = (kind: FormKind): Date | null => {
-    const at = Number(props.get(`${RESUME_KEY}.${kind}`) ?? '');
-    return at > 0 ? new Date(at) : null;
-  };
-  const responsesOf = (form: GoogleAppsScript.Forms.Form, kind: FormKind) => {
-    const from = full ? resumeFrom(kind) : since;
-    return byTime(from ? form.getResponses(from) : form.getResponses());
-  };
+  const full = mode === 'full';
   const deadline = env.now + SWEEP_BUDGET_MS;
-  const stopAt = new Map<FormKind, number>();
-  /** True (and the place remembered) when the execution must stop taking on more work. */
-  const outOfTime = (kind: FormKind, at: number): boolean => {
+  let checked = 0;
+  let stopped = false;
+  /** True when the execution must stop taking on more work (looked at before every response). */
+  const outOfTime = (): boolean => {
+    if (stopped) return true;
     // Always some progress, so a slow day cannot stall the sweep at the same place.
-    const handled = result.registrations + result.applications + result.courses + result.signups;
-    if (handled < MIN_PROGRESS || Date.now() <= deadline) return false;
-    if (!stopAt.has(kind)) stopAt.set(kind, at);
+    if (checked < MIN_PROGRESS || Date.now() <= deadline) return false;
+    stopped = true;
     return true;
+  };
+  /**
+   * Reads the form's responses from where this run starts, in the order Forms lists them
+   * (oldest first), and hands each to `handle` — its ID and time read only when the clock
+   * allows. Returns how far it got.
+   */
+  const pass = (
+    form: Form,
+    kind: FormKind,
+    handle: (s: Seen) => void,
+    /** Where to start reading (null: the first response); by default the mark or resume point. */
+    start?: number | null,
+  ): Pass => {
+    const from = start === undefined ? startOf(env, full, kind) : start;
+    // Forms returns responses "after" a time: one millisecond earlier includes the one at it.
+    const all = from === null ? form.getResponses() : form.getResponses(new Date(from - 1));
+    let last: number | null = null;
+    let latest: number | null = null;
+    for (const response of all) {
+      if (outOfTime()) return { complete: false, resumeAt: last ?? from, latest };
+      const at = response.getTimestamp().getTime();
+      const id = response.getId();
+      checked++;
+      handle({ response, id, at });
+      last = at;
+      latest = latest === null ? at : Math.max(latest, at);
+    }
+    return { complete: true, resumeAt: null, latest };
   };
   const open = (url: string, what: string) => {
     try {
@@ -155,64 +186,87 @@ export function runSweep(
       return null;
     }
   };
+  const passes = new Map<FormKind, Pass>();
 
   const registration = open(settings.registrationFormUrl, 'Registration form');
-  const registrations = registration ? responsesOf(registration, 'registration') : [];
-  if (registration && registrations.length > 0) {
-    const members = env.book.table(MEMBERS);
+  if (registration && !outOfTime()) {
     // Response ID → the latest response time processed for its member; and the same by email,
-    // for older responses of an address whose IDs the member row no longer keeps.
-    const done = new Map<string, number | null>();
+    // for older responses of an address whose IDs the member row no longer keeps. Read when
+    // the first response is checked (a quiet hour reads no table).
+    let done: Map<string, number | null> | null = null;
     const latestByEmail = new Map<string, number>();
-    for (const row of members.dataRows()) {
-      const last = cellMs(members.get(row, 'lastResponseAt'));
-      for (const id of responseIdsOf(members, row)) done.set(id, last);
-      const email = normalizeEmail(cellText(members.get(row, 'email')));
-      if (email !== '' && last !== null) latestByEmail.set(email, last);
-    }
-    for (const { response, id, at } of registrations) {
-      if (outOfTime('registration', at)) break;
-      if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
-      const byEmail = latestByEmail.get(normalizeEmail(response.getRespondentEmail()));
-      if (!done.has(id) && byEmail !== undefined && at <= byEmail + 999) continue;
-      processRegistration(env, response, registration);
-      result.registrations++;
-    }
+    const doneMap = (): Map<string, number | null> => {
+      if (done) return done;
+      done = new Map();
+      const members = env.book.table(MEMBERS);
+      for (const row of members.dataRows()) {
+        const last = cellMs(members.get(row, 'lastResponseAt'));
+        for (const rid of responseIdsOf(members, row)) done.set(rid, last);
+        const email = normalizeEmail(cellText(members.get(row, 'email')));
+        if (email !== '' && last !== null) latestByEmail.set(email, last);
+      }
+      return done;
+    };
+    passes.set(
+      'registration',
+      pass(registration, 'registration', ({ response, id, at }) => {
+        const seen = doneMap();
+        if (seen.has(id) && sameVersion(seen.get(id) ?? null, at)) return;
+        const byEmail = latestByEmail.get(normalizeEmail(response.getRespondentEmail()));
+        if (!seen.has(id) && byEmail !== undefined && at <= byEmail + 999) return;
+        processRegistration(env, response, registration);
+        result.registrations++;
+      }),
+    );
   }
 
   const application = open(settings.applicationFormUrl, 'Application form');
-  const applications = application ? responsesOf(application, 'application') : [];
-  if (application && applications.length > 0) {
-    const table = env.book.table(APPLICATIONS);
-    const done = new Map<string, number | null>();
-    for (const row of table.dataRows()) {
-      done.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
-    }
+  if (application && !outOfTime()) {
+    let table: AppTable | null = null;
+    let done: Map<string, number | null> | null = null;
     const staged: Row[] = [];
-    for (const { response, id, at } of applications) {
-      if (outOfTime('application', at)) break;
-      if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
-      const row = stageApplication(env, table, response, application);
-      result.applications++;
-      if (row) staged.push(row);
-    }
+    const opened = (): { table: AppTable; done: Map<string, number | null> } => {
+      if (table && done) return { table, done };
+      const t = env.book.table(APPLICATIONS);
+      const d = new Map<string, number | null>();
+      for (const row of t.dataRows()) {
+        d.set(cellText(t.get(row, 'responseId')), cellMs(t.get(row, 'lastResponseAt')));
+      }
+      table = t;
+      done = d;
+      return { table: t, done: d };
+    };
+    passes.set(
+      'application',
+      pass(application, 'application', ({ response, id, at }) => {
+        const { table: t, done: d } = opened();
+        if (d.has(id) && sameVersion(d.get(id) ?? null, at)) return;
+        const row = stageApplication(env, t, response, application);
+        result.applications++;
+        if (row) staged.push(row);
+      }),
+    );
     // One decision pass from the earliest staged application: the same result as if each
     // had been decided when it arrived.
-    if (staged.length > 0) decideFrom(env, table, staged, true);
+    if (staged.length > 0) decideFrom(env, opened().table, staged, true);
   }
 
   if (settings.courseFormUrl) {
     const course = open(settings.courseFormUrl, 'Course form');
-    const courses = course ? responsesOf(course, 'course') : [];
-    if (course && courses.length > 0) {
-      const table = env.book.table(COURSE);
-      const done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
-      for (const { response, id, at } of courses) {
-        if (outOfTime('course', at)) break;
-        if (done.has(id)) continue;
-        processCourse(env, response, course);
-        result.courses++;
-      }
+    if (course && !outOfTime()) {
+      let done: Set<string> | null = null;
+      passes.set(
+        'course',
+        pass(course, 'course', ({ response, id }) => {
+          if (done === null) {
+            const table = env.book.table(COURSE);
+            done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
+          }
+          if (done.has(id)) return;
+          processCourse(env, response, course);
+          result.courses++;
+        }),
+      );
     }
   }
 
@@ -221,22 +275,30 @@ export function runSweep(
   const sessionsChanged = sessionsNeedUpdate(env);
   if (settings.signupFormUrl) {
     const signup = open(settings.signupFormUrl, 'Sign-up form');
-    const signups = !signup
-      ? []
-      : sessionsChanged && !full
-        ? byTime(signup.getResponses())
-        : responsesOf(signup, 'signup');
-    if (signup && signups.length > 0) {
-      const table = env.book.table(SIGNUPS);
-      const done = new Map<string, number | null>();
-      for (const row of table.dataRows())
-        done.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
-      for (const { response, id, at } of signups) {
-        if (outOfTime('signup', at)) break;
-        if (done.has(id) && sameVersion(done.get(id) ?? null, at)) continue;
-        processSignup(env, response, signup);
-        result.signups++;
-      }
+    if (signup && !outOfTime()) {
+      let done: Map<string, number | null> | null = null;
+      passes.set(
+        'signup',
+        pass(
+          signup,
+          'signup',
+          ({ response, id, at }) => {
+            if (done === null) {
+              const table = env.book.table(SIGNUPS);
+              done = new Map();
+              for (const row of table.dataRows())
+                done.set(
+                  cellText(table.get(row, 'responseId')),
+                  cellMs(table.get(row, 'lastResponseAt')),
+                );
+            }
+            if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
+            processSignup(env, response, signup);
+            result.signups++;
+          },
+          sessionsChanged && !full ? null : undefined,
+        ),
+      );
     }
   }
   // Staff changed Sessions or Sign-ups, or a sign-up closing time passed (R33, R34).
@@ -247,28 +309,76 @@ export function runSweep(
   for (const p of result.problems) {
     alertStaffOnce(env, `sweep-problem:${p}`, ALERTS.formUnavailable(p));
   }
-  result.complete = stopAt.size === 0;
-  if (!result.complete) {
-    // Out of time: what was checked stays done; the next sweep goes on from here.
-    const resume: Record<string, string> = {};
-    for (const kind of FORM_KINDS)
-      resume[`${RESUME_KEY}.${kind}`] = String(stopAt.get(kind) ?? env.now);
-    props.setMany(resume);
-  } else if (result.problems.length === 0) {
-    props.setMany(
-      full
-        ? { [WATERMARK_KEY]: String(env.now), [`${WATERMARK_KEY}.full`]: String(env.now) }
-        : { [WATERMARK_KEY]: String(env.now) },
-    );
-    if (full) for (const kind of FORM_KINDS) props.delete(`${RESUME_KEY}.${kind}`);
-  }
+  result.complete = !stopped;
+
+  // The rows first, then the position they complete, then the Log, then mail: a kill at any
+  // point loses nothing (rows not written are found again; mail is sent or queued last).
+  env.book.flushAll();
+  savePositions(env, full, passes, result.complete && result.problems.length === 0);
   const processed = result.registrations + result.applications + result.courses + result.signups;
-  if (processed === 0 && result.complete) return result;
-  env.log.add({
-    action: result.complete ? (full ? 'SWEEP_FULL' : 'SWEEP') : 'SWEEP_PARTIAL',
-    detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.signups ? `, ${result.signups} sign-ups` : ''}${result.complete ? '' : '; out of time, continues at the next run'}`,
-  });
+  if (processed > 0 || !result.complete) {
+    env.log.add({
+      action: result.complete ? (full ? 'SWEEP_FULL' : 'SWEEP') : 'SWEEP_PARTIAL',
+      detail: `processed ${result.registrations} registrations, ${result.applications} applications, ${result.courses} course responses${result.signups ? `, ${result.signups} sign-ups` : ''}${result.complete ? '' : '; out of time, continues at the next run'}`,
+    });
+  }
+  env.log.stage();
+  result.deferredMail = env.mailer.deliver(env.now + SWEEP_MAIL_BUDGET_MS);
+  env.book.flushAll();
   return result;
+}
+
+type AppTable = Table<KeysOf<typeof APPLICATIONS>>;
+
+function storedTime(env: Env, key: string): number | null {
+  const n = Number(env.props.get(key) ?? '');
+  return n > 0 ? n : null;
+}
+
+/** The hourly mark of a form: stored, or the old single watermark, or now. */
+function markOf(env: Env, kind: FormKind): number {
+  return storedTime(env, `${MARK_KEY}.${kind}`) ?? storedTime(env, OLD_WATERMARK_KEY) ?? env.now;
+}
+
+/** Where this run starts reading a form's responses (null: from the first). */
+function startOf(env: Env, full: boolean, kind: FormKind): number | null {
+  if (full) return storedTime(env, `${RESUME_KEY}.${kind}`);
+  return markOf(env, kind) - OVERLAP_MS;
+}
+
+/**
+ * Stores where each form's pass got to, in one Properties write. The hourly marks move only
+ * forward and only over what was handled (a form that could not be opened keeps its mark); a
+ * full pass remembers per form where to go on, and forgets it once every form is done.
+ */
+function savePositions(
+  env: Env,
+  full: boolean,
+  passes: Map<FormKind, Pass>,
+  allDone: boolean,
+): void {
+  const { props } = env;
+  const values: Record<string, string> = {};
+  for (const [kind, p] of passes) {
+    const key = `${MARK_KEY}.${kind}`;
+    const mark = storedTime(env, key);
+    const reached = p.complete
+      ? p.latest !== null
+        ? p.latest + 1
+        : null
+      : full
+        ? null
+        : p.resumeAt;
+    const next = reached ?? (mark === null ? markOf(env, kind) : null);
+    if (next !== null && (mark === null || next > mark)) values[key] = String(next);
+    if (full && !allDone) {
+      values[`${RESUME_KEY}.${kind}`] = String(
+        p.complete ? (p.latest ?? env.now) : (p.resumeAt ?? 0),
+      );
+    }
+  }
+  if (Object.keys(values).length > 0) props.setMany(values);
+  if (full && allDone) for (const kind of FORM_KINDS) props.delete(`${RESUME_KEY}.${kind}`);
 }
 
 function checkTriggers(env: Env, settings: Settings, result: SweepResult): void {
@@ -290,10 +400,13 @@ function checkTriggers(env: Env, settings: Settings, result: SweepResult): void 
 /** R29: staff hear when queued mail is more than today's quota can send, or is stuck. */
 function checkOutbox(env: Env, full: boolean): void {
   const pending = readPendingCount(env.props);
-  if (pending === 0 && !full) return;
+  const lastCheck = storedTime(env, OUTBOX_CHECK_KEY);
+  const daily = lastCheck === null || env.now - lastCheck >= DAY_MS;
+  if (pending === 0 && !full && !daily) return;
+  if (daily) env.props.set(OUTBOX_CHECK_KEY, String(env.now));
   const table = env.book.table(OUTBOX);
   const queued = table.dataRows().filter((r) => cellText(table.get(r, 'status')) === 'QUEUED');
-  // The counter lets quiet hours skip the Outbox; the daily full pass keeps it true.
+  // The counter lets quiet hours skip the Outbox; a check once a day keeps it true.
   if (queued.length !== pending) setPendingCount(env.props, queued.length);
   if (queued.length === 0) return;
   const oldest = Math.min(...queued.map((r) => cellMs(table.get(r, 'queuedAt')) ?? env.now));

@@ -238,3 +238,13 @@ describe('formatDay / formatMonth', () => {
     expect(formatMonth(month, 'en')).toBe(en);
   });
 });
+
+describe('12-hour times (mutation testing)', () => {
+  test('1 o’clock is the first hour of a half; 12 a.m. is midnight; 0 and 13 are not 12-hour times', () => {
+    expect(parseTime('1:00 PM')).toBe(13 * 60);
+    expect(parseTime('午前12:30')).toBe(30);
+    expect(parseTime('午後12:30')).toBe(12 * 60 + 30);
+    expect(parseTime('0:30 AM')).toBeNull();
+    expect(parseTime('13:00 PM')).toBeNull();
+  });
+});

@@ -450,6 +450,12 @@ describe('R14 DUPLICATE', () => {
       'ACCEPTED',
       [],
     ],
+    [
+      'a time that ends when the other starts',
+      { startTime: '08:30', endTime: '10:00', recipientName: 'Nguyen Van A' },
+      'ACCEPTED',
+      [],
+    ],
     ['another day', { supportDate: '2024-07-29', recipientName: 'Nguyen Van A' }, 'ACCEPTED', []],
     ['another person', { recipientName: 'Tran Thi B' }, 'ACCEPTED', []],
   ] as [string, Partial<ApplicationInput>, string, string[]][])(

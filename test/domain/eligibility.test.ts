@@ -1,4 +1,9 @@
-import { canonicalModule, isEligible, requiredModules } from '../../src/domain/eligibility';
+import {
+  canonicalModule,
+  courseProgress,
+  isEligible,
+  requiredModules,
+} from '../../src/domain/eligibility';
 import { feeFor } from '../../src/domain/fees';
 import { course, member, settings } from './fixtures';
 
@@ -158,5 +163,38 @@ describe('feeFor (R16)', () => {
   test('amounts and thresholds are settings', () => {
     const other = { minMinutes: 30, longMinutes: 90, feeStandard: 3000, feeLong: 5000 };
     expect([29, 30, 89, 90].map((m) => feeFor(m, other))).toEqual([0, 3000, 3000, 5000]);
+  });
+});
+
+describe('course progress on the submission day (what a NOT_ELIGIBLE email states)', () => {
+  test('completed by the submission day, and still missing', () => {
+    const completions = [
+      { memberId: 'BN-00003', module: 'Basic 1', completedOn: '2024-07-01' },
+      { memberId: 'BN-00003', module: '基礎2', completedOn: '2024-07-14' },
+      { memberId: 'BN-00003', module: 'Basic 3', completedOn: '2024-07-15' },
+    ];
+    expect(
+      courseProgress(completions, '2024-07-10', '2024-07-14', { basic5RequiredFrom: '2024-04-01' }),
+    ).toEqual({ done: ['Basic 1', 'Basic 2'], missing: ['Basic 3', 'Basic 4', 'Basic 5'] });
+    expect(
+      courseProgress([], '2024-03-10', '2024-03-14', { basic5RequiredFrom: '2024-04-01' }).missing,
+    ).toEqual(['Basic 1', 'Basic 2', 'Basic 3', 'Basic 4']);
+  });
+});
+
+describe('R19 details (mutation testing)', () => {
+  const newcomer = member(7, false);
+
+  test('a completion without a day does not count', () => {
+    const completions = [
+      ...course(newcomer.id, [1, 2, 3], '2024-07-01'),
+      ...course(newcomer.id, [4], ''),
+    ];
+    expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-10', settings)).toBe(false);
+  });
+
+  test('"基礎 第1" (without 回) reads as Basic 1', () => {
+    expect(canonicalModule('基礎 第1')).toBe('Basic 1');
+    expect(canonicalModule('基礎 第2回')).toBe('Basic 2');
   });
 });

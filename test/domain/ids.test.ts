@@ -80,3 +80,66 @@ describe('nextMemberId (R1: derived from the stored IDs)', () => {
     expect(nextMemberId(new Set(['BN-00001', 'BN-00005']), 'BN-', 5)).toBe('BN-00006');
   });
 });
+
+describe('IDs with other prefixes (mutation testing)', () => {
+  test('a prefix with regular-expression characters is matched literally', () => {
+    expect(idSequence('B.N-00012', 'B.N-')).toBe(12);
+    expect(idSequence('BXN-00012', 'B.N-')).toBeNull();
+  });
+
+  test('a prefix ending in several dashes, or with a dash inside, reads its own IDs', () => {
+    expect(idSequence('BN-00012', 'BN---')).toBe(12);
+    expect(idSequence('B-N-00012', 'B-N-')).toBe(12);
+  });
+
+  test('the next ID follows the highest, whatever the order of the stored IDs', () => {
+    expect(nextMemberId(['BN-00005', 'BN-00002', 'x', 'BN-00003'], 'BN-', 5)).toBe('BN-00006');
+  });
+});
+
+describe('IDs: the less common dashes and the edges of the canonical form', () => {
+  test.each([
+    ['BN⁃00012', 'BN-00012'], // U+2043 hyphen bullet
+    ['BN﹘00012', 'BN-00012'], // U+FE58 small em dash
+    ['BN﹣00012', 'BN-00012'], // U+FE63 small hyphen-minus
+    ['BN˗00012', 'BN-00012'], // U+02D7 modifier letter minus sign
+  ])('%p reads as %p', (raw, expected) => {
+    expect(canonicalId(raw, 'BN-', 5)).toBe(expected);
+  });
+
+  test.each([['BN-0001a'], ['BN-a0001'], ['bn-00012x']])(
+    '%p, as long as a canonical ID but not prefix + digits, does not read as an ID',
+    (raw) => {
+      expect(canonicalId(raw, 'BN-', 5)).toBeNull();
+    },
+  );
+
+  test('a sequence of up to 15 digits reads; 16 digits do not', () => {
+    expect(idSequence('BN-123456789012345', 'BN-')).toBe(123456789012345);
+    expect(idSequence('BN-1234567890123456', 'BN-')).toBeNull();
+  });
+
+  test('the prefix must start the ID: nothing may come before it', () => {
+    expect(idSequence('XBN-00012', 'BN-')).toBeNull();
+    expect(canonicalId('XBN-00012', 'BN-', 5)).toBeNull();
+  });
+
+  test('a prefix with other regular-expression characters is matched literally', () => {
+    for (const prefix of [
+      'B*N-',
+      'B+N-',
+      'B?N-',
+      'B^N-',
+      'B$N-',
+      'B{1}N-',
+      'B(N)-',
+      'B|N-',
+      'B[N]-',
+      'B\\N-',
+    ])
+      expect(idSequence(`${prefix}00012`, prefix)).toBe(12);
+    expect(idSequence('BBN-00012', 'B+N-')).toBeNull();
+    expect(idSequence('N-00012', 'B?N-')).toBeNull();
+    expect(idSequence('B-00012', 'B|N-')).toBeNull();
+  });
+});

@@ -3,9 +3,11 @@ import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import {
   buildStatement,
   type LedgerLine,
+  missingDocuments,
   monthsToSettle,
   type PayableApplication,
   paymentSheetName,
+  quietAfterProgram,
   type Statement,
   settleMonth,
   settlementDay,
@@ -401,5 +403,468 @@ describe('statement and payment sheet (R21, R23)', () => {
     expect(out.subject).toContain('2023年9月分');
     expect(out.body).toContain('合計金額: 20,000円');
     expect(out.body).toContain('シート「Payments 2023-09」');
+  });
+});
+
+describe('after the program (RULES §5, after R23): a quiet month writes nothing', () => {
+  // Program end 2026-03-31, deadline 1 month (R10): the last application is due 2026-04-30.
+  const none = { newLines: [], onHold: [], review: [] };
+  test('a month after the last due month with nothing to pay, hold or review is quiet', () => {
+    expect(quietAfterProgram('2026-05', '2026-03-31', 1, none)).toBe(true);
+  });
+  test('the month of the last due day itself is always written', () => {
+    expect(quietAfterProgram('2026-04', '2026-03-31', 1, none)).toBe(false);
+  });
+  test('a later month with a line to pay, a hold or a review is written', () => {
+    expect(quietAfterProgram('2026-05', '2026-03-31', 1, { ...none, newLines: [{}] })).toBe(false);
+    expect(quietAfterProgram('2026-05', '2026-03-31', 1, { ...none, onHold: [{}] })).toBe(false);
+    expect(quietAfterProgram('2026-05', '2026-03-31', 1, { ...none, review: ['r1'] })).toBe(false);
+  });
+  test('a longer deadline moves the last due month: 2 months after 2026-03-31 is 2026-05-31', () => {
+    expect(quietAfterProgram('2026-05', '2026-03-31', 2, none)).toBe(false);
+    expect(quietAfterProgram('2026-06', '2026-03-31', 2, none)).toBe(true);
+  });
+});
+
+describe('missing documents (R20)', () => {
+  const rec = (memorandumOn: string, accountOn: string, fiscalYear = 2024): DocumentRecord => ({
+    memberId: 'BN-00001',
+    fiscalYear,
+    memorandumOn,
+    accountOn,
+  });
+  test('both received on or before the day: nothing missing', () => {
+    expect(
+      missingDocuments([rec('2024-05-01', '2024-05-10')], 'BN-00001', 2024, '2024-05-10'),
+    ).toEqual([]);
+  });
+  test('a document received after the day, or not a day, is still missing', () => {
+    expect(
+      missingDocuments([rec('2024-05-11', '2024-05-01')], 'BN-00001', 2024, '2024-05-10'),
+    ).toEqual(['memorandum']);
+    expect(missingDocuments([rec('2024-05-01', 'yes')], 'BN-00001', 2024, '2024-05-10')).toEqual([
+      'account',
+    ]);
+    expect(missingDocuments([rec('2024/05/01', '')], 'BN-00001', 2024, '2024-05-10')).toEqual([
+      'memorandum',
+      'account',
+    ]);
+  });
+  test('no record for that member or that fiscal year: both missing', () => {
+    const records = [rec('2024-05-01', '2024-05-01')];
+    expect(missingDocuments(records, 'BN-00002', 2024, '2024-06-01')).toEqual([
+      'memorandum',
+      'account',
+    ]);
+    expect(missingDocuments(records, 'BN-00001', 2025, '2025-06-01')).toEqual([
+      'memorandum',
+      'account',
+    ]);
+  });
+  test('a member entered twice for the year: the earliest received day of each document counts', () => {
+    const twice = [rec('2024-06-01', ''), rec('2024-05-01', '2024-05-20'), rec('', '2024-07-01')];
+    expect(missingDocuments(twice, 'BN-00001', 2024, '2024-05-10')).toEqual(['account']);
+    expect(missingDocuments(twice, 'BN-00001', 2024, '2024-05-20')).toEqual([]);
+    const later = [rec('2024-05-01', '2024-05-20'), rec('2024-06-01', '2024-04-30')];
+    expect(missingDocuments(later, 'BN-00001', 2024, '2024-05-10')).toEqual([]);
+    const emptyFirst = [rec('', '2024-05-02'), rec('2024-05-03', '')];
+    expect(missingDocuments(emptyFirst, 'BN-00001', 2024, '2024-05-03')).toEqual([]);
+  });
+});
+
+describe('settleMonth: what cannot be paid safely goes to review', () => {
+  const documents = [docs('BN-00001', 2023, '2023-08-01')];
+  test('no fee (0 or not a number) or a support date not shaped as a day: review, in submission order', () => {
+    const r = settleMonth(
+      '2023-09',
+      [
+        app({ responseId: 'zero', feePerSupporter: 0 }),
+        app({ responseId: 'nan', feePerSupporter: Number.NaN }),
+        app({ responseId: 'day', supportDate: '2023/09/15' }),
+      ],
+      [],
+      documents,
+      '2023-10-01',
+    );
+    expect(r).toEqual({ newLines: [], onHold: [], review: ['day', 'nan', 'zero'] }); // same moment: by response ID
+  });
+  test('an application listed for review by two supporters appears once', () => {
+    const r = settleMonth(
+      '2023-09',
+      [
+        app({ responseId: 'rev', status: 'REVIEW' }),
+        app({ responseId: 'rev', status: 'REVIEW', supporters: ['BN-00002'] }),
+      ],
+      [],
+      documents,
+      '2023-10-01',
+    );
+    expect(r.review).toEqual(['rev']);
+  });
+  test('an application already fully in the ledger is not reviewed again for a missing date', () => {
+    const ledger: LedgerLine[] = [
+      {
+        responseId: 'r1',
+        memberId: 'BN-00001',
+        amount: 4000,
+        settledMonth: '2023-09',
+        applicationMonth: '2023-09',
+        carriedOver: false,
+      },
+    ];
+    const r = settleMonth(
+      '2023-10',
+      [app({ responseId: 'r1', supportDate: null })],
+      ledger,
+      documents,
+      '2023-11-01',
+    );
+    expect(r).toEqual({ newLines: [], onHold: [], review: [] });
+  });
+  test('a line paid to the applicant is not paid again; only the second supporter is added', () => {
+    const ledger: LedgerLine[] = [
+      {
+        responseId: 'r1',
+        memberId: 'BN-00001',
+        amount: 4000,
+        settledMonth: '2023-09',
+        applicationMonth: '2023-09',
+        carriedOver: false,
+      },
+    ];
+    const r = settleMonth(
+      '2023-10',
+      [app({ responseId: 'r1', supporters: ['BN-00001', 'BN-00002'] })],
+      ledger,
+      [...documents, docs('BN-00002', 2023, '2023-10-20')],
+      '2023-11-01',
+    );
+    expect(r.newLines).toEqual([
+      {
+        responseId: 'r1',
+        memberId: 'BN-00002',
+        amount: 4000,
+        settledMonth: '2023-10',
+        applicationMonth: '2023-09',
+        carriedOver: true,
+      },
+    ]);
+  });
+  test('same submission moment: the lower response ID comes first', () => {
+    const at = jst('2023-09-20T10:00:00');
+    const apps = [
+      app({ responseId: 'r2', submittedAt: at }),
+      app({ responseId: 'r1', submittedAt: at }),
+      app({ responseId: 'r3', submittedAt: at }),
+    ];
+    const ids = (list: PayableApplication[]) =>
+      settleMonth('2023-09', list, [], documents, '2023-10-01').newLines.map((l) => l.responseId);
+    expect(ids(apps)).toEqual(['r1', 'r2', 'r3']);
+    expect(ids([...apps].reverse())).toEqual(['r1', 'r2', 'r3']);
+  });
+  test('an application of the month itself is paid in it; an earlier month one is carried over', () => {
+    const r = settleMonth(
+      '2023-09',
+      [
+        app({
+          responseId: 'aug',
+          paymentMonth: '2023-08',
+          submittedAt: jst('2023-08-20T10:00:00'),
+        }),
+        app({ responseId: 'sep' }),
+      ],
+      [],
+      documents,
+      '2023-10-01',
+    );
+    expect(r.newLines.map((l) => [l.responseId, l.applicationMonth, l.carriedOver])).toEqual([
+      ['aug', '2023-08', true],
+      ['sep', '2023-09', false],
+    ]);
+  });
+});
+
+describe('the statement of one month', () => {
+  const line = (
+    responseId: string,
+    memberId: string,
+    amount: number,
+    settledMonth: Month,
+    carriedOver = false,
+  ): LedgerLine => ({
+    responseId,
+    memberId,
+    amount,
+    settledMonth,
+    applicationMonth: '2023-09',
+    carriedOver,
+  });
+  test('only lines settled in that month count; a supporter without a name gets an empty one', () => {
+    const st = buildStatement(
+      '2023-10',
+      [
+        line('a', 'BN-00003', 4000, '2023-09'),
+        line('b', 'BN-00003', 4000, '2023-10'),
+        line('c', 'BN-00001', 8000, '2023-10', true),
+        line('d', 'BN-00003', 4000, '2023-10'),
+      ],
+      new Map([['BN-00001', 'Ana']]),
+      [],
+      ['r9'],
+    );
+    expect(st).toEqual({
+      month: '2023-10',
+      supporters: [
+        {
+          memberId: 'BN-00001',
+          name: 'Ana',
+          cases: 1,
+          amount: 8000,
+          responseIds: ['c'],
+          carriedOver: true,
+        },
+        {
+          memberId: 'BN-00003',
+          name: '',
+          cases: 2,
+          amount: 8000,
+          responseIds: ['b', 'd'],
+          carriedOver: false,
+        },
+      ],
+      totalCases: 3,
+      totalAmount: 16000,
+      onHold: [],
+      review: ['r9'],
+    });
+  });
+  test('a supporter is carried over when any of their lines is, whatever the order', () => {
+    const st = buildStatement(
+      '2023-10',
+      [line('a', 'BN-00001', 4000, '2023-10', true), line('b', 'BN-00001', 4000, '2023-10')],
+      new Map(),
+      [],
+      [],
+    );
+    expect(st.supporters[0].carriedOver).toBe(true);
+  });
+  test('supporters are sorted by ID whatever the ledger order', () => {
+    const ids = (lines: LedgerLine[]) =>
+      buildStatement('2023-10', lines, new Map(), [], []).supporters.map((s) => s.memberId);
+    const lines = [
+      line('a', 'BN-00002', 1, '2023-10'),
+      line('b', 'BN-00003', 1, '2023-10'),
+      line('c', 'BN-00001', 1, '2023-10'),
+    ];
+    expect(ids(lines)).toEqual(['BN-00001', 'BN-00002', 'BN-00003']);
+    expect(ids([...lines].reverse())).toEqual(['BN-00001', 'BN-00002', 'BN-00003']);
+    expect(ids([lines[1], lines[2], lines[0]])).toEqual(['BN-00001', 'BN-00002', 'BN-00003']);
+  });
+  test('the statement copies the hold and review lists (changing them later changes nothing)', () => {
+    const hold = [
+      {
+        responseId: 'h',
+        memberId: 'BN-00001',
+        fiscalYear: 2023,
+        missing: ['account' as const],
+        applicationMonth: '2023-09',
+      },
+    ];
+    const review = ['r'];
+    const st = buildStatement('2023-10', [], new Map(), hold, review);
+    hold[0].missing.push('account');
+    review.push('s');
+    expect(st.onHold).toEqual([
+      {
+        responseId: 'h',
+        memberId: 'BN-00001',
+        fiscalYear: 2023,
+        missing: ['account'],
+        applicationMonth: '2023-09',
+      },
+    ]);
+    expect(st.review).toEqual(['r']);
+  });
+  test('the summary counts applications on hold, not lines', () => {
+    const hold = (responseId: string, memberId: string) => ({
+      responseId,
+      memberId,
+      fiscalYear: 2023,
+      missing: ['memorandum' as const],
+      applicationMonth: '2023-09',
+    });
+    const st = buildStatement(
+      '2023-10',
+      [],
+      new Map(),
+      [hold('h1', 'BN-00001'), hold('h1', 'BN-00002'), hold('h2', 'BN-00001')],
+      [],
+    );
+    expect(summaryFor(st)).toEqual({
+      supportersPaid: 0,
+      totalCases: 0,
+      totalAmount: 0,
+      onHold: 2,
+      review: 0,
+    });
+  });
+  test('the summary placeholders', () => {
+    const st = buildStatement(
+      '2023-10',
+      [line('a', 'BN-00001', 4000, '2023-10'), line('b', 'BN-00002', 12000, '2023-10')],
+      new Map(),
+      [],
+      ['r1', 'r2'],
+    );
+    expect(summaryVars(st, 'https://example.org/sheet')).toEqual({
+      month: { ja: '2023年10月', en: 'October 2023' },
+      sheetName: 'Payments 2023-10',
+      sheetUrl: 'https://example.org/sheet',
+      supportersPaid: '2',
+      totalCases: '2',
+      totalAmount: { ja: '16,000円', en: '¥16,000' },
+      onHold: '0',
+      review: '2',
+    });
+  });
+});
+
+describe('the Payments sheet, cell by cell (R21)', () => {
+  const statement: Statement = {
+    month: '2024-07',
+    supporters: [
+      {
+        memberId: 'BN-00001',
+        name: 'Ana',
+        cases: 2,
+        amount: 8000,
+        responseIds: ['a', 'b'],
+        carriedOver: true,
+      },
+      {
+        memberId: 'BN-00002',
+        name: 'Binh',
+        cases: 1,
+        amount: 4000,
+        responseIds: ['c'],
+        carriedOver: false,
+      },
+    ],
+    totalCases: 3,
+    totalAmount: 12000,
+    onHold: [
+      {
+        responseId: 'h1',
+        memberId: 'BN-00003',
+        fiscalYear: 2024,
+        missing: ['memorandum'],
+        applicationMonth: '2024-06',
+      },
+      {
+        responseId: 'h2',
+        memberId: 'BN-00004',
+        fiscalYear: 2024,
+        missing: ['account'],
+        applicationMonth: '2024-07',
+      },
+    ],
+    review: ['r1', 'r2'],
+  };
+  const header = [
+    '伴走ネットID / Bansou Net ID',
+    '氏名 / Name',
+    '件数 / Cases',
+    '金額（円） / Amount (yen)',
+    '対象の申請 / Applications',
+    '繰越を含む / Includes carried over',
+  ];
+  const holdHeader = [
+    '受付番号 / Response ID',
+    '伴走ネットID / Bansou Net ID',
+    '年度 / Fiscal year',
+    '不足している書類 / Missing documents',
+    '申請月 / Application month',
+    '',
+  ];
+  const blank = ['', '', '', '', '', ''];
+  test('in Japanese', () => {
+    expect(statementToRows(statement, 'ja')).toEqual([
+      ['謝金支払い一覧（2024年7月に提出された申請）', '', '', '', '', ''],
+      header,
+      ['BN-00001', 'Ana', 2, 8000, 'a\nb', 'あり'],
+      ['BN-00002', 'Binh', 1, 4000, 'c', ''],
+      ['合計', '', 3, 12000, '', ''],
+      blank,
+      ['書類待ちで保留中の支払い', '', '', '', '', ''],
+      holdHeader,
+      ['h1', 'BN-00003', 2024, '覚書', '2024-06', ''],
+      ['h2', 'BN-00004', 2024, '謝金受取口座届出書', '2024-07', ''],
+      blank,
+      ['確認が必要な申請', '', '', '', '', ''],
+      ['受付番号 / Response ID', '', '', '', '', ''],
+      ['r1', '', '', '', '', ''],
+      ['r2', '', '', '', '', ''],
+    ]);
+  });
+  test('in English', () => {
+    expect(statementToRows(statement, 'en')).toEqual([
+      ['Payments for applications submitted in July 2024', '', '', '', '', ''],
+      header,
+      ['BN-00001', 'Ana', 2, 8000, 'a\nb', 'Yes'],
+      ['BN-00002', 'Binh', 1, 4000, 'c', ''],
+      ['Total', '', 3, 12000, '', ''],
+      blank,
+      ['Payments on hold for documents', '', '', '', '', ''],
+      holdHeader,
+      ['h1', 'BN-00003', 2024, 'Memorandum', '2024-06', ''],
+      ['h2', 'BN-00004', 2024, 'Notification of Payment Receiving Account', '2024-07', ''],
+      blank,
+      ['Applications needing review', '', '', '', '', ''],
+      ['受付番号 / Response ID', '', '', '', '', ''],
+      ['r1', '', '', '', '', ''],
+      ['r2', '', '', '', '', ''],
+    ]);
+  });
+  test('in both languages, with nothing on hold or to review', () => {
+    const quiet = {
+      ...statement,
+      supporters: [],
+      totalCases: 0,
+      totalAmount: 0,
+      onHold: [],
+      review: [],
+    };
+    expect(statementToRows(quiet, 'both')).toEqual([
+      [
+        '謝金支払い一覧（2024年7月に提出された申請） / Payments for applications submitted in July 2024',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      header,
+      ['合計 / Total', '', 0, 0, '', ''],
+      blank,
+      ['書類待ちで保留中の支払い / Payments on hold for documents', '', '', '', '', ''],
+      holdHeader,
+      ['なし / None', '', '', '', '', ''],
+      blank,
+      ['確認が必要な申請 / Applications needing review', '', '', '', '', ''],
+      ['受付番号 / Response ID', '', '', '', '', ''],
+      ['なし / None', '', '', '', '', ''],
+    ]);
+  });
+});
+
+describe('settleMonth: submission order comes before response IDs', () => {
+  test('an earlier submission is paid first even when its response ID sorts later', () => {
+    const documents = [docs('BN-00001', 2023, '2023-08-01')];
+    const apps = [
+      app({ responseId: 'a-later', submittedAt: jst('2023-09-21T10:00:00') }),
+      app({ responseId: 'z-earlier', submittedAt: jst('2023-09-20T10:00:00') }),
+    ];
+    const r = settleMonth('2023-09', apps, [], documents, '2023-10-01');
+    expect(r.newLines.map((l) => l.responseId)).toEqual(['z-earlier', 'a-later']);
   });
 });

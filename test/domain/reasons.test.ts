@@ -62,13 +62,13 @@ describe('the reason table (RULES §3): one row per code', () => {
         reasons: ['LATE', 'CO_SAME'],
       });
     });
-    test('a second supporter whose share was refused hears only the codes that refused it', () => {
+    test('a second supporter whose share was refused hears only the codes that refused it, in their own email (application.shareRefused)', () => {
       expect(
         decisionEmailFor(
           { status: 'ACCEPTED', reasons: ['CO_NOT_ELIGIBLE'] },
           { paid: false, waitsForDocuments: false },
         ),
-      ).toEqual({ key: 'application.rejected', reasons: ['CO_NOT_ELIGIBLE'] });
+      ).toEqual({ key: 'application.shareRefused', reasons: ['CO_NOT_ELIGIBLE'] });
     });
     test('an accepted supporter waiting for documents hears "on hold"', () => {
       expect(

@@ -6,12 +6,14 @@ import {
   dayText,
   documentLines,
   emailLanguage,
+  factLines,
   fiscalYearText,
   formatYen,
   monthText,
   pickTemplate,
   reasonLines,
   renderEmail,
+  shareReasonLines,
   TEMPLATE_KEYS,
   TEMPLATE_VARS,
   type Template,
@@ -345,5 +347,37 @@ describe('a subject in both languages', () => {
     expect(mail.subject).toBe(
       '【伴走ネット】要確認: トリガーがありません / Bansou Net: please check: A trigger is missing',
     );
+  });
+});
+
+describe('the facts behind the reasons (R17)', () => {
+  test('each reason that has facts gets one line per language, with its values filled in', () => {
+    const lines = factLines(['LATE', 'TOO_SHORT', 'NOT_SELF'], {
+      supportDate: { ja: '2024年7月14日', en: '14 July 2024' },
+      dueDate: { ja: '2024年8月14日', en: '14 August 2024' },
+      submittedOn: { ja: '2024年8月20日', en: '20 August 2024' },
+      minutes: '45',
+      minMinutes: '60',
+    });
+    expect(lines).toEqual({
+      ja: [
+        '支援日: 2024年7月14日／申請の期限: 2024年8月14日／申請日: 2024年8月20日',
+        '数えた支援時間: 45分（最低 60分）',
+      ],
+      en: [
+        'Date of support: 14 July 2024; deadline: 14 August 2024; submitted on: 20 August 2024',
+        'Support time counted: 45 minutes (minimum 60 minutes)',
+      ],
+    });
+  });
+
+  test('a fact whose value is unknown is left out rather than shown half empty', () => {
+    expect(factLines(['TOO_SHORT'], { minMinutes: '60' })).toEqual({ ja: [], en: [] });
+  });
+
+  test('a refused share is explained to the second supporter as the reader', () => {
+    expect(shareReasonLines(['LATE', 'CO_NOT_ELIGIBLE']).en).toEqual([
+      'At the time of the application, you had neither declared previous accompanying-support experience nor completed the required course questionnaires.',
+    ]);
   });
 });

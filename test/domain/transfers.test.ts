@@ -17,6 +17,9 @@ describe('the transfer day', () => {
     ['2024-07', 25, 1, '2024-08-23'], // 25 Aug 2024 is a Sunday → Friday 23
     ['2024-01', 31, 1, '2024-02-29'], // February has no 31st: its last day (leap year)
     ['2024-04', 1, 5, '2024-05-31'], // day 1 is before the run on day 5 → 1 June 2024, a Saturday → Friday 31 May
+    ['2024-07', 1, 5, '2024-08-30'], // → 1 September 2024, a Sunday → Friday 30 August
+    ['2023-05', 2, 5, '2023-06-30'], // → 2 July 2023, a Sunday → Friday 30 June
+    ['2023-11', 31, 1, '2023-12-29'], // 31 December 2023 is a Sunday → Friday 29
   ])('fees of %s with transferDay %i and run day %i go out on %s', (month, day, run, expected) => {
     expect(transferDate(month, day, run)).toBe(expected);
   });

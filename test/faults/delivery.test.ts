@@ -1,6 +1,7 @@
 // Fault injection on event delivery (RULES R26): the small scenario played with each fault ends
 // in the same sheets as the fault-free run. The full-size run is `npm run test:faults`.
-import { faultRun, mustBeZero, referenceRun, scenario, ZERO } from './helpers';
+import { repeatedMail } from '../../local/faults/handled';
+import { faultRun, mustBeZero, referenceRun, SAME_MAIL, scenario, ZERO } from './helpers';
 
 describe('fault injection: event delivery', () => {
   test('the fault-free run of the scenario keeps every invariant and pays something', () => {
@@ -29,31 +30,57 @@ describe('fault injection: event delivery', () => {
     for (const row of signups.slice(1)) expect(row[col('Status emailed')]).toBe(row[col('Status')]);
   });
 
+  test('the fault-free run handles no failure: no *_FAILED log line, no staff alert, no console error or warning', () => {
+    expect(referenceRun().handled).toEqual([]);
+  });
+
+  test('the fault-free run sends every message once: an auto-reply or decision mail never goes out twice', () => {
+    const run = referenceRun();
+    expect(repeatedMail(run.mail)).toEqual([]);
+    // One auto-reply per registration (R29: at most one a day per address; the scenario's
+    // repeat registrations come on other days), one decision mail per application at least.
+    const registrations = scenario.events.filter((e) => e.kind === 'register').length;
+    const applications = scenario.events.filter((e) => e.kind === 'apply').length;
+    const autoReplies = run.mail.filter((m) =>
+      /^subject: .*(伴走ネットID|your ID): BN-</.test(m.split('\n')[1]),
+    );
+    expect(autoReplies).toHaveLength(registrations);
+    expect(run.mail.length).toBeGreaterThanOrEqual(registrations + applications);
+  });
+
   test('every event delivered twice (form-submit trigger fires twice, reported) gives the same final sheets', () => {
-    const { run, diffs } = faultRun('twice');
+    const { run, diffs, failures, mail } = faultRun('twice');
     expect(run.stats.duplicates).toBe(run.stats.submissions);
     expect(diffs).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(mail).toEqual(SAME_MAIL);
     expect(mustBeZero(run)).toEqual(ZERO);
   });
 
   test('10% of events dropped (trigger did not fire) are finished by the sweep: same sheets, IDs compared by email', () => {
-    const { run, diffs } = faultRun('drop');
+    const { run, diffs, failures, mail } = faultRun('drop');
     expect(run.stats.drops).toBeGreaterThan(5);
     expect(diffs).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(mail).toEqual(SAME_MAIL);
     expect(mustBeZero(run)).toEqual(ZERO);
   });
 
   test('the response-sheet row written after the trigger ran (reported) changes nothing: e.response is the source', () => {
-    const { run, diffs } = faultRun('lateRow');
+    const { run, diffs, failures, mail } = faultRun('lateRow');
     expect(run.stats.lateRows).toBe(run.stats.submissions);
     expect(diffs).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(mail).toEqual(SAME_MAIL);
     expect(mustBeZero(run)).toEqual(ZERO);
   });
 
   test("the script lock held by another execution ('Lock timeout', tryLock false) leaves work to the sweep, which finishes it", () => {
-    const { run, diffs } = faultRun('lockBusy');
+    const { run, diffs, failures, mail } = faultRun('lockBusy');
     expect(run.stats.lockStretches).toBeGreaterThan(3);
     expect(diffs).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(mail).toEqual(SAME_MAIL);
     expect(mustBeZero(run)).toEqual(ZERO);
   });
 });

@@ -2,7 +2,7 @@
 // (RULES R25, R26, R27). Each property run is a fresh office world with a batch of generated
 // registrations and applications; `npm run test:faults` runs ≥ 10,000 submissions.
 import fc from 'fast-check';
-import { batchArb, runBatch } from '../../local/faults/fuzz';
+import { batchArb, expectedCell, runBatch } from '../../local/faults/fuzz';
 import { ZERO } from './helpers';
 
 const SIZE = { registrations: 6, applications: 16 };
@@ -22,6 +22,16 @@ function holds(textForm: boolean, seed: number, numRuns: number): void {
 }
 
 describe('fuzzed form answers', () => {
+  test('the oracle: an answer is expected exactly as given up to 49,999 characters (the apostrophe is the 50,000th), and cut with the mark only past the cell limit', () => {
+    expect(expectedCell('=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
+    expect(expectedCell(' \n\t ')).toBe(' \n\t ');
+    expect(expectedCell(['日本語', 'English'])).toBe('日本語, English');
+    expect(expectedCell(undefined)).toBe('');
+    expect(expectedCell('伴'.repeat(40_000))).toBe('伴'.repeat(40_000));
+    expect(expectedCell('a'.repeat(49_999))).toBe('a'.repeat(49_999));
+    expect(expectedCell('a'.repeat(50_000))).toBe(`${'a'.repeat(49_987)}…[truncated]`);
+  });
+
   test('random Unicode, full-width, emoji, RTL, 50,000-character, formula-prefixed, HTML and blank answers on the reference forms are each recorded once, stored exactly as given, never run as formulas, escaped in HTML mail and kept out of logs', () => {
     holds(false, 1, 14);
   });

@@ -94,6 +94,19 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
     expect(statusChanges(o)).toEqual([]);
   });
 
+  test('the sweep that finishes a missed re-registration and a missed application decides the application with the re-registration it came after', () => {
+    const o = office({ start: tokyo('2024-07-01T09:00:00') });
+    o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' }); // BN-00001
+    docs(o, 'BN-00001', '2024', '2024/07/01');
+    o.at('2024-07-20T09:05:00');
+    o.register({ email: 'a@example.org', name: 'Aiko', experience: 'あり / Yes' }, { drop: true });
+    o.at('2024-07-20T09:10:00');
+    const july = o.apply({ email: 'a@example.org', date: '2024-07-20' }, { drop: true });
+    o.at('2024-07-20T10:30:00'); // the hourly sweep finishes both, in one execution
+    expect(o.rows('Member history').map((h) => h.Kind)).toEqual(['FIRST', 'REPEAT']);
+    expect(app(o, july)).toMatchObject({ Status: 'ACCEPTED', 'Reason codes': '' });
+  });
+
   test('an application whose second supporter waited for documents is no longer on hold once both supporters are paid', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko' }); // BN-00001

@@ -73,6 +73,7 @@ describe('monthly payments', () => {
 
   test('running the job twice, and twice at once, gives identical sheets and an unchanged ledger (R22)', () => {
     const o = world();
+    o.explains.push(/^console\.warn LOCK_BUSY runMonthlyPayments: /);
     docs(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
     docs(o, 'BN-00002', '2023', '2023/07/01', '2023/07/01');
     o.at('2023-07-20T10:00:00');

@@ -283,6 +283,7 @@ describe('the Statistics sheet (R37–R39)', () => {
 
   test('a failure while drawing the statistics never undoes the monthly run: paid, summarised, logged', () => {
     const o = office();
+    o.explains.push(/STATISTICS_FAILED: Service Spreadsheets failed while accessing document/);
     register(o, 'aiko@example.org', 'Aiko Tanaka', 'はい / Yes', ['日本語']);
     staffAppends(o, 'Documents', {
       'Bansou Net ID': 'BN-00001',

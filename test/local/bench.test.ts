@@ -4,10 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultModel, modelFromArgs, modelledMs } from '../../local/bench/latency';
+import { measureCells } from '../../local/bench/cells';
+import { defaultModel, describeModel, modelFromArgs, modelledMs } from '../../local/bench/latency';
 import { buildReport, ratiosOf, toJson } from '../../local/bench/report';
 import {
   applicationScenario,
+  hourlySweepScenario,
   monthlyScenario,
   QUICK,
   redecideScenario,
@@ -85,12 +87,21 @@ describe('bench scenarios at a small size', () => {
     expect(r.product.byMethod['Spreadsheet.updateChart']).toBe(3);
   });
 
-  test('the sweep finishes the missing responses: the same statuses from both', () => {
+  test('the full pass finishes the missing responses under the 6-minute kill: the same statuses from both, nothing lost', () => {
     const r = sweepScenario(200, 40, 50, model);
     expectCounted(r);
     expect(r.size.missing).toBe(4);
     expect(r.outcome.naive).toBe(r.outcome.product);
     expect(r.product.calls.Forms).toBeGreaterThan(0);
+    expect(r.runs).toMatchObject({ killed: 0, rows: 200, responses: 200, mailed: 4, logged: 4 });
+  });
+
+  test('the hourly sweep of a running system asks Forms only for responses since its mark', () => {
+    const r = hourlySweepScenario(200, 40, 50, model);
+    expect(r.product.error).toBeUndefined();
+    // getResponses(mark − 2 h) returns the last few responses only: 2 getters each, not 200.
+    expect(r.product.byMethod['Forms.getTimestamp'] ?? 0).toBeLessThan(20);
+    expect(r.naive.byMethod['Forms.getId']).toBeGreaterThanOrEqual(200);
   });
 });
 
@@ -127,6 +138,7 @@ describe('report', () => {
       'monthly',
       'redecideAll',
       'statistics',
+      'sweepHourly',
       'sweep',
     ]);
     for (const s of json.scenarios) {
@@ -152,7 +164,30 @@ describe('report', () => {
   });
 });
 
+describe('cells per application', () => {
+  test("the small demo's sheets, measured as Google counts them: one Applications row per application, the Log 7 columns wide", () => {
+    const c = measureCells(resolve(ROOT, 'dist', 'Code.js'), 'small');
+    const sheet = (name: string) => c.sheets.find((x) => x.name === name)!;
+    expect(sheet('Applications').rows).toBe(c.applications);
+    expect(sheet('Log').columns).toBe(7);
+    expect(sheet('Ledger').columns).toBe(7);
+    expect(c.perApplication).toBeCloseTo(
+      c.sheets.reduce((sum, x) => sum + x.perApplication, 0),
+      6,
+    );
+    expect(c.applicationsAtLimit).toBe(Math.floor((10_000_000 - c.fixed) / c.perApplication));
+  });
+});
+
 describe('latency model', () => {
+  test('every default figure says where it comes from: "measured (source)" or "estimate"', () => {
+    for (const d of describeModel(defaultModel())) expect(d.basis).toMatch(/^(measured|estimate)/);
+    // The naive baseline's single-cell reads cost what a cached read loop measured
+    // (bugbugnow.net: 1,000 getRange().getValue() in 3,064 ms), not a 40 ms round trip.
+    expect(defaultModel().perMethod['Spreadsheet.getValue']).toBe(3);
+    expect(defaultModel().perMethod['Spreadsheet.getRange']).toBe(0);
+  });
+
   test('modelled time is the per-call cost of each method plus the per-cell costs', () => {
     const counter = new CallCounter();
     counter.count('Spreadsheet', 'getValues', { read: 1000 });

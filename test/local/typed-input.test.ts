@@ -167,6 +167,13 @@ describe('parseTyped: a string written with setValue(s)/appendRow is read as typ
     }
   });
 
+  test("a plain-text cell in the runtime's 'drop' model takes a leading apostrophe off, as a General cell does (#17: the reference is silent)", () => {
+    const drop = { timeZone: TOKYO, textFormat: true, dropApostrophe: true };
+    expect(parseTypedCell("'00012", drop)).toEqual({ value: '00012' });
+    expect(parseTypedCell("''x", drop)).toEqual({ value: "'x" });
+    expect(parseTypedCell('=1+1', drop)).toEqual({ value: '=1+1' });
+  });
+
   test('the empty string is an empty cell', () => {
     expect(parseTyped('', TOKYO)).toEqual({ value: '' });
   });

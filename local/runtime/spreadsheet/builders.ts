@@ -92,6 +92,7 @@ export class DataValidationBuilder {
     return this.criteria;
   }
   build(): LocalDataValidation {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!this.criteria) throw new Error('You must specify a data validation criteria.');
     return new LocalDataValidation(this.criteria, this.values, this.allowInvalid, this.helpText);
   }
@@ -191,6 +192,7 @@ export class ConditionalFormatRuleBuilder {
     return [...this.ranges];
   }
   build(): LocalConditionalFormatRule {
+    // Error text: unverified (see spreadsheet/errors.ts).
     if (!this.criteria) throw new Error('Conditional format rule cannot have no condition.');
     const condition = new LocalBooleanCondition(
       this.criteria,

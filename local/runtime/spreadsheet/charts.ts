@@ -10,7 +10,7 @@
 //   sheet.getCharts()[0].modify()….build(), then sheet.updateChart(chart)).
 // - getCharts() returns the sheet's charts; removeChart(chart) takes one off its sheet.
 // A chart and its builder are plain values here: building touches no document and is not
-// counted; Sheet.getCharts/insertChart/updateChart/removeChart are (see spreadsheet.ts).
+// counted; Sheet.getCharts/insertChart/updateChart/removeChart are (see sheet.ts).
 import type { LocalRange } from './index';
 
 /** Charts.ChartType names for the builder's as…Chart() methods. */

@@ -2,9 +2,10 @@
 // columns by header, so staff may reorder columns or add their own.
 import type { TableSpec } from './table';
 
-const DATE_TIME = 'yyyy-mm-dd hh:mm';
-const DATE_TIME_WIDTH = 135;
-const YEN = '"¥"#,##0';
+/** Number formats and widths the system's sheets share (also sessions-schema.ts, Statistics). */
+export const DATE_TIME = 'yyyy-mm-dd hh:mm';
+export const DATE_TIME_WIDTH = 135;
+export const YEN = '"¥"#,##0';
 
 export const MEMBERS = {
   name: 'Members',
@@ -250,6 +251,7 @@ export const ACCOUNTS = {
     {
       key: 'holder',
       header: 'Account holder (kana) / 口座名義（カナ）',
+      aliases: ['口座名義'],
       staff: true,
       width: 200,
     },

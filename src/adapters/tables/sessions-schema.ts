@@ -1,10 +1,8 @@
 // The sheets of the online consultation sessions (RULES §8): Sessions, kept by staff (R32),
 // and Sign-ups, one row per sign-up-form response with its decision (R34), the emails it was
 // told (R35) and the staff's attendance tick (R36). Found by header, like every table.
+import { DATE_TIME, DATE_TIME_WIDTH } from './schema';
 import type { TableSpec } from './table';
-
-const DATE_TIME = 'yyyy-mm-dd hh:mm';
-const DATE_TIME_WIDTH = 135;
 
 export const SESSIONS = {
   name: 'Sessions',

@@ -1,7 +1,8 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
 // few setValues as possible. Every use case reads and writes through this one reader.
-import { toCell } from './cells';
+import { type CellValue, fromCell, toCell, toTextCell } from './cells';
+import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,19 +38,50 @@ export function normalizeHeader(text: unknown): string {
     .toLowerCase();
 }
 
+/**
+ * The header texts a column answers to: its header, its aliases, and either half of a
+ * bilingual 'English / 日本語' header. Staff's input files (the local runner) use the same list.
+ */
+export function headerTexts(column: ColumnSpec): string[] {
+  const all = [column.header, ...(column.aliases ?? [])];
+  const parts = column.header.split(' / ');
+  if (parts.length === 2) all.push(parts[0], parts[1]);
+  return all;
+}
+
 const headerNamesCache = new WeakMap<ColumnSpec, string[]>();
 
 /** The header texts a column answers to, normalised (worked out once per column spec). */
 function headerNames(column: ColumnSpec): string[] {
   let names = headerNamesCache.get(column);
   if (!names) {
-    const all = [column.header, ...(column.aliases ?? [])];
-    const parts = column.header.split(' / ');
-    if (parts.length === 2) all.push(parts[0], parts[1]);
-    names = all.map(normalizeHeader);
+    names = headerTexts(column).map(normalizeHeader);
     headerNamesCache.set(column, names);
   }
   return names;
+}
+
+/**
+ * Where each column of `spec` is in a header row (0-based), found as the tables find it: the
+ * first cell whose normalised text is one of the column's names. Absent columns are left out.
+ */
+export function columnIndexes<K extends string>(
+  header: readonly unknown[],
+  spec: TableSpec<K>,
+): Map<K, number> {
+  const byName = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const name = normalizeHeader(cell);
+    if (name !== '' && !byName.has(name)) byName.set(name, i);
+  });
+  const out = new Map<K, number>();
+  for (const col of spec.columns) {
+    const index = headerNames(col)
+      .map((n) => byName.get(n))
+      .find((i) => i !== undefined);
+    if (index !== undefined) out.set(col.key, index);
+  }
+  return out;
 }
 
 export interface Row {
@@ -75,19 +107,8 @@ export class Table<K extends string> {
   ) {
     const header = values[0] ?? [];
     this.width = header.length;
-    const byName = new Map<string, number>();
-    header.forEach((cell, i) => {
-      const name = normalizeHeader(cell);
-      if (name !== '' && !byName.has(name)) byName.set(name, i);
-    });
-    const missing: ColumnSpec<K>[] = [];
-    for (const col of spec.columns) {
-      const index = headerNames(col)
-        .map((n) => byName.get(n))
-        .find((i) => i !== undefined);
-      if (index === undefined) missing.push(col);
-      else this.column.set(col.key, index);
-    }
+    for (const [key, index] of columnIndexes(header, spec)) this.column.set(key, index);
+    const missing = spec.columns.filter((col) => !this.column.has(col.key));
     // A column the system needs but the sheet lacks (new version, or deleted by staff) is
     // added at the right; staff's own columns are left alone.
     const lost = missing.filter((c) => c.identity);
@@ -107,10 +128,39 @@ export class Table<K extends string> {
         sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
       sheet
         .getRange(1, firstEmpty + 1, 1, missing.length)
-        .setValues([missing.map((c) => toCell(c.header))]);
+        .setValues([missing.map((c) => toTextCell(c.header))]);
       this.width = need;
     }
     this.rows = values.slice(1).map((row, i) => ({ rowNumber: i + 2, values: this.pad(row) }));
+    // A '@' cell may have kept the apostrophe the writer put before a number-like string.
+    for (const row of this.rows) {
+      const v = row.values;
+      for (let j = 0; j < v.length; j++) if (typeof v[j] === 'string') v[j] = fromCell(v[j]);
+    }
+    this.encoders = [];
+    for (const col of spec.columns) {
+      const i = this.column.get(col.key);
+      if (i !== undefined) this.encoders[i] = isTextColumn(spec, col.key) ? toTextCell : toCell;
+    }
+  }
+
+  /** Per sheet column: how a value goes into the cell (plain strings in text columns). */
+  private readonly encoders: ((value: unknown) => CellValue)[];
+
+  private encode(values: unknown[], first: number): CellValue[] {
+    return values.map((v, j) => (this.encoders[first + j] ?? toCell)(v));
+  }
+
+  /**
+   * Formats the sheet's text columns as Plain text (set-up), found by header like every other
+   * column: adjacent columns in one call. Returns how many columns it formatted.
+   */
+  formatTextColumns(): number {
+    const columns = textColumnKeys(this.spec)
+      .filter((k) => this.column.has(k as K))
+      .map((k) => this.columnNumber(k as K));
+    formatColumnsAsText(this.sheet, columns);
+    return columns.length;
   }
 
   /** Opens (creating it when missing) the sheet of `spec` and reads it whole. */
@@ -214,7 +264,7 @@ export class Table<K extends string> {
     }
     const block: unknown[][] = [];
     for (let r = first; r <= last; r++)
-      block.push(this.rows[r - 2].values.slice(lo, hi + 1).map(toCell));
+      block.push(this.encode(this.rows[r - 2].values.slice(lo, hi + 1), lo));
     this.sheet.getRange(first, lo + 1, last - first + 1, hi - lo + 1).setValues(block);
   }
 
@@ -233,7 +283,7 @@ export class Table<K extends string> {
 
   private flushAppends(): void {
     if (this.appended.length === 0) return;
-    const rows = this.appended.map((r) => r.values.map(toCell));
+    const rows = this.appended.map((r) => this.encode(r.values, 0));
     if (rows.length === 1) {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
@@ -269,20 +319,43 @@ function sameCell(current: unknown, next: unknown): boolean {
   return current === (next ?? '');
 }
 
+/** Formats the data rows of the given columns (1-based) as Plain text, adjacent ones together. */
+function formatColumnsAsText(sheet: Sheet, columnNumbers: number[]): void {
+  const columns = [...columnNumbers].sort((a, b) => a - b);
+  const rows = sheet.getMaxRows() - 1;
+  if (rows < 1 || columns.length === 0) return;
+  let start = 0;
+  for (let i = 1; i <= columns.length; i++) {
+    if (i === columns.length || columns[i] !== columns[i - 1] + 1) {
+      sheet
+        .getRange(2, columns[start], rows, columns[i - 1] - columns[start] + 1)
+        .setNumberFormat(PLAIN_TEXT);
+      start = i;
+    }
+  }
+}
+
 /** Creates the sheet of a spec with its headers, a frozen header row and column formats. */
 export function createSheet<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Sheet {
   const sheet = ss.insertSheet(spec.name);
   const n = spec.columns.length;
-  if (n > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), n - sheet.getMaxColumns());
+  // Exactly the spec's columns: every cell of the grid counts against the spreadsheet's
+  // 10-million-cell limit, empty or not (adapters/capacity.ts).
+  const max = sheet.getMaxColumns();
+  if (n > max) sheet.insertColumnsAfter(max, n - max);
+  else if (n < max) sheet.deleteColumns(n + 1, max - n);
   const header = sheet.getRange(1, 1, 1, n);
-  header.setValues([spec.columns.map((c) => toCell(c.header))]);
+  header.setValues([spec.columns.map((c) => toTextCell(c.header))]);
   header.setFontWeight('bold');
   header.setBackground('#e8eef7');
   header.setWrap(true); // bilingual headers are long: wrap rather than clip
   sheet.setFrozenRows(1);
+  formatColumnsAsText(
+    sheet,
+    spec.columns.flatMap((c, i) => (isTextColumn(spec, c.key) ? [i + 1] : [])),
+  );
   spec.columns.forEach((c, i) => {
-    if (c.numberFormat)
+    if (c.numberFormat && !isTextColumn(spec, c.key))
       sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1).setNumberFormat(c.numberFormat);
     if (c.width) sheet.setColumnWidth(i + 1, c.width);
   });
@@ -302,7 +375,9 @@ export function appendRows<K extends string>(
 ): void {
   if (records.length === 0) return;
   const sheet = known ?? ss.getSheetByName(spec.name) ?? createSheet(ss, spec);
-  const rows = records.map((r) => spec.columns.map((c) => toCell(r[c.key])));
+  const rows = records.map((r) =>
+    spec.columns.map((c) => (isTextColumn(spec, c.key) ? toTextCell : toCell)(r[c.key])),
+  );
   if (rows.length === 1) {
     sheet.appendRow(rows[0]);
     return;

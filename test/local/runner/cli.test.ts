@@ -30,9 +30,10 @@ describe('npm start: the demo', () => {
     }
   });
 
-  test('exits 0 and writes workbook.xlsx, one CSV per sheet, the emails and decisions.json', () => {
+  test('exits 0 and writes workbook.xlsx, one CSV per sheet, the emails, decisions.json and its marker', () => {
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
+      '.bansou-runner-output.json',
       'csv',
       'decisions.json',
       'emails',
@@ -184,7 +185,7 @@ describe('npm start with a bad file', () => {
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(run.stderr).toContain(
-      'applications.csv row 3, column "Timestamp": "2023/07/32 09:00:00" is not a date and time',
+      'applications.csv row 4, column "Timestamp": "2023/07/32 09:00:00" is not a date and time',
     );
     expect(run.status).toBe(2);
     expect(existsSync(out)).toBe(false);

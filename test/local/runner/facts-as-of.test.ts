@@ -19,19 +19,18 @@ const reg = (at: string, email: string, name: string, experience: 'あり / Yes'
 const apply = (at: string, email: string, id: string, day: string, who: string, second = '') =>
   `${at},${email},${id},x,${day},10:00,11:30,${who},,${second},労働 / Labor,東京都,同行`;
 
-// Row by row (1-based data rows):
-// registrations (IDs follow the timestamps): 1 Aiko (no experience) → BN-00001; 2 Ben
-//   (experience) → BN-00002; 3 Chie (experience, 2024-07-20) → BN-00004; 4 Aiko again with
-//   experience on 2024-08-10; 5 Ben again without experience on 2024-07-20; 6 Dai (experience,
-//   2024-07-01) → BN-00003.
+// Row by row (1-based data rows; a response sheet lists responses in submission order):
+// registrations: 1 Aiko (no experience) → BN-00001; 2 Ben (experience) → BN-00002; 3 Dai
+//   (experience, 2024-07-01) → BN-00003; 4 Chie (experience, 2024-07-20) → BN-00004; 5 Ben
+//   again without experience on 2024-07-20; 6 Aiko again with experience on 2024-08-10.
 const REGISTRATIONS = [
   REGISTRATION_HEADER,
   reg('2024/07/01 09:00:00', 'aiko@example.org', 'Aiko', 'なし / No'),
   reg('2024/07/01 09:10:00', 'ben@example.org', 'Ben', 'あり / Yes'),
-  reg('2024/07/20 09:00:00', 'chie@example.org', 'Chie', 'あり / Yes'),
-  reg('2024/08/10 09:00:00', 'aiko@example.org', 'Aiko', 'あり / Yes'),
-  reg('2024/07/20 10:00:00', 'ben@example.org', 'Ben', 'なし / No'),
   reg('2024/07/01 09:20:00', 'dai@example.org', 'Dai', 'あり / Yes'),
+  reg('2024/07/20 09:00:00', 'chie@example.org', 'Chie', 'あり / Yes'),
+  reg('2024/07/20 10:00:00', 'ben@example.org', 'Ben', 'なし / No'),
+  reg('2024/08/10 09:00:00', 'aiko@example.org', 'Aiko', 'あり / Yes'),
 ];
 // applications 1 Aiko on 07-14 (NOT_ELIGIBLE then); 2 Ben on 07-14 (on hold for documents);
 //   3 the ID Chie will get, typed by chie@ before it existed (UNKNOWN_ID); 4 Dai with Ben as
@@ -90,10 +89,10 @@ describe('a replay in which members re-register', () => {
     expect(d.members.map((m) => m.memberId)).toEqual([
       'BN-00001',
       'BN-00002',
-      'BN-00004',
-      'BN-00001',
-      'BN-00002',
       'BN-00003',
+      'BN-00004',
+      'BN-00002',
+      'BN-00001',
     ]);
     expect(d.applications.map((a) => [a.row, a.status, a.reasons, a.supporters, a.onHold])).toEqual(
       [

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../local/cli';
+import { readAccountsTable } from '../../../local/runner/transfers';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const sp = (n: number) => ' '.repeat(n);
@@ -120,5 +121,51 @@ describe('npm start --accounts', () => {
     }
     // workbook.xlsx is zipped: its sheet list must not name Accounts.
     expect(readFileSync(join(out, 'workbook.xlsx')).includes(Buffer.from('Accounts'))).toBe(false);
+  });
+});
+
+describe('--accounts headers are the Accounts sheet’s (src/adapters/tables/schema.ts)', () => {
+  const row = ['BN-00001', '0001', '100', '普通', '3141592', 'アリス タナカ'];
+  const expected = [
+    {
+      row: 1,
+      memberId: 'BN-00001',
+      bankCode: '0001',
+      branchCode: '100',
+      accountType: '普通',
+      accountNumber: '3141592',
+      holder: 'アリス タナカ',
+    },
+  ];
+  test.each([
+    [
+      'Japanese',
+      ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
+      row,
+    ],
+    [
+      'as the sheet has them',
+      [
+        'Bansou Net ID / 伴走ネットID',
+        'Bank code / 金融機関コード',
+        'Branch code / 支店コード',
+        'Account type / 預金種目',
+        'Account number / 口座番号',
+        'Account holder (kana) / 口座名義（カナ）',
+      ],
+      row,
+    ],
+    [
+      'English, 口座名義 alone, in another order',
+      ['口座名義', 'Account number', 'Account type', 'Branch code', 'Bank code', 'Bansou Net ID'],
+      [...row].reverse(),
+    ],
+  ])('%s', (_, header, cells) => {
+    expect(readAccountsTable({ file: 'a.csv', header, rows: [cells] })).toEqual(expected);
+  });
+
+  test('a missing column is named', () => {
+    const table = { file: 'a.csv', header: ['Bansou Net ID', 'Bank code'], rows: [] };
+    expect(() => readAccountsTable(table)).toThrow(/no column "Branch code \/ 支店コード"/);
   });
 });

@@ -1,0 +1,60 @@
+// The bench's daily trigger runtime against the 90-minute consumer quota (#17; Apps Script
+// quotas page: "Triggers total runtime 90 min / day" consumer, 6 h Workspace).
+import {
+  CONSUMER_DAILY_TRIGGER_MS,
+  dailyBudget,
+  formatDaily,
+  quietHourMs,
+} from '../../local/bench/daily';
+import { defaultModel } from '../../local/bench/latency';
+import type { ScenarioResult } from '../../local/bench/scenarios';
+
+const result = (id: ScenarioResult['id'], modelledMs: number) =>
+  ({ id, label: `${id} scenario`, product: { modelledMs } }) as unknown as ScenarioResult;
+
+describe('daily trigger runtime', () => {
+  test('the quota is 90 minutes a day for a consumer account', () => {
+    expect(CONSUMER_DAILY_TRIGGER_MS).toBe(5_400_000);
+  });
+
+  test('a busy day adds each trigger execution times its runs and compares the sum with 90 minutes', () => {
+    const b = dailyBudget(
+      [
+        result('registration', 3_000),
+        result('application', 10_000),
+        result('sweep', 375_000),
+        result('monthly', 13_000),
+      ],
+      { sweep: 100, outbox: 50 },
+      { registrations: 15, applications: 150 },
+    );
+    // 15×3 s + 150×10 s + 375 s + 23×0.1 s + 24×0.05 s + 13 s = 1,936.5 s
+    expect(b.totalMs).toBe(1_936_500);
+    expect(b.pass).toBe(true);
+    expect(b.consumerShare).toBeCloseTo(1_936_500 / 5_400_000);
+    expect(formatDaily(b)).toContain(
+      'PASS  daily trigger runtime ≤ 90 min (consumer quota): 32.3 min',
+    );
+  });
+
+  test('over 90 minutes fails', () => {
+    const b = dailyBudget(
+      [result('application', 40_000)],
+      { sweep: 0, outbox: 0 },
+      {
+        registrations: 0,
+        applications: 150,
+      },
+    );
+    expect(b.totalMs).toBe(6_000_000);
+    expect(b.pass).toBe(false);
+  });
+
+  test('a quiet hourly sweep and an idle outbox run are measured on the runtime and cost well under a second', () => {
+    const q = quietHourMs(defaultModel());
+    expect(q.sweep).toBeGreaterThan(0);
+    expect(q.sweep).toBeLessThan(1_000);
+    expect(q.outbox).toBeGreaterThan(0);
+    expect(q.outbox).toBeLessThan(1_000);
+  });
+});
