@@ -480,10 +480,7 @@ export function seedSheets(
   data: Dataset,
   skip?: ReadonlySet<number>,
 ): void {
-  const counter = rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  rt.uncounted(() => {
     writeRows(ss, MEMBERS, data.members.map(memberRecord));
     writeRows(ss, MEMBER_HISTORY, data.members.map(historyRecord));
     writeRows(
@@ -544,9 +541,7 @@ export function seedSheets(
       });
     });
     writeRows(ss, LOG, log);
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }
 
 /** A day as the Date a staff-typed date cell holds (midnight Tokyo). */

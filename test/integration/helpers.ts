@@ -109,6 +109,15 @@ export function office(options: OfficeWorldOptions = {}): Office {
   return o;
 }
 
+/** The triggers set-up installs: one per form, the monthly run, the sweep, the outbox. */
+export const FIVE_TRIGGERS = [
+  'onApplicationSubmit',
+  'onRegistrationSubmit',
+  'runMonthlyPayments',
+  'sendQueuedEmails',
+  'sweep',
+];
+
 /** Runs the sweep the way its hourly trigger would. */
 export function sweep(o: Office): void {
   o.rt.run('sweep');
@@ -127,14 +136,7 @@ export function failedExecutions(o: Office, options: { explained?: RegExp } = {}
 
 /** Runs `action` as a person or as Google would act: no script round trips are counted. */
 export function uncounted<T>(o: Office, action: () => T): T {
-  const counter = o.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
-    return action();
-  } finally {
-    counter.enabled = was;
-  }
+  return o.rt.uncounted(action);
 }
 
 function headerOf(sheet: {
