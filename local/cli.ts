@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cellText } from '../src/adapters/tables/cells';
 import { OUTBOX } from '../src/adapters/tables/schema';
+import { handledFailures } from './faults/handled';
 import { type Decisions, readDecisions } from './runner/decisions';
 import { DEMO_SIZE_MAX, DEMO_SIZE_MIN, demoPlan, parseDemoSize } from './runner/demo';
 import { type RunEvent, type RunOutcome, runEvents, SetupError } from './runner/engine';
@@ -198,7 +199,7 @@ async function prepare(values: Record<string, string | boolean | undefined>): Pr
   };
 }
 
-function summary(outcome: RunOutcome, decisions: Decisions): string[] {
+function summary(outcome: RunOutcome, decisions: Decisions, handled: number): string[] {
   const { rt, ss } = outcome.office;
   const byStatus = new Map<string, number>();
   let onHold = 0;
@@ -223,7 +224,9 @@ function summary(outcome: RunOutcome, decisions: Decisions): string[] {
         .getValues()
         .filter((r) => r.some((v) => cellText(v) === 'QUEUED')).length
     : 0;
-  const failed = rt.executions.filter((e) => e.error).length;
+  // The entry points catch their errors (a trigger never fails): what went wrong is in the
+  // handled failures (local/faults/handled.ts), of which an execution that threw is one kind.
+  const threw = rt.executions.filter((e) => e.error).length;
   const n = (x: number) => x.toLocaleString('en-US');
   return [
     `Members:       ${n(members.size)} (from ${n(decisions.members.length)} registration responses)`,
@@ -235,7 +238,7 @@ function summary(outcome: RunOutcome, decisions: Decisions): string[] {
     `Total paid:    ¥${n(paid)} (${n(lines)} payment lines)`,
     `Sign-ups:      ${n(decisions.signups.length)} — ${signupSummary(decisions)}`,
     `Emails:        ${n(rt.mail.outbox.length)} sent, ${n(queued)} still queued`,
-    `Executions:    ${n(rt.executions.length)} (${n(failed)} failed)`,
+    `Executions:    ${n(rt.executions.length)} (${n(threw)} threw; ${n(handled)} handled failures in all)`,
   ];
 }
 
@@ -366,13 +369,11 @@ export async function main(argv: string[]): Promise<number> {
       );
     }
     const written = await writeOutput(outcome, decisions, outputPlan, inputs, transfers);
-    const failures = outcome.office.rt.executions.filter((e) => e.error);
-    for (const f of failures.slice(0, 5)) {
-      process.stderr.write(`warning: ${f.functionName} failed: ${f.error}\n`);
-    }
+    const handled = handledFailures(outcome.office);
+    for (const f of handled.slice(0, 5)) process.stderr.write(`warning: ${f}\n`);
     process.stdout.write(
       [
-        ...summary(outcome, decisions),
+        ...summary(outcome, decisions, handled.length),
         ...job.notes,
         ...transfers.map(
           (t) =>

@@ -274,9 +274,11 @@ function drawPaymentSheet(
   const width = rows[0].length;
   // A new sheet keeps only the rows and columns it shows (the 10-million-cell limit).
   if (created) trimNewSheet(sheet, rows.length, width);
-  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
-  if (rows.length > NEW_SHEET_ROWS && rows.length > sheet.getMaxRows()) {
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that (a
+  // sheet made just now has exactly 1,000: no need to ask, and ask an older one once).
+  if (rows.length > NEW_SHEET_ROWS) {
+    const maxRows = created ? NEW_SHEET_ROWS : sheet.getMaxRows();
+    if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
   }
   const block = sheet.getRange(1, 1, rows.length, width);
   block.setValues(rows.map((r) => r.map(toCell)));
@@ -286,7 +288,8 @@ function drawPaymentSheet(
   block.setFontWeights(
     rows.map((_, i) => new Array(width).fill(i < 2 || i === totalRow ? 'bold' : 'normal')),
   );
-  sheet.getRange(3, 4, supporters + 1, 1).setNumberFormat('"¥"#,##0');
+  // Offset from the block: worked out locally, no round trip for another range.
+  block.offset(2, 3, supporters + 1, 1).setNumberFormat('"¥"#,##0');
   sheet.setFrozenRows(2);
   if (created) sheet.setColumnWidths(1, width, 150);
   return statement;

@@ -122,3 +122,141 @@ describe('who goes into the file', () => {
     expect(customerCode('BN-00123')).toBe('0000000123');
   });
 });
+
+describe('the transfer day: edges', () => {
+  test('a transfer day equal to the run day stays in the month after (the run comes first that day)', () => {
+    expect(transferDate('2024-08', 5, 5)).toBe('2024-09-05'); // a Thursday
+  });
+});
+
+describe('the consignor: complete settings', () => {
+  const complete = {
+    ...settings,
+    consignorCode: '1234567890',
+    consignorName: 'ﾊﾞﾝｿｳﾈﾂﾄ',
+    officeBankCode: '0005',
+    officeBranchCode: '123',
+    officeAccountType: '2',
+    officeAccountNumber: '7654321',
+  };
+  test('every setting filled: the header account as typed, 当座 (2) kept', () => {
+    expect(consignorFrom(complete)).toEqual({
+      consignor: {
+        code: '1234567890',
+        name: 'ﾊﾞﾝｿｳﾈﾂﾄ',
+        bankCode: '0005',
+        branchCode: '123',
+        accountType: '2',
+        accountNumber: '7654321',
+      },
+    });
+  });
+  test('an account type other than 2 is 普通 (1)', () => {
+    const type = (officeAccountType: string) => {
+      const c = consignorFrom({ ...complete, officeAccountType });
+      return 'consignor' in c ? c.consignor.accountType : 'missing';
+    };
+    expect(type('1')).toBe('1');
+    expect(type('4')).toBe('1');
+  });
+  test('only the empty settings are named', () => {
+    expect(consignorFrom({ ...complete, consignorName: '', officeAccountNumber: '' })).toEqual({
+      missing: ['consignorName', 'officeAccountNumber'],
+    });
+  });
+});
+
+describe('who goes into the file: edges', () => {
+  const account = (holder: string) => ({
+    row: 2,
+    account: {
+      bankCode: '0005',
+      branchCode: '123',
+      accountType: '1' as const,
+      accountNumber: '1234567',
+      holder,
+    },
+  });
+  test('lines without an amount (0 or less) are not transferred and not left out', () => {
+    const plan = planTransfers(
+      [
+        { memberId: 'BN-00001', amount: 0 },
+        { memberId: 'BN-00002', amount: -4000 },
+      ],
+      new Map([
+        ['BN-00001', [account('ｱ')]],
+        ['BN-00002', [account('ｲ')]],
+      ]),
+    );
+    expect(plan).toEqual({ transfers: [], leftOut: [], shortened: [], count: 0, total: 0 });
+  });
+  test('an amount up to 9,999,999,999 yen fits the file; more is left out with the reason', () => {
+    const plan = planTransfers(
+      [
+        { memberId: 'BN-00001', amount: 9_999_999_999 },
+        { memberId: 'BN-00002', amount: 10_000_000_000 },
+      ],
+      new Map([
+        ['BN-00001', [account('ｱ')]],
+        ['BN-00002', [account('ｲ')]],
+      ]),
+    );
+    expect(plan.transfers.map((t) => t.memberId)).toEqual(['BN-00001']);
+    expect(plan.leftOut).toEqual([
+      {
+        memberId: 'BN-00002',
+        amount: 10_000_000_000,
+        ja: ['金額が振込データの上限を超えています'],
+        en: ['the amount is larger than the file can hold'],
+      },
+    ]);
+  });
+  test('a holder of exactly 30 bytes is not shortened; the transfer carries the account and total', () => {
+    const plan = planTransfers(
+      [
+        { memberId: 'BN-00001', amount: 4000 },
+        { memberId: 'BN-00002', amount: 8000 },
+      ],
+      new Map([
+        ['BN-00001', [account('ｱ'.repeat(30))]],
+        ['BN-00002', [account('ｲ'.repeat(29) + 'ｶﾞ')]],
+      ]),
+    );
+    expect(plan.shortened).toEqual(['BN-00002']);
+    expect(plan.transfers[0]).toEqual({
+      memberId: 'BN-00001',
+      account: account('ｱ'.repeat(30)).account,
+      amount: 4000,
+      customerCode: '0000000001',
+    });
+    expect([plan.count, plan.total]).toEqual([2, 12000]);
+  });
+  test('a row with several problems lists each, in Japanese and English', () => {
+    const plan = planTransfers(
+      [{ memberId: 'BN-00001', amount: 4000 }],
+      new Map([
+        [
+          'BN-00001',
+          [
+            {
+              row: 7,
+              problems: [
+                { row: 7, field: 'bankCode' as const, ja: 'は空欄です', en: 'is empty' },
+                { row: 7, field: 'holder' as const, ja: 'は空欄です', en: 'is empty' },
+              ],
+            },
+          ],
+        ],
+      ]),
+    );
+    expect(plan.leftOut[0].en).toEqual([
+      'Accounts row 7, Bank code: is empty.',
+      expect.stringMatching(/^Accounts row 7, .*: is empty\.$/),
+    ]);
+    expect(plan.leftOut[0].ja[0]).toBe('口座シート 7行目「金融機関コード」は空欄です。');
+  });
+  test('the customer code keeps the last 10 digits of a longer ID, and only digits', () => {
+    expect(customerCode('BN-123456789012')).toBe('3456789012');
+    expect(customerCode('B2N-0012')).toBe('0000020012');
+  });
+});

@@ -181,3 +181,144 @@ describe('the whole file', () => {
     expect(file.records[1]).toBe(`8000000000000000000${sp(101)}`);
   });
 });
+
+describe('bank kana: voiced marks and the problem texts', () => {
+  const voicedProblem = {
+    problem: {
+      ja: '濁点・半濁点の位置が正しくありません',
+      en: 'has a voiced mark (゛ or ゜) that follows no kana that takes it',
+    },
+  };
+  test('a voiced mark after a kana that takes none, or alone, is a problem', () => {
+    expect(toBankKana('ア\u3099')).toEqual(voicedProblem); // ア + combining ゛
+    expect(toBankKana('カ\u309A')).toEqual(voicedProblem); // カ + combining ゜
+    expect(toBankKana('゛ア')).toEqual(voicedProblem);
+  });
+  test('ヲ and other characters are named in both languages', () => {
+    expect(toBankKana('ヲカダ')).toEqual({
+      problem: {
+        ja: 'に「ヲ」が含まれています。銀行の口座名義では「オ」と書きます',
+        en: 'contains ヲ, which bank names write as オ',
+      },
+    });
+    expect(toBankKana('A&B')).toEqual({
+      problem: {
+        ja: 'に使えない文字（漢字、記号など）が含まれています。通帳のとおりカタカナで入力してください',
+        en: 'contains characters a bank transfer cannot carry (kanji, symbols…); write it in katakana as on the passbook',
+      },
+    });
+  });
+  test('separators at the ends are dropped; no text gives empty text', () => {
+    expect(toBankKana('・ヤマダ・')).toEqual({ text: 'ﾔﾏﾀﾞ' });
+    expect(toBankKana(null as unknown as string)).toEqual({ text: '' });
+  });
+});
+
+describe('Shift_JIS bytes: the edges', () => {
+  test('~ (0x7E) and ﾟ (U+FF9F → 0xDF) are the last single bytes of each range', () => {
+    expect(shiftJisBytes('~ﾟ｡')).toEqual([0x7e, 0xdf, 0xa1]);
+  });
+  test('a control character, DEL, é and U+FFA0 have no single byte: the error names the code point', () => {
+    expect(() => shiftJisBytes('\t')).toThrow('U+0009 has no single-byte Shift_JIS form');
+    expect(() => shiftJisBytes('\u007f')).toThrow('U+007F has no single-byte Shift_JIS form');
+    expect(() => shiftJisBytes('é')).toThrow('U+00E9 has no single-byte Shift_JIS form');
+    expect(() => shiftJisBytes('\uffa0')).toThrow('U+FFA0 has no single-byte Shift_JIS form');
+  });
+});
+
+describe('fitting bank text: the edges', () => {
+  test('a kana and its ﾟ are one unit too: 29 bytes then ﾊﾟ into 30 drops the pair', () => {
+    expect(fitBankText(`${'ｱ'.repeat(29)}ﾊﾟ`, 30)).toEqual({ text: 'ｱ'.repeat(29), cut: true });
+  });
+  test('a mark with nothing before it is a unit of its own', () => {
+    expect(fitBankText('ﾞｱ', 5)).toEqual({ text: 'ﾞｱ', cut: false });
+  });
+  test('a cut drops only the spaces at the end', () => {
+    expect(fitBankText('ｱｱ ｲｲ ｳｳｳ', 7)).toEqual({ text: 'ｱｱ ｲｲ ｳ', cut: true });
+    expect(fitBankText('ｱｱ  ｲｲ', 4)).toEqual({ text: 'ｱｱ', cut: true });
+  });
+});
+
+describe('a field that does not fit names itself', () => {
+  const account = guen.account;
+  test.each([
+    [
+      'consignor code',
+      () => headerRecord({ ...office, code: '12345678901' }, '0825'),
+      '委託者コード / consignor code: expected at most 10 digits',
+    ],
+    [
+      'consignor code with a letter first',
+      () => headerRecord({ ...office, code: 'x12' }, '0825'),
+      '委託者コード / consignor code: expected at most 10 digits',
+    ],
+    [
+      'consignor code with a letter last',
+      () => headerRecord({ ...office, code: '12x' }, '0825'),
+      '委託者コード / consignor code: expected at most 10 digits',
+    ],
+    [
+      'transfer date',
+      () => headerRecord(office, '08250'),
+      '振込指定日 / transfer date: expected at most 4 digits',
+    ],
+    [
+      'office bank',
+      () => headerRecord({ ...office, bankCode: '00005' }, '0825'),
+      '仕向銀行番号 / bank code: expected at most 4 digits',
+    ],
+    [
+      'office branch',
+      () => headerRecord({ ...office, branchCode: '1234' }, '0825'),
+      '仕向支店番号 / branch code: expected at most 3 digits',
+    ],
+    [
+      'office type',
+      () => headerRecord({ ...office, accountType: '12' as '1' }, '0825'),
+      '預金種目 / account type: expected at most 1 digits',
+    ],
+    [
+      'office number',
+      () => headerRecord({ ...office, accountNumber: '12345678' }, '0825'),
+      '口座番号 / account number: expected at most 7 digits',
+    ],
+    [
+      'payee bank',
+      () => dataRecord({ ...guen, account: { ...account, bankCode: '00001' } }),
+      '被仕向銀行番号 / bank code: expected at most 4 digits',
+    ],
+    [
+      'payee branch',
+      () => dataRecord({ ...guen, account: { ...account, branchCode: '0001' } }),
+      '被仕向支店番号 / branch code: expected at most 3 digits',
+    ],
+    [
+      'payee type',
+      () => dataRecord({ ...guen, account: { ...account, accountType: '12' as '1' } }),
+      '預金種目 / account type: expected at most 1 digits',
+    ],
+    [
+      'payee number',
+      () => dataRecord({ ...guen, account: { ...account, accountNumber: '00123456' } }),
+      '口座番号 / account number: expected at most 7 digits',
+    ],
+    [
+      'amount',
+      () => dataRecord({ ...guen, amount: 12_345_678_901 }),
+      '振込金額 / amount: expected at most 10 digits',
+    ],
+    [
+      'customer code',
+      () => dataRecord({ ...guen, customerCode: '12345678901' }),
+      '顧客コード1 / customer code 1: expected at most 10 digits',
+    ],
+    ['count', () => trailerRecord(1_000_000, 0), '合計件数 / count: expected at most 6 digits'],
+    [
+      'total',
+      () => trailerRecord(1, 1_000_000_000_000),
+      '合計金額 / total: expected at most 12 digits',
+    ],
+  ])('%s', (_what, build, message) => {
+    expect(build).toThrow(message);
+  });
+});
