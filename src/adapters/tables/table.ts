@@ -1,6 +1,6 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
-// few setValues as possible. Every flow reads and writes through this one reader.
+// few setValues as possible. Every use case reads and writes through this one reader.
 import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
@@ -250,7 +250,7 @@ export class Table<K extends string> {
 
   /** Data rows that have any content. */
   dataRows(): Row[] {
-    // Kept until the next append: flows ask for the data rows several times per execution.
+    // Kept until the next append: use cases ask for the data rows several times per execution.
     if (this.withData === null)
       this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
     return this.withData;
