@@ -234,10 +234,7 @@ export function writeSettings(
   ss: LocalSpreadsheet,
   values: Record<string, string>,
 ): void {
-  const counter = rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  rt.uncounted(() => {
     let sheet = ss.getSheetByName('Settings');
     if (!sheet) {
       sheet = ss.insertSheet('Settings');
@@ -262,7 +259,5 @@ export function writeSettings(
         keys.push(key);
       }
     }
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { bundleOptions, GLOBAL_NAME } from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // --entry and --outdir exist for the build's own test (a copy of index.ts missing an entry point).
@@ -19,7 +20,7 @@ const arg = (name, fallback) => {
 };
 const entry = arg('--entry', join(root, 'src/index.ts'));
 const outDir = arg('--outdir', join(root, 'dist'));
-const globalName = 'BansouNet';
+const globalName = GLOBAL_NAME;
 
 // Trigger handlers are stored by name in Google: these names are a stable interface.
 export const REQUIRED_ENTRY_POINTS = [
@@ -41,18 +42,7 @@ function fail(message) {
 }
 
 mkdirSync(outDir, { recursive: true });
-const result = await build({
-  entryPoints: [entry],
-  bundle: true,
-  format: 'iife',
-  globalName,
-  target: 'es2020',
-  platform: 'neutral',
-  charset: 'utf8',
-  legalComments: 'none',
-  write: false,
-  logLevel: 'warning',
-});
+const result = await build(bundleOptions(entry));
 const body = result.outputFiles[0].text;
 
 // Which names does src/index.ts export? Evaluate the IIFE alone in a bare context.

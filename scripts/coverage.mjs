@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const LINES_FLOOR = 90;
@@ -28,17 +29,8 @@ const keptDir = join(out, 'v8-bundle');
 // ---- 1. the covered copy -------------------------------------------------------------------
 const shipped = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
 const result = await build({
-  // The same options as scripts/build.mjs, plus the map.
-  entryPoints: [join(root, 'src', 'index.ts')],
-  bundle: true,
-  format: 'iife',
-  globalName: 'BansouNet',
-  target: 'es2020',
-  platform: 'neutral',
-  charset: 'utf8',
-  legalComments: 'none',
-  write: false,
-  logLevel: 'warning',
+  // The build's options (scripts/bundle-options.mjs), plus the map.
+  ...bundleOptions(join(root, 'src', 'index.ts')),
   sourcemap: 'external',
   sourcesContent: true,
   outfile: bundleFile,

@@ -26,6 +26,8 @@ export interface BenchReport {
   warnings: string[];
   /** A busy day's trigger runtime against the daily quota (daily.ts). */
   daily?: import('./daily').DailyBudget;
+  /** Replay time at two sizes of the demo generator (replay.ts). */
+  replay?: import('./replay').ReplayResult;
 }
 
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;

@@ -142,17 +142,6 @@ function newWorld(now: number, bundleFile = bundle): OfficeWorld {
   return world;
 }
 
-/** Staff have no Payments sheets open in the bench; nothing else to prepare. */
-function uncounted<T>(rt: LocalRuntime, fn: () => T): T {
-  const was = rt.ctx.counter.enabled;
-  rt.ctx.counter.enabled = false;
-  try {
-    return fn();
-  } finally {
-    rt.ctx.counter.enabled = was;
-  }
-}
-
 // ---- measuring ---------------------------------------------------------------------------
 
 /** Records which sheet each value read and write touches, by wrapping three runtime methods. */
@@ -163,7 +152,7 @@ function traceTables(rt: LocalRuntime): {
 } {
   const reads: Record<string, number> = {};
   const writes: Record<string, number> = {};
-  const nameOf = (sheet: LocalSheet) => uncounted(rt, () => sheet.getName());
+  const nameOf = (sheet: LocalSheet) => rt.uncounted(() => sheet.getName());
   const range = LocalRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const sheet = LocalSheet.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const getValues = range.getValues;
@@ -228,7 +217,7 @@ function minimum(
   read: string[],
   written: string[],
 ): Minimum {
-  const cellsRead = uncounted(rt, () =>
+  const cellsRead = rt.uncounted(() =>
     read.reduce((sum, name) => {
       const sheet = ss.getSheetByName(name);
       return sum + (sheet ? sheet.getLastRow() * sheet.getLastColumn() : 0);
@@ -256,7 +245,7 @@ function cell(
   header: string,
   match: (row: unknown[]) => boolean,
 ): string {
-  return uncounted(world.rt, () => {
+  return world.rt.uncounted(() => {
     const sheet = world.ss.getSheetByName(sheetName);
     if (!sheet) return '';
     const values = asRead(sheet.getDataRange().getValues());
@@ -342,7 +331,7 @@ export function applicationScenario(
       if (!naive) responseId = world.rt.forms.submit(world.application, sub).getId();
       else {
         const response = world.rt.forms.submit(world.application, sub, { drop: true });
-        responseId = uncounted(world.rt, () => response.getId());
+        responseId = world.rt.uncounted(() => response.getId());
         world.rt.run('naiveApplication', { response, source: world.application });
       }
     });
@@ -373,7 +362,7 @@ function settledWorld(data: Dataset, now: number): OfficeWorld {
 }
 
 function ledgerOf(world: OfficeWorld, month: string): { lines: number; total: number } {
-  return uncounted(world.rt, () => {
+  return world.rt.uncounted(() => {
     const values = asRead(world.ss.getSheetByName('Ledger')!.getDataRange().getValues());
     let lines = 0;
     let total = 0;
@@ -435,7 +424,7 @@ export function monthlyScenario(
 }
 
 function statusCounts(world: OfficeWorld): string {
-  return uncounted(world.rt, () => {
+  return world.rt.uncounted(() => {
     const values = asRead(world.ss.getSheetByName('Applications')!.getDataRange().getValues());
     const i = values[0].indexOf('Status / 判定');
     const counts: Record<string, number> = {};
@@ -479,7 +468,7 @@ export function redecideScenario(
 
 /** A row's value in column B of the Statistics sheet, by its label in column A. */
 function statisticOf(world: OfficeWorld, label: string): string {
-  return uncounted(world.rt, () => {
+  return world.rt.uncounted(() => {
     const sheet = world.ss.getSheetByName('Statistics');
     if (!sheet) return '';
     const row = sheet
@@ -500,7 +489,7 @@ export function statisticsScenario(
   const run = (naive: boolean) => {
     const world = settledWorld(data, OFFICE_HOURS);
     // The sheet and its charts were made by an earlier refresh (not measured).
-    uncounted(world.rt, () => world.rt.run(naive ? 'naiveStatistics' : 'updateStatistics'));
+    world.rt.uncounted(() => world.rt.run(naive ? 'naiveStatistics' : 'updateStatistics'));
     const min = minimum(
       world.ss,
       world.rt,
@@ -579,7 +568,7 @@ function runsUntilDone(
     else if (!message.includes('run it again')) break;
   }
   rt.setLatency(null);
-  return uncounted(rt, () => {
+  return rt.uncounted(() => {
     const values = (name: string) =>
       world.ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
     const apps = values('Applications');
@@ -615,6 +604,53 @@ function runsUntilDone(
   });
 }
 
+/** The sweep scenarios' input: `responses` applications of `members` people, every `missingEvery`-th never processed. */
+interface SweepInput {
+  responses: number;
+  members: number;
+  missing: Set<number>;
+  raw: ReturnType<typeof applicationInputs>;
+}
+
+function sweepInput(responses: number, members: number, missingEvery: number): SweepInput {
+  const missing = new Set<number>();
+  for (let i = Math.floor(missingEvery / 2); i < responses; i += missingEvery) missing.add(i);
+  const people = Array.from({ length: members }, (_, i) => memberSeed(i + 1));
+  const raw = applicationInputs(people, responses, '2023-07-15', '2024-06-30');
+  return { responses, members, missing, raw };
+}
+
+/**
+ * A world for the sweep: the form's own responses (no trigger fires), then the sheets as if all
+ * but the missing ones were processed. `latest` is the latest response's moment.
+ */
+function sweepWorld(
+  input: SweepInput,
+  bundleFile?: string,
+): { world: OfficeWorld; missingIds: Set<string>; latest: number } {
+  const world = newWorld(OFFICE_HOURS, bundleFile);
+  let latest = 0;
+  const ids = input.raw.map((r) => {
+    const a = applicationAnswers(r.input, r.applicantName);
+    latest = Math.max(latest, a.at ?? 0);
+    const response: FormResponse = world.rt.forms.submit(
+      world.application,
+      { email: a.email, at: a.at, answers: a.answers },
+      { drop: true },
+    );
+    return world.rt.uncounted(() => response.getId());
+  });
+  const data = buildDataset({
+    members: input.members,
+    applications: input.responses,
+    settledThrough: SETTLED_THROUGH,
+    responseIds: ids,
+    missing: input.missing,
+  });
+  seedSheets(world.rt, world.ss, data, input.missing);
+  return { world, missingIds: new Set([...input.missing].map((i) => ids[i])), latest };
+}
+
 /**
  * The menu's full pass ("Process missed responses") over every response ever submitted, 1 in
  * `missingEvery` never processed, with executions killed at 6 minutes: repeated until it says
@@ -628,35 +664,10 @@ export function sweepScenario(
   model: LatencyModel,
   before?: string,
 ): ScenarioResult {
-  const missing = new Set<number>();
-  for (let i = Math.floor(missingEvery / 2); i < responses; i += missingEvery) missing.add(i);
-  const people = Array.from({ length: members }, (_, i) => memberSeed(i + 1));
-  const raw = applicationInputs(people, responses, '2023-07-15', '2024-06-30');
-  const seeded = (bundleFile?: string) => {
-    const world = newWorld(OFFICE_HOURS, bundleFile);
-    // The form's own responses (no trigger fires), then the sheets as if the rest were processed.
-    const ids = raw.map((r) => {
-      const a = applicationAnswers(r.input, r.applicantName);
-      const response: FormResponse = world.rt.forms.submit(
-        world.application,
-        { email: a.email, at: a.at, answers: a.answers },
-        { drop: true },
-      );
-      return uncounted(world.rt, () => response.getId());
-    });
-    const data = buildDataset({
-      members,
-      applications: responses,
-      settledThrough: SETTLED_THROUGH,
-      responseIds: ids,
-      missing,
-    });
-    seedSheets(world.rt, world.ss, data, missing);
-    const missingIds = new Set([...missing].map((i) => ids[i]));
-    return { world, missingIds };
-  };
+  const input = sweepInput(responses, members, missingEvery);
+  const { missing } = input;
   const run = (naive: boolean) => {
-    const { world, missingIds } = seeded();
+    const { world, missingIds } = sweepWorld(input);
     const min = minimum(
       world.ss,
       world.rt,
@@ -681,7 +692,7 @@ export function sweepScenario(
   );
   r.runs = p.runs;
   if (before) {
-    const { world, missingIds } = seeded(before);
+    const { world, missingIds } = sweepWorld(input, before);
     r.before = runsUntilDone(world, model, 'processMissedResponses', missingIds, responses, 10);
   }
   return r;
@@ -697,33 +708,11 @@ export function hourlySweepScenario(
   missingEvery: number,
   model: LatencyModel,
 ): ScenarioResult {
-  const missing = new Set<number>();
-  for (let i = Math.floor(missingEvery / 2); i < responses; i += missingEvery) missing.add(i);
-  const people = Array.from({ length: members }, (_, i) => memberSeed(i + 1));
-  const raw = applicationInputs(people, responses, '2023-07-15', '2024-06-30');
+  const input = sweepInput(responses, members, missingEvery);
   const run = (naive: boolean) => {
-    const world = newWorld(OFFICE_HOURS);
-    let latest = 0;
-    const ids = raw.map((r) => {
-      const a = applicationAnswers(r.input, r.applicantName);
-      latest = Math.max(latest, a.at ?? 0);
-      const response: FormResponse = world.rt.forms.submit(
-        world.application,
-        { email: a.email, at: a.at, answers: a.answers },
-        { drop: true },
-      );
-      return uncounted(world.rt, () => response.getId());
-    });
-    const data = buildDataset({
-      members,
-      applications: responses,
-      settledThrough: SETTLED_THROUGH,
-      responseIds: ids,
-      missing,
-    });
-    seedSheets(world.rt, world.ss, data, missing);
+    const { world, latest } = sweepWorld(input);
     // Where the last hourly sweep left the marks: just past the latest response it handled.
-    uncounted(world.rt, () => {
+    world.rt.uncounted(() => {
       const props = world.rt.properties.getScriptProperties();
       for (const kind of ['registration', 'application', 'course'])
         props.setProperty(`sweep.mark.${kind}`, String(latest + 1));

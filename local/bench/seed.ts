@@ -364,11 +364,7 @@ type Record_ = Record<string, unknown>;
 const DATE_KEYS = /^(at|.*At)$/;
 
 /** Writes records below the header of a table the product created (setup), by header name. */
-export function writeRows(
-  ss: LocalSpreadsheet,
-  spec: TableSpec,
-  records: readonly Record_[],
-): void {
+export function writeRows(ss: LocalSpreadsheet, spec: TableSpec, records: readonly object[]): void {
   if (records.length === 0) return;
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet) throw new Error(`no sheet ${spec.name}: run setup first`);
@@ -480,10 +476,7 @@ export function seedSheets(
   data: Dataset,
   skip?: ReadonlySet<number>,
 ): void {
-  const counter = rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  rt.uncounted(() => {
     writeRows(ss, MEMBERS, data.members.map(memberRecord));
     writeRows(ss, MEMBER_HISTORY, data.members.map(historyRecord));
     writeRows(
@@ -506,19 +499,8 @@ export function seedSheets(
       })),
     );
     writeRows(ss, APPLICATIONS, data.apps.filter((_, i) => !skip?.has(i)).map(applicationRecord));
-    writeRows(
-      ss,
-      LEDGER,
-      data.ledger.map((l) => ({
-        responseId: l.responseId,
-        memberId: l.memberId,
-        amount: l.amount,
-        settledMonth: l.settledMonth,
-        applicationMonth: l.applicationMonth,
-        carriedOver: l.carriedOver,
-        recordedAt: l.recordedAt,
-      })),
-    );
+    // A ledger line's fields are the Ledger's column keys, as the monthly run appends them.
+    writeRows(ss, LEDGER, data.ledger);
     writeRows(ss, HOLDS, data.holds);
     writeRows(ss, RUNS, data.runs);
     const log: Record_[] = [];
@@ -544,9 +526,7 @@ export function seedSheets(
       });
     });
     writeRows(ss, LOG, log);
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }
 
 /** A day as the Date a staff-typed date cell holds (midnight Tokyo). */

@@ -4,7 +4,7 @@
 
 import { APPLICATIONS, LEDGER, MEMBERS, RUNS, SETTINGS } from '../../src/adapters/tables/schema';
 import { SIGNUPS } from '../../src/adapters/tables/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
+import { columnIndexes, type TableSpec } from '../../src/adapters/tables/table';
 import { canonicalId } from '../../src/domain/ids';
 import type { LocalSpreadsheet } from '../runtime/spreadsheet';
 import type { RunOutcome } from './engine';
@@ -57,13 +57,7 @@ function readSheet(ss: LocalSpreadsheet, spec: TableSpec): Record_[] {
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const values = sheet.getDataRange().getValues();
-  const header = values[0].map((h) => normalizeHeader(h));
-  const columns: [string, number][] = [];
-  for (const col of spec.columns) {
-    const accepted = [col.header, ...col.header.split(' / ')].map(normalizeHeader);
-    const i = header.findIndex((h) => accepted.includes(h));
-    if (i >= 0) columns.push([col.key, i]);
-  }
+  const columns = [...columnIndexes(values[0], spec)];
   return values
     .slice(1)
     .filter((row) => row.some((v) => v !== ''))
@@ -79,14 +73,8 @@ const num = (v: unknown) => (typeof v === 'number' ? v : str(v) === '' ? null : 
 
 export function readDecisions(outcome: RunOutcome): Decisions {
   const { office, responseIds } = outcome;
-  const counter = office.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false; // the runner looking at the sheets is not the script's work
-  try {
-    return collect(office.ss, responseIds);
-  } finally {
-    counter.enabled = was;
-  }
+  // The runner looking at the sheets is not the script's work.
+  return office.rt.uncounted(() => collect(office.ss, responseIds));
 }
 
 function collect(ss: LocalSpreadsheet, responseIds: RunOutcome['responseIds']): Decisions {

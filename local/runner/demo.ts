@@ -15,7 +15,25 @@ import { sessionEvents } from './demo-sessions';
 import type { Answers, FormKind, RunEvent } from './engine';
 import { tokyoMs } from './inputs';
 
-export type DemoSize = 'small' | 'full' | 'large';
+/**
+ * A named demo, or a number of applications: the full demo's year with that many applications
+ * and one registration for every ten (`--demo-size 50000`: 50,000 applications, 5,000 members),
+ * to measure how a replay's time grows with the data.
+ */
+export type DemoSize = 'small' | 'full' | 'large' | number;
+
+/** The generated sizes' bounds (applications). */
+export const DEMO_SIZE_MIN = 100;
+export const DEMO_SIZE_MAX = 200_000;
+
+/** `--demo-size`'s text as a size: a name, or a whole number of applications; null when neither. */
+export function parseDemoSize(text: string): DemoSize | null {
+  if (text === 'small' || text === 'full' || text === 'large') return text;
+  const digits = text.replace(/[_,]/g, '');
+  if (!/^\d+$/.test(digits)) return null;
+  const n = Number(digits);
+  return n >= DEMO_SIZE_MIN && n <= DEMO_SIZE_MAX ? n : null;
+}
 
 export interface DemoPlan {
   events: RunEvent[];
@@ -36,7 +54,7 @@ interface DemoShape {
   until: string;
 }
 
-const SHAPES: Record<DemoSize, DemoShape> = {
+const SHAPES: Record<Exclude<DemoSize, number>, DemoShape> = {
   full: {
     members: 300,
     applications: 1500,
@@ -120,8 +138,13 @@ interface Application {
   edit?: { at: number; answers: Answers };
 }
 
+function shapeOf(size: DemoSize): DemoShape {
+  if (typeof size !== 'number') return SHAPES[size];
+  return { ...SHAPES.full, applications: size, members: Math.max(1, Math.round(size / 10)) };
+}
+
 export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
-  const shape = SHAPES[size];
+  const shape = shapeOf(size);
   const rand = seededRandom(seed);
   const pick = picker(rand);
   const chance = (p: number) => rand() < p;
@@ -289,12 +312,23 @@ export function demoPlan(size: DemoSize = 'full', seed = 20230710): DemoPlan {
     answers: { ...prev.answers, [A.applicantId]: id },
     twice: false,
   });
+  // Members are in registration order, so those registered before a time are a prefix; who is
+  // eligible changes only with the day (and the prefix): kept until either moves.
+  let known = 0;
+  let registered: Member[] = [];
+  let active: Member[] = [];
+  let activeDay = '';
   for (const at of applicationTimes) {
-    const registered = members.filter((m) => m.registeredAt < at);
-    if (registered.length === 0) continue;
+    const before = known;
+    while (known < members.length && members[known].registeredAt < at) known++;
+    if (known === 0) continue;
+    if (known !== before) registered = members.slice(0, known);
     // Supporters who can apply do so far more often than those who cannot yet.
     const today = dayOf(at);
-    const active = registered.filter((m) => eligibleOn(m, today));
+    if (known !== before || today !== activeDay) {
+      active = registered.filter((m) => eligibleOn(m, today));
+      activeDay = today;
+    }
     const applicant = active.length > 0 && chance(0.93) ? pick(active) : pick(registered);
     if (apps.length > 5 && chance(0.01)) {
       // A double claim: the same support claimed again (R14).

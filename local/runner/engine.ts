@@ -3,8 +3,7 @@
 // hourly and monthly triggers fire in between, exactly as they would have in real time.
 import { COURSE, DOCUMENTS } from '../../src/adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../../src/adapters/tables/sessions-schema';
-import { normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
-import type { LocalRuntime } from '../runtime/index';
+import { columnIndexes, normalizeHeader, type TableSpec } from '../../src/adapters/tables/table';
 import type { LocalSheet } from '../runtime/spreadsheet';
 import {
   createOfficeWorld,
@@ -105,7 +104,7 @@ export function runEvents(options: RunOptions): RunOutcome {
           const response = submitSignup(office, event, { ...delivery, twice: event.twice });
           responseIds.signup.set(
             event.row,
-            uncounted(rt, () => response.getId()),
+            rt.uncounted(() => response.getId()),
           );
           break;
         }
@@ -117,7 +116,7 @@ export function runEvents(options: RunOptions): RunOutcome {
         );
         responseIds[event.form].set(
           event.row,
-          uncounted(rt, () => response.getId()),
+          rt.uncounted(() => response.getId()),
         );
         break;
       }
@@ -174,33 +173,17 @@ export function sortEvents(events: RunEvent[]): RunEvent[] {
     .map((x) => x.e);
 }
 
-function uncounted<T>(rt: LocalRuntime, action: () => T): T {
-  const counter = rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
-    return action();
-  } finally {
-    counter.enabled = was;
-  }
-}
-
 /** Column numbers (1-based) of a system sheet, found by header as the product finds them. */
 function columnsOf(sheet: LocalSheet, spec: TableSpec): Map<string, number> {
   const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
-  const names = header.map((h) => normalizeHeader(h));
   const out = new Map<string, number>();
-  for (const col of spec.columns) {
-    const accepted = [col.header, ...col.header.split(' / ')].map(normalizeHeader);
-    const i = names.findIndex((n) => accepted.includes(n));
-    if (i >= 0) out.set(col.key, i + 1);
-  }
+  for (const [key, i] of columnIndexes(header, spec)) out.set(key, i + 1);
   return out;
 }
 
 /** Staff typing a row into one of the system's sheets (values typed, not counted as script calls). */
 function staffAppend(office: OfficeWorld, spec: TableSpec, values: Record<string, string>): number {
-  return uncounted(office.rt, () => {
+  return office.rt.uncounted(() => {
     const sheet = office.ss.getSheetByName(spec.name);
     if (!sheet) throw new Error(`the sheet "${spec.name}" is missing after set-up`);
     const columns = columnsOf(sheet, spec);
@@ -222,7 +205,7 @@ function staffSetByKey(
   value: string,
   cells: Record<string, string>,
 ): void {
-  uncounted(office.rt, () => {
+  office.rt.uncounted(() => {
     const sheet = office.ss.getSheetByName(spec.name);
     if (!sheet) throw new Error(`the sheet "${spec.name}" is missing`);
     const columns = columnsOf(sheet, spec);
@@ -255,13 +238,13 @@ function submitSignup(
     (t) => normalizeHeader(t) === normalizeHeader(SIGNUP_TITLES.session),
   );
   const answer = title === undefined ? '' : String(event.answers[title] ?? '');
-  const item = uncounted(rt, () =>
+  const item = rt.uncounted(() =>
     form.getItems().find((i) => title !== undefined && i.getTitle() === title),
   );
   const answers = { ...event.answers };
   let restore: (() => void) | null = null;
   if (item && answer !== '') {
-    const current = uncounted(rt, () => item.getChoices().map((c) => c.getValue()));
+    const current = rt.uncounted(() => item.getChoices().map((c) => c.getValue()));
     const id = answer.trim().split(/\s+/)[0];
     const same = current.find((c) => c.split(/\s+/)[0] === id);
     if (same) answers[title!] = same;
@@ -298,7 +281,7 @@ function enterDocuments(
     documentRows.set(event.row, row);
     return;
   }
-  uncounted(office.rt, () => {
+  office.rt.uncounted(() => {
     const sheet = office.ss.getSheetByName(DOCUMENTS.name)!;
     const columns = columnsOf(sheet, DOCUMENTS);
     for (const [key, value] of Object.entries(dates)) {

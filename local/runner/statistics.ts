@@ -15,6 +15,7 @@ import { STATISTICS_SHEET, statisticsInputFrom } from '../../src/usecases/statis
 import type { ChartData, SheetData } from '../runtime/spreadsheet';
 import { parseA1 } from '../runtime/spreadsheet/a1';
 import type { OfficeWorld } from '../world';
+import { dayText, tokyoWall } from './inputs';
 
 export interface ChartOutput {
   title: string;
@@ -49,10 +50,7 @@ function tableOf(data: SheetData | undefined, spec: TableSpec) {
 
 /** The choices of a form question, by title (the runner looking: not counted). */
 function choicesOf(world: OfficeWorld, form: OfficeWorld['application'], title: string): string[] {
-  const counter = world.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  return world.rt.uncounted(() => {
     const wanted = normalizeHeader(title);
     const item = form.getItems().find((i) => normalizeHeader(i.getTitle()) === wanted);
     if (!item) return [];
@@ -64,9 +62,7 @@ function choicesOf(world: OfficeWorld, form: OfficeWorld['application'], title: 
     } catch {
       return [];
     }
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }
 
 /** A chart of the sheet with the values it reads, from the sheet's snapshot. */
@@ -94,9 +90,10 @@ export function chartOutput(sheet: SheetData, chart: ChartData): ChartOutput {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** 'yyyy-MM-dd HH:mm' of an instant, in Tokyo. */
 function tokyoTime(ms: number): string {
-  const d = new Date(ms + 9 * 3_600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const w = tokyoWall(ms);
+  return `${dayText(w)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** Statistics of the office at the end of the run, and the Statistics sheet's charts. */

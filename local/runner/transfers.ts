@@ -137,7 +137,7 @@ const KANA_GIVEN = ['ﾊﾅｺ', 'ﾀﾛｳ', 'ｼｽﾞｶ', 'ﾒｲ', 'ｹﾝ'
 
 /** Members as the Members sheet has them: ID and a holder name for the account. */
 export function membersForDemo(outcome: RunOutcome): { memberId: string; holder: string }[] {
-  return withoutCounting(outcome, () => {
+  return outcome.office.rt.uncounted(() => {
     const sheet = outcome.office.ss.getSheetByName(MEMBERS.name);
     if (!sheet) return [];
     const [header, ...rows] = sheet.getDataRange().getValues();
@@ -161,21 +161,10 @@ export function membersForDemo(outcome: RunOutcome): { memberId: string; holder:
   });
 }
 
-function withoutCounting<T>(outcome: RunOutcome, fn: () => T): T {
-  const counter = outcome.office.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
-    return fn();
-  } finally {
-    counter.enabled = was;
-  }
-}
-
 /** Staff type the accounts into the Accounts sheet (as text, like the sheet's @ columns). */
 export function enterAccounts(outcome: RunOutcome, accounts: readonly AccountInput[]): void {
   if (accounts.length === 0) return;
-  withoutCounting(outcome, () => {
+  outcome.office.rt.uncounted(() => {
     const sheet = outcome.office.ss.getSheetByName(ACCOUNTS.name);
     if (!sheet) throw new Error('the Accounts sheet is missing (set-up creates it)');
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];

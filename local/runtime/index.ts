@@ -235,11 +235,15 @@ export class LocalRuntime {
     }
   }
 
-  private uncounted(action: () => void): void {
+  /**
+   * Runs `action` without counting its calls: set-up of a scenario, a person's or Google's own
+   * doing, or the runner looking at the sheets (not the script's work).
+   */
+  uncounted<T>(action: () => T): T {
     const enabled = this.ctx.counter.enabled;
     this.ctx.counter.enabled = false;
     try {
-      action();
+      return action();
     } finally {
       this.ctx.counter.enabled = enabled;
     }

@@ -20,14 +20,24 @@ const gasLocal = require('gas-local') as {
  */
 const CLOCK_DATE_SOURCE = `(function (clockNow) {
   const ContextDate = Date;
+  // The instances: a class's own construction is fast (Reflect.construct with a new.target is
+  // several times slower, and Dates are made for every date cell a table read returns).
+  class Instance extends ContextDate {}
   // A subclass of the context's Date that can also be called without new, like Date itself.
   function LocalDate(...args) {
     if (!new.target) return new ContextDate(clockNow()).toString();
+    if (new.target === LocalDate) {
+      return args.length === 0 ? new Instance(clockNow()) : new Instance(...args);
+    }
     return Reflect.construct(ContextDate, args.length === 0 ? [clockNow()] : args, new.target);
   }
   Object.setPrototypeOf(LocalDate, ContextDate); // Date.UTC, Date.parse
-  LocalDate.prototype = Object.create(ContextDate.prototype, {
-    constructor: { value: LocalDate, writable: true, configurable: true },
+  // Instances of Instance are LocalDate's: same prototype, whose constructor is LocalDate.
+  LocalDate.prototype = Instance.prototype;
+  Object.defineProperty(LocalDate.prototype, 'constructor', {
+    value: LocalDate,
+    writable: true,
+    configurable: true,
   });
   Object.defineProperty(LocalDate, 'name', { value: 'Date' });
   Object.defineProperty(LocalDate, 'length', { value: 7 });

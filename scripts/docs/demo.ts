@@ -22,10 +22,7 @@ function staffTypes(
   row: number | 'new',
   cells: Record<string, string>,
 ) {
-  const counter = w.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
+  w.rt.uncounted(() => {
     const sheet = w.ss.getSheetByName(sheetName)!;
     const header = sheet
       .getRange(1, 1, 1, sheet.getLastColumn())
@@ -38,9 +35,7 @@ function staffTypes(
     for (const [column, value] of Object.entries(cells)) {
       sheet.getRange(row + 1, header.indexOf(column) + 1).setValue(value);
     }
-  } finally {
-    counter.enabled = was;
-  }
+  });
 }
 
 /** The data row (1-based) whose column holds `value`. */

@@ -1,6 +1,7 @@
 // (b) Drawing a sheet as an SVG table, the way Google Sheets shows it.
 import type { SheetData } from '../../local/runtime/spreadsheet';
 import { columnLetters, parseA1 } from '../../local/runtime/spreadsheet/a1';
+import { escapeHtml } from '../../src/domain/templates';
 
 // ---------------------------------------------------------------------------------------------
 // (b) Drawing a sheet as an SVG table, the way Google Sheets shows it
@@ -26,14 +27,6 @@ const TAB_H = 30;
 const MAX_LINES = 3;
 const GRID = '#e2e3e3';
 const HEADER_FILL = '#f8f9fa';
-
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** The background a conditional format rule gives this cell, if any (TEXT_EQUAL_TO rules). */
 function conditionalBackground(data: SheetData, r: number, c: number): string | null {
@@ -118,8 +111,8 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT)}" font-size="12">`,
-    `<title>${esc(data.name)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeHtml(FONT)}" font-size="12">`,
+    `<title>${escapeHtml(data.name)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<rect x="0" y="0" width="${width}" height="${COL_HEADER_H}" fill="${HEADER_FILL}"/>`,
     `<rect x="0" y="0" width="${ROW_HEADER_W}" height="${gridBottom}" fill="${HEADER_FILL}"/>`,
@@ -131,7 +124,7 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
       const fill = data.backgrounds[r]?.[c] ?? conditionalBackground(data, r, c);
       if (fill) {
         out.push(
-          `<rect x="${xs[j]}" y="${ys[i]}" width="${widths[j]}" height="${heights[i]}" fill="${esc(fill)}"/>`,
+          `<rect x="${xs[j]}" y="${ys[i]}" width="${widths[j]}" height="${heights[i]}" fill="${escapeHtml(fill)}"/>`,
         );
       }
     });
@@ -188,10 +181,10 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
       const bold = data.fontWeights[r][c] === 'bold' ? ' font-weight="bold"' : '';
       const colour = data.fontColors[r][c] ?? '#202124';
       const spans = lines
-        .map((l, k) => `<tspan x="${tx}" y="${ys[i] + 15 + k * LINE_H}">${esc(l)}</tspan>`)
+        .map((l, k) => `<tspan x="${tx}" y="${ys[i] + 15 + k * LINE_H}">${escapeHtml(l)}</tspan>`)
         .join('');
       texts.push(
-        `<text clip-path="url(#${id})" text-anchor="${anchor}" fill="${esc(colour)}"${bold}>${spans}</text>`,
+        `<text clip-path="url(#${id})" text-anchor="${anchor}" fill="${escapeHtml(colour)}"${bold}>${spans}</text>`,
       );
     });
   });
@@ -202,7 +195,7 @@ export function sheetSvg(data: SheetData, picture: SheetPicture = {}): string {
   out.push(
     `<rect x="0" y="${gridBottom}" width="${width}" height="${TAB_H}" fill="#f1f3f4"/>`,
     `<rect x="${ROW_HEADER_W}" y="${gridBottom}" width="${tabW}" height="${TAB_H - 4}" fill="#ffffff" stroke="${GRID}"/>`,
-    `<text x="${ROW_HEADER_W + tabW / 2}" y="${gridBottom + 18}" text-anchor="middle" fill="#188038" font-weight="bold">${esc(data.name)}</text>`,
+    `<text x="${ROW_HEADER_W + tabW / 2}" y="${gridBottom + 18}" text-anchor="middle" fill="#188038" font-weight="bold">${escapeHtml(data.name)}</text>`,
     '</svg>',
   );
   return `${out.join('\n')}\n`;

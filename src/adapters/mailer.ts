@@ -40,15 +40,7 @@ export class Mailer {
 
   /** Holds a message until the execution's records are written (see commit). */
   queue(mail: Mail): void {
-    if (mail.to.trim() === '') {
-      this.log.add({
-        action: 'MAIL_SKIPPED',
-        responseId: mail.ref,
-        detail: `${mail.kind}: no address`,
-      });
-      return;
-    }
-    this.held.push(mail);
+    if (this.addressed(mail)) this.held.push(mail);
   }
 
   /**
@@ -57,15 +49,18 @@ export class Mailer {
    * payment notice per supporter paid). It joins the Outbox after the held messages.
    */
   queueToOutbox(mail: Mail): void {
-    if (mail.to.trim() === '') {
-      this.log.add({
-        action: 'MAIL_SKIPPED',
-        responseId: mail.ref,
-        detail: `${mail.kind}: no address`,
-      });
-      return;
-    }
-    this.forOutbox.push(mail);
+    if (this.addressed(mail)) this.forOutbox.push(mail);
+  }
+
+  /** A message without an address is not held: the log says which (MAIL_SKIPPED). */
+  private addressed(mail: Mail): boolean {
+    if (mail.to.trim() !== '') return true;
+    this.log.add({
+      action: 'MAIL_SKIPPED',
+      responseId: mail.ref,
+      detail: `${mail.kind}: no address`,
+    });
+    return false;
   }
 
   /**

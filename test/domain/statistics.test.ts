@@ -83,14 +83,17 @@ const FIXTURE: StatisticsInput = {
   threshold: 3,
 };
 
-const stats = computeStatistics(FIXTURE);
-const table = (key: StatTable['key']) => stats.tables.find((t) => t.key === key)!;
-const rowsOf = (key: StatTable['key']) =>
-  Object.fromEntries(table(key).rows.map((r) => [r.label, r.cells]));
+// Computed inside each test, never at module load: Stryker runs only the tests that cover a
+// mutant, and code run while the file loads is covered by no test (README, mutation testing).
+const stats = (input: StatisticsInput = FIXTURE) => computeStatistics(input);
+const table = (key: StatTable['key'], input: StatisticsInput = FIXTURE) =>
+  stats(input).tables.find((t) => t.key === key)!;
+const rowsOf = (key: StatTable['key'], input: StatisticsInput = FIXTURE) =>
+  Object.fromEntries(table(key, input).rows.map((r) => [r.label, r.cells]));
 
 describe('statistics (R37): counts of the hand-counted fixture', () => {
   test('fiscal years are those of the program period (2023-07-10..2026-02-28: FY2023–FY2025)', () => {
-    expect(stats.fiscalYears).toEqual([2023, 2024, 2025]);
+    expect(stats().fiscalYears).toEqual([2023, 2024, 2025]);
     expect(table('summary').columns).toEqual([
       'Item / 項目',
       'Whole program / 事業全体',
@@ -190,7 +193,9 @@ describe('statistics (R37): counts of the hand-counted fixture', () => {
 
   test('charts: cases per month (column), issues and prefectures (bar)', () => {
     expect(
-      stats.tables.filter((t) => t.chart).map((t) => [t.key, t.chart!.type, t.chart!.title]),
+      stats()
+        .tables.filter((t) => t.chart)
+        .map((t) => [t.key, t.chart!.type, t.chart!.title]),
     ).toEqual([
       ['byMonth', 'column', 'Cases per month / 月別の受理件数'],
       ['byIssue', 'bar', 'Cases by issue / 相談内容別の件数'],
@@ -207,30 +212,31 @@ describe('session participation (R36, R37)', () => {
     purpose: 'participation' | 'training',
     attended: boolean,
   ) => ({ sessionId, memberId, status, purpose, attended });
-  const withSessions = computeStatistics({
-    ...FIXTURE,
-    sessions: [
-      { sessionId: 'SS1', day: '2023-10-15', cancelled: false }, // FY2023
-      { sessionId: 'SS2', day: '2024-02-10', cancelled: false }, // FY2023
-      { sessionId: 'SS3', day: '2024-06-01', cancelled: true }, // FY2024, cancelled
-      { sessionId: 'SS4', day: '2024-09-01', cancelled: false }, // FY2024
-    ],
-    signups: [
-      signup('SS1', 'S1', 'ACCEPTED', 'participation', true),
-      signup('SS1', 'S2', 'ACCEPTED', 'training', true),
-      signup('SS1', 'S3', 'WAITLISTED', 'participation', false),
-      signup('SS2', 'S1', 'ACCEPTED', 'participation', true),
-      signup('SS2', 'S4', 'REJECTED', 'participation', false),
-      signup('SS4', 'S1', 'ACCEPTED', 'participation', true),
-      signup('SS4', 'S2', 'ACCEPTED', 'participation', true),
-      signup('SS4', 'S5', 'ACCEPTED', 'training', true),
-      signup('SS4', 'S6', 'ACCEPTED', 'participation', false),
-      signup('SSX', 'S7', 'ACCEPTED', 'participation', true), // unknown session: whole only
-    ],
-  });
+  const withSessions = () =>
+    computeStatistics({
+      ...FIXTURE,
+      sessions: [
+        { sessionId: 'SS1', day: '2023-10-15', cancelled: false }, // FY2023
+        { sessionId: 'SS2', day: '2024-02-10', cancelled: false }, // FY2023
+        { sessionId: 'SS3', day: '2024-06-01', cancelled: true }, // FY2024, cancelled
+        { sessionId: 'SS4', day: '2024-09-01', cancelled: false }, // FY2024
+      ],
+      signups: [
+        signup('SS1', 'S1', 'ACCEPTED', 'participation', true),
+        signup('SS1', 'S2', 'ACCEPTED', 'training', true),
+        signup('SS1', 'S3', 'WAITLISTED', 'participation', false),
+        signup('SS2', 'S1', 'ACCEPTED', 'participation', true),
+        signup('SS2', 'S4', 'REJECTED', 'participation', false),
+        signup('SS4', 'S1', 'ACCEPTED', 'participation', true),
+        signup('SS4', 'S2', 'ACCEPTED', 'participation', true),
+        signup('SS4', 'S5', 'ACCEPTED', 'training', true),
+        signup('SS4', 'S6', 'ACCEPTED', 'participation', false),
+        signup('SSX', 'S7', 'ACCEPTED', 'participation', true), // unknown session: whole only
+      ],
+    });
 
   test('sessions, accepted sign-ups, attendances and supporters who attended, by the session’s fiscal year', () => {
-    const t = withSessions.tables.find((x) => x.key === 'sessions')!;
+    const t = withSessions().tables.find((x) => x.key === 'sessions')!;
     expect(t.columns.slice(1)).toEqual(table('summary').columns.slice(1));
     expect(Object.fromEntries(t.rows.map((r) => [r.label, r.cells]))).toEqual({
       'Sessions (not cancelled) / 相談会（中止を除く）': [3, 2, 1, 0],
@@ -243,8 +249,8 @@ describe('session participation (R36, R37)', () => {
   });
 
   test('without the Sessions and Sign-ups sheets the section is left out', () => {
-    expect(stats.tables.map((t) => t.key)).not.toContain('sessions');
-    expect(withSessions.tables.at(-1)!.key).toBe('sessions');
+    expect(stats().tables.map((t) => t.key)).not.toContain('sessions');
+    expect(withSessions().tables.at(-1)!.key).toBe('sessions');
   });
 });
 
@@ -265,7 +271,7 @@ describe('small-cell protection (R38)', () => {
   });
 
   test('no name, recipient key, supporter ID, typed answer or email appears anywhere', () => {
-    const text = JSON.stringify(stats);
+    const text = JSON.stringify(stats());
     for (const secret of [
       FREE_ISSUE,
       '山田花子',
@@ -303,5 +309,234 @@ describe('reading answers', () => {
     expect(prefectureIndex('Ｏｓａｋａ')).toBe(26);
     expect(prefectureIndex('駅の近く')).toBeNull();
     expect(prefectureIndex('')).toBeNull();
+  });
+});
+
+// One fiscal year (FY2024), no cases: each test below adds the few rows it is about.
+const BASE: StatisticsInput = {
+  applications: [],
+  ledger: [],
+  members: [],
+  issueChoices: [R, L, H],
+  languageChoices: ['日本語', 'English'],
+  programStart: '2024-04-01',
+  programEnd: '2025-03-31',
+  longMinutes: 120,
+  threshold: 3,
+};
+
+describe('statistics (R37): the sheet’s tables, titles and columns', () => {
+  test('each table’s title, column headers, yen cells and chart, for a program of one fiscal year', () => {
+    const all = computeStatistics({ ...BASE, sessions: [], signups: [] });
+    const fy = 'FY2024 / 2024年度';
+    const whole = 'Whole program / 事業全体';
+    const none = { rows: [], columns: [] };
+    expect(all.tables.map((t) => [t.key, t.title, t.columns, t.yen, t.chart])).toEqual([
+      [
+        'summary',
+        'Summary / 概要',
+        ['Item / 項目', whole, fy],
+        { rows: [6], columns: [] }, // the "Amount paid (yen)" row
+        undefined,
+      ],
+      [
+        'byMonth',
+        'Cases by month of support / 支援月別',
+        [
+          'Month / 月',
+          'Accepted cases / 受理件数',
+          'Persons supported / 相談者数',
+          'Active supporters / 支援者数',
+          'Long cases / 長時間の件数',
+          'With a second supporter / 同行支援者あり',
+          'Amount paid (yen) / 支払額（円）',
+        ],
+        { rows: [], columns: [5] }, // the amount, the sixth value column
+        { title: 'Cases per month / 月別の受理件数', type: 'column' },
+      ],
+      [
+        'byIssue',
+        'Cases by issue (相談内容) / 相談内容別',
+        [
+          'Issue / 相談内容',
+          `Cases: ${whole}`,
+          'Cases: FY2024 / 件数 2024年度',
+          `Persons supported: ${whole}`,
+          'Persons supported: FY2024 / 相談者数 2024年度',
+        ],
+        none,
+        { title: 'Cases by issue / 相談内容別の件数', type: 'bar' },
+      ],
+      [
+        'byPrefecture',
+        'Cases by prefecture / 都道府県別',
+        [
+          'Prefecture / 都道府県',
+          `Cases: ${whole}`,
+          'Cases: FY2024 / 件数 2024年度',
+          `Persons supported: ${whole}`,
+          'Persons supported: FY2024 / 相談者数 2024年度',
+        ],
+        none,
+        { title: 'Cases by prefecture / 都道府県別の件数', type: 'bar' },
+      ],
+      [
+        'reasons',
+        'Rejection and review reasons / 不受理・確認の理由',
+        ['Reason / 理由', whole, fy],
+        none,
+        undefined,
+      ],
+      [
+        'supportersByBackground',
+        'Supporters by foreign background / 外国ルーツ別の支援者',
+        [
+          'Foreign background / 外国ルーツ',
+          'Registered supporters / 登録者数',
+          `Active supporters: ${whole}`,
+          'Active supporters: FY2024 / 活動した支援者 2024年度',
+        ],
+        none,
+        undefined,
+      ],
+      [
+        'supportersByLanguage',
+        'Supporters by language / 対応言語別の支援者',
+        [
+          'Language / 言語',
+          'Registered supporters / 登録者数',
+          `Active supporters: ${whole}`,
+          'Active supporters: FY2024 / 活動した支援者 2024年度',
+        ],
+        none,
+        undefined,
+      ],
+      [
+        'sessions',
+        'Session participation / 相談会への参加',
+        ['Item / 項目', whole, fy],
+        none,
+        undefined,
+      ],
+    ]);
+  });
+
+  test('every 相談内容 choice has a row, zeros included; "other answer" only when someone gave one', () => {
+    const one = {
+      ...BASE,
+      applications: [app('d1', '2024-05-01', 'ACCEPTED', 90, 'k1', L, '', ['S1'])],
+    };
+    expect(rowsOf('byIssue', one)).toEqual({
+      [R]: [0, 0, 0, 0],
+      [L]: [1, 1, '<3', '<3'],
+      [H]: [0, 0, 0, 0],
+    });
+    // Prefectures, by contrast, only those with cases; an empty answer is "other or unknown".
+    expect(rowsOf('byPrefecture', one)).toEqual({
+      'Other or unknown / その他・不明': [1, 1, '<3', '<3'],
+    });
+  });
+
+  test('an accepted case without a recipient name counts as a case, not as a person supported', () => {
+    const input = {
+      ...BASE,
+      applications: [
+        app('b1', '2024-05-01', 'ACCEPTED', 90, '', L, '東京都', ['S1']),
+        app('b2', '2024-05-02', 'ACCEPTED', 90, 'k1', L, '東京都', ['S1']),
+      ],
+    };
+    const rows = rowsOf('summary', input);
+    expect(rows['Accepted support cases / 受理した支援件数']).toEqual([2, 2]);
+    expect(rows['Persons supported / 相談者数（実人数）']).toEqual([1, 1]);
+  });
+
+  test('an accepted case with an unreadable date counts in the whole program only and in no month; unreadable minutes are neither long nor standard', () => {
+    const input = {
+      ...BASE,
+      applications: [
+        app('c1', null, 'ACCEPTED', null, 'k1', L, '東京都', ['S1']),
+        app('c2', '2024-06-01', 'ACCEPTED', null, 'k2', L, '東京都', ['S2']),
+      ],
+    };
+    const rows = rowsOf('summary', input);
+    expect(rows['Accepted support cases / 受理した支援件数']).toEqual([2, 1]);
+    expect(rows['Persons supported / 相談者数（実人数）']).toEqual([2, 1]);
+    expect(rows['Long cases (120 min or more) / 長時間の件数']).toEqual([0, 0]);
+    expect(rows['Standard cases (under 120 min) / 通常の件数']).toEqual([0, 0]);
+    expect(table('byMonth', input).rows).toEqual([
+      { label: '2024-06', cells: [1, '<3', '<3', 0, 0, 0] },
+    ]);
+  });
+
+  test('supporters by background: only the answers someone gave have a row', () => {
+    const input = {
+      ...BASE,
+      members: [{ memberId: 'S1', foreignBackground: 'はい / Yes', languages: '日本語' }],
+    };
+    expect(rowsOf('supportersByBackground', input)).toEqual({
+      'Foreign background / 外国にルーツあり': ['<3', 0, 0],
+    });
+  });
+
+  test.each([
+    ['はい / Yes', 'Foreign background / 外国にルーツあり'],
+    ['はい', 'Foreign background / 外国にルーツあり'],
+    ['Yes', 'Foreign background / 外国にルーツあり'],
+    ['YES', 'Foreign background / 外国にルーツあり'],
+    ['あり', 'Foreign background / 外国にルーツあり'],
+    ['y', 'Foreign background / 外国にルーツあり'],
+    ['いいえ / No', 'No foreign background / 外国にルーツなし'],
+    ['いいえ', 'No foreign background / 外国にルーツなし'],
+    ['No', 'No foreign background / 外国にルーツなし'],
+    ['NO', 'No foreign background / 外国にルーツなし'],
+    ['なし', 'No foreign background / 外国にルーツなし'],
+    ['n', 'No foreign background / 外国にルーツなし'],
+    ['', 'Not answered / 回答なし'],
+    ['はい, いいえ', 'Not answered / 回答なし'],
+    ['わからない', 'Not answered / 回答なし'],
+  ])('a foreign-background answer of "%s" is counted as "%s"', (answer, label) => {
+    const input = {
+      ...BASE,
+      members: [{ memberId: 'S1', foreignBackground: answer, languages: '' }],
+    };
+    expect(table('supportersByBackground', input).rows.map((r) => r.label)).toEqual([label]);
+  });
+
+  test('with a Sessions sheet but no Sign-ups sheet (or the reverse) the section is left out', () => {
+    const sessions = [{ sessionId: 'SS1', day: '2024-06-01', cancelled: false }];
+    expect(stats({ ...BASE, sessions }).tables.map((t) => t.key)).not.toContain('sessions');
+    expect(stats({ ...BASE, signups: [] }).tables.map((t) => t.key)).not.toContain('sessions');
+  });
+});
+
+describe('reading answers: edge cases', () => {
+  test('spaces around a checkbox answer are not another answer', () => {
+    expect(checkedChoices(' 日本語 ', ['日本語', 'English'])).toEqual({
+      chosen: ['日本語'],
+      other: false,
+    });
+    expect(checkedChoices('日本語,  , English', ['日本語', 'English'])).toEqual({
+      chosen: ['日本語', 'English'],
+      other: false,
+    });
+  });
+
+  test('a choice that ends like a shorter choice is still read whole (longest choices first)', () => {
+    expect(checkedChoices('A, B', ['B', 'A, B'])).toEqual({ chosen: ['A, B'], other: false });
+    expect(checkedChoices('A, B, C', ['B', 'C', 'A, B, C'])).toEqual({
+      chosen: ['A, B, C'],
+      other: false,
+    });
+  });
+
+  test('prefectures: capitals, doubled spaces, "Prefecture", and a city beside the prefecture', () => {
+    expect(prefectureIndex('TOKYO')).toBe(12);
+    expect(prefectureIndex('Kanagawa Prefecture')).toBe(13);
+    expect(prefectureIndex('Kanagawa  Prefecture')).toBe(13);
+    expect(prefectureIndex('北海道/Hokkaido')).toBe(0);
+    expect(prefectureIndex('大阪府/大阪市')).toBe(26);
+    expect(prefectureIndex('大阪市／大阪府')).toBe(26);
+    expect(prefectureIndex('大阪市 / 大阪府')).toBe(26);
+    expect(prefectureIndex('大阪市')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // R17 through the built bundle: decision emails state the facts behind each reason, and a second
 // supporter whose share is refused is written to as the reader (RULES R12, issue #13 item 7).
-import { office, staffAppends, tokyo } from './helpers';
+import { documentsReceived, office, staffAppends, tokyo } from './helpers';
 
 type Office = ReturnType<typeof office>;
 
@@ -65,12 +65,7 @@ describe('decision emails state the facts behind each reason (R17)', () => {
 
   test('a second supporter whose share is refused is addressed as the reader; the application stands', () => {
     const o = world();
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': 'BN-00001',
-      'Fiscal year': '2024',
-      'Memorandum received': '2024/07/01',
-      'Account notification received': '2024/07/01',
-    });
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-14T20:00:00');
     o.apply({ email: 'a@example.org', date: '2024-07-14', second: 'BN-00002' });
     const toBen = lastMailTo(o, 'b@example.org');

@@ -2,17 +2,9 @@
 // issue #13, as a new user replaying exports met them. A later re-registration, a later ID or a
 // later document never changes an earlier decision; only an edit of the application (R18) or
 // a staff override does.
-import { office, sheetValues, staffAppends, staffSets, tokyo } from './helpers';
+import { documentsReceived, office, sheetValues, staffAppends, staffSets, tokyo } from './helpers';
 
 type Office = ReturnType<typeof office>;
-
-const docs = (o: Office, id: string, fy: string, day: string) =>
-  staffAppends(o, 'Documents', {
-    'Bansou Net ID': id,
-    'Fiscal year': fy,
-    'Memorandum received': day,
-    'Account notification received': day,
-  });
 
 const app = (o: Office, responseId: string) =>
   o.rows('Applications').find((a) => a['Response ID'] === responseId)!;
@@ -29,7 +21,7 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
   test('REJECTED NOT_ELIGIBLE on 2024-07-14 stays so after a re-registration with experience on 2024-08-10: nothing paid, no email, no Log change; a later application is accepted', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' }); // BN-00001
-    docs(o, 'BN-00001', '2024', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-14T20:00:00');
     const july = o.apply({ email: 'a@example.org', date: '2024-07-14' });
     expect(app(o, july)).toMatchObject({ Status: 'REJECTED', 'Reason codes': 'NOT_ELIGIBLE' });
@@ -62,7 +54,7 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' });
     o.at('2024-08-02T09:00:00'); // run of 08-01: July settled, the line on hold
     expect(app(o, july)).toMatchObject({ Status: 'ACCEPTED', 'On hold (documents)': true });
-    docs(o, 'BN-00001', '2024', '2024/08/05');
+    documentsReceived(o, 'BN-00001', '2024', '2024/08/05');
     o.at('2024-09-02T09:00:00'); // run of 09-01 pays it, carried over
     expect(app(o, july)).toMatchObject({
       Status: 'ACCEPTED',
@@ -78,13 +70,13 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
   test('UNKNOWN_ID stays UNKNOWN_ID when that ID is issued to a new member later: never paid', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko' }); // BN-00001
-    docs(o, 'BN-00001', '2024', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-14T20:00:00');
     const early = o.apply({ email: 'c@example.org', id: 'BN-00002', date: '2024-07-14' });
     expect(app(o, early)).toMatchObject({ Status: 'REJECTED', 'Reason codes': 'UNKNOWN_ID' });
     o.at('2024-07-20T09:00:00');
     o.register({ email: 'c@example.org', name: 'Chie' }); // BN-00002 is issued now
-    docs(o, 'BN-00002', '2024', '2024/07/20');
+    documentsReceived(o, 'BN-00002', '2024', '2024/07/20');
     o.at('2024-08-02T09:00:00');
     expect(app(o, early)).toMatchObject({ Status: 'REJECTED', 'Reason codes': 'UNKNOWN_ID' });
     expect(o.rt.run('redecideAll')).toMatch(/0 changed/);
@@ -97,7 +89,7 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
   test('the sweep that finishes a missed re-registration and a missed application decides the application with the re-registration it came after', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' }); // BN-00001
-    docs(o, 'BN-00001', '2024', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-20T09:05:00');
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'あり / Yes' }, { drop: true });
     o.at('2024-07-20T09:10:00');
@@ -111,7 +103,7 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko' }); // BN-00001
     o.register({ email: 'b@example.org', name: 'Ben', language: 'English' }); // BN-00002
-    docs(o, 'BN-00001', '2024', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-14T20:00:00');
     const id = o.apply({ email: 'a@example.org', date: '2024-07-14', second: 'BN-00002' });
     expect(app(o, id)).toMatchObject({ Status: 'ACCEPTED', 'On hold (documents)': true });
@@ -119,7 +111,7 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
     expect(o.rows('Ledger').map((l) => l['Bansou Net ID'])).toEqual(['BN-00001']);
     expect(app(o, id)['On hold (documents)']).toBe(true);
     expect(sheetValues(o, 'Payments 2024-07').flat()).toContain(id);
-    docs(o, 'BN-00002', '2024', '2024/08/10');
+    documentsReceived(o, 'BN-00002', '2024', '2024/08/10');
     o.at('2024-09-02T09:00:00'); // Ben paid, carried over
     expect(o.rows('Ledger').map((l) => l['Bansou Net ID'])).toEqual(['BN-00001', 'BN-00002']);
     expect(app(o, id)['On hold (documents)']).toBe(false);
@@ -131,7 +123,7 @@ describe('only the application itself or staff change a decision', () => {
   test('a staff override set after the decision is applied by the monthly run and wins: the only status change a monthly run makes', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' });
-    docs(o, 'BN-00001', '2024', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-14T20:00:00');
     const july = o.apply({ email: 'a@example.org', date: '2024-07-14' });
     o.at('2024-07-20T09:00:00');
@@ -145,7 +137,7 @@ describe('only the application itself or staff change a decision', () => {
   test('a course completion dated after the submission day does not make an earlier application eligible', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' });
-    docs(o, 'BN-00001', '2024', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
     o.at('2024-07-14T20:00:00');
     const july = o.apply({ email: 'a@example.org', date: '2024-07-14' });
     for (const n of [1, 2, 3, 4, 5]) {

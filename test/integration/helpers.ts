@@ -52,6 +52,9 @@ export interface Registrant {
   address: string;
   experience: 'あり / Yes' | 'なし / No';
   language: string;
+  /** Left unanswered unless given. */
+  languages: string[];
+  foreignBackground: string;
 }
 
 export interface ApplicationAnswers {
@@ -64,6 +67,9 @@ export interface ApplicationAnswers {
   recipient: string;
   birthYear: string;
   second: string;
+  issues: string[];
+  prefecture: string;
+  description: string;
 }
 
 export function office(options: OfficeWorldOptions = {}): Office {
@@ -77,6 +83,8 @@ export function office(options: OfficeWorldOptions = {}): Office {
       [R.name]: p.name ?? 'Test Person',
       [R.phone]: p.phone ?? '090-1234-5678',
       [R.address]: p.address ?? '東京都台東区1-2-3',
+      [R.languages]: p.languages ?? [],
+      [R.foreignBackground]: p.foreignBackground ?? '',
       [R.experience]: p.experience ?? 'あり / Yes',
       [R.emailLanguage]: p.language ?? '日本語',
       [R.consent]: ['同意します / I agree'],
@@ -93,9 +101,9 @@ export function office(options: OfficeWorldOptions = {}): Office {
       [A.recipientName]: a.recipient ?? 'Nguyen Van A',
       [A.recipientBirthYear]: a.birthYear ?? '',
       [A.secondId]: a.second ?? '',
-      [A.issues]: ['労働 / Labor'],
-      [A.prefecture]: '東京都',
-      [A.description]: '入管への同行 / went with them to immigration',
+      [A.issues]: a.issues ?? ['労働 / Labor'],
+      [A.prefecture]: a.prefecture ?? '東京都',
+      [A.description]: a.description ?? '入管への同行 / went with them to immigration',
     };
     return world.rt.forms.submit(world.application, { email: a.email, answers }, opts).getId();
   };
@@ -108,6 +116,15 @@ export function office(options: OfficeWorldOptions = {}): Office {
   o.at = (isoLocal) => world.rt.advanceTo(tokyo(isoLocal));
   return o;
 }
+
+/** The triggers set-up installs: one per form, the monthly run, the sweep, the outbox. */
+export const FIVE_TRIGGERS = [
+  'onApplicationSubmit',
+  'onRegistrationSubmit',
+  'runMonthlyPayments',
+  'sendQueuedEmails',
+  'sweep',
+];
 
 /** Runs the sweep the way its hourly trigger would. */
 export function sweep(o: Office): void {
@@ -127,14 +144,7 @@ export function failedExecutions(o: Office, options: { explained?: RegExp } = {}
 
 /** Runs `action` as a person or as Google would act: no script round trips are counted. */
 export function uncounted<T>(o: Office, action: () => T): T {
-  const counter = o.rt.ctx.counter;
-  const was = counter.enabled;
-  counter.enabled = false;
-  try {
-    return action();
-  } finally {
-    counter.enabled = was;
-  }
+  return o.rt.uncounted(action);
 }
 
 function headerOf(sheet: {
@@ -163,6 +173,25 @@ export function staffAppends(
     const header = headerOf(sheet);
     sheet.appendRow(header.map((h) => cells[h] ?? ''));
     userEdited(o, sheet.getRange(sheet.getLastRow(), 1, 1, header.length));
+  });
+}
+
+/**
+ * Staff record a member's documents of a fiscal year (`2023`, `FY2023`…) in the Documents
+ * sheet: the Memorandum and the account notification received on these days (typed text).
+ */
+export function documentsReceived(
+  o: Office,
+  id: string,
+  fiscalYear: string,
+  memorandumOn: string,
+  accountOn = memorandumOn,
+): void {
+  staffAppends(o, 'Documents', {
+    'Bansou Net ID': id,
+    'Fiscal year': fiscalYear,
+    'Memorandum received': memorandumOn,
+    'Account notification received': accountOn,
   });
 }
 

@@ -1,7 +1,15 @@
 // The month-close through the built bundle (RULES R30–R31): payment notices after the monthly
 // run, exactly once per supporter per settled month, and the Zengin transfer file from the menu.
 import { Buffer } from 'node:buffer';
-import { type Office, office, sheetValues, staffAppends, tokyo, uncounted } from './helpers';
+import {
+  documentsReceived,
+  type Office,
+  office,
+  sheetValues,
+  staffAppends,
+  tokyo,
+  uncounted,
+} from './helpers';
 
 const BANK_SETTINGS = {
   consignorCode: '1234567890',
@@ -18,12 +26,7 @@ function world(settings: Record<string, string> = {}): Office {
   o.register({ email: 'b@example.org', name: 'Ben', language: 'English' }); // BN-00002
   o.register({ email: 'c@example.org', name: 'Carl', language: 'English' }); // BN-00003
   for (const id of ['BN-00001', 'BN-00002', 'BN-00003']) {
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': id,
-      'Fiscal year': '2023',
-      'Memorandum received': '2023/07/01',
-      'Account notification received': '2023/07/01',
-    });
+    documentsReceived(o, id, '2023', '2023/07/01');
   }
   return o;
 }

@@ -1,7 +1,7 @@
 // RULES §5 after R23, through the built bundle and its monthly trigger: once the program has
 // ended and its last applications are due, a month with nothing to pay, nothing on hold and
 // nothing to review writes no sheet and sends no summary (a log line only).
-import { office, staffAppends } from './helpers';
+import { documentsReceived, office } from './helpers';
 
 // The program ends 2023-08-31; with the one-month deadline (R10) the last applications are due
 // 2023-09-30, so September can still hold applications on time and is always written.
@@ -11,12 +11,7 @@ function world() {
   const o = office({ settings: ENDED });
   o.register({ email: 'a@example.org', name: 'Aiko' }); // BN-00001
   o.register({ email: 'b@example.org', name: 'Ben' }); // BN-00002
-  staffAppends(o, 'Documents', {
-    'Bansou Net ID': 'BN-00001',
-    'Fiscal year': 'FY2023',
-    'Memorandum received': '2023/07/01',
-    'Account notification received': '2023/07/01',
-  });
+  documentsReceived(o, 'BN-00001', 'FY2023', '2023/07/01');
   return o;
 }
 
@@ -58,12 +53,7 @@ describe('monthly payments after the program has ended', () => {
     o.at('2023-08-20T10:00:00');
     o.apply({ email: 'b@example.org', id: 'BN-00002', date: '2023-08-18' }); // no documents: on hold
     o.at('2023-11-10T10:00:00');
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': 'BN-00002',
-      'Fiscal year': 'FY2023',
-      'Memorandum received': '2023/11/10',
-      'Account notification received': '2023/11/10',
-    });
+    documentsReceived(o, 'BN-00002', 'FY2023', '2023/11/10');
     o.at('2024-01-02T09:00:00');
     // October lists the hold; November pays it (carried over); December has nothing.
     expect(sheetNames(o)).toEqual([

@@ -1,5 +1,5 @@
 // The monthly payment run (RULES R20–R23) through the built bundle and its time trigger.
-import { office, sheetValues, staffAppends, staffSets, tokyo } from './helpers';
+import { documentsReceived, office, sheetValues, staffSets, tokyo } from './helpers';
 
 function world() {
   const o = office();
@@ -8,25 +8,11 @@ function world() {
   return o;
 }
 
-const docs = (
-  o: ReturnType<typeof office>,
-  id: string,
-  fy: string,
-  memo: string,
-  account: string,
-) =>
-  staffAppends(o, 'Documents', {
-    'Bansou Net ID': id,
-    'Fiscal year': fy,
-    'Memorandum received': memo,
-    'Account notification received': account,
-  });
-
 describe('monthly payments', () => {
   test('the payment month follows Tokyo time: 2024-07-31 23:30 JST is July, 2024-08-01 00:10 JST is August', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko' });
-    docs(o, 'BN-00001', '2024', '2024/07/01', '2024/07/01');
+    documentsReceived(o, 'BN-00001', '2024', '2024/07/01', '2024/07/01');
     o.rt.advanceTo(tokyo('2024-07-31T23:30:00'));
     const july = o.apply({ email: 'a@example.org', date: '2024-07-31', recipient: 'P1' });
     o.rt.advanceTo(tokyo('2024-08-01T00:10:00'));
@@ -50,7 +36,7 @@ describe('monthly payments', () => {
     expect(o.rows('Ledger')).toHaveLength(0);
     const sep = sheetValues(o, 'Payments 2023-09').flat();
     expect(sep).toContain(id); // listed in the on-hold section
-    docs(o, 'BN-00001', 'FY2023', '2023/10/15', '2023/10/15');
+    documentsReceived(o, 'BN-00001', 'FY2023', '2023/10/15', '2023/10/15');
     o.at('2023-11-02T09:00:00'); // run of 11-01 settles October
     const ledger = o.rows('Ledger');
     expect(ledger).toHaveLength(1);
@@ -74,8 +60,8 @@ describe('monthly payments', () => {
   test('running the job twice, and twice at once, gives identical sheets and an unchanged ledger (R22)', () => {
     const o = world();
     o.explains.push(/^console\.warn LOCK_BUSY runMonthlyPayments: /);
-    docs(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    docs(o, 'BN-00002', '2023', '2023/07/01', '2023/07/01');
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    documentsReceived(o, 'BN-00002', '2023', '2023/07/01', '2023/07/01');
     o.at('2023-07-20T10:00:00');
     o.apply({ email: 'a@example.org', date: '2023-07-18', second: 'BN-00002' });
     o.apply({ email: 'b@example.org', id: 'BN-00002', date: '2023-07-19', recipient: 'Other' });
@@ -110,7 +96,7 @@ describe('monthly payments', () => {
 
   test('no run for three months, then one run: the three months are settled in order', () => {
     const o = world();
-    docs(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
     // The monthly trigger was disabled (e.g. after failures) until staff restored it.
     const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
     o.rt.disableTrigger(monthly.uid);
@@ -136,7 +122,7 @@ describe('monthly payments', () => {
 
   test('rejected and REVIEW applications never reach the ledger; editing a paid application changes no ledger line (R18)', () => {
     const o = world();
-    docs(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
     o.at('2023-07-20T10:00:00');
     const paid = o.apply({ email: 'a@example.org', date: '2023-07-18' });
     o.apply({
@@ -173,7 +159,7 @@ describe('monthly payments', () => {
 
   test('a staff override flows into the next payment run and the log', () => {
     const o = world();
-    docs(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
     o.at('2023-07-20T10:00:00');
     const id = o.apply({
       email: 'a@example.org',

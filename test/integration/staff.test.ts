@@ -1,7 +1,15 @@
 // Staff operations (RULES R24–R27): set-up and its checks, the triggers it installs, the
 // sweep of missed responses, Settings validation, the menu and the log.
 import { applicationFormSpec, registrationFormSpec } from '../../local/world';
-import { failedExecutions, office, sheetValues, staffSets, sweep, uncounted } from './helpers';
+import {
+  FIVE_TRIGGERS,
+  failedExecutions,
+  office,
+  sheetValues,
+  staffSets,
+  sweep,
+  uncounted,
+} from './helpers';
 
 const handlers = (o: ReturnType<typeof office>) =>
   o.rt.script
@@ -9,20 +17,12 @@ const handlers = (o: ReturnType<typeof office>) =>
     .map((t) => t.handlerFunction)
     .sort();
 
-const FIVE = [
-  'onApplicationSubmit',
-  'onRegistrationSubmit',
-  'runMonthlyPayments',
-  'sendQueuedEmails',
-  'sweep',
-];
-
 describe('set-up and staff operations', () => {
   test('set-up against the reference forms installs exactly five triggers; three more runs leave five; a deleted one is restored', () => {
     const o = office();
-    expect(handlers(o)).toEqual(FIVE);
+    expect(handlers(o)).toEqual(FIVE_TRIGGERS);
     for (let i = 0; i < 3; i++) o.rt.run('setup');
-    expect(handlers(o)).toEqual(FIVE);
+    expect(handlers(o)).toEqual(FIVE_TRIGGERS);
     const sweepTrigger = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
     o.rt.script.deleteTrigger(
       o.rt.script.getProjectTriggers().find((t) => t.getUniqueId() === sweepTrigger.uid)!,
@@ -30,7 +30,7 @@ describe('set-up and staff operations', () => {
     expect(handlers(o)).toHaveLength(4);
     const report = String(o.rt.run('setup'));
     expect(report).toContain('Installed trigger: sweep');
-    expect(handlers(o)).toEqual(FIVE);
+    expect(handlers(o)).toEqual(FIVE_TRIGGERS);
     // Each form trigger is attached to its own form.
     const formTriggers = o.rt.script.all().filter((t) => t.handlerFunction.endsWith('Submit'));
     expect(formTriggers.map((t) => t.sourceId).sort()).toEqual(

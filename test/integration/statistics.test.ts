@@ -1,8 +1,8 @@
 // The Statistics sheet (RULES R37–R39) through the built bundle: written after the monthly run
 // and from the menu, its numbers counted by hand, no personal data, and its three charts kept
 // in place however often it is refreshed or set up again.
-import { APPLICATION_TITLES as A, REGISTRATION_TITLES as R } from '../../local/world';
 import {
+  documentsReceived,
   failedExecutions,
   type Office,
   office,
@@ -13,19 +13,7 @@ import {
 } from './helpers';
 
 function register(o: Office, email: string, name: string, foreign: string, languages: string[]) {
-  o.rt.forms.submit(o.registration, {
-    email,
-    answers: {
-      [R.name]: name,
-      [R.phone]: '090-1234-5678',
-      [R.address]: '東京都台東区1-2-3',
-      [R.languages]: languages,
-      [R.foreignBackground]: foreign,
-      [R.experience]: 'あり / Yes',
-      [R.emailLanguage]: '日本語',
-      [R.consent]: ['同意します / I agree'],
-    },
-  });
+  o.register({ email, name, foreignBackground: foreign, languages });
 }
 
 function apply(
@@ -35,20 +23,13 @@ function apply(
   issues: string[],
   prefecture: string,
 ) {
-  o.rt.forms.submit(o.application, {
+  o.apply({
     email,
-    answers: {
-      [A.applicantId]: a.id,
-      [A.applicantName]: 'Applicant Name',
-      [A.supportDate]: a.date,
-      [A.startTime]: a.start,
-      [A.endTime]: a.end,
-      [A.recipientName]: a.recipient,
-      [A.secondId]: a.second ?? '',
-      [A.issues]: issues,
-      [A.prefecture]: prefecture,
-      [A.description]: '山田さんの友人宅で相談 / private details of the case',
-    },
+    ...a,
+    name: 'Applicant Name',
+    issues,
+    prefecture,
+    description: '山田さんの友人宅で相談 / private details of the case',
   });
 }
 
@@ -59,12 +40,7 @@ function july(): Office {
   register(o, 'ben@example.org', 'Ben Silva', 'いいえ / No', ['日本語']);
   register(o, 'chen@example.org', 'Chen Wei', 'はい / Yes', ['中文']);
   for (const id of ['BN-00001', 'BN-00002', 'BN-00003']) {
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': id,
-      'Fiscal year': '2023',
-      'Memorandum received': '2023/07/01',
-      'Account notification received': '2023/07/01',
-    });
+    documentsReceived(o, id, '2023', '2023/07/01');
   }
   o.at('2023-07-25T10:00:00');
   // 90 min with a second supporter: 4,000 yen each.
@@ -285,12 +261,7 @@ describe('the Statistics sheet (R37–R39)', () => {
     const o = office();
     o.explains.push(/STATISTICS_FAILED: Service Spreadsheets failed while accessing document/);
     register(o, 'aiko@example.org', 'Aiko Tanaka', 'はい / Yes', ['日本語']);
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': 'BN-00001',
-      'Fiscal year': '2023',
-      'Memorandum received': '2023/07/01',
-      'Account notification received': '2023/07/01',
-    });
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01');
     o.at('2023-07-25T10:00:00');
     apply(
       o,

@@ -2,7 +2,7 @@
 // as Plain text, Number or Date, and Sheets either keeps a written leading apostrophe as text
 // in a Plain-text cell or drops it (the reference does not say: the runtime models both).
 import { fromCell } from '../../src/adapters/tables/cells';
-import { office, sheetValues, staffAppends, tokyo, uncounted } from './helpers';
+import { documentsReceived, office, sheetValues, tokyo, uncounted } from './helpers';
 
 const SYSTEM_SHEETS = [
   'Members',
@@ -33,13 +33,7 @@ function staffFormatEverySheet(o: Office, format: string): void {
 function playAMonth(o: Office): { first: string; second: string } {
   o.register({ email: 'a@example.org', name: 'Aiko', phone: '00012' });
   o.register({ email: 'b@example.org', name: 'Ben', phone: '=1+1' });
-  for (const id of ['BN-00001', 'BN-00002'])
-    staffAppends(o, 'Documents', {
-      'Bansou Net ID': id,
-      'Fiscal year': '2023',
-      'Memorandum received': '2023/07/01',
-      'Account notification received': '2023/07/01',
-    });
+  for (const id of ['BN-00001', 'BN-00002']) documentsReceived(o, id, '2023', '2023/07/01');
   o.at('2023-07-21T10:00:00');
   const first = o.apply({ email: 'a@example.org', id: 'BN-00001', date: '2023-07-20' });
   const second = o.apply({

@@ -1,7 +1,7 @@
 // One trigger owner (#17): installable triggers belong to the account that created them and
 // ScriptApp.getProjectTriggers() shows each account only its own (Installable triggers guide,
 // Restrictions). Set-up records the owner; a second account installs nothing.
-import { failedExecutions, office } from './helpers';
+import { FIVE_TRIGGERS, failedExecutions, office } from './helpers';
 
 const SECOND = 'volunteer@bansou.example.org';
 
@@ -14,14 +14,6 @@ function triggersBy(o: ReturnType<typeof office>): Record<string, string[]> {
   for (const list of Object.values(out)) list.sort();
   return out;
 }
-
-const FIVE = [
-  'onApplicationSubmit',
-  'onRegistrationSubmit',
-  'runMonthlyPayments',
-  'sendQueuedEmails',
-  'sweep',
-];
 
 describe('one trigger owner', () => {
   test('set-up records the installing account and its trigger IDs in Script Properties', () => {
@@ -41,7 +33,7 @@ describe('one trigger owner', () => {
   test('a second staff account running Set up / check installs nothing, names the owner and how to hand over', () => {
     const o = office();
     const report = String(o.rt.runAs(SECOND, 'setup'));
-    expect(triggersBy(o)).toEqual({ [o.staffEmail]: FIVE });
+    expect(triggersBy(o)).toEqual({ [o.staffEmail]: FIVE_TRIGGERS });
     expect(report).toContain(`installed by ${o.staffEmail}`);
     expect(report).toContain('Hand over: remove my triggers');
     expect(report).toContain('引き継ぐには');
@@ -59,7 +51,7 @@ describe('one trigger owner', () => {
     expect(removed).toContain('Removed 5 trigger(s)');
     expect(o.rt.script.all()).toHaveLength(0);
     o.rt.runAs(SECOND, 'setup');
-    expect(triggersBy(o)).toEqual({ [SECOND]: FIVE });
+    expect(triggersBy(o)).toEqual({ [SECOND]: FIVE_TRIGGERS });
     expect(o.rt.properties.getScriptProperties().getProperty('triggers.owner')).toBe(SECOND);
     // The old owner now gets the hand-over answer.
     expect(String(o.rt.run('setup'))).toContain(`installed by ${SECOND}`);

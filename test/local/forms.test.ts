@@ -246,6 +246,33 @@ describe('FormResponse', () => {
     // A response object fetched before the edit is a snapshot.
     expect(first.getItemResponses()[0].getResponse()).toBe('BN-1');
   });
+
+  test('getResponses(timestamp): the responses at or after it, oldest first, edited ones at their new time', () => {
+    const { ctx, forms } = service();
+    const form = forms.createForm(APPLICATION);
+    const send = (id: string, at: number) =>
+      forms.submit(form, { email: 'a@example.org', answers: { 'Bansou Net ID': id }, at }).getId();
+    const ids = (list: { getId(): string }[]) => list.map((r) => r.getId());
+    const a = send('A', START);
+    const b = send('B', START + 2_000);
+    const c = send('C', START + 2_000); // the same second as B: after it, in submission order
+    const early = send('E', START - 1_000); // submitted with an earlier time
+    expect(ids(form.getResponses())).toEqual([early, a, b, c]);
+    ctx.clock.advance(3_600_000);
+    forms.editResponse(a, { answers: { 'Bansou Net ID': 'A2' } });
+    expect(ids(form.getResponses())).toEqual([early, b, c, a]);
+    expect(ids(form.getResponses(new Date(START + 2_000)))).toEqual([b, c, a]);
+    expect(ids(form.getResponses(new Date(START + 2_001)))).toEqual([a]);
+    expect(ids(form.getResponses(new Date(START + 3_600_001)))).toEqual([]);
+    const d = send('D', START + 3_600_000);
+    expect(ids(form.getResponses(new Date(START + 3_600_000)))).toEqual([a, d]);
+    expect(form.getResponse(b).getItemResponses()[0].getResponse()).toBe('B');
+    form.deleteAllResponses();
+    expect(form.getResponses()).toEqual([]);
+    expect(() => form.getResponse(b)).toThrow(NO_ITEM_WITH_ID);
+    const f = send('F', START);
+    expect(ids(form.getResponses())).toEqual([f]);
+  });
 });
 
 describe('form-submit triggers', () => {

@@ -10,7 +10,7 @@ const SCRIPT = `
 function onEdit(e) {
   PropertiesService.getScriptProperties().setProperty('edited', 'yes');
   SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).setValue('seen');
-  ${'${CALL}'}
+  /*CALL*/
 }
 function who() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }
 function mine() { return ScriptApp.getProjectTriggers().length; }
@@ -19,7 +19,7 @@ function install() { ScriptApp.newTrigger('who').timeBased().everyHours(1).creat
 
 function runtime(call: string, scopes?: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'limited-'));
-  writeFileSync(join(dir, 'Code.js'), SCRIPT.replace('${CALL}', call));
+  writeFileSync(join(dir, 'Code.js'), SCRIPT.replace('/*CALL*/', call));
   if (scopes) writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ oauthScopes: scopes }));
   const rt = new LocalRuntime({
     start: Date.parse('2024-07-01T00:00:00Z'),

@@ -61,6 +61,11 @@ describe('LocalRuntime: the script context', () => {
       utc: Date.UTC(2024, 0, 1),
       parsed: Date.UTC(2024, 0, 1),
       calledAsFunction: 'string',
+      // With arguments, Date is the context's own Date (ECMAScript Date constructor).
+      fields: [2024, 0, 2, 3, 4],
+      copied: 7,
+      undefinedIsInvalid: true,
+      subclass: [true, true, 9, true],
     });
   });
 

@@ -101,16 +101,13 @@ describe('Utilities.formatDate (Java SimpleDateFormat patterns, Utilities refere
     );
   });
 
-  test('does not depend on the machine time zone and is fast enough for bulk use', () => {
+  test("does not depend on the machine time zone, over many consecutive minutes (speed is the bench's, not a test's)", () => {
     const { utilities } = setup();
-    const started = process.hrtime.bigint();
     let last = '';
     for (let i = 0; i < 5000; i++) {
       last = utilities.formatDate(new Date(instant.getTime() + i * 60000), 'Asia/Tokyo', 'HH:mm');
     }
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     expect(last).toBe('23:19'); // 12:00 + 4999 minutes = 3 days 83h19m later → 23:19
-    expect(elapsedMs).toBeLessThan(2000);
   });
 });
 

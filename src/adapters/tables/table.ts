@@ -52,7 +52,7 @@ export function headerTexts(column: ColumnSpec): string[] {
 const headerNamesCache = new WeakMap<ColumnSpec, string[]>();
 
 /** The header texts a column answers to, normalised (worked out once per column spec). */
-function headerNames(column: ColumnSpec): string[] {
+export function headerNames(column: ColumnSpec): string[] {
   let names = headerNamesCache.get(column);
   if (!names) {
     names = headerTexts(column).map(normalizeHeader);

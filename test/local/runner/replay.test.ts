@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { handledFailures } from '../../../local/faults/handled';
 import { type Decisions, readDecisions } from '../../../local/runner/decisions';
 import { runEvents } from '../../../local/runner/engine';
 import { InputError, readSettingsTable, readTable, tokyoMs } from '../../../local/runner/inputs';
@@ -52,6 +53,8 @@ async function replay(files: Files, batch = false): Promise<Decisions> {
     until: UNTIL,
     batch,
   });
+  // Every response handled by its own trigger: none failed and was left for the sweep.
+  expect(handledFailures(outcome.office)).toEqual([]);
   return readDecisions(outcome);
 }
 

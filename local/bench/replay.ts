@@ -1,0 +1,179 @@
+// Replay time (issue #15 item 5): the demo generator at two sizes (`--demo-size N`: N
+// applications, N/10 registrations, the same year) replayed through the runner's engine without
+// --batch, each in a process of its own, with its wall-clock time, CPU time and peak memory.
+// Time that grows linearly with the data gives a ratio equal to the ratio of the sizes (×10 from
+// 5,000 to 50,000); a cost that grows with the history shows as a larger ratio. A run that
+// passes the time limit is stopped and reported with how far it got.
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+
+export interface ReplayRun {
+  /** Applications asked for (`--demo-size N`). */
+  size: number;
+  /** Responses of all forms (submissions and edits) replayed, of `total`. */
+  done: number;
+  total: number;
+  finished: boolean;
+  /** Wall-clock seconds of the replay (until it finished, or was stopped). */
+  seconds: number;
+  /** CPU seconds (user + system) of the replay; null when it was stopped. */
+  cpuSeconds: number | null;
+  /** The replay process's peak resident memory (MB); null when it was stopped. */
+  peakRssMb: number | null;
+  applications: number | null;
+  registrations: number | null;
+  error?: string;
+}
+
+export interface ReplayResult {
+  runs: ReplayRun[];
+  /** Time of the largest ÷ time of the smallest size, when both finished. */
+  ratio: number | null;
+  /** The same with CPU time (steadier on a shared machine). */
+  cpuRatio: number | null;
+  /** The ratio if the time grew linearly with the size. */
+  linear: number;
+  limitSeconds: number;
+  /** The machine's load (1, 5, 15 minutes) when the measurement started, and its cores. */
+  load: number[];
+  cores: number;
+}
+
+const RUNNER = resolve(__dirname, 'replay-run.ts');
+const TSX = resolve(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+interface Progress {
+  done?: number;
+  total?: number;
+  seconds?: number;
+  result?: {
+    applications: number;
+    registrations: number;
+    responses: number;
+    seconds: number;
+    cpuSeconds: number;
+    peakRssMb: number;
+  };
+}
+
+export function replayOnce(size: number, limitSeconds: number, bundle?: string): ReplayRun {
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [TSX, RUNNER, String(size), ...(bundle ? [bundle] : [])],
+    {
+      encoding: 'utf8',
+      timeout: limitSeconds * 1000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const lines: Progress[] = child.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Progress);
+  const last = [...lines].reverse().find((l) => l.done !== undefined);
+  const result = lines.find((l) => l.result)?.result;
+  if (result) {
+    return {
+      size,
+      done: result.responses,
+      total: result.responses,
+      finished: true,
+      seconds: result.seconds,
+      cpuSeconds: result.cpuSeconds,
+      peakRssMb: result.peakRssMb,
+      applications: result.applications,
+      registrations: result.registrations,
+    };
+  }
+  const stopped = child.error !== undefined || child.signal === 'SIGKILL';
+  return {
+    size,
+    done: last?.done ?? 0,
+    total: last?.total ?? 0,
+    finished: false,
+    seconds: stopped ? limitSeconds : (performance.now() - started) / 1000,
+    cpuSeconds: null,
+    peakRssMb: null,
+    applications: null,
+    registrations: null,
+    ...(stopped ? {} : { error: child.stderr.trim().split('\n').slice(-3).join(' ') }),
+  };
+}
+
+export function measureReplay(
+  sizes: number[],
+  limitSeconds: number,
+  bundle?: string,
+  progress?: (label: string) => void,
+): ReplayResult {
+  const load = loadavg().map((x) => Math.round(x * 100) / 100);
+  const runs: ReplayRun[] = [];
+  for (const size of sizes) {
+    runs.push(replayOnce(size, limitSeconds, bundle));
+    progress?.(`replay of ${n(size)} applications`);
+  }
+  const first = runs[0];
+  const largest = runs[runs.length - 1];
+  const both = runs.length > 1 && first.finished && largest.finished;
+  return {
+    runs,
+    ratio: both ? largest.seconds / first.seconds : null,
+    cpuRatio:
+      both && first.cpuSeconds && largest.cpuSeconds ? largest.cpuSeconds / first.cpuSeconds : null,
+    linear: largest.size / first.size,
+    limitSeconds,
+    load,
+    cores: cpus().length,
+  };
+}
+
+function n(x: number): string {
+  return x.toLocaleString('en-US');
+}
+
+function runText(r: ReplayRun): string {
+  if (r.error) return `${n(r.size)} applications: failed (${r.error})`;
+  if (!r.finished) {
+    return `${n(r.size)} applications: not finished in ${r.seconds.toFixed(0)} s (stopped at ${n(r.done)} of ${n(r.total)} responses)`;
+  }
+  return `${n(r.applications ?? r.size)} applications, ${n(r.registrations ?? 0)} registrations (${n(r.total)} responses): ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds?.toFixed(1)} s), peak memory ${r.peakRssMb?.toFixed(0)} MB`;
+}
+
+export function formatReplay(result: ReplayResult): string {
+  const [first, largest] = [result.runs[0], result.runs[result.runs.length - 1]];
+  const ratio =
+    result.ratio !== null
+      ? `×${result.ratio.toFixed(1)}${result.cpuRatio === null ? '' : ` (CPU ×${result.cpuRatio.toFixed(1)})`}`
+      : first.finished && !largest.finished
+        ? `more than ×${(result.limitSeconds / first.seconds).toFixed(1)}`
+        : 'unknown';
+  return [
+    `Replay without --batch (the demo generator, --demo-size N; load ${result.load.join(', ')} on ${result.cores} cores):`,
+    ...result.runs.map((r) => `  ${runText(r)}`),
+    `  ${n(largest.size)} ÷ ${n(first.size)}: ${ratio} (linear: ×${result.linear})`,
+  ].join('\n');
+}
+
+/** The issue's target: 50,000 applications replayed in under 60 s and 2 GB. */
+export function replayVerdict(result: ReplayResult): {
+  target: string;
+  pass: boolean;
+  measured: string;
+  limits: string[];
+} {
+  const r = result.runs[result.runs.length - 1];
+  const pass = r.finished && r.seconds < 60 && (r.peakRssMb ?? Infinity) < 2048;
+  return {
+    target: `Replay of ${n(r.size)} applications without --batch: < 60 s and < 2 GB (linear growth: ×${result.linear} from ${n(result.runs[0].size)})`,
+    pass,
+    measured: `${runText(r)}; ${formatReplay(result).split('\n').at(-1)?.trim()}`,
+    limits: pass
+      ? []
+      : [
+          'every application trigger and every hourly sweep reads whole tables (cells read per execution grow with the history): issue #15 item 2',
+        ],
+  };
+}

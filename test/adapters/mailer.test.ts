@@ -1,0 +1,62 @@
+// A message without an address is neither sent nor queued: the log says which (MAIL_SKIPPED,
+// by reference only, R27). Both ways in (queue, queueToOutbox) behave the same.
+import type { ActivityLog, LogEntry } from '../../src/adapters/log';
+import { type Mail, Mailer } from '../../src/adapters/mailer';
+import type { ScriptProps } from '../../src/adapters/props';
+import type { Workbook } from '../../src/adapters/tables/workbook';
+import { settings } from '../domain/fixtures';
+
+function mailer() {
+  const logged: LogEntry[] = [];
+  const outbox: Record<string, unknown>[] = [];
+  const book = { table: () => ({ append: (r: Record<string, unknown>) => outbox.push(r) }) };
+  const props = new Map<string, string>();
+  const m = new Mailer(
+    book as unknown as Workbook,
+    settings,
+    Date.parse('2024-07-01T10:00:00+09:00'),
+    { add: (e: LogEntry) => logged.push(e) } as unknown as ActivityLog,
+    {
+      get: (k: string) => props.get(k) ?? null,
+      set: (k: string, v: string) => props.set(k, v),
+    } as unknown as ScriptProps,
+  );
+  return { m, logged, outbox };
+}
+
+const mail = (to: string, ref: string): Mail => ({
+  to,
+  subject: 's',
+  body: 'b',
+  htmlBody: 'h',
+  kind: 'notice',
+  ref,
+});
+
+describe('mail without an address', () => {
+  test('queue: not held, MAIL_SKIPPED with the reference and kind', () => {
+    const { m, logged, outbox } = mailer();
+    m.queue(mail('', 'R1'));
+    m.queue(mail('   ', 'R2'));
+    m.deliver();
+    expect(outbox).toEqual([]);
+    expect(logged).toEqual([
+      { action: 'MAIL_SKIPPED', responseId: 'R1', detail: 'notice: no address' },
+      { action: 'MAIL_SKIPPED', responseId: 'R2', detail: 'notice: no address' },
+    ]);
+  });
+
+  test('queueToOutbox: the one without an address is skipped, the other joins the Outbox', () => {
+    const { m, logged, outbox } = mailer();
+    m.queueToOutbox(mail(' ', '2024-06'));
+    m.queueToOutbox(mail('member@example.org', '2024-07'));
+    m.deliver();
+    expect(outbox.map((r) => [r.to, r.ref, r.status])).toEqual([
+      ['member@example.org', '2024-07', 'QUEUED'],
+    ]);
+    expect(logged).toEqual([
+      { action: 'MAIL_SKIPPED', responseId: '2024-06', detail: 'notice: no address' },
+      { action: 'MAIL_QUEUED', responseId: '2024-07', detail: 'notice' },
+    ]);
+  });
+});
