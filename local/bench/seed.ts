@@ -263,8 +263,8 @@ export function buildDataset(options: DatasetOptions): Dataset {
   );
   const byMember = new Map<string, CourseCompletion[]>();
   for (const c of completions) byMember.set(c.memberId, [...(byMember.get(c.memberId) ?? []), c]);
-  // As decideAll, but with the earlier applications kept by recipient key (R13/R14 compare only
-  // those), the way the product's decideFrom does: decideAll's whole list is O(n²) at 50,000.
+  // Decided in order with the earlier applications kept by recipient key (R13/R14 compare only
+  // those), as the product's engine (decideInOrder) looks them up: a whole list is O(n²) at 50,000.
   const priors = new Map<string, PriorApplication[]>();
   const decisions = raw.map(({ input }) => {
     const key = recipientKey(input.recipientName, input.recipientBirthYear);

@@ -1,12 +1,15 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
-// few setValues as possible. Every flow reads and writes through this one reader.
+// few setValues as possible. Every use case reads and writes through this one reader.
 import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -262,7 +265,7 @@ export class Table<K extends string> {
 
   /** Data rows that have any content. */
   dataRows(): Row[] {
-    // Kept until the next append: flows ask for the data rows several times per execution.
+    // Kept until the next append: use cases ask for the data rows several times per execution.
     if (this.withData === null)
       this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
     return this.withData;
@@ -324,9 +327,12 @@ export class Table<K extends string> {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
     } else {
-      // Room for the block right after the data (no need to ask for the grid's size first).
       const first = this.appended[0].rowNumber;
-      this.sheet.insertRowsAfter(first - 1, rows.length);
+      // Room for the block right after the data (no need to ask for the grid's size first);
+      // a sheet this execution created has its 1000 empty rows, formatted by createSheet (text
+      // columns Plain text, #17): the block goes into them, as rows inserted would not be.
+      if (!this.created || first + rows.length - 1 > NEW_SHEET_ROWS)
+        this.sheet.insertRowsAfter(first - 1, rows.length);
       this.rangeAt(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
