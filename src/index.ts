@@ -200,7 +200,7 @@ export function healthReport(): string {
 
 /**
  * Menu / editor: probes the Sheets, Forms, Mail and trigger behaviours the system relies on
- * and reports each as expected / different (flows/env-check.ts). Run once after installing.
+ * and reports each as expected / different (src/adapters/env-check.ts). Run once after installing.
  */
 export function checkEnvironment(): string {
   let text: string;

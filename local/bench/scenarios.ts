@@ -144,7 +144,7 @@ function newWorld(now: number, bundleFile = bundle): OfficeWorld {
 
 // ---- measuring ---------------------------------------------------------------------------
 
-/** Records which sheet each value read and write touches, by wrapping three runtime methods. */
+/** Records which sheet each value read and write touches, by wrapping four runtime methods. */
 function traceTables(rt: LocalRuntime): {
   reads: Record<string, number>;
   writes: Record<string, number>;
@@ -156,12 +156,18 @@ function traceTables(rt: LocalRuntime): {
   const range = LocalRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const sheet = LocalSheet.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const getValues = range.getValues;
+  const getSheetValues = sheet.getSheetValues;
   const setValues = range.setValues;
   const appendRow = sheet.appendRow;
   range.getValues = function (this: LocalRange, ...a: unknown[]) {
     const name = nameOf(this.getSheet());
     if (rt.ctx.counter.enabled) reads[name] = (reads[name] ?? 0) + 1;
     return getValues.apply(this, a);
+  };
+  sheet.getSheetValues = function (this: LocalSheet, ...a: unknown[]) {
+    const name = nameOf(this);
+    if (rt.ctx.counter.enabled) reads[name] = (reads[name] ?? 0) + 1;
+    return getSheetValues.apply(this, a);
   };
   range.setValues = function (this: LocalRange, ...a: unknown[]) {
     const name = nameOf(this.getSheet());
@@ -178,6 +184,7 @@ function traceTables(rt: LocalRuntime): {
     writes,
     stop: () => {
       range.getValues = getValues;
+      sheet.getSheetValues = getSheetValues;
       range.setValues = setValues;
       sheet.appendRow = appendRow;
     },

@@ -79,7 +79,15 @@ export interface Dataset {
   documents: DocumentRecord[];
   apps: AppSeed[];
   ledger: (LedgerLine & { recordedAt: number })[];
-  holds: { month: Month; kind: string; responseId: string; memberId: string; detail: string }[];
+  holds: {
+    month: Month;
+    kind: string;
+    responseId: string;
+    memberId: string;
+    fiscalYear?: number;
+    missing?: string;
+    applicationMonth?: string;
+  }[];
   runs: {
     month: Month;
     ranAt: number;
@@ -255,8 +263,8 @@ export function buildDataset(options: DatasetOptions): Dataset {
   );
   const byMember = new Map<string, CourseCompletion[]>();
   for (const c of completions) byMember.set(c.memberId, [...(byMember.get(c.memberId) ?? []), c]);
-  // As decideAll, but with the earlier applications kept by recipient key (R13/R14 compare only
-  // those), the way the product's decideFrom does: decideAll's whole list is O(n²) at 50,000.
+  // Decided in order with the earlier applications kept by recipient key (R13/R14 compare only
+  // those), as the product's engine (decideInOrder) looks them up: a whole list is O(n²) at 50,000.
   const priors = new Map<string, PriorApplication[]>();
   const decisions = raw.map(({ input }) => {
     const key = recipientKey(input.recipientName, input.recipientBirthYear);
@@ -334,7 +342,7 @@ function settle(dataset: Dataset, through: Month, missing?: ReadonlySet<number>)
     }
     for (const h of onHold) dataset.holds.push(holdRow(month, h));
     for (const id of review)
-      dataset.holds.push({ month, kind: 'REVIEW', responseId: id, memberId: '', detail: '' });
+      dataset.holds.push({ month, kind: 'REVIEW', responseId: id, memberId: '' });
     dataset.runs.push({
       month,
       ranAt,
@@ -352,7 +360,9 @@ function holdRow(month: Month, h: HoldLine) {
     kind: 'ON_HOLD',
     responseId: h.responseId,
     memberId: h.memberId,
-    detail: `FY${h.fiscalYear} ${h.missing.join(',')} ${h.applicationMonth}`,
+    fiscalYear: h.fiscalYear,
+    missing: h.missing.join(','),
+    applicationMonth: h.applicationMonth,
   };
 }
 

@@ -1,7 +1,7 @@
 // What a run handled instead of throwing, and the mail it sent: the two things a fault test
 // must see besides the final sheets.
 //
-// The entry points (src/flows/entry.ts) catch every error so that a trigger never fails, which
+// The entry points (src/entry/run.ts) catch every error so that a trigger never fails, which
 // means an execution that "went wrong" does not end in an exception. It leaves traces instead,
 // and these are what count as handled failures here:
 // - a Log sheet line whose action ends in `_FAILED` (APPLICATION_FAILED, SWEEP_FAILED,

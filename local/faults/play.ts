@@ -423,7 +423,9 @@ function installNestedMonthly(world: OfficeWorld, stats: PlayStats): void {
   world.rt.ctx.faults.push((service, method) => {
     const execution = world.rt.ctx.execution;
     if (inside || !execution || execution.functionName !== 'runMonthlyPayments') return;
-    if (service !== 'Spreadsheet' || method !== 'getValues' || execution.id === lastOuter) return;
+    // A value read: getValues, or getSheetValues (how a table is read whole).
+    const read = method === 'getValues' || method === 'getSheetValues';
+    if (service !== 'Spreadsheet' || !read || execution.id === lastOuter) return;
     lastOuter = execution.id;
     inside = true;
     try {

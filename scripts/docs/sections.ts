@@ -4,11 +4,7 @@
 import { join, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import { REASON_CODES, REASONS } from '../../src/domain/reasons';
-import {
-  SIGNUP_REASON_CODES,
-  SIGNUP_REASON_RULE,
-  SIGNUP_REASON_TEXT,
-} from '../../src/domain/sessions';
+import { SIGNUP_REASON_CODES, SIGNUP_REASONS } from '../../src/domain/sessions';
 import { SETTINGS_SPEC } from '../../src/domain/settings';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/templates';
 import type { ReasonCode } from '../../src/domain/types';
@@ -95,6 +91,11 @@ function reasonsTable(lang: Lang): string {
   );
 }
 
+function signupStatusLabel(status: 'REJECTED' | 'WAITLISTED', lang: Lang): string {
+  if (status === 'WAITLISTED') return lang === 'ja' ? 'WAITLISTED（キャンセル待ち）' : 'WAITLISTED';
+  return lang === 'ja' ? 'REJECTED（お受けできません）' : 'REJECTED';
+}
+
 /** R34: the sign-up reason codes, with the sentence the sign-up emails use. */
 function signupReasonsTable(lang: Lang): string {
   const header =
@@ -105,15 +106,9 @@ function signupReasonsTable(lang: Lang): string {
     header,
     SIGNUP_REASON_CODES.map((code) => [
       `\`${code}\``,
-      SIGNUP_REASON_RULE[code],
-      code === 'SESSION_FULL'
-        ? lang === 'ja'
-          ? 'WAITLISTED（キャンセル待ち）'
-          : 'WAITLISTED'
-        : lang === 'ja'
-          ? 'REJECTED（お受けできません）'
-          : 'REJECTED',
-      SIGNUP_REASON_TEXT[code][lang],
+      SIGNUP_REASONS[code].rule,
+      signupStatusLabel(SIGNUP_REASONS[code].status, lang),
+      SIGNUP_REASONS[code].text[lang],
     ]),
   );
 }

@@ -25,7 +25,7 @@ import { readSettings } from './settings-store';
 import { fromCell, isDateValue, toTextCell } from './tables/cells';
 import { Workbook } from './tables/workbook';
 import { currentAccount, isOwner, readLastRuns, readOwnerRecord } from './trigger-owner';
-import { CLOCK_HANDLERS } from './triggers';
+import { CLOCK_HANDLERS, FORM_HANDLERS, formHandlersFor, SESSION_CLOCK_HANDLERS } from './triggers';
 
 /** When the first check asked the triggers to report (they record every run after it). */
 export const CHECK_SINCE_KEY = 'envcheck.since';
@@ -149,10 +149,7 @@ function formProbes(settings: Settings): ProbeResult[] {
 }
 
 function wantedHandlers(settings: Settings | null): string[] {
-  const forms = ['onRegistrationSubmit', 'onApplicationSubmit'];
-  if (settings?.courseFormUrl) forms.push('onCourseSubmit');
-  if (settings?.signupFormUrl) forms.push('onSignupSubmit', 'runSessionsDaily');
-  return [...forms, ...CLOCK_HANDLERS];
+  return [...formHandlersFor(settings), ...CLOCK_HANDLERS];
 }
 
 /** Runs every probe; returns the bilingual report. Never leaves the scratch sheet behind. */
@@ -212,14 +209,7 @@ export function runEnvironmentCheck(): string {
   }
   results.push(
     ...judgeTriggerKinds(
-      readLastRuns(all, [
-        'onRegistrationSubmit',
-        'onApplicationSubmit',
-        'onCourseSubmit',
-        'onSignupSubmit',
-        'runSessionsDaily',
-        ...CLOCK_HANDLERS,
-      ]),
+      readLastRuns(all, [...FORM_HANDLERS, ...SESSION_CLOCK_HANDLERS, ...CLOCK_HANDLERS]),
       since,
     ),
   );

@@ -54,12 +54,6 @@ export function dayStartMs(day: Day, offsetMinutes = TOKYO_OFFSET_MINUTES): numb
   return Date.UTC(y, m - 1, d) - offsetMinutes * MINUTE_MS;
 }
 
-/** The instant of 00:00 Tokyo on the first day of that month. */
-export function monthStartMs(month: Month, offsetMinutes = TOKYO_OFFSET_MINUTES): number {
-  const [y, m] = splitMonth(month);
-  return Date.UTC(y, m - 1, 1) - offsetMinutes * MINUTE_MS;
-}
-
 function validDay(y: number, m: number, d: number): Day | null {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return makeDay(y, m, d);

@@ -2,12 +2,18 @@
 // only. Set-up writes them into the Templates sheet, where staff edit them; a key staff delete
 // falls back to its text here. The placeholders each key is given are TEMPLATE_VARS
 // (templates.ts), and test/domain/templates.test.ts checks these texts against them.
-import type { Template } from './templates';
+import type { Template, TemplateKey } from './templates';
 
 const JA_FOOTER = '\n■ お問い合わせ\n{{officeContact}}\n';
 const EN_FOOTER = '\nContact\n{{officeContact}}\n';
 
-export const DEFAULT_TEMPLATES: readonly Template[] = [
+/** A default: one of the system's keys (a misspelt key does not compile), in Japanese or English. */
+export interface DefaultTemplate extends Template {
+  key: TemplateKey;
+  lang: 'ja' | 'en';
+}
+
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     key: 'registration.reply',
     lang: 'ja',

@@ -102,17 +102,3 @@ export function decideInOrder(
   }
   return out;
 }
-
-/** Convenience for callers that have every application: decisions only, in submission order. */
-export function decideAllInOrder(
-  apps: readonly ApplicationInput[],
-  facts: DecisionFacts,
-  overrides: Lookup<StaffOverride> = { get: () => undefined },
-  earlier: Lookup<readonly PriorApplication[]> = NONE,
-): Decision[] {
-  return decideInOrder(
-    apps.map((input) => ({ input, override: overrides.get(input.responseId) ?? null })),
-    facts,
-    earlier,
-  ).map((d) => d.decision as Decision);
-}

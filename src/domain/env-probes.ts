@@ -1,6 +1,6 @@
 // The environment check's expectations (#17): what the system relies on from Sheets, Forms,
 // Mail and triggers, as plain data, and how each observation is judged and reported in both
-// languages. The adapter (flows/env-check.ts) makes the observations on real Google (or the
+// languages. The adapter (src/adapters/env-check.ts) makes the observations on real Google (or the
 // local runtime); everything here is pure.
 
 /** A cell value as observed through getValues, reduced to what can be compared. */

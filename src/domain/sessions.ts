@@ -26,52 +26,74 @@ export type SignupReason =
   | 'DUPLICATE'
   | 'SESSION_FULL';
 
-/** In RULES order; a sign-up lists its reasons in this order. */
-export const SIGNUP_REASON_CODES: readonly SignupReason[] = [
-  'UNKNOWN_ID',
-  'NOT_SELF',
-  'NOT_ELIGIBLE',
-  'SESSION_CLOSED',
-  'DUPLICATE',
-  'SESSION_FULL',
-];
-
-/** The sentence each sign-up reason gets in the emails and the staff guide. */
-export const SIGNUP_REASON_TEXT: Record<SignupReason, { ja: string; en: string }> = {
+/**
+ * R34: each sign-up reason code in one row: the rule that sets it, the status it leads to (any
+ * REJECTED row wins over WAITLISTED), and the sentence the sign-up emails and the staff guide
+ * use. A Record over SignupReason: a code added to the type without its row does not compile.
+ * In RULES order; a sign-up lists its reasons in this order.
+ */
+export const SIGNUP_REASONS: Record<
+  SignupReason,
+  { rule: string; status: 'REJECTED' | 'WAITLISTED'; text: { ja: string; en: string } }
+> = {
   UNKNOWN_ID: {
-    ja: '入力された伴走ネットIDは、申し込みの時点で登録されていませんでした。',
-    en: 'The Bansou Net ID you entered was not registered when you signed up.',
+    rule: 'R34 (R5)',
+    status: 'REJECTED',
+    text: {
+      ja: '入力された伴走ネットIDは、申し込みの時点で登録されていませんでした。',
+      en: 'The Bansou Net ID you entered was not registered when you signed up.',
+    },
   },
   NOT_SELF: {
-    ja: '申し込みは本人が、登録したメールアドレスで行う必要があります。',
-    en: 'Sign-ups must be made by the members themselves, from the email address they registered.',
+    rule: 'R34 (R6)',
+    status: 'REJECTED',
+    text: {
+      ja: '申し込みは本人が、登録したメールアドレスで行う必要があります。',
+      en: 'Sign-ups must be made by the members themselves, from the email address they registered.',
+    },
   },
   NOT_ELIGIBLE: {
-    ja: '相談会に参加できるのは、伴走支援の経験を申告した登録者と、研修として参加する外国にルーツのある登録者です。',
-    en: 'The sessions are open to registered members who declared accompanying-support experience, and to members with a foreign background who join for training.',
+    rule: 'R34',
+    status: 'REJECTED',
+    text: {
+      ja: '相談会に参加できるのは、伴走支援の経験を申告した登録者と、研修として参加する外国にルーツのある登録者です。',
+      en: 'The sessions are open to registered members who declared accompanying-support experience, and to members with a foreign background who join for training.',
+    },
   },
   SESSION_CLOSED: {
-    ja: 'この回の申し込みは締め切られているか、中止または終了しています。',
-    en: 'Sign-up for this session has closed, or the session was cancelled or is over.',
+    rule: 'R34',
+    status: 'REJECTED',
+    text: {
+      ja: 'この回の申し込みは締め切られているか、中止または終了しています。',
+      en: 'Sign-up for this session has closed, or the session was cancelled or is over.',
+    },
   },
   DUPLICATE: {
-    ja: 'この回には、すでにお申し込みいただいています（最初のお申し込みが有効です）。',
-    en: 'You have already signed up for this session (your first sign-up stands).',
+    rule: 'R34',
+    status: 'REJECTED',
+    text: {
+      ja: 'この回には、すでにお申し込みいただいています（最初のお申し込みが有効です）。',
+      en: 'You have already signed up for this session (your first sign-up stands).',
+    },
   },
   SESSION_FULL: {
-    ja: 'この回は定員に達しているため、キャンセル待ちとして受け付けました。',
-    en: 'This session is full, so you are on the waiting list.',
+    rule: 'R34',
+    status: 'WAITLISTED',
+    text: {
+      ja: 'この回は定員に達しているため、キャンセル待ちとして受け付けました。',
+      en: 'This session is full, so you are on the waiting list.',
+    },
   },
 };
 
-export const SIGNUP_REASON_RULE: Record<SignupReason, string> = {
-  UNKNOWN_ID: 'R34 (R5)',
-  NOT_SELF: 'R34 (R6)',
-  NOT_ELIGIBLE: 'R34',
-  SESSION_CLOSED: 'R34',
-  DUPLICATE: 'R34',
-  SESSION_FULL: 'R34',
-};
+/** In RULES order; a sign-up lists its reasons in this order. */
+export const SIGNUP_REASON_CODES = Object.keys(SIGNUP_REASONS) as readonly SignupReason[];
+
+/** The status a sign-up's reasons lead to (SIGNUP_REASONS): none is ACCEPTED. */
+export function signupStatusFor(reasons: readonly SignupReason[]): SignupStatus {
+  if (reasons.length === 0) return 'ACCEPTED';
+  return reasons.some((c) => SIGNUP_REASONS[c].status === 'REJECTED') ? 'REJECTED' : 'WAITLISTED';
+}
 
 export const SIGNUP_STATUS_TEXT: Record<SignupStatus, { ja: string; en: string }> = {
   ACCEPTED: { ja: '参加確定', en: 'Accepted' },
@@ -504,7 +526,8 @@ export function decideSignup(input: SignupInput, ctx: SignupContext): SignupDeci
   );
   if (member && sameSession.some((o) => o.memberId === member.id && HOLDS_PLACE.has(o.status)))
     reasons.push('DUPLICATE');
-  if (reasons.length > 0) return { status: 'REJECTED', reasons, memberId, sessionId, purpose };
+  if (reasons.length > 0)
+    return { status: signupStatusFor(reasons), reasons, memberId, sessionId, purpose };
 
   const taken = sameSession.filter((o) => o.status === 'ACCEPTED').length;
   const queueAhead = sameSession.some(
@@ -512,9 +535,8 @@ export function decideSignup(input: SignupInput, ctx: SignupContext): SignupDeci
       o.status === 'WAITLISTED' &&
       bySignupOrder(o, { submittedAt: at, responseId: input.responseId }) < 0,
   );
-  if (taken >= session!.capacity || queueAhead)
-    return { status: 'WAITLISTED', reasons: ['SESSION_FULL'], memberId, sessionId, purpose };
-  return { status: 'ACCEPTED', reasons: [], memberId, sessionId, purpose };
+  const full: SignupReason[] = taken >= session!.capacity || queueAhead ? ['SESSION_FULL'] : [];
+  return { status: signupStatusFor(full), reasons: full, memberId, sessionId, purpose };
 }
 
 /** R34 eligibility: experience declared, or training by a member with a foreign background. */

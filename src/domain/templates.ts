@@ -5,7 +5,7 @@
 import { formatDay, formatMonth } from './dates';
 import { REASON_FACTS, REASONS, SHARE_REASON_TEXT, STATUS_TEXT } from './reasons';
 import {
-  SIGNUP_REASON_TEXT,
+  SIGNUP_REASONS,
   SIGNUP_STATUS_TEXT,
   type SignupReason,
   type SignupStatus,
@@ -31,26 +31,6 @@ export type TemplateKey =
   | 'signup.cancelled'
   | 'signup.reminder'
   | 'sessions.participants';
-
-export const TEMPLATE_KEYS: readonly TemplateKey[] = [
-  'registration.reply',
-  'application.accepted',
-  'application.onHold',
-  'application.rejected',
-  'application.review',
-  'application.paidEdited',
-  'application.shareRefused',
-  'payments.summary',
-  'payments.notice',
-  'staff.alert',
-  'signup.accepted',
-  'signup.promoted',
-  'signup.waitlisted',
-  'signup.rejected',
-  'signup.cancelled',
-  'signup.reminder',
-  'sessions.participants',
-];
 
 /**
  * One template. `lang` is 'ja', 'en', 'both' (Japanese then English in one message) or any
@@ -86,7 +66,7 @@ const SIGNUP_VARS = [
   'officeContact',
 ] as const;
 
-/** The placeholders each template is given by the flows (for checking staff-edited templates). */
+/** The placeholders each template is given by the use cases (for checking staff-edited templates). */
 export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
   'registration.reply': ['name', 'memberId', 'applicationFormUrl', 'officeContact'],
   'application.accepted': [
@@ -186,6 +166,9 @@ export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
     'sheetUrl',
   ],
 };
+
+/** Every template key, in the order of TEMPLATE_VARS (a Record: no key can be left out). */
+export const TEMPLATE_KEYS = Object.keys(TEMPLATE_VARS) as readonly TemplateKey[];
 
 /** Variables whose value is a link we made ourselves; only these become <a> in HTML. */
 const URL_VARS: ReadonlySet<string> = new Set(['applicationFormUrl', 'sheetUrl', 'meetingUrl']);
@@ -535,8 +518,8 @@ export function documentLines(missing: readonly ('memorandum' | 'account')[]): L
 /** R35: the sign-up reasons, one per line, in the email's language. */
 export function signupReasonLines(codes: readonly SignupReason[]): Localized {
   return {
-    ja: codes.map((c) => SIGNUP_REASON_TEXT[c].ja),
-    en: codes.map((c) => SIGNUP_REASON_TEXT[c].en),
+    ja: codes.map((c) => SIGNUP_REASONS[c].text.ja),
+    en: codes.map((c) => SIGNUP_REASONS[c].text.en),
   };
 }
 

@@ -4,20 +4,14 @@
 import { showToStaff } from '../adapters/dialog';
 import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
 import { recordLastRun } from '../adapters/trigger-owner';
-
-/** The installed handler of each form's trigger (its name in the job records). */
-const FORM_HANDLER: Record<string, string> = {
-  registration: 'onRegistrationSubmit',
-  application: 'onApplicationSubmit',
-  course: 'onCourseSubmit',
-  signup: 'onSignupSubmit',
-};
+import { FORM_TRIGGERS } from '../adapters/triggers';
 
 export { showToStaff };
 
 import { errorText } from '../adapters/mailer';
 import { LOG } from '../adapters/tables/schema';
 import { appendRows } from '../adapters/tables/table';
+import type { FormName } from '../domain/settings-types';
 
 type Processor = (
   env: Env,
@@ -26,7 +20,7 @@ type Processor = (
 ) => void;
 
 export function onFormSubmit(
-  kind: string,
+  kind: FormName,
   process: Processor,
   e: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): void {
@@ -42,7 +36,7 @@ export function onFormSubmit(
       const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
       commit(env);
-      recordLastRun(FORM_HANDLER[kind] ?? kind, env.now, 'spreadsheet');
+      recordLastRun(FORM_TRIGGERS[kind].handler, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
   } catch (error) {

@@ -12,7 +12,7 @@ import {
   readOwnerRecord,
   tokyoTime,
 } from '../adapters/trigger-owner';
-import { CLOCK_HANDLERS, FORM_HANDLERS } from '../adapters/triggers';
+import { CLOCK_HANDLERS, FORM_HANDLERS, formHandlersFor } from '../adapters/triggers';
 
 export function healthReport(env: Env): string {
   const members = env.book.table(MEMBERS).dataRows().length;
@@ -52,9 +52,7 @@ export function healthReport(env: Env): string {
       visible.map((t) => t.getUniqueId()),
       currentAccount(),
     );
-  const expected = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
-  if (env.settings.courseFormUrl) expected.push('onCourseSubmit');
-  if (env.settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
+  const expected = [...CLOCK_HANDLERS, ...formHandlersFor(env.settings)];
   const missing = expected.filter((h) => !installed.includes(h));
   const extra = installed.filter(
     (h) =>

@@ -38,7 +38,12 @@ import {
   readOwnerRecord,
   writeOwnerRecord,
 } from '../adapters/trigger-owner';
-import { CLOCK_HANDLERS, FORM_HANDLERS, SESSION_CLOCK_HANDLERS } from '../adapters/triggers';
+import {
+  CLOCK_HANDLERS,
+  FORM_HANDLERS,
+  type FormHandler,
+  SESSION_CLOCK_HANDLERS,
+} from '../adapters/triggers';
 import type { Settings } from '../domain/settings-types';
 
 type ItemType = GoogleAppsScript.Forms.ItemType;
@@ -46,7 +51,7 @@ type ItemType = GoogleAppsScript.Forms.ItemType;
 interface FormCheck {
   what: string;
   url: string;
-  handler: 'onRegistrationSubmit' | 'onApplicationSubmit' | 'onCourseSubmit' | 'onSignupSubmit';
+  handler: FormHandler;
   fields: Record<string, string>;
   /** Item types that can answer each field; fields not listed take any text or choice item. */
   types: Record<string, string[]>;

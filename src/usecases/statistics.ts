@@ -234,9 +234,11 @@ export function refreshStatistics(env: Env): StatisticsResult {
   const created = !sheet;
   if (sheet) sheet.clear();
   else sheet = ss.insertSheet(STATISTICS_SHEET);
-  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that.
-  if (grid.length > NEW_SHEET_ROWS && grid.length > sheet.getMaxRows()) {
-    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  // A sheet has at least the 1,000 rows it was made with; ask for more only beyond that (a
+  // sheet made just now has exactly 1,000: no need to ask, and ask an older one once).
+  if (grid.length > NEW_SHEET_ROWS) {
+    const maxRows = created ? NEW_SHEET_ROWS : sheet.getMaxRows();
+    if (grid.length > maxRows) sheet.insertRowsAfter(maxRows, grid.length - maxRows);
   }
   const block = sheet.getRange(1, 1, grid.length, width);
   block.setValues(grid.map((r) => r.map(toCell)));

@@ -14,7 +14,7 @@ import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, COURSE, type KeysOf, MEMBERS, OUTBOX } from '../adapters/tables/schema';
 import { SIGNUPS } from '../adapters/tables/sessions-schema';
 import type { Row, Table } from '../adapters/tables/table';
-import { CLOCK_HANDLERS } from '../adapters/triggers';
+import { CLOCK_HANDLERS, formHandlersFor } from '../adapters/triggers';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 import type { Settings } from '../domain/settings-types';
@@ -383,9 +383,7 @@ function savePositions(
 
 function checkTriggers(env: Env, settings: Settings, result: SweepResult): void {
   const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
-  const expected: string[] = [...CLOCK_HANDLERS, 'onRegistrationSubmit', 'onApplicationSubmit'];
-  if (settings.courseFormUrl) expected.push('onCourseSubmit');
-  if (settings.signupFormUrl) expected.push('onSignupSubmit', 'runSessionsDaily');
+  const expected: string[] = [...CLOCK_HANDLERS, ...formHandlersFor(settings)];
   for (const handler of expected) {
     const key = `trigger-missing:${handler}`;
     if (handlers.has(handler)) {

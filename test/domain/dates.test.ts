@@ -11,7 +11,6 @@ import {
   minuteOfDayFromDate,
   monthOf,
   monthOfDay,
-  monthStartMs,
   monthsFromTo,
   nextMonth,
   parseDay,
@@ -48,7 +47,7 @@ describe('dayOf / monthOf (Tokyo, UTC+9, whatever the machine zone)', () => {
   });
 });
 
-describe('dayStartMs / monthStartMs', () => {
+describe('dayStartMs', () => {
   test.each([['2024-07-30'], ['2024-02-29'], ['2023-12-31']])(
     'dayStartMs(%s) is 00:00 Tokyo that day',
     (day) => {
@@ -57,11 +56,6 @@ describe('dayStartMs / monthStartMs', () => {
       expect(dayOf(dayStartMs(day) - 1)).not.toBe(day);
     },
   );
-
-  test('monthStartMs is 00:00 Tokyo on the 1st', () => {
-    expect(monthStartMs('2024-08')).toBe(tokyoMs('2024-08-01', '00:00'));
-    expect(monthStartMs('2024-08', 0)).toBe(Date.UTC(2024, 7, 1));
-  });
 });
 
 describe('parseDay', () => {

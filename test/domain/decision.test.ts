@@ -5,7 +5,7 @@ import {
   decideApplication,
   toPrior,
 } from '../../src/domain/decision';
-import { decideAllInOrder } from '../../src/domain/engine';
+import { decideInOrder } from '../../src/domain/engine';
 import type {
   ApplicationInput,
   CourseCompletion,
@@ -48,12 +48,11 @@ function decideAll(
 ): Decision[] {
   const byKey = new Map<string, PriorApplication[]>();
   for (const p of earlier) byKey.set(p.recipientKey, [...(byKey.get(p.recipientKey) ?? []), p]);
-  return decideAllInOrder(
-    apps,
+  return decideInOrder(
+    apps.map((input) => ({ input, override: w.overrides.get(input.responseId) ?? null })),
     { settings: w.settings, histories, completions },
-    w.overrides,
     byKey,
-  );
+  ).map((d) => d.decision as Decision);
 }
 
 function context(

@@ -18,10 +18,13 @@ import {
   reminderDue,
   type Session,
   type SessionCells,
+  SIGNUP_REASON_CODES,
+  SIGNUP_REASONS,
   type SignupInput,
   sessionChoice,
   sessionIdOfAnswer,
   sessionTimeText,
+  signupStatusFor,
 } from '../../src/domain/sessions';
 import { settings, tokyoMs } from './fixtures';
 
@@ -332,6 +335,32 @@ describe('R34: a sign-up decided as of its submission moment', () => {
       other({ responseId: 'q4', status: 'CANCELLED' }),
     ];
     expect(decide(input(), elsewhere).status).toBe('ACCEPTED');
+  });
+});
+
+describe('R34: the sign-up reason codes, one row each', () => {
+  test('every code is listed in RULES order, each with its rule and sentence in both languages', () => {
+    expect(SIGNUP_REASON_CODES).toEqual([
+      'UNKNOWN_ID',
+      'NOT_SELF',
+      'NOT_ELIGIBLE',
+      'SESSION_CLOSED',
+      'DUPLICATE',
+      'SESSION_FULL',
+    ]);
+    for (const code of SIGNUP_REASON_CODES) {
+      expect(SIGNUP_REASONS[code].rule).toMatch(/^R34/);
+      expect(SIGNUP_REASONS[code].text.ja).not.toBe('');
+      expect(SIGNUP_REASONS[code].text.en).not.toBe('');
+    }
+  });
+
+  test('a full session puts the sign-up on the waiting list; any other reason refuses it', () => {
+    expect(signupStatusFor([])).toBe('ACCEPTED');
+    expect(signupStatusFor(['SESSION_FULL'])).toBe('WAITLISTED');
+    expect(signupStatusFor(['UNKNOWN_ID'])).toBe('REJECTED');
+    expect(signupStatusFor(['DUPLICATE'])).toBe('REJECTED');
+    expect(signupStatusFor(['SESSION_CLOSED', 'SESSION_FULL'])).toBe('REJECTED');
   });
 });
 

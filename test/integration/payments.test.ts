@@ -76,7 +76,7 @@ describe('monthly payments', () => {
       if (
         !started &&
         service === 'Spreadsheet' &&
-        method === 'getValues' &&
+        (method === 'getValues' || method === 'getSheetValues') &&
         o.rt.ctx.execution?.functionName === 'runMonthlyPayments'
       ) {
         started = true;

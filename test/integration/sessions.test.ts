@@ -316,6 +316,26 @@ describe('R35: the day before, once: the reminder and the participant list', () 
   });
 });
 
+describe('R35: the daily trigger is checked like the others', () => {
+  test('with a sign-up form, a missing runSessionsDaily is named by the health report and alerted by the sweep once', () => {
+    const o = setUpOffice();
+    o.explains.push(
+      /^Log STAFF_ALERT: .*Trigger missing: runSessionsDaily|^Log STAFF_ALERT: The trigger for runSessionsDaily is missing: /,
+    );
+    const daily = o.rt.script
+      .getProjectTriggers()
+      .find((t) => t.getHandlerFunction() === 'runSessionsDaily')!;
+    o.rt.script.deleteTrigger(daily);
+    expect(String(o.rt.run('healthReport'))).toContain(
+      'MISSING / 未設定: runSessionsDaily — run Set up / check',
+    );
+    sweep(o);
+    sweep(o);
+    const alerts = mailsTo(o, o.staffEmail).filter((m) => m.subject.includes('runSessionsDaily'));
+    expect(alerts).toHaveLength(1);
+  });
+});
+
 describe('R35: never a reminder after a cancellation', () => {
   test('a reminder the quota held back in the Outbox is withdrawn when staff cancel', () => {
     const o = setUpOffice();

@@ -294,6 +294,27 @@ describe('Sheet geometry (Sheet reference)', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C4');
   });
 
+  test('getSheetValues(1, 1, -1, -1) reads A1 to the last row and column with content in one call; an empty sheet throws', () => {
+    sheet.getRange('C4').setValue(1);
+    sheet.getRange('A1').setValue('ID');
+    ctx.counter.reset();
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([
+      ['ID', '', ''],
+      ['', '', ''],
+      ['', '', ''],
+      ['', '', 1],
+    ]);
+    expect(sheet.getSheetValues(2, 3, -1, 1)).toEqual([[''], [''], [1]]);
+    expect(sheet.getSheetValues(4, 2, 1, 2)).toEqual([['', 1]]);
+    const counts = ctx.counter.reset();
+    expect(counts.byMethod['Spreadsheet.getSheetValues']).toBe(3);
+    expect(counts.calls.Spreadsheet).toBe(3);
+    const empty = ss.insertSheet('Empty');
+    expect(messageOf(() => empty.getSheetValues(1, 1, -1, -1))).toBe(
+      'The number of rows in the range must be at least 1.',
+    );
+  });
+
   test('appendRow writes after the last row with content, not after the last row touched', () => {
     sheet.getRange('A1:B1').setValues([['ID', 'Name']]);
     sheet.getRange('A5').setBackground('#ff0000');

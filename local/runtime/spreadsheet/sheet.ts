@@ -227,6 +227,32 @@ export class LocalSheet {
     );
   }
 
+  /**
+   * The values of a rectangle in one round trip, without a Range first. A -1 as numRows or
+   * numColumns reads up to the last row or column with content, as public scripts use it
+   * (`sheet.getSheetValues(1, 1, -1, -1)`: every value of the sheet). When that leaves no
+   * row or column (an empty sheet) it throws like getRange does; the reference does not say
+   * what Google does then, so the product must not rely on it.
+   */
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): ScriptValue[][] {
+    requireNumbers(
+      [startRow, startColumn, numRows, numColumns],
+      4,
+      'SpreadsheetApp.Sheet.getSheetValues',
+    );
+    const rows = numRows === -1 ? this.lastRowWithContent() - startRow + 1 : Math.trunc(numRows);
+    const columns =
+      numColumns === -1 ? this.lastColumnWithContent() - startColumn + 1 : Math.trunc(numColumns);
+    const range = this.makeRange(Math.trunc(startRow), Math.trunc(startColumn), rows, columns);
+    this.env.call('getSheetValues', { read: rows * columns });
+    return this.readValues(range.getRow() - 1, range.getColumn() - 1, rows, columns);
+  }
+
   /** Writes the values after the last row with content, growing the grid when needed. */
   appendRow(rowContents: unknown[]): this {
     this.env.call('appendRow', { written: Array.isArray(rowContents) ? rowContents.length : 0 });

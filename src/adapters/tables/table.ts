@@ -1,11 +1,15 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
-// few setValues as possible. Every flow reads and writes through this one reader.
+// few setValues as possible. Every use case reads and writes through this one reader.
 import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -106,6 +110,7 @@ export class Table<K extends string> {
     readonly created: boolean,
   ) {
     const header = values[0] ?? [];
+    this.header = header;
     this.width = header.length;
     for (const [key, index] of columnIndexes(header, spec)) this.column.set(key, index);
     const missing = spec.columns.filter((col) => !this.column.has(col.key));
@@ -144,6 +149,20 @@ export class Table<K extends string> {
     }
   }
 
+  /** The header row as read (columns the system added are not in it). */
+  private readonly header: readonly unknown[];
+
+  /**
+   * A column the spec does not list (e.g. one an earlier version wrote), found by its header as
+   * the spec's columns are: a reader of its cells, or null when the sheet has no such column.
+   */
+  otherColumn(column: ColumnSpec): ((row: Row) => unknown) | null {
+    const index = columnIndexes(this.header, { name: this.spec.name, columns: [column] }).get(
+      column.key,
+    );
+    return index === undefined ? null : (row) => row.values[index] ?? '';
+  }
+
   /** Per sheet column: how a value goes into the cell (plain strings in text columns). */
   private readonly encoders: ((value: unknown) => CellValue)[];
 
@@ -171,7 +190,7 @@ export class Table<K extends string> {
       sheet = createSheet(ss, spec);
       created = true;
     }
-    const values = created ? [spec.columns.map((c) => c.header)] : sheet.getDataRange().getValues();
+    const values = created ? [spec.columns.map((c) => c.header)] : readWhole(sheet);
     return new Table(sheet, spec, values, created);
   }
 
@@ -179,7 +198,27 @@ export class Table<K extends string> {
   static openIfExists<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> | null {
     const sheet = ss.getSheetByName(spec.name);
     if (!sheet) return null;
-    return new Table(sheet, spec, sheet.getDataRange().getValues(), false);
+    return new Table(sheet, spec, readWhole(sheet), false);
+  }
+
+  /**
+   * The first range this table wrote through; every later write is an offset from it, which
+   * is worked out locally (Range.offset is no round trip), so only the first write of an
+   * execution asks the sheet for a range.
+   */
+  private anchor: Range | null = null;
+
+  private rangeAt(row: number, column: number, numRows: number, numColumns: number): Range {
+    if (!this.anchor) {
+      this.anchor = this.sheet.getRange(row, column, numRows, numColumns);
+      return this.anchor;
+    }
+    return this.anchor.offset(
+      row - this.anchor.getRow(),
+      column - this.anchor.getColumn(),
+      numRows,
+      numColumns,
+    );
   }
 
   has(key: K): boolean {
@@ -226,7 +265,7 @@ export class Table<K extends string> {
 
   /** Data rows that have any content. */
   dataRows(): Row[] {
-    // Kept until the next append: flows ask for the data rows several times per execution.
+    // Kept until the next append: use cases ask for the data rows several times per execution.
     if (this.withData === null)
       this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
     return this.withData;
@@ -265,7 +304,7 @@ export class Table<K extends string> {
     const block: unknown[][] = [];
     for (let r = first; r <= last; r++)
       block.push(this.encode(this.rows[r - 2].values.slice(lo, hi + 1), lo));
-    this.sheet.getRange(first, lo + 1, last - first + 1, hi - lo + 1).setValues(block);
+    this.rangeAt(first, lo + 1, last - first + 1, hi - lo + 1).setValues(block);
   }
 
   /** Consecutive changed rows are written together, over the union of their changed columns. */
@@ -288,10 +327,13 @@ export class Table<K extends string> {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
     } else {
-      // Room for the block right after the data (no need to ask for the grid's size first).
       const first = this.appended[0].rowNumber;
-      this.sheet.insertRowsAfter(first - 1, rows.length);
-      this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
+      // Room for the block right after the data (no need to ask for the grid's size first);
+      // a sheet this execution created has its 1000 empty rows, formatted by createSheet (text
+      // columns Plain text, #17): the block goes into them, as rows inserted would not be.
+      if (!this.created || first + rows.length - 1 > NEW_SHEET_ROWS)
+        this.sheet.insertRowsAfter(first - 1, rows.length);
+      this.rangeAt(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
   }
@@ -306,6 +348,22 @@ export class Table<K extends string> {
     if (row.length >= this.width) return row;
     return row.concat(new Array(this.width - row.length).fill(''));
   }
+}
+
+/**
+ * Every value of a sheet in one round trip: `getSheetValues(1, 1, -1, -1)` (a -1 reads up to
+ * the last row or column with content), where `getDataRange().getValues()` takes two. The
+ * reference does not say what it does on a sheet with no content at all; there the two-call
+ * reading answers (one empty cell), as it always did.
+ */
+function readWhole(sheet: Sheet): unknown[][] {
+  let values: unknown[][] | null = null;
+  try {
+    values = sheet.getSheetValues(1, 1, -1, -1);
+  } catch (_e) {
+    values = null;
+  }
+  return values && values.length > 0 ? values : sheet.getDataRange().getValues();
 }
 
 /** Row arrays hold what the cells hold (strings without the text apostrophe). */
@@ -382,7 +440,12 @@ export function appendRows<K extends string>(
     sheet.appendRow(rows[0]);
     return;
   }
-  const first = sheet.getLastRow() + 1;
-  sheet.insertRowsAfter(first - 1, rows.length);
-  sheet.getRange(first, 1, rows.length, spec.columns.length).setValues(rows);
+  // The data range tells the last row (its geometry is known without another round trip) and
+  // is the anchor the block is offset from: no getLastRow, no getRange.
+  const data = sheet.getDataRange();
+  const last = data.getLastRow();
+  const empty = last === 1 && data.getLastColumn() === 1 && sheet.getLastRow() === 0;
+  const first = empty ? 1 : last + 1;
+  sheet.insertRowsAfter(first - 1 || 1, rows.length);
+  data.offset(first - 1, 0, rows.length, spec.columns.length).setValues(rows);
 }

@@ -78,7 +78,7 @@ describe('opening a table', () => {
     expect(sheet.getColumnWidth(2)).toBe(140);
   });
 
-  test('an existing sheet is read whole in one getValues; columns are found by either half of the header, an alias, any case and width of characters', () => {
+  test('an existing sheet is read whole in one getSheetValues(1, 1, -1, -1); columns are found by either half of the header, an alias, any case and width of characters', () => {
     const { ss, calls, typed } = office();
     typed('People', [
       ['my notes', 'ｆｅｅ', 'full  NAME', '番号', 'Joined / 登録日'],
@@ -88,8 +88,7 @@ describe('opening a table', () => {
     let table!: Table<'id' | 'name' | 'joined' | 'fee'>;
     expect(calls(() => (table = Table.open(ss, people())))).toEqual({
       getSheetByName: 1,
-      getDataRange: 1,
-      getValues: 1,
+      getSheetValues: 1,
     });
     expect(table.created).toBe(false);
     expect(table.columnNumber('id')).toBe(4);
@@ -99,6 +98,24 @@ describe('opening a table', () => {
     expect(table.rows.map((r) => r.rowNumber)).toEqual([2, 3]);
     expect(table.get(table.rows[0], 'name')).toBe('Aiko');
     expect(table.get(table.rows[1], 'id')).toBe('P-2');
+  });
+
+  test('a sheet staff emptied entirely is read in the two-call way and gets its headers back', () => {
+    const { ss, calls, cells } = office();
+    ss.insertSheet('People');
+    let table!: Table<'id' | 'name' | 'joined' | 'fee'>;
+    expect(calls(() => (table = Table.open(ss, people())))).toEqual({
+      getSheetByName: 1,
+      getDataRange: 1,
+      getValues: 1,
+      getMaxColumns: 1,
+      getRange: 1,
+      setValues: 1,
+    });
+    expect(table.rows).toEqual([]);
+    expect(cells('People')).toEqual([
+      ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
+    ]);
   });
 
   test('the first of two columns with the same header is the one used', () => {
@@ -215,13 +232,13 @@ describe('writing back', () => {
     ]);
   });
 
-  test('up to three separate runs of rows are written one block each', () => {
+  test('up to three separate runs of rows are written one block each, the later blocks offset from the first range (no round trip)', () => {
     const { table, calls, cells } = seeded(9);
     table.set(table.rows[0], 'fee', 1);
     table.set(table.rows[4], 'fee', 5);
     table.set(table.rows[5], 'fee', 6);
     table.set(table.rows[8], 'fee', 9);
-    expect(calls(() => table.flush())).toEqual({ getRange: 3, setValues: 3 });
+    expect(calls(() => table.flush())).toEqual({ getRange: 1, setValues: 3 });
     expect(cells('People').map((r) => r[3])).toEqual([
       'Fee / 謝金',
       1,
@@ -247,7 +264,7 @@ describe('writing back', () => {
     expect(after[2]).toEqual(['P-2', 'N2', '', '']);
   });
 
-  test('a Date set to the same time is no change; a different time is', () => {
+  test('a Date set to the same time is no change; a different time is (later writes offset from the first range)', () => {
     const o = office();
     o.typed('People', [
       ['ID / 番号', 'Joined / 登録日'],
@@ -260,9 +277,9 @@ describe('writing back', () => {
     table.set(table.rows[0], 'joined', new Date(day.getTime()));
     expect(o.calls(() => table.flush())).toEqual({});
     table.set(table.rows[0], 'joined', new Date(day.getTime() + 60_000));
-    expect(o.calls(() => table.flush())).toEqual({ getRange: 1, setValues: 1 });
+    expect(o.calls(() => table.flush())).toEqual({ setValues: 1 });
     table.set(table.rows[0], 'joined', 'not a date');
-    expect(o.calls(() => table.flush())).toEqual({ getRange: 1, setValues: 1 });
+    expect(o.calls(() => table.flush())).toEqual({ setValues: 1 });
   });
 
   test('null or undefined clears a cell; setting a cleared cell to empty again is no change', () => {
@@ -453,16 +470,15 @@ describe('appendRows (the Log: written without reading)', () => {
     });
   });
 
-  test('several records are one block after the last row', () => {
+  test('several records are one block after the last row: the data range gives the last row and the block is offset from it', () => {
     const { ss, cells, calls } = office();
     appendRows(ss, people(), [{ id: 'P-1' }]);
     expect(
       calls(() => appendRows(ss, people(), [{ id: 'P-2' }, { id: 'P-3', name: 'C' }])),
     ).toEqual({
       getSheetByName: 1,
-      getLastRow: 1,
+      getDataRange: 1,
       insertRowsAfter: 1,
-      getRange: 1,
       setValues: 1,
     });
     expect(cells('People').slice(1)).toEqual([
@@ -474,6 +490,13 @@ describe('appendRows (the Log: written without reading)', () => {
 });
 
 describe('createSheet and normalizeHeader', () => {
+  test('several records on a sheet staff emptied entirely start at the first row', () => {
+    const { ss, cells } = office();
+    ss.insertSheet('People');
+    appendRows(ss, people(), [{ id: 'P-1' }, { id: 'P-2' }]);
+    expect(cells('People')).toEqual([['P-1'], ['P-2']]);
+  });
+
   test('a spec wider than the default 26 columns gets the columns it needs', () => {
     const { ss, cells } = office();
     const wide: TableSpec = {
@@ -501,8 +524,7 @@ describe('Workbook: one read per table per execution', () => {
     let first!: Table<'id' | 'name' | 'joined' | 'fee'>;
     expect(calls(() => (first = book.table(people())))).toEqual({
       getSheetByName: 1,
-      getDataRange: 1,
-      getValues: 1,
+      getSheetValues: 1,
     });
     expect(book.isOpen(people())).toBe(true);
     expect(calls(() => expect(book.table(people())).toBe(first))).toEqual({});
