@@ -1,4 +1,4 @@
-// The Member history sheet (RULES §3 "Facts as of the submission moment"): the registration flow
+// The Member history sheet (RULES §3 "Facts as of the submission moment"): registration
 // appends one row per response version; decisions read every member as of the application's
 // moment (src/domain/members.ts). Members stays the staff's current view.
 import { isYes } from '../domain/answers';

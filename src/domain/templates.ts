@@ -66,7 +66,7 @@ const SIGNUP_VARS = [
   'officeContact',
 ] as const;
 
-/** The placeholders each template is given by the flows (for checking staff-edited templates). */
+/** The placeholders each template is given by the use cases (for checking staff-edited templates). */
 export const TEMPLATE_VARS: Record<TemplateKey, readonly string[]> = {
   'registration.reply': ['name', 'memberId', 'applicationFormUrl', 'officeContact'],
   'application.accepted': [

@@ -1,12 +1,15 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
-// few setValues as possible. Every flow reads and writes through this one reader.
+// few setValues as possible. Every use case reads and writes through this one reader.
 import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -107,6 +110,7 @@ export class Table<K extends string> {
     readonly created: boolean,
   ) {
     const header = values[0] ?? [];
+    this.header = header;
     this.width = header.length;
     for (const [key, index] of columnIndexes(header, spec)) this.column.set(key, index);
     const missing = spec.columns.filter((col) => !this.column.has(col.key));
@@ -143,6 +147,20 @@ export class Table<K extends string> {
       const i = this.column.get(col.key);
       if (i !== undefined) this.encoders[i] = isTextColumn(spec, col.key) ? toTextCell : toCell;
     }
+  }
+
+  /** The header row as read (columns the system added are not in it). */
+  private readonly header: readonly unknown[];
+
+  /**
+   * A column the spec does not list (e.g. one an earlier version wrote), found by its header as
+   * the spec's columns are: a reader of its cells, or null when the sheet has no such column.
+   */
+  otherColumn(column: ColumnSpec): ((row: Row) => unknown) | null {
+    const index = columnIndexes(this.header, { name: this.spec.name, columns: [column] }).get(
+      column.key,
+    );
+    return index === undefined ? null : (row) => row.values[index] ?? '';
   }
 
   /** Per sheet column: how a value goes into the cell (plain strings in text columns). */
@@ -247,7 +265,7 @@ export class Table<K extends string> {
 
   /** Data rows that have any content. */
   dataRows(): Row[] {
-    // Kept until the next append: flows ask for the data rows several times per execution.
+    // Kept until the next append: use cases ask for the data rows several times per execution.
     if (this.withData === null)
       this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
     return this.withData;
@@ -309,9 +327,12 @@ export class Table<K extends string> {
       // One call, and appendRow grows the grid itself.
       this.sheet.appendRow(rows[0]);
     } else {
-      // Room for the block right after the data (no need to ask for the grid's size first).
       const first = this.appended[0].rowNumber;
-      this.sheet.insertRowsAfter(first - 1, rows.length);
+      // Room for the block right after the data (no need to ask for the grid's size first);
+      // a sheet this execution created has its 1000 empty rows, formatted by createSheet (text
+      // columns Plain text, #17): the block goes into them, as rows inserted would not be.
+      if (!this.created || first + rows.length - 1 > NEW_SHEET_ROWS)
+        this.sheet.insertRowsAfter(first - 1, rows.length);
       this.rangeAt(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
