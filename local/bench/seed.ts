@@ -79,7 +79,15 @@ export interface Dataset {
   documents: DocumentRecord[];
   apps: AppSeed[];
   ledger: (LedgerLine & { recordedAt: number })[];
-  holds: { month: Month; kind: string; responseId: string; memberId: string; detail: string }[];
+  holds: {
+    month: Month;
+    kind: string;
+    responseId: string;
+    memberId: string;
+    fiscalYear?: number;
+    missing?: string;
+    applicationMonth?: string;
+  }[];
   runs: {
     month: Month;
     ranAt: number;
@@ -334,7 +342,7 @@ function settle(dataset: Dataset, through: Month, missing?: ReadonlySet<number>)
     }
     for (const h of onHold) dataset.holds.push(holdRow(month, h));
     for (const id of review)
-      dataset.holds.push({ month, kind: 'REVIEW', responseId: id, memberId: '', detail: '' });
+      dataset.holds.push({ month, kind: 'REVIEW', responseId: id, memberId: '' });
     dataset.runs.push({
       month,
       ranAt,
@@ -352,7 +360,9 @@ function holdRow(month: Month, h: HoldLine) {
     kind: 'ON_HOLD',
     responseId: h.responseId,
     memberId: h.memberId,
-    detail: `FY${h.fiscalYear} ${h.missing.join(',')} ${h.applicationMonth}`,
+    fiscalYear: h.fiscalYear,
+    missing: h.missing.join(','),
+    applicationMonth: h.applicationMonth,
   };
 }
 

@@ -7,8 +7,7 @@ import type { Env } from '../adapters/env';
 import { queuePaymentNotices } from '../adapters/notices';
 import { readDocuments, readMembers } from '../adapters/records';
 import { cellBool, cellMs, cellNumber, cellText, toCell } from '../adapters/tables/cells';
-import { APPLICATIONS, HOLDS, LEDGER, RUNS } from '../adapters/tables/schema';
-import { appendRows } from '../adapters/tables/table';
+import { APPLICATIONS, HOLDS, HOLDS_PACKED_DETAIL, LEDGER, RUNS } from '../adapters/tables/schema';
 import { renderFor } from '../adapters/templates-store';
 import { monthOf, monthOfDay, parseDay } from '../domain/dates';
 import {
@@ -183,17 +182,23 @@ function recordSettlement(
     });
   }
   ledger.flush();
-  // The holds of a settled month are only ever appended (and read back to redraw its sheet).
-  appendRows(env.book.ss, HOLDS, [
-    ...onHold.map((h) => ({
+  // The holds of a settled month are only ever appended (and read back to redraw its sheet),
+  // a field per column. Through the table, so an office's sheet from before the holds had
+  // columns gets them added at the right (its older rows keep their packed detail).
+  const holds = env.book.table(HOLDS);
+  for (const h of onHold) {
+    holds.append({
       month,
       kind: 'ON_HOLD',
       responseId: h.responseId,
       memberId: h.memberId,
-      detail: `FY${h.fiscalYear} ${h.missing.join(',')} ${h.applicationMonth}`,
-    })),
-    ...review.map((id) => ({ month, kind: 'REVIEW', responseId: id })),
-  ]);
+      fiscalYear: h.fiscalYear,
+      missing: h.missing.join(','),
+      applicationMonth: h.applicationMonth,
+    });
+  }
+  for (const id of review) holds.append({ month, kind: 'REVIEW', responseId: id });
+  holds.flush();
   const total = lines.reduce((s, l) => s + l.amount, 0);
   env.book.table(RUNS).append({
     month,
@@ -229,8 +234,18 @@ function recordSettlement(
   apps.flush();
 }
 
+function missingList(text: string): MissingDocument[] {
+  return text.split(',').filter((s) => s !== '') as MissingDocument[];
+}
+
+/**
+ * The holds recorded for a settled month. A row written before the holds had columns has its
+ * fields packed in one "Detail" cell ("FY2024 memorandum,account 2024-06"): it is read from
+ * there, so an office's older months redraw as they were.
+ */
 function readHolds(env: Env, month: Month): { onHold: HoldLine[]; review: string[] } {
   const table = env.book.table(HOLDS);
+  const packed = table.otherColumn(HOLDS_PACKED_DETAIL);
   const onHold: HoldLine[] = [];
   const review: string[] = [];
   for (const row of table.dataRows()) {
@@ -241,13 +256,26 @@ function readHolds(env: Env, month: Month): { onHold: HoldLine[]; review: string
       review.push(responseId);
       continue;
     }
-    const [fy, missing, applicationMonth] = cellText(table.get(row, 'detail')).split(' ');
+    const memberId = cellText(table.get(row, 'memberId'));
+    const fiscalYear = cellNumber(table.get(row, 'fiscalYear'));
+    const detail = packed ? cellText(packed(row)).trim() : '';
+    if (fiscalYear === null && detail !== '') {
+      const [fy, missing, applicationMonth] = detail.split(' ');
+      onHold.push({
+        responseId,
+        memberId,
+        fiscalYear: Number(String(fy).replace('FY', '')),
+        missing: missingList(missing ?? ''),
+        applicationMonth: applicationMonth ?? '',
+      });
+      continue;
+    }
     onHold.push({
       responseId,
-      memberId: cellText(table.get(row, 'memberId')),
-      fiscalYear: Number(String(fy).replace('FY', '')),
-      missing: (missing ?? '').split(',').filter((s) => s !== '') as MissingDocument[],
-      applicationMonth: applicationMonth ?? '',
+      memberId,
+      fiscalYear: fiscalYear ?? 0,
+      missing: missingList(cellText(table.get(row, 'missing'))),
+      applicationMonth: cellText(table.get(row, 'applicationMonth')),
     });
   }
   return { onHold, review };

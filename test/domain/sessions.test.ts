@@ -168,6 +168,8 @@ describe('a staff override in the Sign-ups sheet', () => {
     ['取り消し', 'CANCELLED'],
     ['', null],
     ['maybe', null],
+    ['accepted/参加確定', 'ACCEPTED'],
+    ['Rejected /お受けできません', 'REJECTED'],
   ])('%p reads as %p', (cell, status) => {
     expect(readSignupOverride(cell)).toBe(status);
   });

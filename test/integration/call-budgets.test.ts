@@ -8,7 +8,7 @@
 // is still above. Lower the ceiling (down to the target) when a change brings the count down.
 // A table is read in two calls (getSheetByName, getSheetValues(1, 1, -1, -1)), once per
 // execution: a table read a second time fails these ceilings (a memoisation bypassed for the
-// Ledger made the monthly run 70). Later writes offset from a table's first range (no round
+// Ledger made the monthly run 70 against a ceiling of 66). Later writes offset from a table's first range (no round
 // trip): test/adapters/tables/table.test.ts counts that.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -54,8 +54,8 @@ describe('Spreadsheet call budgets (the bench targets, counted exactly)', () => 
     expect(larger).toBe(small);
   });
 
-  test('the monthly run makes at most 66 Spreadsheet calls at 400 applications, every part of its job included: staff changes decided, the month settled, the Payments sheet, the statistics refresh and the payment notices (target ≤ 30: still above it, 66 today, 80 before)', () => {
-    expect(calls(monthlyScenario(400, 100, model))).toBeLessThanOrEqual(66);
+  test('the monthly run makes at most 67 Spreadsheet calls at 400 applications, every part of its job included: staff changes decided, the month settled, the Payments sheet, the statistics refresh and the payment notices (target ≤ 30: still above it, 67 today, 80 before; the holds are appended through their table, header-matched: +1)', () => {
+    expect(calls(monthlyScenario(400, 100, model))).toBeLessThanOrEqual(67);
   });
 
   test('redecideAll makes at most 16 Spreadsheet calls at 400 applications (target ≤ 30: met, 16 today)', () => {

@@ -9,7 +9,7 @@ const COLUMNS: Record<string, number> = {
   Documents: 5,
   Course: 5,
   Ledger: 7,
-  'Payment holds': 5,
+  'Payment holds': 7,
   'Payment runs': 6,
   Outbox: 11,
   Log: 7,

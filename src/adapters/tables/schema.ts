@@ -191,6 +191,10 @@ export const LEDGER = {
   ],
 } as const satisfies TableSpec;
 
+/**
+ * The on-hold (R20) and review applications of each settled month, one row each, a field per
+ * column. Only ever appended; read back to redraw a settled month's sheet.
+ */
 export const HOLDS = {
   name: 'Payment holds',
   columns: [
@@ -198,9 +202,18 @@ export const HOLDS = {
     { key: 'kind', header: 'Kind / 種別' },
     { key: 'responseId', header: 'Response ID / 回答ID' },
     { key: 'memberId', header: 'Bansou Net ID / 伴走ネットID' },
-    { key: 'detail', header: 'Detail / 詳細' },
+    { key: 'fiscalYear', header: 'Fiscal year / 年度' },
+    { key: 'missing', header: 'Missing documents / 未提出の書類' },
+    { key: 'applicationMonth', header: 'Application month / 申請月' },
   ],
 } as const satisfies TableSpec;
+
+/**
+ * The one column in which versions before the holds had columns packed an on-hold row's
+ * fields ("FY2024 memorandum,account 2024-06"). Not in HOLDS: it is read from an office's
+ * older rows, never written.
+ */
+export const HOLDS_PACKED_DETAIL = { key: 'detail', header: 'Detail / 詳細' } as const;
 
 export const RUNS = {
   name: 'Payment runs',

@@ -110,6 +110,7 @@ export class Table<K extends string> {
     readonly created: boolean,
   ) {
     const header = values[0] ?? [];
+    this.header = header;
     this.width = header.length;
     for (const [key, index] of columnIndexes(header, spec)) this.column.set(key, index);
     const missing = spec.columns.filter((col) => !this.column.has(col.key));
@@ -146,6 +147,20 @@ export class Table<K extends string> {
       const i = this.column.get(col.key);
       if (i !== undefined) this.encoders[i] = isTextColumn(spec, col.key) ? toTextCell : toCell;
     }
+  }
+
+  /** The header row as read (columns the system added are not in it). */
+  private readonly header: readonly unknown[];
+
+  /**
+   * A column the spec does not list (e.g. one an earlier version wrote), found by its header as
+   * the spec's columns are: a reader of its cells, or null when the sheet has no such column.
+   */
+  otherColumn(column: ColumnSpec): ((row: Row) => unknown) | null {
+    const index = columnIndexes(this.header, { name: this.spec.name, columns: [column] }).get(
+      column.key,
+    );
+    return index === undefined ? null : (row) => row.values[index] ?? '';
   }
 
   /** Per sheet column: how a value goes into the cell (plain strings in text columns). */

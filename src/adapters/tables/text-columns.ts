@@ -62,7 +62,7 @@ const TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'note',
   ],
   Ledger: ['responseId', 'memberId', 'settledMonth', 'applicationMonth'],
-  'Payment holds': ['month', 'kind', 'responseId', 'memberId', 'detail'],
+  'Payment holds': ['month', 'kind', 'responseId', 'memberId', 'missing', 'applicationMonth'],
   'Payment runs': ['month'],
   Outbox: ['to', 'subject', 'body', 'htmlBody', 'kind', 'ref', 'status', 'lastError'],
   Log: ['action', 'responseId', 'memberId', 'change', 'detail', 'by'],
