@@ -1,6 +1,6 @@
 // npm run bench [-- --quick] [--out FILE] [--model FILE.json] [--ms-spreadsheet=N …]
 //                [--before OLD/Code.js]   (the full pass and the cells also with an earlier bundle)
-//                [--replay-limit=SECONDS] (each replay's time limit; default 600, quick 120)
+//                [--replay-limit=SECONDS] (each replay's time limit; default 600)
 //                [--replay-only]          (only the replay times, printed; no JSON written)
 // Runs every scenario on the built bundle (dist/Code.js) and the naive baseline, prints the
 // table and the target verdicts, and writes the JSON (default bench/results.json; --quick
@@ -28,7 +28,7 @@ function main(args: string[]): void {
     process.stderr.write(`  done: ${label} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   const bundle = snapshotBundle();
   // Replay time: the demo generator replayed at two sizes, each in a process of its own.
-  const replayLimit = Number(flagValue(args, '--replay-limit') ?? (quick ? 120 : 600));
+  const replayLimit = Number(flagValue(args, '--replay-limit') ?? 600);
   if (!Number.isFinite(replayLimit) || replayLimit <= 0) {
     throw new Error('--replay-limit: a number of seconds');
   }
