@@ -553,7 +553,8 @@ export function searchTables(ss: Spreadsheet, searches: readonly Search[]): void
   todo = todo.filter((s) => s.table.isPartial());
   if (todo.length === 0) return;
   const alternatives = [...new Set(todo.flatMap((s) => s.patterns))];
-  const pattern = `^(?:${alternatives.join('|')})$`;
+  // A Plain-text cell may keep the apostrophe a writer put before it (fromCell drops it on read).
+  const pattern = `^'?(?:${alternatives.join('|')})$`;
   const tables = [...new Set(todo.map((s) => s.table))];
   const finder =
     tables.length === 1 ? tables[0].sheet.createTextFinder(pattern) : ss.createTextFinder(pattern);
