@@ -41,7 +41,7 @@ export interface ReplayResult {
 }
 
 const RUNNER = resolve(__dirname, 'replay-run.ts');
-const TSX = resolve(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const ROOT = resolve(__dirname, '..', '..');
 
 interface Progress {
   done?: number;
@@ -59,10 +59,13 @@ interface Progress {
 
 export function replayOnce(size: number, limitSeconds: number, bundle?: string): ReplayRun {
   const started = performance.now();
+  // One process (node with tsx's loader), not tsx's command, which runs the script in a child
+  // of its own that would outlive the time limit's kill.
   const child = spawnSync(
     process.execPath,
-    [TSX, RUNNER, String(size), ...(bundle ? [bundle] : [])],
+    ['--import', 'tsx', RUNNER, String(size), ...(bundle ? [bundle] : [])],
     {
+      cwd: ROOT,
       encoding: 'utf8',
       timeout: limitSeconds * 1000,
       killSignal: 'SIGKILL',
