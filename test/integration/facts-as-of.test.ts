@@ -44,6 +44,33 @@ describe('decisions are fixed to their moment (RULES §3)', () => {
     expect(app(o, september)).toMatchObject({ Status: 'ACCEPTED', 'Reason codes': '' });
   });
 
+  test('an application edited after a re-registration with experience is re-decided with the experience as of its submission (R7 as of the moment, R18): still REJECTED NOT_ELIGIBLE', () => {
+    const o = office({ start: tokyo('2024-07-01T09:00:00') });
+    o.register({ email: 'a@example.org', name: 'Aiko', experience: 'なし / No' }); // BN-00001
+    o.at('2024-07-14T20:00:00');
+    const july = o.apply({ email: 'a@example.org', date: '2024-07-14' });
+    expect(app(o, july)).toMatchObject({ Status: 'REJECTED', 'Reason codes': 'NOT_ELIGIBLE' });
+    o.at('2024-07-20T09:00:00');
+    o.register({ email: 'a@example.org', name: 'Aiko', experience: 'あり / Yes' });
+    o.at('2024-07-22T09:00:00');
+    o.rt.forms.editResponse(july, {
+      answers: {
+        '伴走ネットID / Bansou Net ID': 'BN-00001',
+        '氏名 / Name': 'Aiko',
+        '支援日 / Date of support': '2024-07-14',
+        '開始時刻 / Start time': '10:00',
+        '終了時刻 / End time': '12:00',
+        '相談者の氏名 / Name of the person supported': 'Nguyen Van A',
+      },
+    });
+    // The edit was decided (its new minutes are in the row), with the July 14 facts.
+    expect(app(o, july)).toMatchObject({
+      Status: 'REJECTED',
+      'Reason codes': 'NOT_ELIGIBLE',
+      Minutes: 120,
+    });
+  });
+
   test('ACCEPTED on hold stays ACCEPTED after a re-registration without experience, and is paid once the documents arrive', () => {
     const o = office({ start: tokyo('2024-07-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aiko', experience: 'あり / Yes' });
