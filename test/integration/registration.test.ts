@@ -3,7 +3,7 @@
 
 import { handledFailures } from '../../local/faults/handled';
 import { registrationFormSpec } from '../../local/world';
-import { failedExecutions, office, sweep, tokyo } from './helpers';
+import { failedExecutions, office, staffAppends, sweep, tokyo } from './helpers';
 
 const ids = (o: ReturnType<typeof office>) => o.rows('Members').map((m) => m['Bansou Net ID']);
 
@@ -32,6 +32,16 @@ describe('registration form', () => {
     const busy = /^console\.warn LOCK_BUSY registration 2_R\w+: left for the sweep$/;
     expect(handledFailures(o).filter((line) => busy.test(line))).toHaveLength(20);
     expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a member staff typed in by hand as bn-50 makes the next registration BN-00051, not BN-00003 (R1: the highest stored ID + 1, whatever the kept highest says)', () => {
+    const o = office();
+    o.register({ email: 'a@example.org', name: 'Aiko' });
+    o.register({ email: 'b@example.org', name: 'Ben' });
+    staffAppends(o, 'Members', { 'Bansou Net ID': 'bn-50', 'Email / メールアドレス': 'z@example.org' });
+    o.register({ email: 'c@example.org', name: 'Chika' });
+    o.register({ email: 'd@example.org', name: 'Dan' });
+    expect(ids(o)).toEqual(['BN-00001', 'BN-00002', 'bn-50', 'BN-00051', 'BN-00052']);
   });
 
   test('registering again with the same email in upper case keeps the ID, updates the details and sends the ID again', () => {
