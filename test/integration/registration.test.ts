@@ -38,7 +38,10 @@ describe('registration form', () => {
     const o = office();
     o.register({ email: 'a@example.org', name: 'Aiko' });
     o.register({ email: 'b@example.org', name: 'Ben' });
-    staffAppends(o, 'Members', { 'Bansou Net ID': 'bn-50', 'Email / メールアドレス': 'z@example.org' });
+    staffAppends(o, 'Members', {
+      'Bansou Net ID': 'bn-50',
+      'Email / メールアドレス': 'z@example.org',
+    });
     o.register({ email: 'c@example.org', name: 'Chika' });
     o.register({ email: 'd@example.org', name: 'Dan' });
     expect(ids(o)).toEqual(['BN-00001', 'BN-00002', 'bn-50', 'BN-00051', 'BN-00052']);
