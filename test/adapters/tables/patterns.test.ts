@@ -64,6 +64,18 @@ describe('a Bansou Net ID as staff may type it (R5)', () => {
   });
 });
 
+describe('an ID with zeros inside its number (R1: BN-10200 is the 10,200th)', () => {
+  test('BN-10200 is found as typed, and BN-1200 or BN-10020 are not it', () => {
+    const re = whole(memberId('BN-10200', 'BN-'));
+    expect(['BN-10200', 'bn 10200', 'BN-010200'].map((t) => re.test(t))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['BN-1200', 'BN-10020', 'BN-102'].map((t) => re.test(t))).toEqual([false, false, false]);
+  });
+});
+
 describe('an ID prefix of another shape (the Settings "ID prefix" is free text, R1)', () => {
   test('a prefix of two parts (KY-BN-): its inner dash may be any dash, the last one may be left out', () => {
     const re = whole(memberId('KY-BN-00012', 'KY-BN-'));
@@ -90,6 +102,26 @@ describe('an ID prefix of another shape (the Settings "ID prefix" is free text, 
     expect(['BN-00012', 'BN12', 'bn－12'].map((t) => re.test(t))).toEqual([true, true, true]);
     const above = whole(memberIdAbove(9, 'BN--'));
     expect(['BN10', 'BN-10', 'BN-00009'].map((t) => above.test(t))).toEqual([true, true, false]);
+  });
+  test('a prefix with a space (B N-): the space may be typed or left out; no other character stands for it', () => {
+    const re = whole(memberId('B N-00012', 'B N-'));
+    expect(['B N-00012', 'BN-12', 'b　n－12'].map((t) => re.test(t))).toEqual([true, true, true]);
+    // U+FF00 is where a full-width space would be if there were one: it is no character at all.
+    expect(['B\uFF00N-00012', 'BxN-00012'].map((t) => re.test(t))).toEqual([false, false]);
+  });
+  test('a prefix typed full-width in the Settings (ＢＮ－) is the prefix BN-, as ids.ts reads it', () => {
+    const re = whole(memberId('ＢＮ－00012', 'ＢＮ－'));
+    expect(['BN-00012', 'bn12', 'ＢＮ－１２'].map((t) => re.test(t))).toEqual([true, true, true]);
+    const above = whole(memberIdAbove(9, 'ＢＮ－'));
+    expect(['BN-00010', 'BN-00009'].map((t) => above.test(t))).toEqual([true, false]);
+  });
+  test('a prefix with a long-vowel mark for its inner dash (KYーBN-): any dash may be typed there', () => {
+    const re = whole(memberId('KYーBN-00012', 'KYーBN-'));
+    expect(['KY-BN-00012', 'KYーBN12', 'ky－bn－12'].map((t) => re.test(t))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
   test('a prefix in kanji (伴走-) stands for its own characters only', () => {
     const re = whole(memberId('伴走-00012', '伴走-'));
@@ -177,6 +209,12 @@ describe('an email address as typed (R2: trimmed, any case, full-width folded)',
       false,
       false,
     ]);
+  });
+  test("an address with '!' (allowed before the @) matches it full-width too", () => {
+    const re = whole(email('aiko!t@example.org')!);
+    expect(
+      ['AIKO!T@EXAMPLE.ORG', 'ａｉｋｏ！ｔ＠ｅｘａｍｐｌｅ．ｏｒｇ'].map((t) => re.test(t)),
+    ).toEqual([true, true]);
   });
   test('another address of the same length is not this one', () => {
     const re = whole(email('aiko@example.org')!);
