@@ -264,3 +264,34 @@ describe('form addresses', () => {
     );
   });
 });
+
+describe('a number or a date where an address belongs', () => {
+  const howTo =
+    'open the form in Google Forms as its editor and paste the address from the browser bar, which looks like https://docs.google.com/forms/d/…/edit';
+
+  test('a number in a form row is "not the address of a Google Form’s editor", not "empty"', () => {
+    expect(said(only({ registrationFormUrl: 12345 }))).toEqual([
+      'registrationFormUrl',
+      '12345',
+      `is not the address of a Google Form’s editor; ${howTo}`,
+      'は Google フォームの編集画面のアドレスではありません。Google フォームを編集画面で開き、ブラウザのアドレス欄のアドレス（https://docs.google.com/forms/d/…/edit の形）を貼り付けてください',
+    ]);
+  });
+
+  test('a number or a date in an email row is "not an email address", not "empty"', () => {
+    expect(said(only({ staffEmail: 42 }))).toEqual([
+      'staffEmail',
+      '42',
+      'is not an email address; expected an address (several separated by commas) such as office@example.org',
+      'はメールアドレスとして読み取れません。office@example.org のような形（複数の場合はカンマ区切り）で入力してください',
+    ]);
+    // 2024-04-01 00:00 in Tokyo.
+    const day = new Date(Date.UTC(2024, 2, 31, 15, 0, 0));
+    expect(said(only({ replyTo: day }))).toEqual([
+      'replyTo',
+      '2024-04-01',
+      'is not an email address; expected an address such as office@example.org',
+      'はメールアドレスとして読み取れません。office@example.org のような形で入力してください',
+    ]);
+  });
+});
