@@ -180,7 +180,8 @@ function readHour(v: unknown): Read<number> {
 const EMAIL_SHAPE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]+$/;
 
 function readEmail(v: unknown, spec: SettingSpec): Read<string> {
-  const text = typeof v === 'string' ? nfkc(v).trim() : '';
+  // A number or a date in the cell is not an address, not "empty" (its value is quoted back).
+  const text = nfkc(cellText(v)).trim();
   if (spec.kind === 'optionalEmail' && text === '') return { ok: true, value: '' };
   const parts = spec.multiple ? text.split(/\s*[,;]\s*/).filter((p) => p !== '') : [text];
   if (parts.length === 0 || !parts.every((p) => EMAIL_SHAPE.test(p))) {
@@ -208,7 +209,7 @@ const FORM_EDIT_URL =
   /^https:\/\/docs\.google\.com\/forms(?:\/u\/\d+)?\/d\/([A-Za-z0-9_-]{10,})\/edit(?:[?#].*)?$/;
 
 function readFormUrl(v: unknown, spec: SettingSpec): Read<string> {
-  const text = typeof v === 'string' ? v.trim() : '';
+  const text = cellText(v).trim();
   if (spec.kind === 'optionalUrl' && text === '') return { ok: true, value: '' };
   const m = FORM_EDIT_URL.exec(text);
   if (m) return { ok: true, value: `https://docs.google.com/forms/d/${m[1]}/edit` };

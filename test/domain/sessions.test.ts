@@ -545,6 +545,13 @@ describe('R32: how each Sessions cell is read', () => {
     expect(session({ closesAt: '2024年5月9日 午後5:00' }).closesAt).toBe(at);
   });
 
+  test('a closing time typed on two lines of the cell (a line break after the day, with or without a space before it) reads as the same instant', () => {
+    const at = tokyoMs('2024-05-09', '17:00');
+    expect(session({ closesAt: '2024/05/09\n17:00' }).closesAt).toBe(at);
+    expect(session({ closesAt: '2024/05/09 \n17:00' }).closesAt).toBe(at);
+    expect(session({ closesAt: '2024年5月9日 \n午後5:00' }).closesAt).toBe(at);
+  });
+
   test('a closing time whose day cannot be read is a problem even with a readable time', () => {
     expect(problemOf({ closesAt: 'soon 17:00' })).toBe(
       'Sessions row 3 (S2024-01): the sign-up closing time is not a date and time (expected 2024-05-09 17:00).',
