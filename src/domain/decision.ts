@@ -143,6 +143,9 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
 
   // R13: ACCEPTED and REVIEW applications for the same person count, REJECTED ones do not.
   const key = recipientKey(app.recipientName, app.recipientBirthYear);
+  // R15: a name without a letter or digit ('-', '？', '・・') names nobody, so R13 and R14 cannot
+  // be checked: an unreadable required answer, for staff. (A blank name is already counted above.)
+  if (key === '') reasons.add('MISSING_ANSWER');
   if (key !== '') {
     const counted = priors.filter(
       (p) => p.recipientKey === key && (p.status === 'ACCEPTED' || p.status === 'REVIEW'),
