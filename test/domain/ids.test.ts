@@ -143,3 +143,12 @@ describe('IDs: the less common dashes and the edges of the canonical form', () =
     expect(idSequence('B-00012', 'B|N-')).toBeNull();
   });
 });
+
+describe('IDs are compared in upper case', () => {
+  test('a dotless ı typed on a Turkish keyboard reads as I (upper case of ı is I)', () => {
+    // 'ı'.toUpperCase() is 'I', while 'I'.toLowerCase() is 'i', not 'ı': only the upper-case
+    // comparison reads 'bı-00012' as an ID of the prefix 'BI-'.
+    expect(idSequence('bı-00012', 'BI-')).toBe(12);
+    expect(canonicalId('bı 12', 'BI-', 5)).toBe('BI-00012');
+  });
+});
