@@ -152,3 +152,23 @@ describe('IDs are compared in upper case', () => {
     expect(canonicalId('bı 12', 'BI-', 5)).toBe('BI-00012');
   });
 });
+
+describe('a prefix ending in several dashes reads its own IDs (R1: never reuse an ID)', () => {
+  test("the prefix 'BN--' reads 'BN--00012' and, tolerantly, 'BN-00012' and 'BN00012'", () => {
+    expect(idSequence('BN--00012', 'BN--')).toBe(12);
+    expect(idSequence('bn－－12', 'BN--')).toBe(12);
+    expect(idSequence('BN-00012', 'BN--')).toBe(12);
+    expect(idSequence('BN00012', 'BN--')).toBe(12);
+    expect(idSequence('BN---00012', 'BN--')).toBeNull();
+  });
+
+  test("with the prefix 'BN--' the next ID follows the highest stored one", () => {
+    expect(nextMemberId(['BN--00001', 'BN--00002'], 'BN--', 5)).toBe('BN--00003');
+    expect(canonicalId('bn--7', 'BN--', 5)).toBe('BN--00007');
+  });
+
+  test("the prefix 'BN-' still refuses two dashes", () => {
+    expect(idSequence('BN--00012', 'BN-')).toBeNull();
+    expect(idSequence('BN--00012', 'BN')).toBeNull();
+  });
+});
