@@ -172,3 +172,10 @@ describe('a prefix ending in several dashes reads its own IDs (R1: never reuse a
     expect(idSequence('BN--00012', 'BN')).toBeNull();
   });
 });
+
+describe('a prefix of digits', () => {
+  test("with the prefix '26' an ID must start with it: 'XY00026' is not an ID, '2600012' is", () => {
+    expect(canonicalId('XY00026', '26', 5)).toBeNull();
+    expect(canonicalId('2600012', '26', 5)).toBe('2600012');
+  });
+});
