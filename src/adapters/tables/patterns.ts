@@ -34,6 +34,15 @@ export function email(address: string): string | null {
 
 // Every dash src/domain/ids.ts accepts in an ID, as literal characters.
 const DASH = '[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]';
+const DASHES = new RegExp(DASH, 'g');
+
+/**
+ * The letters of an ID prefix as ids.ts compares them (idSequence): NFKC, without spaces, every
+ * dash one dash, without its trailing dashes. 'B N-', 'ＢＮ－' and 'BN-' are the same prefix there.
+ */
+function prefixCore(prefix: string): string {
+  return prefix.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-').replace(/-+$/, '');
+}
 
 /** A printable ASCII character in its ASCII and full-width forms (ids.ts reads IDs through NFKC). */
 function wide(ch: string): string {
@@ -52,9 +61,8 @@ function wide(ch: string): string {
  * the ID prefix of the Settings. ids.ts canonicalId decides which cells really are this ID.
  */
 export function memberId(canonical: string, prefix: string): string {
-  const core = prefix.replace(/-+$/, '');
   const seq = canonical.slice(prefix.length).replace(/^0+(?=\d)/, '');
-  const letters = [...core].map((ch) => (/[-]/.test(ch) ? DASH : wide(ch)));
+  const letters = [...prefixCore(prefix)].map((ch) => (ch === '-' ? DASH : wide(ch)));
   const digits = [...seq].map(wide);
   return [
     SPACE,
@@ -89,7 +97,6 @@ export function numberAbove(n: number): string {
  * greater than `n`: the IDs handed out after the highest one known (R1).
  */
 export function memberIdAbove(n: number, prefix: string): string {
-  const core = prefix.replace(/-+$/, '');
-  const letters = [...core].map((ch) => (ch === '-' ? DASH : wide(ch)));
+  const letters = [...prefixCore(prefix)].map((ch) => (ch === '-' ? DASH : wide(ch)));
   return [SPACE, letters.join(SPACE), SPACE, `${DASH}?`, SPACE, numberAbove(n), SPACE].join('');
 }

@@ -1,6 +1,6 @@
 // The text-cell codec of the system sheets (#17, RULES R25): written plain into Plain-text
 // columns, read back the same whether Sheets keeps or drops a leading apostrophe there.
-import { couldBeTyped, fromCell, toCell, toTextCell } from '../../src/adapters/tables/cells';
+import { couldBeTyped, fromCell, toCell, toTextCell } from '../../../src/adapters/tables/cells';
 
 describe('couldBeTyped: strings Sheets could read as something other than text', () => {
   test.each([

@@ -1,0 +1,22 @@
+// Workbook.active: the spreadsheet the script is bound to (SpreadsheetApp.getActiveSpreadsheet,
+// "the currently active spreadsheet, or null if there is none" in the reference; a script bound
+// to the office spreadsheet always has it). The other Workbook methods: lookups.test.ts, table.test.ts.
+import { LocalRuntime } from '../../../local/runtime';
+import { Workbook } from '../../../src/adapters/tables/workbook';
+
+test('the workbook of an execution is the spreadsheet the script is bound to', () => {
+  const rt = new LocalRuntime({ start: Date.parse('2024-07-01T09:00:00+09:00') });
+  const office = rt.sheets.createSpreadsheet('Office');
+  rt.sheets.createSpreadsheet('Another');
+  rt.sheets.setContainer(office);
+  const g = globalThis as unknown as { SpreadsheetApp?: unknown };
+  const before = g.SpreadsheetApp;
+  g.SpreadsheetApp = rt.sheets;
+  try {
+    const book = Workbook.active();
+    expect(book.ss).toBe(office);
+    expect(book.isOpen({ name: 'Sheet1', columns: [] })).toBe(false);
+  } finally {
+    g.SpreadsheetApp = before;
+  }
+});
