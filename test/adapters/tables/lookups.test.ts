@@ -635,4 +635,17 @@ describe('what the tests above leave open (mutation testing)', () => {
     expect(p.held()).toEqual([]);
     expect(ids(n.held())).toEqual(['P-9']);
   });
+
+  test('an existing sheet with nothing in it, or one opened if it exists, is no sheet this execution created: several new rows get rows inserted', () => {
+    const { ss, calls } = office(2);
+    ss.insertSheet('Notes');
+    const empty = Table.openForLookups(ss, notes())!;
+    empty.append({ id: 'P-1' });
+    empty.append({ id: 'P-2' });
+    expect(calls(() => empty.flush()).insertRowsAfter).toBe(1);
+    const people_ = Table.openIfExists(ss, people())!;
+    people_.append({ id: 'P-3' });
+    people_.append({ id: 'P-4' });
+    expect(calls(() => people_.flush()).insertRowsAfter).toBe(1);
+  });
 });
