@@ -71,7 +71,11 @@ export function dailyBudget(
   if (app) add('application trigger', load.applications, app.product.modelledMs, app.label);
   const sweep = last('sweep');
   if (sweep) add('daily full sweep', 1, sweep.product.modelledMs, sweep.label);
-  add('hourly sweep, quiet hour', 23, quiet.sweep, 'measured on the local runtime');
+  // A busy day has responses in every hourly sweep's window (its last hours): the hourly
+  // scenario's figure (marks where the last sweep left them) when it ran, else the quiet hour's.
+  const hourly = results.find((r) => r.id === 'sweepHourly');
+  if (hourly) add('hourly sweep', 23, hourly.product.modelledMs, hourly.label);
+  else add('hourly sweep, quiet hour', 23, quiet.sweep, 'measured on the local runtime');
   add('outbox, nothing queued', 24, quiet.outbox, 'measured on the local runtime');
   const monthly = last('monthly');
   if (monthly) add('monthly payment run', 1, monthly.product.modelledMs, monthly.label);

@@ -176,7 +176,7 @@ export function replayVerdict(result: ReplayResult): {
     limits: pass
       ? []
       : [
-          'every application trigger and every hourly sweep reads whole tables (cells read per execution grow with the history): issue #15 item 2',
+          'every hourly sweep that finds a response reads the whole Applications table (cells read per sweep grow with the history): issue #15 items 1-2',
         ],
   };
 }

@@ -79,6 +79,8 @@ export interface Sizes {
   redecideAll: { applications: number; members: number };
   statistics: { applications: number; members: number };
   sweep: { responses: number; members: number; missingEvery: number };
+  /** The hourly sweep's sizes (responses): its cells read must be the same at each. */
+  hourly: number[];
 }
 
 export const FULL: Sizes = {
@@ -89,6 +91,7 @@ export const FULL: Sizes = {
   redecideAll: { applications: 50000, members: 5000 },
   statistics: { applications: 50000, members: 5000 },
   sweep: { responses: 50000, members: 5000, missingEvery: 100 },
+  hourly: [5000, 50000],
 };
 
 export const QUICK: Sizes = {
@@ -99,7 +102,11 @@ export const QUICK: Sizes = {
   redecideAll: { applications: 400, members: 100 },
   statistics: { applications: 400, members: 100 },
   sweep: { responses: 400, members: 100, missingEvery: 100 },
+  hourly: [20, 400],
 };
+
+/** Responses in the window of the hourly sweep compared at two sizes (a busy day's 3 hours hold ~20). */
+export const HOURLY_WINDOW = 10;
 
 /** Bench clock: the monthly run of 2024-07 (settling June) and office hours that day. */
 export const RUN_AT = tokyo('2024-07-01', '06:30');
@@ -634,12 +641,14 @@ function sweepInput(responses: number, members: number, missingEvery: number): S
 function sweepWorld(
   input: SweepInput,
   bundleFile?: string,
-): { world: OfficeWorld; missingIds: Set<string>; latest: number } {
+): { world: OfficeWorld; missingIds: Set<string>; latest: number; times: number[] } {
   const world = newWorld(OFFICE_HOURS, bundleFile);
   let latest = 0;
+  const times: number[] = [];
   const ids = input.raw.map((r) => {
     const a = applicationAnswers(r.input, r.applicantName);
     latest = Math.max(latest, a.at ?? 0);
+    times.push(a.at ?? 0);
     const response: FormResponse = world.rt.forms.submit(
       world.application,
       { email: a.email, at: a.at, answers: a.answers },
@@ -655,7 +664,7 @@ function sweepWorld(
     missing: input.missing,
   });
   seedSheets(world.rt, world.ss, data, input.missing);
-  return { world, missingIds: new Set([...input.missing].map((i) => ids[i])), latest };
+  return { world, missingIds: new Set([...input.missing].map((i) => ids[i])), latest, times };
 }
 
 /**
@@ -705,24 +714,35 @@ export function sweepScenario(
   return r;
 }
 
+/** The hourly sweep's lookback before its mark (src/usecases/sweep.ts OVERLAP_MS). */
+const SWEEP_OVERLAP_MS = 2 * 3600 * 1000;
+
 /**
  * The hourly sweep of a running system: the same responses, all but the missing ones
- * processed, and the per-form mark where the last sweep (an hour ago) left it.
+ * processed, and the per-form mark where the last sweep (an hour ago) left it: just past the
+ * latest response, so its window holds the responses of the two hours before (more the denser
+ * the responses). With `window`, the marks are put where the window holds the latest `window`
+ * responses, whatever the size (the bench's sizes compare the same window).
  */
 export function hourlySweepScenario(
   responses: number,
   members: number,
   missingEvery: number,
   model: LatencyModel,
+  window?: number,
 ): ScenarioResult {
   const input = sweepInput(responses, members, missingEvery);
   const run = (naive: boolean) => {
-    const { world, latest } = sweepWorld(input);
-    // Where the last hourly sweep left the marks: just past the latest response it handled.
+    const { world, latest, times } = sweepWorld(input);
+    const sorted = [...times].sort((a, b) => b - a);
+    const mark =
+      window === undefined
+        ? latest + 1
+        : sorted[Math.min(window, sorted.length) - 1] + SWEEP_OVERLAP_MS;
     world.rt.uncounted(() => {
       const props = world.rt.properties.getScriptProperties();
       for (const kind of ['registration', 'application', 'course'])
-        props.setProperty(`sweep.mark.${kind}`, String(latest + 1));
+        props.setProperty(`sweep.mark.${kind}`, String(mark));
     });
     const min = minimum(world.ss, world.rt, ['Applications'], []);
     const m = measure(world.rt, model, () => {
@@ -734,7 +754,9 @@ export function hourlySweepScenario(
   const n = run(true);
   return result(
     'sweepHourly',
-    `Hourly sweep, ${fmt(responses)} responses, nothing new`,
+    window === undefined
+      ? `Hourly sweep, ${fmt(responses)} responses, nothing new`
+      : `Hourly sweep, ${fmt(responses)} responses, the last ${window} in its window, none missing`,
     { responses, members },
     p,
     n,
@@ -781,7 +803,10 @@ export function runAll(
   step(redecideScenario(sizes.redecideAll.applications, sizes.redecideAll.members, model));
   step(statisticsScenario(sizes.statistics.applications, sizes.statistics.members, model));
   const sw = sizes.sweep;
+  // The hourly sweep as the last sweep left it, then with the same window at two sizes.
   step(hourlySweepScenario(sw.responses, sw.members, sw.missingEvery, model));
+  for (const n of sizes.hourly)
+    step(hourlySweepScenario(n, sw.members, sw.missingEvery, model, HOURLY_WINDOW));
   step(sweepScenario(sw.responses, sw.members, sw.missingEvery, model, options.before));
   return out;
 }

@@ -19,8 +19,14 @@ function escapeRegExp(s: string): string {
  * prefix's dash, any width, any case, spaces, dash variants); null when it is not prefix + digits.
  */
 export function idSequence(id: string, prefix: string): number | null {
-  const core = squash(prefix).replace(/-+$/, '');
-  const m = new RegExp('^' + escapeRegExp(core) + '-?(\\d{1,15})$').exec(squash(id));
+  const squashed = squash(prefix);
+  const core = squashed.replace(/-+$/, '');
+  // Between the letters and the number: no dash up to as many as the prefix ends with (at least
+  // one): a prefix 'BN--' writes 'BN--00001', and nextMemberId must read its own IDs back (R1).
+  const dashes = Math.max(1, squashed.length - core.length);
+  const m = new RegExp('^' + escapeRegExp(core) + '-{0,' + dashes + '}(\\d{1,15})$').exec(
+    squash(id),
+  );
   return m ? Number(m[1]) : null;
 }
 

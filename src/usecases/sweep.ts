@@ -11,9 +11,10 @@ import { errorText, readPendingCount, setPendingCount } from '../adapters/mailer
 import { responseIdsOf } from '../adapters/records';
 import { FORM_KINDS, type FormKind, MARK_KEY, OLD_WATERMARK_KEY } from '../adapters/sweep-marks';
 import { cellMs, cellText } from '../adapters/tables/cells';
+import { email as emailPattern, exactly, oneOf } from '../adapters/tables/patterns';
 import { APPLICATIONS, COURSE, type KeysOf, MEMBERS, OUTBOX } from '../adapters/tables/schema';
 import { SIGNUPS } from '../adapters/tables/sessions-schema';
-import type { Row, Table } from '../adapters/tables/table';
+import type { Row, Search, Table } from '../adapters/tables/table';
 import { CLOCK_HANDLERS, formHandlersFor } from '../adapters/triggers';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
@@ -62,6 +63,18 @@ interface Seen {
   response: FormResponse;
   id: string;
   at: number;
+  /** The respondent's address, when it was read before the search (a keyed registration window). */
+  email?: string;
+}
+
+/** The responses one form's pass reads. */
+interface Window {
+  /** Where reading started (a response time; null: the first response). */
+  from: number | null;
+  all: FormResponse[];
+  /** The responses' IDs (and addresses), when they were read before the search (keyedLookups). */
+  ids: string[] | null;
+  emails: string[] | null;
 }
 
 /** How far one form's pass got. */
@@ -151,28 +164,29 @@ export function runSweep(
     return true;
   };
   /**
-   * Reads the form's responses from where this run starts, in the order Forms lists them
-   * (oldest first), and hands each to `handle` — its ID and time read only when the clock
-   * allows. Returns how far it got.
+   * The responses a form's pass reads, from where this run starts (by default the mark or the
+   * resume point; null: the first response), in the order Forms lists them (oldest first).
    */
-  const pass = (
-    form: Form,
-    kind: FormKind,
-    handle: (s: Seen) => void,
-    /** Where to start reading (null: the first response); by default the mark or resume point. */
-    start?: number | null,
-  ): Pass => {
+  const windowOf = (form: Form, kind: FormKind, start?: number | null): Window => {
     const from = start === undefined ? startOf(env, full, kind) : start;
     // Forms returns responses "after" a time: one millisecond earlier includes the one at it.
     const all = from === null ? form.getResponses() : form.getResponses(new Date(from - 1));
+    return { from, all, ids: null, emails: null };
+  };
+  /**
+   * Hands each response of the window to `handle` — its ID and time read only when the clock
+   * allows (a keyed window's IDs were read before its search). Returns how far it got.
+   */
+  const pass = (w: Window, handle: (s: Seen) => void): Pass => {
     let last: number | null = null;
     let latest: number | null = null;
-    for (const response of all) {
-      if (outOfTime()) return { complete: false, resumeAt: last ?? from, latest };
+    for (let i = 0; i < w.all.length; i++) {
+      if (outOfTime()) return { complete: false, resumeAt: last ?? w.from, latest };
+      const response = w.all[i];
       const at = response.getTimestamp().getTime();
-      const id = response.getId();
+      const id = w.ids ? w.ids[i] : response.getId();
       checked++;
-      handle({ response, id, at });
+      handle({ response, id, at, email: w.emails?.[i] });
       last = at;
       latest = latest === null ? at : Math.max(latest, at);
     }
@@ -189,7 +203,29 @@ export function runSweep(
   const passes = new Map<FormKind, Pass>();
 
   const registration = open(settings.registrationFormUrl, 'Registration form');
-  if (registration && !outOfTime()) {
+  const application = open(settings.applicationFormUrl, 'Application form');
+  const course = settings.courseFormUrl ? open(settings.courseFormUrl, 'Course form') : null;
+  const signup = settings.signupFormUrl ? open(settings.signupFormUrl, 'Sign-up form') : null;
+  // After staff edit Sessions, sign-ups that waited for a bad row may be older than the
+  // recent window: check them all then.
+  const sessionsChanged = sessionsNeedUpdate(env);
+  // Each form's responses, asked for when its pass starts (the full pass: a form reached only
+  // when the time allows). The hourly sweep asks for every window first and finds whether their
+  // responses were handled by key, in one search (keyedLookups); the full pass, and a window too
+  // large, read the tables whole.
+  const asked = new Map<FormKind, Window | null>();
+  const windowFor = (kind: FormKind): Window | null => {
+    if (!asked.has(kind)) {
+      const form = { registration, application, course, signup }[kind];
+      const start = kind === 'signup' && sessionsChanged && !full ? null : undefined;
+      asked.set(kind, form ? windowOf(form, kind, start) : null);
+    }
+    return asked.get(kind) ?? null;
+  };
+  const keyed = full ? null : keyedLookups(env, windowFor);
+
+  const registrationWindow = registration && !outOfTime() ? windowFor('registration') : null;
+  if (registration && registrationWindow) {
     // Response ID → the latest response time processed for its member; and the same by email,
     // for older responses of an address whose IDs the member row no longer keeps. Read when
     // the first response is checked (a quiet hour reads no table).
@@ -198,8 +234,8 @@ export function runSweep(
     const doneMap = (): Map<string, number | null> => {
       if (done) return done;
       done = new Map();
-      const members = env.book.table(MEMBERS);
-      for (const row of members.dataRows()) {
+      const members = keyed?.members ?? env.book.table(MEMBERS);
+      for (const row of keyed?.members ? members.held() : members.dataRows()) {
         const last = cellMs(members.get(row, 'lastResponseAt'));
         for (const rid of responseIdsOf(members, row)) done.set(rid, last);
         const email = normalizeEmail(cellText(members.get(row, 'email')));
@@ -209,10 +245,10 @@ export function runSweep(
     };
     passes.set(
       'registration',
-      pass(registration, 'registration', ({ response, id, at }) => {
+      pass(registrationWindow, ({ response, id, at, email }) => {
         const seen = doneMap();
         if (seen.has(id) && sameVersion(seen.get(id) ?? null, at)) return;
-        const byEmail = latestByEmail.get(normalizeEmail(response.getRespondentEmail()));
+        const byEmail = latestByEmail.get(normalizeEmail(email ?? response.getRespondentEmail()));
         if (!seen.has(id) && byEmail !== undefined && at <= byEmail + 999) return;
         processRegistration(env, response, registration);
         result.registrations++;
@@ -220,16 +256,16 @@ export function runSweep(
     );
   }
 
-  const application = open(settings.applicationFormUrl, 'Application form');
-  if (application && !outOfTime()) {
+  const applicationWindow = application && !outOfTime() ? windowFor('application') : null;
+  if (application && applicationWindow) {
     let table: AppTable | null = null;
     let done: Map<string, number | null> | null = null;
     const staged: Row[] = [];
     const opened = (): { table: AppTable; done: Map<string, number | null> } => {
       if (table && done) return { table, done };
-      const t = env.book.table(APPLICATIONS);
+      const t = keyed?.applications ?? env.book.table(APPLICATIONS);
       const d = new Map<string, number | null>();
-      for (const row of t.dataRows()) {
+      for (const row of keyed?.applications ? t.held() : t.dataRows()) {
         d.set(cellText(t.get(row, 'responseId')), cellMs(t.get(row, 'lastResponseAt')));
       }
       table = t;
@@ -238,7 +274,7 @@ export function runSweep(
     };
     passes.set(
       'application',
-      pass(application, 'application', ({ response, id, at }) => {
+      pass(applicationWindow, ({ response, id, at }) => {
         const { table: t, done: d } = opened();
         if (d.has(id) && sameVersion(d.get(id) ?? null, at)) return;
         const row = stageApplication(env, t, response, application);
@@ -247,59 +283,49 @@ export function runSweep(
       }),
     );
     // One decision pass from the earliest staged application: the same result as if each
-    // had been decided when it arrived.
+    // had been decided when it arrived. A table read by key is decided as a submission is: with
+    // the earlier applications for the same people supported and the members they name.
     if (staged.length > 0) decideFrom(env, opened().table, staged, true);
   }
 
-  if (settings.courseFormUrl) {
-    const course = open(settings.courseFormUrl, 'Course form');
-    if (course && !outOfTime()) {
-      let done: Set<string> | null = null;
-      passes.set(
-        'course',
-        pass(course, 'course', ({ response, id }) => {
-          if (done === null) {
-            const table = env.book.table(COURSE);
-            done = new Set(table.dataRows().map((r) => cellText(table.get(r, 'responseId'))));
-          }
-          if (done.has(id)) return;
-          processCourse(env, response, course);
-          result.courses++;
-        }),
-      );
-    }
+  const courseWindow = course && !outOfTime() ? windowFor('course') : null;
+  if (course && courseWindow) {
+    let done: Set<string> | null = null;
+    passes.set(
+      'course',
+      pass(courseWindow, ({ response, id }) => {
+        if (done === null) {
+          const table = keyed?.course ?? env.book.table(COURSE);
+          const rows = keyed?.course ? table.held() : table.dataRows();
+          done = new Set(rows.map((r) => cellText(table.get(r, 'responseId'))));
+        }
+        if (done.has(id)) return;
+        processCourse(env, response, course);
+        result.courses++;
+      }),
+    );
   }
 
-  // After staff edit Sessions, sign-ups that waited for a bad row may be older than the
-  // recent window: check them all then.
-  const sessionsChanged = sessionsNeedUpdate(env);
-  if (settings.signupFormUrl) {
-    const signup = open(settings.signupFormUrl, 'Sign-up form');
-    if (signup && !outOfTime()) {
-      let done: Map<string, number | null> | null = null;
-      passes.set(
-        'signup',
-        pass(
-          signup,
-          'signup',
-          ({ response, id, at }) => {
-            if (done === null) {
-              const table = env.book.table(SIGNUPS);
-              done = new Map();
-              for (const row of table.dataRows())
-                done.set(
-                  cellText(table.get(row, 'responseId')),
-                  cellMs(table.get(row, 'lastResponseAt')),
-                );
-            }
-            if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
-            processSignup(env, response, signup);
-            result.signups++;
-          },
-          sessionsChanged && !full ? null : undefined,
-        ),
-      );
-    }
+  const signupWindow = signup && !outOfTime() ? windowFor('signup') : null;
+  if (signup && signupWindow) {
+    let done: Map<string, number | null> | null = null;
+    passes.set(
+      'signup',
+      pass(signupWindow, ({ response, id, at }) => {
+        if (done === null) {
+          const table = keyed?.signups ?? env.book.table(SIGNUPS);
+          done = new Map();
+          for (const row of keyed?.signups ? table.held() : table.dataRows())
+            done.set(
+              cellText(table.get(row, 'responseId')),
+              cellMs(table.get(row, 'lastResponseAt')),
+            );
+        }
+        if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
+        processSignup(env, response, signup);
+        result.signups++;
+      }),
+    );
   }
   // Staff changed Sessions or Sign-ups, or a sign-up closing time passed (R33, R34).
   if (sessionsChanged) updateSessions(env, false);
@@ -329,6 +355,94 @@ export function runSweep(
 }
 
 type AppTable = Table<KeysOf<typeof APPLICATIONS>>;
+
+/**
+ * The most responses of one form's window the hourly sweep checks by key. Its window is the
+ * responses since shortly before its mark (a busy day's 150 applications put about 20 in it).
+ * Above this, which only happens after the sweep has not run for many hours, that form's table
+ * is read whole as before: the search pattern grows with the window (TextFinder documents no
+ * limit on its length; the ID patterns of 100 responses make a few thousand characters), and the
+ * rows found cost a read per block (40 ms modelled) once
+ * they are scattered, against 0.031 ms a cell for one whole read: for a few hundred responses
+ * spread over a few thousand rows, one whole read is cheaper, and at 50,000 applications it
+ * takes under a minute of the sweep's 4-minute budget.
+ */
+export const KEYED_MAX = 100;
+
+/** The tables of a keyed hourly sweep, opened for lookups, holding the rows its search found. */
+interface Keyed {
+  members: Table<KeysOf<typeof MEMBERS>> | null;
+  applications: AppTable | null;
+  course: Table<KeysOf<typeof COURSE>> | null;
+  signups: Table<KeysOf<typeof SIGNUPS>> | null;
+}
+
+/**
+ * The hourly sweep's lookups by key (issue #15): whether the responses of each form's window
+ * were handled is read from the rows that hold their response IDs (and, for registrations, the
+ * rows with their addresses, R2), found by one TextFinder search for every window's keys
+ * (`searchTables`, as a submission finds its own row), so the cells read do not grow with the
+ * tables. A window's IDs are read here, before the search; a window with more than KEYED_MAX
+ * responses, or a registration from an address no pattern can find (`email` is null beyond
+ * ASCII), leaves its table to be read whole (null).
+ */
+function keyedLookups(env: Env, windowFor: (kind: FormKind) => Window | null): Keyed {
+  const keyed: Keyed = { members: null, applications: null, course: null, signups: null };
+  const searches: Search[] = [];
+  const small = (kind: FormKind): Window | null => {
+    const w = windowFor(kind);
+    if (!w || w.all.length === 0 || w.all.length > KEYED_MAX) return null;
+    w.ids = w.all.map((r) => r.getId());
+    return w;
+  };
+  const byId = (table: Table<string> | null, key: string, patterns: string[]) => {
+    if (table) searches.push({ table, key, patterns });
+    return table;
+  };
+  const registrations = small('registration');
+  if (registrations) {
+    const emails = registrations.all.map((r) => r.getRespondentEmail());
+    registrations.emails = emails;
+    const byEmail = [...new Set(emails.map(normalizeEmail).filter((e) => e !== ''))].map(
+      emailPattern,
+    );
+    if (byEmail.every((p) => p !== null)) {
+      const members = env.book.lookupTable(MEMBERS);
+      keyed.members = members;
+      byId(members as Table<string> | null, 'responseIds', (registrations.ids ?? []).map(oneOf));
+      byId(members as Table<string> | null, 'email', byEmail as string[]);
+    }
+  }
+  const applications = small('application');
+  if (applications)
+    keyed.applications = byId(
+      env.book.lookupTable(APPLICATIONS) as Table<string> | null,
+      'responseId',
+      (applications.ids ?? []).map(exactly),
+    ) as AppTable | null;
+  const course = small('course');
+  if (course)
+    keyed.course = byId(
+      env.book.lookupTable(COURSE) as Table<string> | null,
+      'responseId',
+      (course.ids ?? []).map(exactly),
+    ) as Keyed['course'];
+  const signups = small('signup');
+  if (signups)
+    keyed.signups = byId(
+      env.book.lookupTable(SIGNUPS) as Table<string> | null,
+      'responseId',
+      (signups.ids ?? []).map(exactly),
+    ) as Keyed['signups'];
+  try {
+    env.book.search(searches);
+  } catch (_error) {
+    // The search only saves reading: when Google refuses it, the tables are read whole (the
+    // tables opened for lookups are then read whole by Workbook.table), with the same answer.
+    return { members: null, applications: null, course: null, signups: null };
+  }
+  return keyed;
+}
 
 function storedTime(env: Env, key: string): number | null {
   const n = Number(env.props.get(key) ?? '');

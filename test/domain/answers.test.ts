@@ -35,3 +35,13 @@ describe('isYes', () => {
     expect(isYes(answer)).toBe(expected);
   });
 });
+
+describe('isYes: the parts of a choice written without spaces', () => {
+  test.each([
+    ['あり/Yes', true],
+    ['はい,Yes', true],
+    ['なし/No', false],
+  ])('%j is yes: %s', (answer, expected) => {
+    expect(isYes(answer)).toBe(expected);
+  });
+});

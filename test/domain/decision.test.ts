@@ -113,6 +113,13 @@ describe('R5 UNKNOWN_ID', () => {
     expect(d.reasons).toEqual(['UNKNOWN_ID']);
   });
 
+  test('an ID that cannot be read names no supporter and pays no one', () => {
+    const d = decide({ applicantId: 'my id' });
+    expect(d.applicantId).toBeNull();
+    expect(d.supporters).toEqual([]);
+    expect(toPrior(d, 0).supporters).toEqual([]);
+  });
+
   test('with an unknown ID, R6 and R7 are not checked', () => {
     const d = decide({ applicantId: 'BN-09999', respondentEmail: 'someone@else.org' });
     expect(d.reasons).toEqual(['UNKNOWN_ID']);
@@ -536,6 +543,13 @@ describe('R14b SAME_CASE: a case is claimed by at most 2 supporters in all', () 
       world,
     );
     expect(d.map((x) => x.status)).toEqual(['REJECTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
+  });
+
+  test('after two supporters claimed the case, one of them claiming it again is DUPLICATE', () => {
+    // s1 (BN-00001) and s2 (BN-00002) each claimed the case; BN-00002 sends a second claim.
+    const d = decideAll([solo(1, 18), solo(2, 19), solo(2, 20, { responseId: 's2-again' })], world);
+    expect(d.map((x) => x.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'REJECTED']);
+    expect(d[2].reasons).toEqual(['DUPLICATE']);
   });
 
   test('a SAME_CASE application under review counts as a live claim for later ones', () => {

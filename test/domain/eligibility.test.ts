@@ -198,3 +198,34 @@ describe('R19 details (mutation testing)', () => {
     expect(canonicalModule('基礎 第2回')).toBe('Basic 2');
   });
 });
+
+describe('module names as staff and forms write them (R19)', () => {
+  test.each([
+    ['Basic #1', 'Basic 1'],
+    ['Basic.2', 'Basic 2'],
+    ['Basic: 3', 'Basic 3'],
+    ['基礎・4', 'Basic 4'],
+    ['Basic (5)', 'Basic 5'],
+    ['基礎（1）', 'Basic 1'],
+    ['basic_2', 'Basic 2'],
+    ['Basic\t3', 'Basic 3'],
+    ['基礎 第01回', 'Basic 1'],
+    ['Advanced 4', 'Advanced 4'],
+  ])('%p reads as %p', (raw, expected) => {
+    expect(canonicalModule(raw)).toBe(expected);
+  });
+
+  test('a bilingual choice whose other half is not a module reads by the half that is', () => {
+    expect(canonicalModule('基礎3 / (new)')).toBe('Basic 3');
+  });
+
+  test('the course progress of a NOT_ELIGIBLE email does not count a completion without a day', () => {
+    const completions = [
+      { memberId: 'BN-00003', module: 'Basic 1', completedOn: '2024-07-01' },
+      { memberId: 'BN-00003', module: 'Basic 2', completedOn: '' },
+    ];
+    expect(
+      courseProgress(completions, '2024-03-10', '2024-07-14', { basic5RequiredFrom: '2024-04-01' }),
+    ).toEqual({ done: ['Basic 1'], missing: ['Basic 2', 'Basic 3', 'Basic 4'] });
+  });
+});

@@ -143,3 +143,39 @@ describe('IDs: the less common dashes and the edges of the canonical form', () =
     expect(idSequence('B-00012', 'B|N-')).toBeNull();
   });
 });
+
+describe('IDs are compared in upper case', () => {
+  test('a dotless ı typed on a Turkish keyboard reads as I (upper case of ı is I)', () => {
+    // 'ı'.toUpperCase() is 'I', while 'I'.toLowerCase() is 'i', not 'ı': only the upper-case
+    // comparison reads 'bı-00012' as an ID of the prefix 'BI-'.
+    expect(idSequence('bı-00012', 'BI-')).toBe(12);
+    expect(canonicalId('bı 12', 'BI-', 5)).toBe('BI-00012');
+  });
+});
+
+describe('a prefix ending in several dashes reads its own IDs (R1: never reuse an ID)', () => {
+  test("the prefix 'BN--' reads 'BN--00012' and, tolerantly, 'BN-00012' and 'BN00012'", () => {
+    expect(idSequence('BN--00012', 'BN--')).toBe(12);
+    expect(idSequence('bn－－12', 'BN--')).toBe(12);
+    expect(idSequence('BN-00012', 'BN--')).toBe(12);
+    expect(idSequence('BN00012', 'BN--')).toBe(12);
+    expect(idSequence('BN---00012', 'BN--')).toBeNull();
+  });
+
+  test("with the prefix 'BN--' the next ID follows the highest stored one", () => {
+    expect(nextMemberId(['BN--00001', 'BN--00002'], 'BN--', 5)).toBe('BN--00003');
+    expect(canonicalId('bn--7', 'BN--', 5)).toBe('BN--00007');
+  });
+
+  test("the prefix 'BN-' still refuses two dashes", () => {
+    expect(idSequence('BN--00012', 'BN-')).toBeNull();
+    expect(idSequence('BN--00012', 'BN')).toBeNull();
+  });
+});
+
+describe('a prefix of digits', () => {
+  test("with the prefix '26' an ID must start with it: 'XY00026' is not an ID, '2600012' is", () => {
+    expect(canonicalId('XY00026', '26', 5)).toBeNull();
+    expect(canonicalId('2600012', '26', 5)).toBe('2600012');
+  });
+});

@@ -102,3 +102,25 @@ describe('member histories', () => {
     expect(baselineVersion({ ...current, registeredAt: null }).at).toBe(0);
   });
 });
+
+describe('the member as of a moment: blank emails and versions at the same moment', () => {
+  test('a version whose email is only spaces keeps the email known before it', () => {
+    const spaces = [...history, version(m1, tokyoMs('2024-09-01'), { email: '  \u3000 ' })];
+    expect(memberAsOf(spaces, tokyoMs('2024-09-02'))?.email).toBe('new@example.org');
+  });
+
+  test('of versions recorded at the same moment, the one recorded last is in force', () => {
+    const at = tokyoMs('2024-09-01');
+    const same = [
+      version(m1, at, { responseId: 'first', email: 'a@example.org' }),
+      version(m1, at, { responseId: 'second', email: 'b@example.org' }),
+      version(m1, at, { responseId: 'third', email: 'c@example.org' }),
+    ];
+    expect(versionAsOf(same, at)?.responseId).toBe('third');
+    expect(
+      memberHistories(same, [])
+        .get('BN-00001')
+        ?.map((v) => v.responseId),
+    ).toEqual(['first', 'second', 'third']);
+  });
+});

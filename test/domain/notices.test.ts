@@ -244,3 +244,20 @@ describe('payment notices: what goes in, in which order', () => {
     );
   });
 });
+
+describe('payment notices: cases that sort alike', () => {
+  test('two lines of one response for one supporter (same submission day and response ID) keep the ledger order', () => {
+    const [n] = noticesFor(
+      '2024-07',
+      [line('r2', 'BN-00001', 4000), line('r2', 'BN-00001', 8000), line('r1', 'BN-00001', 1000)],
+      [],
+      apps,
+    );
+    expect(n.cases.map((c) => [c.responseId, c.amount])).toEqual([
+      ['r1', 1000],
+      ['r2', 4000],
+      ['r2', 8000],
+    ]);
+    expect(n.total).toBe(13000);
+  });
+});

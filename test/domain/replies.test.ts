@@ -35,3 +35,16 @@ describe('auto-reply limit per address and Tokyo day (R29)', () => {
     expect(r).toEqual({ allowed, countAfter });
   });
 });
+
+describe('auto-reply limit: records without a time or a count (R29)', () => {
+  test('a reply earlier that day whose count was not recorded counts as one', () => {
+    const r = autoReplyAllowed(tokyo('2024-07-01T09:00:00'), null, tokyo('2024-07-01T10:00:00'), 1);
+    expect(r).toEqual({ allowed: false, countAfter: 2 });
+  });
+
+  test('an address never replied to is allowed on any day, the first day of the clock (1970-01-01) included', () => {
+    // No last reply is no day: it is not "the same day" as a time on 1970-01-01 in Tokyo.
+    const r = autoReplyAllowed(null, null, tokyo('1970-01-01T12:00:00'), 1);
+    expect(r).toEqual({ allowed: true, countAfter: 1 });
+  });
+});

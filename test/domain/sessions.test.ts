@@ -118,9 +118,15 @@ describe('R32: a Sessions row', () => {
 });
 
 describe('R33: the form offers the open sessions that have not closed', () => {
-  const a = session({ sessionId: 'A', date: '2024-05-10', closesAt: '2024-05-09 17:00' });
-  const b = session({ sessionId: 'B', date: '2024-04-20', closesAt: '' });
-  const c = session({ sessionId: 'C', date: '2024-06-01', status: '中止' });
+  // Read in each test, never at module load (README, mutation testing).
+  let a: Session;
+  let b: Session;
+  let c: Session;
+  beforeEach(() => {
+    a = session({ sessionId: 'A', date: '2024-05-10', closesAt: '2024-05-09 17:00' });
+    b = session({ sessionId: 'B', date: '2024-04-20', closesAt: '' });
+    c = session({ sessionId: 'C', date: '2024-06-01', status: '中止' });
+  });
   test('in date order, each choice starting with its session ID', () => {
     expect(openChoices([a, b, c], tokyoMs('2024-04-01'))).toEqual([
       'B 2024/04/20 19:00–20:30 在留資格の相談 / Residency questions',
@@ -176,8 +182,12 @@ describe('a staff override in the Sign-ups sheet', () => {
 });
 
 describe('R34: a sign-up decided as of its submission moment', () => {
-  const s = session({ capacity: 2 }); // S2024-01, closes 2024-05-09 17:00
-  const sessions = new Map([[s.id, s]]);
+  let s: Session; // S2024-01, capacity 2, closes 2024-05-09 17:00
+  let sessions: Map<string, Session>;
+  beforeEach(() => {
+    s = session({ capacity: 2 });
+    sessions = new Map([[s.id, s]]);
+  });
   const registeredAt = tokyoMs('2024-04-01');
   const people: Record<
     string,
@@ -365,7 +375,8 @@ describe('R34: the sign-up reason codes, one row each', () => {
 });
 
 describe('R34: waitlist promotion in sign-up order', () => {
-  const s = session({ capacity: 2 });
+  let s: Session; // capacity 2
+  let list: OtherSignup[];
   const su = (responseId: string, day: string, status: OtherSignup['status']): OtherSignup => ({
     responseId,
     submittedAt: tokyoMs(day),
@@ -373,12 +384,15 @@ describe('R34: waitlist promotion in sign-up order', () => {
     sessionId: s.id,
     status,
   });
-  const list = [
-    su('a', '2024-04-01', 'ACCEPTED'),
-    su('b', '2024-04-02', 'CANCELLED'),
-    su('w2', '2024-04-04', 'WAITLISTED'),
-    su('w1', '2024-04-03', 'WAITLISTED'),
-  ];
+  beforeEach(() => {
+    s = session({ capacity: 2 });
+    list = [
+      su('a', '2024-04-01', 'ACCEPTED'),
+      su('b', '2024-04-02', 'CANCELLED'),
+      su('w2', '2024-04-04', 'WAITLISTED'),
+      su('w1', '2024-04-03', 'WAITLISTED'),
+    ];
+  });
   test('a place freed by a cancellation goes to the earliest waiting sign-up', () => {
     expect(promotions(s, list, tokyoMs('2024-05-01'))).toEqual(['w1']);
   });
@@ -392,7 +406,10 @@ describe('R34: waitlist promotion in sign-up order', () => {
 });
 
 describe('R35: the reminder is due the day before, until the session starts', () => {
-  const s = session(); // 2024-05-10 19:00
+  let s: Session; // 2024-05-10 19:00
+  beforeEach(() => {
+    s = session();
+  });
   test('not two days before; from 00:00 the day before; not from the start', () => {
     expect(reminderDue(s, tokyoMs('2024-05-08', '23:59'))).toBe(false);
     expect(reminderDue(s, tokyoMs('2024-05-09', '00:00'))).toBe(true);
@@ -543,6 +560,13 @@ describe('R32: how each Sessions cell is read', () => {
     const at = tokyoMs('2024-05-09', '17:00');
     expect(session({ closesAt: '2024/05/09 5:00 PM' }).closesAt).toBe(at);
     expect(session({ closesAt: '2024年5月9日 午後5:00' }).closesAt).toBe(at);
+  });
+
+  test('a closing time typed on two lines of the cell (a line break after the day, with or without a space before it) reads as the same instant', () => {
+    const at = tokyoMs('2024-05-09', '17:00');
+    expect(session({ closesAt: '2024/05/09\n17:00' }).closesAt).toBe(at);
+    expect(session({ closesAt: '2024/05/09 \n17:00' }).closesAt).toBe(at);
+    expect(session({ closesAt: '2024年5月9日 \n午後5:00' }).closesAt).toBe(at);
   });
 
   test('a closing time whose day cannot be read is a problem even with a readable time', () => {
@@ -741,8 +765,12 @@ describe('R33: choices, closing and the session time in the emails', () => {
 });
 
 describe('R34: sign-up edge cases', () => {
-  const s = session({ capacity: 1 }); // S2024-01, 2024-05-10 19:00, closes 2024-05-09 17:00
-  const sessions = new Map([[s.id, s]]);
+  let s: Session; // S2024-01, capacity 1, 2024-05-10 19:00, closes 2024-05-09 17:00
+  let sessions: Map<string, Session>;
+  beforeEach(() => {
+    s = session({ capacity: 1 });
+    sessions = new Map([[s.id, s]]);
+  });
   const asked: string[] = [];
   const memberAsOf: MemberAsOf = (id) => {
     asked.push(id);
@@ -856,7 +884,10 @@ describe('R34: sign-up edge cases', () => {
 });
 
 describe('R34: promotion edge cases', () => {
-  const s = session({ capacity: 1 }); // starts 2024-05-10 19:00
+  let s: Session; // capacity 1, starts 2024-05-10 19:00
+  beforeEach(() => {
+    s = session({ capacity: 1 });
+  });
   const su = (
     responseId: string,
     submittedAt: number,

@@ -295,3 +295,57 @@ describe('a number or a date where an address belongs', () => {
     ]);
   });
 });
+
+// parseSettings takes any value (its rows are `unknown`): a value no cell of the sheet holds is
+// refused like bad text, never read through its text form and never a crash.
+describe('values that are not cells of the sheet', () => {
+  test('a list holding a number, a day, an amount or an hour is not read as one', () => {
+    expect(said(only({ recipientCap: [5] }))).toEqual([
+      'recipientCap',
+      '5',
+      'is not a whole number from 1 to 1000; expected a whole number from 1 to 1000, such as 3',
+      'は1〜1000 の整数ではありません。3 のように1〜1000 の整数を入力してください',
+    ]);
+    expect(only({ programEnd: ['2024-04-01'] }).expected).toBe(
+      'is not a date; expected a day written as YYYY-MM-DD, such as 2024-04-01',
+    );
+    expect(only({ feeStandard: ['4000'] }).expected).toBe(
+      'is not an amount in yen; expected a whole number such as 4000',
+    );
+    expect(only({ monthlyRunHour: ['6:00'] }).expected).toBe(
+      'is not an hour of the day; expected a whole number from 0 to 23, such as 6',
+    );
+  });
+
+  test('an object with a getTime method that is not a Date is not a day', () => {
+    expect(said(only({ programEnd: { getTime: () => 0 } }))).toEqual([
+      'programEnd',
+      '[object Object]',
+      'is not a date; expected a day written as YYYY-MM-DD, such as 2024-04-01',
+      'は日付として読み取れません。2024-04-01 のように YYYY-MM-DD の形で入力してください',
+    ]);
+  });
+
+  test('a plain object is read by its own keys, even a key named get or entries that holds a function', () => {
+    expect(errorsOf({ entries: () => [] }).map((e) => e.key)).toEqual(['entries']);
+    expect(errorsOf({ get: () => undefined }).map((e) => e.key)).toEqual(['get']);
+  });
+});
+
+describe('text around a day or a short link', () => {
+  test('a day with anything before the year is not a date', () => {
+    for (const cell of ['FY2024-04-01', '12024-04-01'])
+      expect(said(only({ programEnd: cell }))).toEqual([
+        'programEnd',
+        cell,
+        'is not a date; expected a day written as YYYY-MM-DD, such as 2024-04-01',
+        'は日付として読み取れません。2024-04-01 のように YYYY-MM-DD の形で入力してください',
+      ]);
+  });
+
+  test('an address that only mentions forms.gle/ further on is not the short link but "not the address of a Google Form’s editor"', () => {
+    expect(only({ registrationFormUrl: 'https://example.org/?next=forms.gle/abc' }).expected).toBe(
+      'is not the address of a Google Form’s editor; open the form in Google Forms as its editor and paste the address from the browser bar, which looks like https://docs.google.com/forms/d/…/edit',
+    );
+  });
+});

@@ -521,6 +521,11 @@ describe('reading answers: edge cases', () => {
     });
   });
 
+  test('an empty answer ticks nothing, even when the form has a choice with empty text', () => {
+    expect(checkedChoices('', ['', '日本語'])).toEqual({ chosen: [], other: false });
+    expect(checkedChoices('  ', ['', '日本語'])).toEqual({ chosen: [], other: false });
+  });
+
   test('a choice that ends like a shorter choice is still read whole (longest choices first)', () => {
     expect(checkedChoices('A, B', ['B', 'A, B'])).toEqual({ chosen: ['A, B'], other: false });
     expect(checkedChoices('A, B, C', ['B', 'C', 'A, B, C'])).toEqual({

@@ -37,6 +37,17 @@ describe('daily trigger runtime', () => {
     );
   });
 
+  test('with the hourly scenario measured, its figure stands for the 23 hourly sweeps of a busy day (responses in every window), not the quiet hour', () => {
+    const b = dailyBudget(
+      [result('application', 2_000), result('sweepHourly', 1_500)],
+      { sweep: 100, outbox: 50 },
+      { registrations: 0, applications: 150 },
+    );
+    // 150×2 s + 23×1.5 s + 24×0.05 s = 335.7 s
+    expect(b.totalMs).toBe(335_700);
+    expect(b.parts.find((p) => p.what === 'hourly sweep')?.eachMs).toBe(1_500);
+  });
+
   test('over 90 minutes fails', () => {
     const b = dailyBudget(
       [result('application', 40_000)],

@@ -139,6 +139,8 @@ describe('report', () => {
       'redecideAll',
       'statistics',
       'sweepHourly',
+      'sweepHourly',
+      'sweepHourly',
       'sweep',
     ]);
     for (const s of json.scenarios) {
@@ -158,6 +160,7 @@ describe('report', () => {
     expect(targets).toMatch(/redecideAll at/);
     expect(targets).toMatch(/statistics at/);
     expect(targets).toMatch(/≥ 100× fewer/);
+    expect(targets).toMatch(/Cells read per hourly sweep the same at every table size/);
     for (const t of json.targets) {
       if (!t.pass) expect(t.limits.length + t.measured.length).toBeGreaterThan(0);
     }

@@ -17,12 +17,23 @@
 // Empty cells never match. replaceWith/replaceAllWith are not modelled (nothing here uses them):
 // calling them fails loudly rather than pretending.
 //
+// Speed (issue #15: every submission searches the spreadsheet): each sheet keeps an index of
+// the texts its cells display, by key, up to date on writes (cell-index.ts). A regular
+// expression anchored to the whole cell is tested only on the cells whose key it can match
+// (regex-keys.ts works out those keys from its syntax); any other search tests every cell's
+// indexed text. Either way the pattern decides each match as before, in the same order.
+//
 // Counting: every method is a Spreadsheet call, like every other method of the service (the
 // configuring ones cost nothing in the bench's latency model, as getRange; findAll and its
 // relatives are one round trip each: README "Benchmark", both estimates). No cell value crosses
 // the wire: the found ranges carry only their position, so no cells are counted as read.
 
+import { CellIndex, COLUMNS, type IndexedCells } from './cell-index';
+import { keyPlan } from './regex-keys';
+
 export interface SearchableSheet<R> {
+  /** The sheet's index of displayed texts (absent: every cell is formatted and tested). */
+  index?: CellIndex;
   /** Rows (0-based) that may hold content, in order. */
   contentRows(): Iterable<number>;
   /** Columns (0-based) past the last that may hold content in this row. */
@@ -49,9 +60,9 @@ interface RangeLike {
 
 /** What a local sheet offers the finder (its value and formula layers, display text, ranges). */
 export interface SheetCells<R> {
-  readonly values: { rows: (unknown[] | undefined)[] };
-  readonly formulas: { rows: (unknown[] | undefined)[] };
-  readonly formats: { rows: (unknown[] | undefined)[] };
+  readonly values: IndexedCells['values'];
+  readonly formulas: IndexedCells['formulas'];
+  readonly formats: IndexedCells['formats'];
   displayText(row: number, column: number): string;
   makeRange(row: number, column: number, numRows: number, numColumns: number): R;
 }
@@ -62,7 +73,9 @@ const SEARCHABLE = new WeakMap<object, SearchableSheet<unknown>>();
 export function searchable<R>(sheet: SheetCells<R>): SearchableSheet<R> {
   let view = SEARCHABLE.get(sheet) as SearchableSheet<R> | undefined;
   if (view) return view;
+  const index = new CellIndex(sheet);
   view = {
+    index,
     *contentRows() {
       const n = Math.max(sheet.values.rows.length, sheet.formulas.rows.length);
       for (let r = 0; r < n; r++)
@@ -212,7 +225,7 @@ export class LocalTextFinder<R extends RangeLike> {
     return [area, range.getRow(), range.getColumn()];
   }
 
-  private test(): (text: string) => boolean {
+  private test(): { test: (text: string) => boolean; pattern: RegExp | null } {
     const fold = (s: string) => {
       const t = this.noDiacritics ? stripDiacritics(s) : s;
       return this.caseSensitive || this.regex ? t : t.toLowerCase();
@@ -220,24 +233,53 @@ export class LocalTextFinder<R extends RangeLike> {
     if (!this.regex) {
       // Plain text: compared as text (no pattern to build, whatever its length).
       const wanted = fold(this.findText);
-      return this.entireCell
-        ? (text) => text !== '' && fold(text) === wanted
-        : (text) => text !== '' && fold(text).includes(wanted);
+      return {
+        test: this.entireCell
+          ? (text) => text !== '' && fold(text) === wanted
+          : (text) => text !== '' && fold(text).includes(wanted),
+        pattern: null,
+      };
     }
     const flags = this.caseSensitive ? 'u' : 'iu';
     const source = fold(this.findText);
     const pattern = new RegExp(this.entireCell ? `^(?:${source})$` : source, flags);
-    return (text) => text !== '' && pattern.test(fold(text));
+    return { test: (text) => text !== '' && pattern.test(fold(text)), pattern };
   }
 
   private matches(): R[] {
-    const test = this.test();
+    const { test, pattern } = this.test();
+    // The index stands for the displayed text only: not for formula text or diacritics ignored.
+    const plan =
+      pattern !== null && !this.noDiacritics && !this.formulaTextToo
+        ? keyPlan(pattern.source, pattern.flags)
+        : null;
     const out: R[] = [];
     for (const area of this.areas) {
       const { sheet } = area;
       const firstRow = area.row - 1;
       const lastRow = firstRow + area.numRows - 1;
       const firstColumn = area.column - 1;
+      const lastColumn = firstColumn + area.numColumns - 1;
+      const index = sheet.index;
+      if (index !== undefined && plan !== null) {
+        for (const position of index.candidates(plan)) {
+          const r = Math.floor(position / COLUMNS);
+          const c = position - r * COLUMNS;
+          if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
+          if (test(index.text(r, c))) out.push(sheet.makeRange(r + 1, c + 1, 1, 1));
+        }
+        continue;
+      }
+      if (index !== undefined && !this.formulaTextToo) {
+        const rows = Math.min(index.rowCount(), lastRow + 1);
+        for (let r = firstRow; r < rows; r++) {
+          const end = Math.min(index.rowWidth(r), lastColumn + 1);
+          for (let c = firstColumn; c < end; c++) {
+            if (test(index.text(r, c))) out.push(sheet.makeRange(r + 1, c + 1, 1, 1));
+          }
+        }
+        continue;
+      }
       for (const r of sheet.contentRows()) {
         if (r < firstRow) continue;
         if (r > lastRow) break;

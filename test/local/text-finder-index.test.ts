@@ -1,0 +1,318 @@
+// The TextFinder's index (local/runtime/spreadsheet/cell-index.ts, regex-keys.ts): a search
+// finds exactly the cells it found when it formatted and tested every cell ("Class TextFinder",
+// https://developers.google.com/apps-script/reference/spreadsheet/text-finder: cells are
+// searched by the text they display), after writes, moved rows, new formats and formulas
+// whose inputs changed. The index only chooses which cells the pattern is tested on.
+
+import { seededRandom } from '../../local/random';
+import { RuntimeContext } from '../../local/runtime/context';
+import {
+  type LocalSheet,
+  type LocalSpreadsheet,
+  SpreadsheetService,
+} from '../../local/runtime/spreadsheet';
+import { keyPlan, textKey } from '../../local/runtime/spreadsheet/regex-keys';
+
+let ss: LocalSpreadsheet;
+let sheet: LocalSheet;
+
+beforeEach(() => {
+  const ctx = new RuntimeContext({ now: Date.UTC(2024, 6, 30), timeZone: 'Asia/Tokyo' });
+  const app = new SpreadsheetService(ctx);
+  ss = app.createSpreadsheet('Bansou Net');
+  app.setContainer(ss);
+  sheet = ss.getSheets()[0];
+  sheet.setName('Members');
+});
+
+const where = (ranges: { getSheet(): LocalSheet; getA1Notation(): string }[]) =>
+  ranges.map((r) => `${r.getSheet().localName()}!${r.getA1Notation()}`);
+
+const find = (pattern: string) =>
+  where(ss.createTextFinder(pattern).useRegularExpression(true).findAll());
+
+// A member ID as staff may type it: any width, spaces, a dash or none, leading zeros or none.
+const BN12 =
+  "^'?[\\s\u3000]*[BbＢｂ][\\s\u3000]*[NnＮｎ][\\s\u3000]*[-－ー]?[\\s\u3000]*(?:[0０][\\s\u3000]*)*[1１][\\s\u3000]*[2２][\\s\u3000]*$";
+
+describe('TextFinder index: the same cells as a search of every cell', () => {
+  test('a member ID is found in every form staff type it, and not where it is part of a longer ID', () => {
+    sheet
+      .getRange(1, 1, 7, 1)
+      .setValues([
+        ['BN-00012'],
+        ['ｂｎ－０００１２'],
+        [' bn 12 '],
+        ["'BN-0012"],
+        ['BN-00120'],
+        ['BN-00112'],
+        ['BN-12X'],
+      ]);
+    expect(find(BN12)).toEqual(['Members!A1', 'Members!A2', 'Members!A3', 'Members!A4']);
+  });
+
+  test('a cell written after a search is found by the next search; a cell overwritten is not', () => {
+    sheet.getRange(1, 1, 2, 2).setValues([
+      ['BN-00012', 'x'],
+      ['BN-00013', 'y'],
+    ]);
+    expect(find(BN12)).toEqual(['Members!A1']);
+    sheet.getRange('A1').setValue('BN-00014');
+    sheet.getRange('B2').setValue('bn-12');
+    expect(find(BN12)).toEqual(['Members!B2']);
+    sheet.getRange('B2').clearContent();
+    expect(find(BN12)).toEqual([]);
+  });
+
+  test('rows inserted and deleted above move the cells found', () => {
+    sheet.getRange(1, 1, 3, 1).setValues([['a'], ['BN-00012'], ['b']]);
+    expect(find(BN12)).toEqual(['Members!A2']);
+    sheet.insertRowsBefore(1, 2);
+    expect(find(BN12)).toEqual(['Members!A4']);
+    sheet.deleteRows(1, 3);
+    expect(find(BN12)).toEqual(['Members!A1']);
+  });
+
+  test('rows inserted after the data, where only formats are, move nothing found; rows inserted within it do', () => {
+    sheet.getRange('A1:A20').setNumberFormat('"BN-"00000');
+    sheet.getRange(1, 1, 3, 1).setValues([[11], [12], [13]]);
+    expect(find(BN12)).toEqual(['Members!A2']);
+    sheet.insertRowsAfter(3, 5);
+    sheet.getRange('A4').setValue('bn-12');
+    expect(find(BN12)).toEqual(['Members!A2', 'Members!A4']);
+    sheet.insertRowsBefore(2, 1);
+    expect(find(BN12)).toEqual(['Members!A3', 'Members!A5']);
+  });
+
+  test('a number is found by the text its format displays, again after the format changes', () => {
+    sheet.getRange('A1').setValue(12);
+    sheet.getRange('A1').setNumberFormat('"BN-"00000');
+    expect(find(BN12)).toEqual(['Members!A1']);
+    sheet.getRange('A1').setNumberFormat('0.00');
+    expect(find(BN12)).toEqual([]);
+    expect(find('^12\\.00$')).toEqual(['Members!A1']);
+  });
+
+  test('a formula is found by the value it shows now, after a cell it reads changes', () => {
+    sheet.getRange('A1').setValue(11);
+    sheet.getRange('B1').setFormula('="BN-"&(A1+0)');
+    expect(find(BN12)).toEqual([]);
+    sheet.getRange('A1').setValue(12);
+    expect(find(BN12)).toEqual(['Members!B1']);
+  });
+
+  test('an entry of a list written with spaces or commas is found, only as a whole entry', () => {
+    sheet
+      .getRange(1, 1, 4, 1)
+      .setValues([['2_abc 2_def,2_ghi'], ['2_def'], ['x2_def'], ['2_de f']]);
+    const entry = "^'?(?:[\\s\\S]*[\\s,])?2_DEF(?:[\\s,][\\s\\S]*)?$";
+    expect(find(entry)).toEqual(['Members!A1', 'Members!A2']);
+    sheet.getRange('A1').setValue('2_abc');
+    expect(find(entry)).toEqual(['Members!A2']);
+  });
+
+  test('a name in kanji is found by its own characters, not among every other Japanese text', () => {
+    sheet.getRange(1, 1, 4, 1).setValues([['恵 田中'], ['田中 恵'], ['恵　田中'], ['伴走']]);
+    expect(find("^'?(?:恵 田中|x)$")).toEqual(['Members!A1']);
+    expect(find('^恵[\\s\u3000]田中$')).toEqual(['Members!A1', 'Members!A3']);
+    expect(find('^[恵伴][走 ]')).toEqual(['Members!A1', 'Members!A4']);
+  });
+
+  test('IDs above a number are found by their value, however many digits they have', () => {
+    sheet
+      .getRange(1, 1, 8, 1)
+      .setValues([
+        ['BN-1234'],
+        ['BN-1235'],
+        ['BN-0999'],
+        ['BN-9999'],
+        ['BN-10000'],
+        ['BN-2000'],
+        ['bn-01300'],
+        ['BN-1234 x'],
+      ]);
+    const above1234 = '^BN-0*(?:[1-9]\\d{4,}|[2-9]\\d{3}|1[3-9]\\d{2}|12[4-9]\\d|123[5-9])$';
+    expect(find(above1234)).toEqual([
+      'Members!A2',
+      'Members!A4',
+      'Members!A5',
+      'Members!A6',
+      'Members!A7',
+    ]);
+    sheet.getRange('B1').setValue('BN-1234567');
+    expect(find(above1234)).toContain('Members!B1');
+  });
+
+  test('every sheet is searched in tab order, each by its own index', () => {
+    sheet.getRange('B2').setValue('BN-12');
+    const ledger = ss.insertSheet('Ledger');
+    ledger.getRange('A1').setValue('bn00012');
+    expect(find(BN12)).toEqual(['Members!B2', 'Ledger!A1']);
+    expect(where(ledger.createTextFinder(BN12).useRegularExpression(true).findAll())).toEqual([
+      'Ledger!A1',
+    ]);
+  });
+});
+
+describe('keys of cell texts', () => {
+  test('letters and digits in either width and case give one key; leading zeros and other characters are dropped', () => {
+    expect(textKey('ＢＮ－０００１２')).toBe('bn12');
+    expect(textKey("'BN-00012")).toBe('bn12');
+    // Zeros lead a run of digits of the key, not of the text: 2024/07/30 is one run.
+    expect(textKey('2024/07/30')).toBe('20240730');
+    expect(textKey('BN 007 x 0012')).toBe('bn7x12');
+    expect(textKey('0')).toBe('0');
+    expect(textKey('伴走 ネット')).toBe('伴走ネット');
+    expect(textKey('・（）ー')).toBe('');
+  });
+
+  test('every character the pattern engine takes for a letter or digit, case aside, has that letter or digit as its key', () => {
+    // The whole Basic Multilingual Plane against each ASCII letter and digit and its full-width
+    // form (a RegExp with the 'i' and 'u' flags folds case by Unicode's simple case folding).
+    const wrong: string[] = [];
+    const any = /^[0-9a-z\uff10-\uff19\uff41-\uff5a]$/iu;
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (!any.test(ch)) continue;
+      const k = textKey(ch);
+      const wide = String.fromCharCode(k.charCodeAt(0) + 0xfee0);
+      if (k.length !== 1 || !new RegExp(`^[${k}${wide}]$`, 'iu').test(ch)) {
+        wrong.push(`U+${c.toString(16)} has key '${k}'`);
+      }
+    }
+    // Kana and kanji are kept as themselves: no other character is taken for one of them.
+    const ideographic = /^[\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff]$/iu;
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (ideographic.test(ch) && textKey(ch) !== ch) wrong.push(`U+${c.toString(16)} kana/kanji`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('patterns beyond what the keys model search every cell', () => {
+    expect(keyPlan('^(?=a)abc$', 'iu')).toBeNull();
+    expect(keyPlan('^(a)\\1$', 'iu')).toBeNull();
+    expect(keyPlan('abc', 'iu')).toBeNull();
+    expect(keyPlan('^a.*$', 'iu')).toBeNull();
+    expect(keyPlan('^BN-0*12$', 'iu')?.whole).toEqual(new Set(['bn12']));
+  });
+});
+
+describe('TextFinder index against every cell tested (seeded random sheets and writes)', () => {
+  // The oracle: the texts getDisplayValues shows, each tested with the pattern as the reference
+  // describes it (whole text when the pattern is anchored; case-insensitive by default).
+  const oracle = (pattern: string): string[] => {
+    const out: string[] = [];
+    const re = new RegExp(pattern, 'iu');
+    for (const s of ss.getSheets()) {
+      const rows = s.getLastRow();
+      const columns = s.getLastColumn();
+      if (rows === 0 || columns === 0) continue;
+      const shown = s.getRange(1, 1, rows, columns).getDisplayValues();
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < columns; c++)
+          if (shown[r][c] !== '' && re.test(shown[r][c]))
+            out.push(`${s.localName()}!${s.getRange(r + 1, c + 1).getA1Notation()}`);
+    }
+    return out;
+  };
+
+  test('500 searches between random writes find what testing every cell finds', () => {
+    const rand = seededRandom(15);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+    const sheets = [sheet, ss.insertSheet('Ledger')];
+    const pieces = [
+      'BN',
+      'bn',
+      'ＢＮ',
+      '-',
+      '－',
+      ' ',
+      ',',
+      "'",
+      '0',
+      '０',
+      '1',
+      '2',
+      '１',
+      'K',
+      '\u212a',
+      'x',
+      '_',
+      '@',
+      '.',
+    ];
+    const text = () => {
+      let t = '';
+      const n = 1 + Math.floor(rand() * 6);
+      for (let i = 0; i < n; i++) t += pick(pieces);
+      return t;
+    };
+    const value = (): unknown =>
+      pick<() => unknown>([
+        text,
+        text,
+        text,
+        () => Math.floor(rand() * 200),
+        () => '',
+        () => new Date(Date.UTC(2024, 0, 1 + Math.floor(rand() * 3))),
+      ])();
+    const patterns = [
+      BN12,
+      "^'?(?:[\\s\\S]*[\\s,])?bn0*12(?:[\\s,][\\s\\S]*)?$",
+      '^(?:k|x_?1)$',
+      '^[\\s\u3000]*0*(?:[1-9]\\d{2,}|1[3-9])[\\s\u3000]*$',
+      '^(?:2024-01-0[12]|12|0012)$',
+      "^'?(?:BN-?0?1|x|,)$",
+      '^BN-0*1[12]?$',
+      "^'?(?:田中|[田ー]+\\s?x)$",
+      'bn',
+      '^$',
+    ];
+    let compared = 0;
+    for (let step = 0; step < 500; step++) {
+      const s = pick(sheets);
+      const row = 1 + Math.floor(rand() * 12);
+      const column = 1 + Math.floor(rand() * 4);
+      switch (
+        pick(['write', 'write', 'write', 'block', 'format', 'formula', 'insert', 'delete', 'clear'])
+      ) {
+        case 'write':
+          s.getRange(row, column).setValue(value());
+          break;
+        case 'block':
+          s.getRange(row, column, 2, 2).setValues([
+            [value(), value()],
+            [value(), value()],
+          ]);
+          break;
+        case 'format':
+          s.getRange(row, column).setNumberFormat(
+            pick(['@', '0000', '"BN-"00000', 'yyyy-mm-dd', 'General']),
+          );
+          break;
+        case 'formula':
+          s.getRange(row, column).setFormula(pick(['="BN-"&A1', '=A2&","&B2', '=SUM(A1:A3)']));
+          break;
+        case 'insert':
+          s.insertRowsBefore(row, 1 + Math.floor(rand() * 2));
+          break;
+        case 'delete':
+          if (s.getMaxRows() > row + 3) s.deleteRows(row, 1 + Math.floor(rand() * 2));
+          break;
+        default:
+          s.getRange(row, column, 2, 2).clearContent();
+      }
+      const pattern = pick(patterns);
+      expect({ step, pattern, found: find(pattern) }).toEqual({
+        step,
+        pattern,
+        found: oracle(pattern),
+      });
+      compared++;
+    }
+    expect(compared).toBe(500);
+  });
+});
