@@ -73,6 +73,17 @@ describe('TextFinder index: the same cells as a search of every cell', () => {
     expect(find(BN12)).toEqual(['Members!A1']);
   });
 
+  test('rows inserted after the data, where only formats are, move nothing found; rows inserted within it do', () => {
+    sheet.getRange('A1:A20').setNumberFormat('"BN-"00000');
+    sheet.getRange(1, 1, 3, 1).setValues([[11], [12], [13]]);
+    expect(find(BN12)).toEqual(['Members!A2']);
+    sheet.insertRowsAfter(3, 5);
+    sheet.getRange('A4').setValue('bn-12');
+    expect(find(BN12)).toEqual(['Members!A2', 'Members!A4']);
+    sheet.insertRowsBefore(2, 1);
+    expect(find(BN12)).toEqual(['Members!A3', 'Members!A5']);
+  });
+
   test('a number is found by the text its format displays, again after the format changes', () => {
     sheet.getRange('A1').setValue(12);
     sheet.getRange('A1').setNumberFormat('"BN-"00000');
@@ -98,6 +109,13 @@ describe('TextFinder index: the same cells as a search of every cell', () => {
     expect(find(entry)).toEqual(['Members!A1', 'Members!A2']);
     sheet.getRange('A1').setValue('2_abc');
     expect(find(entry)).toEqual(['Members!A2']);
+  });
+
+  test('a name in kanji is found by its own characters, not among every other Japanese text', () => {
+    sheet.getRange(1, 1, 4, 1).setValues([['恵 田中'], ['田中 恵'], ['恵　田中'], ['伴走']]);
+    expect(find("^'?(?:恵 田中|x)$")).toEqual(['Members!A1']);
+    expect(find('^恵[\\s\u3000]田中$')).toEqual(['Members!A1', 'Members!A3']);
+    expect(find('^[恵伴][走 ]')).toEqual(['Members!A1', 'Members!A4']);
   });
 
   test('IDs above a number are found by their value, however many digits they have', () => {
@@ -144,7 +162,8 @@ describe('keys of cell texts', () => {
     expect(textKey('2024/07/30')).toBe('20240730');
     expect(textKey('BN 007 x 0012')).toBe('bn7x12');
     expect(textKey('0')).toBe('0');
-    expect(textKey('伴走 ネット')).toBe('');
+    expect(textKey('伴走 ネット')).toBe('伴走ネット');
+    expect(textKey('・（）ー')).toBe('');
   });
 
   test('every character the pattern engine takes for a letter or digit, case aside, has that letter or digit as its key', () => {
@@ -161,6 +180,13 @@ describe('keys of cell texts', () => {
       if (k.length !== 1 || !new RegExp(`^[${k}${wide}]$`, 'iu').test(ch)) {
         wrong.push(`U+${c.toString(16)} has key '${k}'`);
       }
+    }
+    // Kana and kanji are kept as themselves: no other character is taken for one of them.
+    const ideographic = /^[\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff]$/iu;
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (ideographic.test(ch) && textKey(ch) !== ch) wrong.push(`U+${c.toString(16)} kana/kanji`);
     }
     expect(wrong).toEqual([]);
   });
@@ -241,6 +267,7 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
       '^(?:2024-01-0[12]|12|0012)$',
       "^'?(?:BN-?0?1|x|,)$",
       '^BN-0*1[12]?$',
+      "^'?(?:田中|[田ー]+\\s?x)$",
       'bn',
       '^$',
     ];

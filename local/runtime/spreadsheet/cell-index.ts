@@ -1,7 +1,8 @@
 // The TextFinder's index of one sheet: the text each cell displays, and the cells by the key of
 // that text (regex-keys.ts), kept up to date on writes: the value, formula and number-format
 // layers tell it which rows changed (Layer.onChange) and those rows are indexed again before the
-// next search; moving rows or columns, or clearing a layer, has the whole sheet indexed again.
+// next search; moving rows with content or any columns, or clearing a layer, has the whole sheet
+// indexed again.
 // A search then tests its pattern on the cells whose key it can match instead of formatting and
 // testing every cell of the spreadsheet (issue #15: every submission searches). Cells holding a
 // formula display what their formula computes now, which depends on other cells: they are never
@@ -12,6 +13,7 @@ import { type KeyPlan, shapeKey, textKey, tokenKeys } from './regex-keys';
 interface WatchedLayer {
   rows: (unknown[] | undefined)[];
   onChange: ((row: number) => void) | undefined;
+  onRowsMoved: ((at: number) => void) | undefined;
 }
 
 export interface IndexedCells {
@@ -44,9 +46,15 @@ export class CellIndex {
       if (row < 0) this.stale = true;
       else if (!this.stale) this.dirty.add(row);
     };
+    // Rows moved below every row with a value or formula (a block of rows inserted after the
+    // data, moving only the formats of the empty rows) change no text shown.
+    const moved = (at: number) => {
+      if (at < Math.max(sheet.values.rows.length, sheet.formulas.rows.length)) this.stale = true;
+    };
     for (const layer of [sheet.values, sheet.formulas, sheet.formats]) {
       if (layer.onChange !== undefined) throw new Error('a layer is already indexed');
       layer.onChange = mark;
+      layer.onRowsMoved = moved;
     }
   }
 

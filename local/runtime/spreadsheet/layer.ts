@@ -8,6 +8,8 @@ export class Layer<T> {
    * the layer was cleared (the TextFinder's index of displayed texts, cell-index.ts).
    */
   onChange: ((row: number) => void) | undefined = undefined;
+  /** Told when rows from `at` (0-based) on moved (rows inserted or deleted there). */
+  onRowsMoved: ((at: number) => void) | undefined = undefined;
 
   get(row: number, column: number): T | undefined {
     const r = this.rows[row];
@@ -35,13 +37,15 @@ export class Layer<T> {
   }
 
   insertRows(at: number, count: number): void {
-    this.onChange?.(-1);
+    // Rows added below the last that holds anything move nothing.
     if (at >= this.rows.length) return;
+    this.onRowsMoved?.(at);
     this.rows = [...this.rows.slice(0, at), ...new Array(count), ...this.rows.slice(at)];
   }
 
   deleteRows(at: number, count: number): void {
-    this.onChange?.(-1);
+    if (at >= this.rows.length) return;
+    this.onRowsMoved?.(at);
     this.rows.splice(at, count);
   }
 

@@ -4,7 +4,7 @@
 // its pattern on every candidate, so a key may only ever let through more cells, never fewer.
 //
 // The key of a text keeps its letters and digits, ASCII or full-width, in ASCII lower case, and
-// drops every other character; then each run of digits loses its leading zeros ("BN-00012" and
+// its kana and kanji as they are, and drops every other character; then each run of digits loses its leading zeros ("BN-00012" and
 // "bn 12" both give "bn12"). Every character the pattern engine (a JavaScript RegExp with the
 // 'u' flag, and 'i' unless the finder matches case) can take for a letter or digit of the
 // pattern gives that letter or digit (the Kelvin sign gives k and the long s gives s: the only
@@ -26,7 +26,25 @@ function keyChar(cp: number): string {
   if (cp >= 0xff41 && cp <= 0xff5a) return String.fromCharCode(cp - 0xff41 + 0x61);
   if (cp === 0x212a) return 'k';
   if (cp === 0x17f) return 's';
-  return '';
+  return ideographic(cp) ? String.fromCharCode(cp) : '';
+}
+
+/**
+ * Kana and kanji (Japanese names and words): kept as themselves. They have no case, so a
+ * pattern's character matches only itself among them.
+ */
+function ideographic(cp: number): boolean {
+  return (
+    (cp >= 0x3041 && cp <= 0x3096) ||
+    (cp >= 0x30a1 && cp <= 0x30fa) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff)
+  );
+}
+
+/** Whether a range of code points reaches kana or kanji. */
+function reachesIdeographic(a: number, b: number): boolean {
+  return !(b < 0x3041 || (a > 0x3096 && b < 0x30a1) || (a > 0x30fa && b < 0x3400) || a > 0x9fff);
 }
 
 /** Whether the key keeps this code point (as a letter or digit). */
@@ -68,7 +86,17 @@ export function tokenKeys(text: string): string[] | null {
 // --- the pattern's syntax ---
 
 type Node =
-  | { t: 'atom'; src: string; canDrop: boolean; sepOnly: boolean }
+  | {
+      t: 'atom';
+      src: string;
+      /** Whether it can match a character the key drops. */
+      canDrop: boolean;
+      sepOnly: boolean;
+      /** Kana and kanji it matches (found by parsing: too many to probe). */
+      kept: string[];
+      /** Whether it matches more kana or kanji than can be listed (then no keys). */
+      unbounded: boolean;
+    }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; alts: Node[] }
   | { t: 'rep'; node: Node; min: number; max: number }
@@ -180,7 +208,7 @@ class Parser {
     }
     if (ch === '.') {
       this.i++;
-      return { t: 'atom', src: '.', canDrop: true, sepOnly: false };
+      return { t: 'atom', src: '.', canDrop: true, sepOnly: false, kept: [], unbounded: true };
     }
     if (ch === '\\') {
       const start = this.i;
@@ -202,6 +230,8 @@ class Parser {
         src,
         canDrop: parsed.name !== 'd',
         sepOnly: parsed.name === 's',
+        kept: [],
+        unbounded: 'SWDpP'.includes(parsed.name),
       };
     }
     throw new Unsupported();
@@ -259,6 +289,8 @@ class Parser {
     // whether it matches separators only.
     let onlyKept = !negated;
     let sepOnly = !negated;
+    let unbounded = negated;
+    const kept: string[] = [];
     let any = false;
     const member = (): Escape => {
       if (this.src[this.i] === '\\') return this.escape(true);
@@ -280,21 +312,32 @@ class Parser {
         if (first.kind !== 'char' || last.kind !== 'char') throw new Unsupported();
         const [a, b] = [first.char.codePointAt(0) ?? 0, last.char.codePointAt(0) ?? 0];
         if (!keptRange(a, b)) onlyKept = false;
+        if (reachesIdeographic(a, b)) unbounded = true;
         sepOnly = false;
         continue;
       }
       if (first.kind === 'class') {
         if (first.name !== 'd') onlyKept = false;
         if (first.name !== 's') sepOnly = false;
+        if ('SWDpP'.includes(first.name)) unbounded = true;
       } else {
-        if (!keeps(first.char.codePointAt(0) ?? 0)) onlyKept = false;
+        const cp = first.char.codePointAt(0) ?? 0;
+        if (!keeps(cp)) onlyKept = false;
+        if (ideographic(cp)) kept.push(first.char);
         if (!SEPARATOR.test(first.char)) sepOnly = false;
       }
     }
     if (this.src[this.i] !== ']') throw new Unsupported();
     this.i++;
     if (!any) throw new Unsupported(); // [] and [^]
-    return { t: 'atom', src: this.src.slice(start, this.i), canDrop: !onlyKept, sepOnly };
+    return {
+      t: 'atom',
+      src: this.src.slice(start, this.i),
+      canDrop: !onlyKept,
+      sepOnly,
+      kept,
+      unbounded,
+    };
   }
 }
 
@@ -320,6 +363,8 @@ function literalAtom(char: string, src: string): Node {
     src,
     canDrop: !keeps(cp),
     sepOnly: SEPARATOR.test(char),
+    kept: ideographic(cp) ? [char] : [],
+    unbounded: false,
   };
 }
 
@@ -330,9 +375,13 @@ type Keys = Set<string> | null;
 
 const MAX_KEYS = 4096;
 
+// What atoms match, by flags and source (every search builds a new pattern of the same atoms).
+const ATOM_KEYS = new Map<string, Set<string>>();
+const ATOM_SEPARATES = new Map<string, boolean>();
+
 class Analysis {
-  private readonly atomKeys = new Map<string, Set<string>>();
-  private readonly atomSeparates = new Map<string, boolean>();
+  private readonly atomKeys = ATOM_KEYS;
+  private readonly atomSeparates = ATOM_SEPARATES;
   /**
    * `shapes`: a digit is the token '<' + its least and greatest value (an atom matching 2 to 9
    * is '<29'), and a repetition of digits without a bound is '+' (any digits): the keys'
@@ -348,9 +397,11 @@ class Analysis {
   }
 
   /** The keys of the characters an atom matches. */
-  atom(node: Extract<Node, { t: 'atom' }>): Set<string> {
-    let keys = this.atomKeys.get(node.src);
-    if (keys) return node.canDrop && !keys.has('') ? new Set([...keys, '']) : keys;
+  atom(node: Extract<Node, { t: 'atom' }>): Set<string> | null {
+    if (node.unbounded) return null;
+    const id = `${this.flags}${this.shapes ? '#' : '/'}${node.src}`;
+    let keys = this.atomKeys.get(id);
+    if (keys) return keys;
     const re = this.regex(node.src);
     keys = new Set<string>();
     for (const probe of KEPT) if (re.test(probe)) keys.add(keyChar(probe.charCodeAt(0)));
@@ -359,8 +410,10 @@ class Analysis {
       keys = new Set([...keys].filter((k) => !(k >= '0' && k <= '9')));
       if (digits.length > 0) keys.add(`<${digits[0]}${digits[digits.length - 1]}`);
     }
+    for (const k of node.kept) keys.add(k);
     if (node.canDrop || keys.size === 0) keys.add('');
-    this.atomKeys.set(node.src, keys);
+    if (this.atomKeys.size > 10_000) this.atomKeys.clear();
+    this.atomKeys.set(id, keys);
     return keys;
   }
 
@@ -368,11 +421,13 @@ class Analysis {
   separates(node: Node): boolean {
     switch (node.t) {
       case 'atom': {
-        let known = this.atomSeparates.get(node.src);
+        const id = `${this.flags}/${node.src}`;
+        let known = this.atomSeparates.get(id);
         if (known === undefined) {
           const re = this.regex(node.src);
           known = separators().some((ch) => re.test(ch));
-          this.atomSeparates.set(node.src, known);
+          if (this.atomSeparates.size > 10_000) this.atomSeparates.clear();
+          this.atomSeparates.set(id, known);
         }
         return known;
       }
