@@ -109,6 +109,11 @@ describe('the member as of a moment: blank emails and versions at the same momen
     expect(memberAsOf(spaces, tokyoMs('2024-09-02'))?.email).toBe('new@example.org');
   });
 
+  test('a first registration without an email (a form not collecting emails) gives no email', () => {
+    const noEmail = [version(m1, registered, { email: '' })];
+    expect(memberAsOf(noEmail, reRegistered)?.email).toBe('');
+  });
+
   test('of versions recorded at the same moment, the one recorded last is in force', () => {
     const at = tokyoMs('2024-09-01');
     const same = [

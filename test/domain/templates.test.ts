@@ -332,6 +332,12 @@ describe('formatYen', () => {
     expect(formatYen(0, 'en')).toBe('¥0');
     expect(formatYen(-8000, 'ja')).toBe('-8,000円');
   });
+
+  test('an amount that is not a finite number is shown as it is, never dressed as yen (no 円, no ¥)', () => {
+    expect(formatYen(Number.NaN, 'ja')).toBe('NaN');
+    expect(formatYen(Number.NaN, 'en')).toBe('NaN');
+    expect(formatYen(Number.POSITIVE_INFINITY, 'ja')).toBe('Infinity');
+  });
 });
 
 describe('a subject in both languages', () => {

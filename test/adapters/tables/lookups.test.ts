@@ -493,3 +493,159 @@ describe('a table opened for lookups, then needed whole', () => {
     expect(book.lookupTable(people())).toBe(t);
   });
 });
+
+describe('what the tests above leave open (mutation testing)', () => {
+  test('a sheet lacking a column is read whole as the existing sheet it is: several new rows get rows inserted', () => {
+    const { ss, typed, calls, cells } = office(0);
+    typed('Notes', [['ID / 番号'], ['P-1']]);
+    const table = Table.openForLookups(ss, notes())!;
+    table.append({ id: 'P-2' });
+    table.append({ id: 'P-3' });
+    expect(calls(() => table.flush())).toEqual({ insertRowsAfter: 1, getRange: 1, setValues: 1 });
+    expect(cells('Notes').map((r) => r[0])).toEqual(['ID / 番号', 'P-1', 'P-2', 'P-3']);
+  });
+
+  test('changing a row found, after a new row was written, does not ask where the new row went', () => {
+    const { ss, calls } = office(3);
+    const table = Table.openForLookups(ss, people())!;
+    const [p2] = table.lookup('id', ['P-2']);
+    table.append({ id: 'P-4' });
+    table.flush();
+    expect(
+      calls(() => {
+        table.set(p2, 'fee', 1);
+        table.flush();
+      }),
+    ).toEqual({ getRange: 1, setValues: 1 });
+  });
+
+  test('the rows a lookup gave stay as they were when later lookups bring in more', () => {
+    const { ss } = office(10);
+    const table = Table.openForLookups(ss, people())!;
+    const first = table.lookup('id', ['P-2']);
+    table.lookup('id', ['P-9']);
+    expect(ids(first)).toEqual(['P-2']);
+  });
+
+  test('a search that finds nothing does not ask where a new row went; one that finds rows asks once', () => {
+    const { ss, calls } = office(3);
+    const table = Table.openForLookups(ss, people())!;
+    table.append({ id: 'P-4' });
+    table.flush();
+    expect(calls(() => table.lookup('id', ['P-99']))).toEqual(SEARCH);
+    expect(calls(() => table.lookup('id', ['P-1']))).toEqual({
+      ...SEARCH,
+      getLastRow: 1,
+      getSheetValues: 1,
+    });
+    expect(calls(() => table.lookup('id', ['P-3']))).toEqual({ ...SEARCH, getSheetValues: 1 });
+    expect(ids(table.held())).toEqual(['P-1', 'P-3', 'P-4']);
+  });
+
+  test('rows found out of sheet order are read in sheet order, close ones in one block', () => {
+    const { ss, reads } = office(10);
+    const table = Table.openForLookups(ss, people())! as Table<string>;
+    expect(reads(() => table.receive('id', ['P-5|P-2'], [6, 3, 6]))).toEqual([[3, 1, 4, 3]]);
+    expect(ids(table.held())).toEqual(['P-2', 'P-3', 'P-4', 'P-5']);
+  });
+
+  test('a gap of exactly 1,000 cells is read in one block (four columns: 250 rows)', () => {
+    const { ss, reads } = office(300);
+    ss.getSheetByName('People')!.getRange(1, 4).setValue('Staff note');
+    const a = Table.openForLookups(ss, people())!;
+    expect(reads(() => a.lookup('id', ['P-1', 'P-252']))).toEqual([[2, 1, 252, 4]]);
+    const b = Table.openForLookups(ss, people())!;
+    expect(reads(() => b.lookup('id', ['P-1', 'P-253']))).toEqual([
+      [2, 1, 1, 4],
+      [254, 1, 1, 4],
+    ]);
+  });
+
+  test('a row held already and read again inside a block is kept once, with its changes', () => {
+    const { ss } = office(10);
+    const table = Table.openForLookups(ss, people())!;
+    const [p3] = table.lookup('id', ['P-3']);
+    table.set(p3, 'fee', 350);
+    const rows = table.lookup('id', ['P-2', 'P-4']);
+    expect(ids(rows)).toEqual(['P-2', 'P-3', 'P-4']);
+    expect(rows[1]).toBe(p3);
+    expect(table.get(rows[1], 'fee')).toBe(350);
+  });
+
+  test('two new rows not yet written follow the last row when the table is read whole', () => {
+    const { ss, cells } = office(3);
+    const book = new Workbook(ss);
+    const table = book.lookupTable(people())!;
+    const a = table.append({ id: 'P-4' });
+    const b = table.append({ id: 'P-5' });
+    book.table(people());
+    expect([a.rowNumber, b.rowNumber]).toEqual([5, 6]);
+    book.flushAll();
+    expect(cells('People').map((r) => r[0])).toEqual([
+      'ID / 番号',
+      'P-1',
+      'P-2',
+      'P-3',
+      'P-4',
+      'P-5',
+    ]);
+  });
+
+  test('two rows written one at a time (two appendRows) are placed in the order written', () => {
+    const { ss, cells } = office(3);
+    const table = Table.openForLookups(ss, people())!;
+    const a = table.append({ id: 'P-4' });
+    table.flush();
+    const b = table.append({ id: 'P-5' });
+    table.flush();
+    table.set(a, 'fee', 4);
+    expect([a.rowNumber, b.rowNumber]).toEqual([5, 6]);
+    table.set(b, 'fee', 5);
+    table.flush();
+    expect(cells('People').slice(4)).toEqual([
+      ['P-4', '', 4],
+      ['P-5', '', 5],
+    ]);
+  });
+
+  test('one key too long for a search among short ones: the table is read whole, no search', () => {
+    const { ss, calls } = office(3);
+    const table = Table.openForLookups(ss, people())!;
+    let found: unknown[] = [];
+    expect(calls(() => (found = ids(table.lookup('name', ['N2', 'z'.repeat(2001)]))))).toEqual({
+      getSheetValues: 1,
+    });
+    expect(found).toEqual(['P-1', 'P-2', 'P-3']);
+  });
+
+  test("a match in another sheet's key column at the same place is not a row of this table", () => {
+    const o = office(5);
+    o.typed('Notes', [
+      ['ID / 番号', 'Note / メモ'],
+      ['P-9', 'P-2 moved'],
+      ['P-2', 'first visit'],
+    ]);
+    const book = new Workbook(o.ss);
+    const p = book.lookupTable(people())!;
+    const n = book.lookupTable(notes())!;
+    book.search([
+      { table: p as Table<string>, key: 'id', patterns: ['P-9'] },
+      { table: n as Table<string>, key: 'id', patterns: ['P-9'] },
+    ]);
+    expect(p.held()).toEqual([]);
+    expect(ids(n.held())).toEqual(['P-9']);
+  });
+
+  test('an existing sheet with nothing in it, or one opened if it exists, is no sheet this execution created: several new rows get rows inserted', () => {
+    const { ss, calls } = office(2);
+    ss.insertSheet('Notes');
+    const empty = Table.openForLookups(ss, notes())!;
+    empty.append({ id: 'P-1' });
+    empty.append({ id: 'P-2' });
+    expect(calls(() => empty.flush()).insertRowsAfter).toBe(1);
+    const people_ = Table.openIfExists(ss, people())!;
+    people_.append({ id: 'P-3' });
+    people_.append({ id: 'P-4' });
+    expect(calls(() => people_.flush()).insertRowsAfter).toBe(1);
+  });
+});

@@ -106,8 +106,14 @@ describe('an ID prefix of another shape (the Settings "ID prefix" is free text, 
   test('a prefix with a space (B N-): the space may be typed or left out; no other character stands for it', () => {
     const re = whole(memberId('B N-00012', 'B N-'));
     expect(['B N-00012', 'BN-12', 'b　n－12'].map((t) => re.test(t))).toEqual([true, true, true]);
-    // U+FF00 is where a full-width space would be if there were one: it is no character at all.
     expect(['B\uFF00N-00012', 'BxN-00012'].map((t) => re.test(t))).toEqual([false, false]);
+  });
+  test('a control character pasted into the prefix stands for itself only (no full-width form)', () => {
+    // ids.ts keeps such a character (NFKC and squashing leave it): B<U+0001>N-12 is that ID.
+    const re = whole(memberId('B\u0001N-00012', 'B\u0001N-'));
+    expect(re.test('B\u0001N-12')).toBe(true);
+    // U+FEE1 is U+0001 moved by the full-width offset, as a printable character would be.
+    expect(re.test('B\uFEE1N-12')).toBe(false);
   });
   test('a prefix typed full-width in the Settings (ＢＮ－) is the prefix BN-, as ids.ts reads it', () => {
     const re = whole(memberId('ＢＮ－00012', 'ＢＮ－'));

@@ -164,6 +164,25 @@ describe('Plain-text columns (R25, #17)', () => {
     expect(sheet.getRange(sheet.getMaxRows(), 3).getNumberFormat()).toBe('@');
   });
 
+  test('text columns adjacent on the sheet in another order than the list are one call; text columns the table lacks are skipped', () => {
+    const { ss, typed, calls } = office();
+    const sheet = typed('Course', [
+      ['Module / 講座', 'Status / 状態', 'Bansou Net ID / 伴走ネットID', 'Completed / 修了日'],
+      ['Basic 1', 'done', 'BN-00001', ''],
+    ]);
+    // The Course list also names responseId, which this table does not have.
+    const table = Table.open(ss, course());
+    let n = 0;
+    expect(calls(() => (n = table.formatTextColumns())).setNumberFormat).toBe(1);
+    expect(n).toBe(3);
+    expect([1, 2, 3, 4].map((c) => sheet.getRange(2, c).getNumberFormat())).toEqual([
+      '@',
+      '@',
+      '@',
+      'General',
+    ]);
+  });
+
   test('a sheet cut down to its header and one row is still formatted; one cut to the header alone has no row to format', () => {
     const { ss, typed, calls } = office();
     const sheet = typed('Documents', [

@@ -25,12 +25,27 @@ describe('couldBeTyped: strings Sheets could read as something other than text',
     expect(couldBeTyped(text)).toBe(true);
   });
 
-  test.each(['BN-00001', 'a@example.org', 'Nguyen Van A', '山田 太郎', 'ACCEPTED', 'x', ''])(
-    '%s could not',
-    (text) => {
-      expect(couldBeTyped(text)).toBe(false);
-    },
-  );
+  test.each([' TRUE ', ' false', '  12 '])('%s, spaces around it, could be', (text) => {
+    expect(couldBeTyped(text)).toBe(true);
+  });
+
+  test.each([
+    'BN-00001',
+    'a@example.org',
+    'Nguyen Van A',
+    '山田 太郎',
+    'ACCEPTED',
+    'x',
+    '',
+    // Words around true/false, and month or day names without a digit, are words (a name May).
+    'untrue',
+    'falsehood',
+    'true story',
+    'May',
+    'Sat PM',
+  ])('%s could not', (text) => {
+    expect(couldBeTyped(text)).toBe(false);
+  });
 });
 
 describe('toTextCell and fromCell', () => {
@@ -81,4 +96,15 @@ describe('toTextCell and fromCell', () => {
       expect(fromCell(dropped)).toBe(value);
     },
   );
+});
+
+test('a value read from a cell that is not a string (a number, a boolean, a Date, nothing) is read as it is', () => {
+  const d = new Date(0);
+  expect([fromCell(12), fromCell(true), fromCell(d), fromCell(null), fromCell('')]).toEqual([
+    12,
+    true,
+    d,
+    null,
+    '',
+  ]);
 });

@@ -20,3 +20,19 @@ test('the workbook of an execution is the spreadsheet the script is bound to', (
     g.SpreadsheetApp = before;
   }
 });
+
+test('a sheet looked up that does not exist is not an open table: flushAll writes the others', () => {
+  const rt = new LocalRuntime({ start: Date.parse('2024-07-01T09:00:00+09:00') });
+  const ss = rt.sheets.createSpreadsheet(
+    'Office',
+  ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const people = { name: 'People', columns: [{ key: 'id', header: 'ID / 番号' }] };
+  const missing = { name: 'Missing', columns: [{ key: 'id', header: 'ID / 番号' }] };
+  const book = new Workbook(ss);
+  expect(book.lookupTable(missing)).toBeNull();
+  expect(book.isOpen(missing)).toBe(false);
+  book.table(people).append({ id: 'P-1' });
+  book.flushAll();
+  expect(ss.getSheetByName('People')!.getRange(2, 1).getValue()).toBe('P-1');
+  expect(ss.getSheetByName('Missing')).toBeNull();
+});
