@@ -187,10 +187,30 @@ describe('R19 details (mutation testing)', () => {
 
   test('a completion without a day does not count', () => {
     const completions = [
-      ...course(newcomer.id, [1, 2, 3], '2024-07-01'),
+      ...course(newcomer.id, [1, 2, 3], '2024-03-01'),
       ...course(newcomer.id, [4], ''),
     ];
+    // Before the Basic 5 date only Basic 1–4 are required: 1–3 were done by the submission day
+    // (2024-03-10), Basic 4 has no day, so the member is not yet eligible (R7, R19).
     expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-10', settings)).toBe(false);
+    expect(
+      isEligible(
+        newcomer,
+        [...completions, ...course(newcomer.id, [4], '2024-03-09')],
+        '2024-03-01',
+        '2024-03-10',
+        settings,
+      ),
+    ).toBe(true);
+  });
+
+  test('a module completed after the submission day does not count for that application (R7)', () => {
+    const completions = [
+      ...course(newcomer.id, [1, 2, 3], '2024-03-01'),
+      ...course(newcomer.id, [4], '2024-03-11'),
+    ];
+    expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-10', settings)).toBe(false);
+    expect(isEligible(newcomer, completions, '2024-03-01', '2024-03-11', settings)).toBe(true);
   });
 
   test('"基礎 第1" (without 回) reads as Basic 1', () => {

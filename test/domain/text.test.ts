@@ -1,4 +1,5 @@
 import {
+  cellText,
   hiraganaToKatakana,
   isBlank,
   nfkc,
@@ -115,5 +116,31 @@ describe('recipientKey (R13)', () => {
     ['・。、', ''],
   ])('an empty name %p gives an empty key', (name, year) => {
     expect(recipientKey(name, year)).toBe('');
+  });
+});
+
+// Mutation testing (#16 item 5, docs/mutation/text.md): what a cell holds, read back as text.
+// Expected texts written by hand: Tokyo is UTC+9 (appsscript.json), a day without a time of day
+// reads as the day alone (RULES R25: answers and dates as staff typed them).
+describe('cellText: a cell read back as text', () => {
+  test('an empty cell, or a missing answer, reads as empty text, never "null" or "undefined"', () => {
+    expect(cellText(null)).toBe('');
+    expect(cellText(undefined)).toBe('');
+    expect(nfkc(undefined as unknown as string)).toBe('');
+    expect(nfkc(null as unknown as string)).toBe('');
+    expect(hiraganaToKatakana(undefined as unknown as string)).toBe('');
+  });
+
+  test('a date and time cell reads as its Tokyo day and time, 2024-07-30 14:03', () => {
+    expect(cellText(new Date('2024-07-30T05:03:12Z'))).toBe('2024-07-30 14:03');
+  });
+
+  test('a date cell at Tokyo midnight reads as the day alone, 2024-07-30', () => {
+    expect(cellText(new Date('2024-07-29T15:00:00Z'))).toBe('2024-07-30');
+  });
+
+  test('text stays as typed, numbers as their digits', () => {
+    expect(cellText(' BN-00012 ')).toBe(' BN-00012 ');
+    expect(cellText(12)).toBe('12');
   });
 });
