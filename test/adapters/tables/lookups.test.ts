@@ -7,6 +7,7 @@ import { LocalRuntime } from '../../../local/runtime';
 import { exactly } from '../../../src/adapters/tables/patterns';
 import { searchTables, Table, type TableSpec } from '../../../src/adapters/tables/table';
 import { Workbook } from '../../../src/adapters/tables/workbook';
+import { officeTools } from './office';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,36 +39,11 @@ function office(people: number, options: { apostrophe?: 'keep' | 'drop' } = {}) 
     textCellApostrophe: options.apostrophe,
   });
   const ss = rt.sheets.createSpreadsheet('Office') as unknown as Spreadsheet;
-  const typed = (name: string, rows: unknown[][]) => {
-    const sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
-    return sheet;
-  };
+  const { typed, cells, calls } = officeTools(rt, ss);
   typed('People', [
     HEADER,
     ...Array.from({ length: people }, (_, i) => [`P-${i + 1}`, `N${i + 1}`, (i + 1) * 100]),
   ]);
-  /** Every cell of a sheet, read as a person would (not counted). */
-  const cells = (name: string): unknown[][] => {
-    const was = rt.ctx.counter.enabled;
-    rt.ctx.counter.enabled = false;
-    try {
-      return ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
-    } finally {
-      rt.ctx.counter.enabled = was;
-    }
-  };
-  /** Spreadsheet calls by method made by `action`. */
-  const calls = (action: () => void): Record<string, number> => {
-    rt.ctx.counter.reset();
-    action();
-    const counts = rt.ctx.counter.reset();
-    return Object.fromEntries(
-      Object.entries(counts.byMethod)
-        .filter(([k]) => k.startsWith('Spreadsheet.'))
-        .map(([k, v]) => [k.slice('Spreadsheet.'.length), v]),
-    );
-  };
   /** Every getSheetValues(row, column, rows, columns) made by `action`. */
   const reads = (action: () => void): number[][] => {
     const sheet = ss.getSheetByName('People')!;

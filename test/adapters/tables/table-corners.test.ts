@@ -11,6 +11,7 @@ import {
   Table,
   type TableSpec,
 } from '../../../src/adapters/tables/table';
+import { officeTools } from './office';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,31 +56,7 @@ function office(apostrophe: 'keep' | 'drop' = 'keep') {
     textCellApostrophe: apostrophe,
   });
   const ss = rt.sheets.createSpreadsheet('Office') as unknown as Spreadsheet;
-  const cells = (name: string): unknown[][] => {
-    const was = rt.ctx.counter.enabled;
-    rt.ctx.counter.enabled = false;
-    try {
-      return ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
-    } finally {
-      rt.ctx.counter.enabled = was;
-    }
-  };
-  const calls = (action: () => void): Record<string, number> => {
-    rt.ctx.counter.reset();
-    action();
-    const counts = rt.ctx.counter.reset();
-    return Object.fromEntries(
-      Object.entries(counts.byMethod)
-        .filter(([k]) => k.startsWith('Spreadsheet.'))
-        .map(([k, v]) => [k.slice('Spreadsheet.'.length), v]),
-    );
-  };
-  const typed = (name: string, rows: unknown[][]) => {
-    const sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
-    return sheet;
-  };
-  return { rt, ss, cells, calls, typed };
+  return { rt, ss, ...officeTools(rt, ss) };
 }
 
 describe('the names a column answers to (R24)', () => {

@@ -10,6 +10,7 @@ import {
   type TableSpec,
 } from '../../../src/adapters/tables/table';
 import { Workbook } from '../../../src/adapters/tables/workbook';
+import { officeTools } from './office';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,34 +31,7 @@ function office() {
   const rt = new LocalRuntime({ start: Date.parse('2024-07-01T09:00:00+09:00') });
   const local = rt.sheets.createSpreadsheet('Office');
   const ss = local as unknown as Spreadsheet;
-  /** Every cell of a sheet, read as a person would (not counted). */
-  const cells = (name: string): unknown[][] => {
-    const was = rt.ctx.counter.enabled;
-    rt.ctx.counter.enabled = false;
-    try {
-      return ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
-    } finally {
-      rt.ctx.counter.enabled = was;
-    }
-  };
-  /** Spreadsheet calls by method made by `action`. */
-  const calls = (action: () => void): Record<string, number> => {
-    rt.ctx.counter.reset();
-    action();
-    const counts = rt.ctx.counter.reset();
-    return Object.fromEntries(
-      Object.entries(counts.byMethod)
-        .filter(([k]) => k.startsWith('Spreadsheet.'))
-        .map(([k, v]) => [k.slice('Spreadsheet.'.length), v]),
-    );
-  };
-  /** A sheet staff typed (first row the header), as plain text cells. */
-  const typed = (name: string, rows: string[][]) => {
-    const sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
-    return sheet;
-  };
-  return { rt, ss, cells, calls, typed };
+  return { rt, ss, ...officeTools(rt, ss) };
 }
 
 describe('opening a table', () => {
