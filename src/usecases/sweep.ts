@@ -14,7 +14,7 @@ import { cellMs, cellText } from '../adapters/tables/cells';
 import { email as emailPattern, exactly, oneOf } from '../adapters/tables/patterns';
 import { APPLICATIONS, COURSE, type KeysOf, MEMBERS, OUTBOX } from '../adapters/tables/schema';
 import { SIGNUPS } from '../adapters/tables/sessions-schema';
-import type { Row, Search, Table } from '../adapters/tables/table';
+import type { Row, Search, Table, TableSpec } from '../adapters/tables/table';
 import { CLOCK_HANDLERS, formHandlersFor } from '../adapters/triggers';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
@@ -413,27 +413,17 @@ function keyedLookups(env: Env, windowFor: (kind: FormKind) => Window | null): K
       byId(members as Table<string> | null, 'email', byEmail as string[]);
     }
   }
-  const applications = small('application');
-  if (applications)
-    keyed.applications = byId(
-      env.book.lookupTable(APPLICATIONS) as Table<string> | null,
-      'responseId',
-      (applications.ids ?? []).map(exactly),
-    ) as AppTable | null;
-  const course = small('course');
-  if (course)
-    keyed.course = byId(
-      env.book.lookupTable(COURSE) as Table<string> | null,
-      'responseId',
-      (course.ids ?? []).map(exactly),
-    ) as Keyed['course'];
-  const signups = small('signup');
-  if (signups)
-    keyed.signups = byId(
-      env.book.lookupTable(SIGNUPS) as Table<string> | null,
-      'responseId',
-      (signups.ids ?? []).map(exactly),
-    ) as Keyed['signups'];
+  // Applications, course and sign-ups: a response is found by its response ID alone.
+  const byResponseId = <T extends TableSpec>(kind: FormKind, spec: T) => {
+    const w = small(kind);
+    if (!w) return null;
+    const table = env.book.lookupTable(spec);
+    byId(table as Table<string> | null, 'responseId', (w.ids ?? []).map(exactly));
+    return table;
+  };
+  keyed.applications = byResponseId('application', APPLICATIONS);
+  keyed.course = byResponseId('course', COURSE);
+  keyed.signups = byResponseId('signup', SIGNUPS);
   try {
     env.book.search(searches);
   } catch (_error) {
