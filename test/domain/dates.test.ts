@@ -242,3 +242,23 @@ describe('12-hour times (mutation testing)', () => {
     expect(parseTime('13:00 PM')).toBeNull();
   });
 });
+
+// Mutation testing (#16 item 5, docs/mutation/dates.md): corners of the day and time answers.
+describe('day and time answers: corners found by mutation testing', () => {
+  test('day 0 of a month is not a real calendar day', () => {
+    expect(parseDay('2024-07-00')).toBeNull();
+    expect(parseDay('2024/7/0')).toBeNull();
+    expect(parseDay('2024-07-01')).toBe('2024-07-01');
+  });
+
+  test('a 12-hour time with spaces around it is read: " 午後2:03" is 14:03, "2:03 PM " is 14:03', () => {
+    expect(parseTime(' 午後2:03')).toBe(14 * 60 + 3);
+    expect(parseTime('2:03 PM ')).toBe(14 * 60 + 3);
+    expect(parseTime('　2:03 pm　')).toBe(14 * 60 + 3);
+  });
+
+  test('a time marked both 午後 and AM/PM is unreadable, not guessed', () => {
+    expect(parseTime('午後2:03 PM')).toBeNull();
+    expect(parseTime('午前2:03 AM')).toBeNull();
+  });
+});
