@@ -2,7 +2,9 @@
 import { nfkc } from './text';
 
 // Every dash a phone keyboard or IME may produce. NFKC already turns '－' into '-' and 'ｰ' into 'ー'.
-const DASHES = /[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]/g;
+// As a character class, also for the lookups' search patterns (src/adapters/tables/patterns.ts).
+export const DASH_CLASS = '[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]';
+const DASHES = new RegExp(DASH_CLASS, 'g');
 
 /** Upper case, no spaces, one kind of dash: the form in which IDs are compared. */
 function squash(s: string): string {
@@ -15,15 +17,23 @@ function escapeRegExp(s: string): string {
 }
 
 /**
+ * A prefix as IDs are compared (R5): its letters (squashed, without trailing dashes), and how many
+ * dashes may stand between them and the number: none up to as many as the prefix ends with, at
+ * least one (a prefix 'BN--' writes 'BN--00001', and nextMemberId must read its own IDs back, R1).
+ * The lookups' search patterns read the prefix through this too.
+ */
+export function prefixParts(prefix: string): { core: string; dashes: number } {
+  const squashed = squash(prefix);
+  const core = squashed.replace(/-+$/, '');
+  return { core, dashes: Math.max(1, squashed.length - core.length) };
+}
+
+/**
  * The sequence number of an ID written with this prefix, read tolerantly (with or without the
  * prefix's dash, any width, any case, spaces, dash variants); null when it is not prefix + digits.
  */
 export function idSequence(id: string, prefix: string): number | null {
-  const squashed = squash(prefix);
-  const core = squashed.replace(/-+$/, '');
-  // Between the letters and the number: no dash up to as many as the prefix ends with (at least
-  // one): a prefix 'BN--' writes 'BN--00001', and nextMemberId must read its own IDs back (R1).
-  const dashes = Math.max(1, squashed.length - core.length);
+  const { core, dashes } = prefixParts(prefix);
   const m = new RegExp('^' + escapeRegExp(core) + '-{0,' + dashes + '}(\\d{1,15})$').exec(
     squash(id),
   );

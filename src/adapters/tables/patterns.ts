@@ -4,6 +4,8 @@
 // the cells exactly once read), never less for the forms the system writes and staff type.
 // RE2's \s is ASCII only: the ideographic space is listed as a character of its own.
 
+import { DASH_CLASS, prefixParts } from '../../domain/ids';
+
 const SPACE = '[\\s\u3000]*';
 
 /** The text, as a pattern matching exactly it. */
@@ -32,16 +34,18 @@ export function email(address: string): string | null {
   return SPACE + [...normalized].map(wide).join('') + SPACE;
 }
 
-// Every dash src/domain/ids.ts accepts in an ID, as literal characters.
-const DASH = '[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70\u2043\uFE58\uFE63\u02D7]';
-const DASHES = new RegExp(DASH, 'g');
+// Every dash src/domain/ids.ts accepts in an ID.
+const DASH = DASH_CLASS;
 
 /**
- * The letters of an ID prefix as ids.ts compares them (idSequence): NFKC, without spaces, every
- * dash one dash, without its trailing dashes. 'B N-', 'ＢＮ－' and 'BN-' are the same prefix there.
+ * The letters of an ID prefix and the dashes after them, as ids.ts reads them (`prefixParts`):
+ * 'B N-', 'ＢＮ－' and 'BN-' are the same prefix there; 'BN--' allows up to two dashes.
  */
-function prefixCore(prefix: string): string {
-  return prefix.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-').replace(/-+$/, '');
+function prefixPattern(prefix: string): string {
+  const { core, dashes } = prefixParts(prefix);
+  const letters = [...core].map((ch) => (ch === '-' ? DASH : wide(ch)));
+  const between = dashes === 1 ? `${DASH}?` : `(?:${DASH}${SPACE}){0,${dashes}}`;
+  return [SPACE, letters.join(SPACE), SPACE, between, SPACE].join('');
 }
 
 /** A printable ASCII character in its ASCII and full-width forms (ids.ts reads IDs through NFKC). */
@@ -62,18 +66,8 @@ function wide(ch: string): string {
  */
 export function memberId(canonical: string, prefix: string): string {
   const seq = canonical.slice(prefix.length).replace(/^0+(?=\d)/, '');
-  const letters = [...prefixCore(prefix)].map((ch) => (ch === '-' ? DASH : wide(ch)));
   const digits = [...seq].map(wide);
-  return [
-    SPACE,
-    letters.join(SPACE),
-    SPACE,
-    `${DASH}?`,
-    SPACE,
-    `(?:[0\uFF10]${SPACE})*`,
-    digits.join(SPACE),
-    SPACE,
-  ].join('');
+  return [prefixPattern(prefix), `(?:[0\uFF10]${SPACE})*`, digits.join(SPACE), SPACE].join('');
 }
 
 /** A run of digits (leading zeros allowed) whose value is greater than `n`. */
@@ -97,6 +91,5 @@ export function numberAbove(n: number): string {
  * greater than `n`: the IDs handed out after the highest one known (R1).
  */
 export function memberIdAbove(n: number, prefix: string): string {
-  const letters = [...prefixCore(prefix)].map((ch) => (ch === '-' ? DASH : wide(ch)));
-  return [SPACE, letters.join(SPACE), SPACE, `${DASH}?`, SPACE, numberAbove(n), SPACE].join('');
+  return prefixPattern(prefix) + numberAbove(n) + SPACE;
 }

@@ -233,3 +233,21 @@ describe('an email address as typed (R2: trimmed, any case, full-width folded)',
     expect(email('aıko@example.org')).toBeNull();
   });
 });
+
+// Review: ids.ts reads a prefix ending in two dashes with up to two dashes before the number
+// (its own IDs, 'BN--00001', R1); the lookups must find those IDs too (R5).
+describe('a prefix ending in two dashes (BN--)', () => {
+  test('a member BN--00012 is found as the system writes it and as staff type it', () => {
+    const p = whole(memberId('BN--00012', 'BN--'));
+    for (const typed of ['BN--00012', 'bn--12', 'BN-00012', 'BN00012', 'ＢＮ－－００１２'])
+      expect([typed, p.test(typed)]).toEqual([typed, true]);
+    expect(p.test('BN---00012')).toBe(false);
+    expect(p.test('BN--00013')).toBe(false);
+  });
+
+  test('an ID above the highest known, BN--00012 above 11, is found', () => {
+    const p = whole(memberIdAbove(11, 'BN--'));
+    expect(p.test('BN--00012')).toBe(true);
+    expect(p.test('BN--00011')).toBe(false);
+  });
+});
