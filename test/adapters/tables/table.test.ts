@@ -4,6 +4,7 @@
 import { LocalRuntime } from '../../../local/runtime';
 import {
   appendRows,
+  columnIndexes,
   createSheet,
   normalizeHeader,
   Table,
@@ -486,6 +487,17 @@ describe('createSheet and normalizeHeader', () => {
     expect(normalizeHeader('  Ｆｅｅ \n  ／  謝金 ')).toBe('fee / 謝金');
     expect(normalizeHeader(null)).toBe('');
     expect(normalizeHeader(12)).toBe('12');
+  });
+
+  test('the columns of a header row are found again when the same spec reads another header (remembered by content)', () => {
+    const spec = people();
+    const at = (header: unknown[]) => Object.fromEntries(columnIndexes(header, spec));
+    expect(at(['ID', 'Name', 'Fee'])).toEqual({ id: 0, name: 1, fee: 2 });
+    expect(at(['Fee', 'ID', 'Full name'])).toEqual({ fee: 0, id: 1, name: 2 });
+    expect(at(['ID', 'Name', 'Fee'])).toEqual({ id: 0, name: 1, fee: 2 });
+    // Cells that would run together in a remembered key ('a\u0000' + 'b' and 'a' + '\u0000b').
+    expect(at(['ID\u0000', 'Fee'])).toEqual({ fee: 1 });
+    expect(at(['ID', '\u0000Fee'])).toEqual({ id: 0 });
   });
 });
 
