@@ -196,7 +196,9 @@ describe('set-up and staff operations', () => {
     expect(alerts[0].subject).toContain('sendQueuedEmails');
     expect(alerts.some((m) => m.subject.includes('could not open a form'))).toBe(false);
     // The full pass (menu) reports the trigger and is done: nothing kept to resume from.
-    expect(String(o.rt.run('processMissedResponses'))).toContain('Trigger missing: sendQueuedEmails');
+    expect(String(o.rt.run('processMissedResponses'))).toContain(
+      'Trigger missing: sendQueuedEmails',
+    );
     const props = uncounted(o, () => o.rt.properties.getScriptProperties().getKeys());
     expect(props.filter((k) => k.startsWith('sweep.resume'))).toEqual([]);
   });
