@@ -210,11 +210,14 @@ export function runSweep(
     }
     return { complete: true, resumeAt: null, latest };
   };
+  /** Forms that could not be opened (their marks stay; a full pass is not finished). */
+  const formProblems: string[] = [];
   const open = (url: string, what: string) => {
     try {
       return openFormByUrl(url, what);
     } catch (error) {
       result.problems.push(errorText(error));
+      formProblems.push(errorText(error));
       return null;
     }
   };
@@ -356,7 +359,8 @@ export function runSweep(
 
   checkTriggers(env, settings, result);
   checkOutbox(env, full);
-  for (const p of result.problems) {
+  // A form that could not be opened; a missing trigger has its own alert (checkTriggers).
+  for (const p of formProblems) {
     alertStaffOnce(env, `sweep-problem:${p}`, ALERTS.formUnavailable(p));
   }
   result.complete = !stopped;
@@ -364,7 +368,7 @@ export function runSweep(
   // The rows first, then the position they complete, then the Log, then mail: a kill at any
   // point loses nothing (rows not written are found again; mail is sent or queued last).
   env.book.flushAll();
-  savePositions(env, full, passes, result.complete && result.problems.length === 0, confirmedNow);
+  savePositions(env, full, passes, result.complete && formProblems.length === 0, confirmedNow);
   const processed = result.registrations + result.applications + result.courses + result.signups;
   if (processed > 0 || !result.complete) {
     env.log.add({
