@@ -178,6 +178,21 @@ export function targetsOf(results: ScenarioResult[]): TargetVerdict[] {
       limits: pass ? [] : limitsOf(hourly[hourly.length - 1]),
     });
   }
+  const after = results.find((x) => x.id === 'sweepHourly' && x.size.confirmed);
+  if (after) {
+    // Issue #15: the sweep remembers what it confirmed; an hour later, nothing new, no lookup.
+    const p = after.product;
+    const searches = p.byMethod['Spreadsheet.findAll'] ?? 0;
+    const tablesRead = Object.values(p.reads).reduce((a, b) => a + b, 0);
+    const pass = searches === 0 && tablesRead === 0 && p.cellsRead === 0 && !p.error;
+    verdicts.push({
+      target:
+        'Hourly sweep an hour after a sweep that confirmed its window, nothing new: no TextFinder search, no table read',
+      pass,
+      measured: `${searches} searches, ${tablesRead} value reads, ${fmt(p.cellsRead)} cells, ${p.calls.Spreadsheet} Spreadsheet calls, ${seconds(p.modelledMs)}`,
+      limits: pass ? [] : limitsOf(after),
+    });
+  }
   const sweep = results.find((x) => x.id === 'sweep');
   if (sweep?.runs) verdicts.push(sweepVerdict(sweep, sweep.runs));
   for (const r of results) {

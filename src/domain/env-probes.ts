@@ -111,7 +111,7 @@ export function plainTextApostrophe(
   const r = results.find(
     (x) => x.probe.format === 'Plain text' && x.probe.apostrophe && x.probe.input === '00012',
   );
-  if (!r || r.seen.type !== 'string') return null;
+  if (r?.seen.type !== 'string') return null;
   if (r.seen.value === "'00012") return 'keeps';
   if (r.seen.value === '00012') return 'drops';
   return null;

@@ -10,6 +10,7 @@ import { openFormByUrl } from '../adapters/forms';
 import { errorText, readPendingCount, setPendingCount } from '../adapters/mailer';
 import { responseIdsOf } from '../adapters/records';
 import { FORM_KINDS, type FormKind, MARK_KEY, OLD_WATERMARK_KEY } from '../adapters/sweep-marks';
+import { addSeen, confirmed, readSeen, type Seen as SeenVersions } from '../adapters/sweep-seen';
 import { cellMs, cellText } from '../adapters/tables/cells';
 import { email as emailPattern, exactly, oneOf } from '../adapters/tables/patterns';
 import { APPLICATIONS, COURSE, type KeysOf, MEMBERS, OUTBOX } from '../adapters/tables/schema';
@@ -72,9 +73,10 @@ interface Window {
   /** Where reading started (a response time; null: the first response). */
   from: number | null;
   all: FormResponse[];
-  /** The responses' IDs (and addresses), when they were read before the search (keyedLookups). */
+  /** The responses' IDs, times (and addresses), when read before the search (keyedLookups). */
   ids: string[] | null;
-  emails: string[] | null;
+  ats: number[] | null;
+  emails: (string | undefined)[] | null;
 }
 
 /** How far one form's pass got. */
@@ -171,32 +173,51 @@ export function runSweep(
     const from = start === undefined ? startOf(env, full, kind) : start;
     // Forms returns responses "after" a time: one millisecond earlier includes the one at it.
     const all = from === null ? form.getResponses() : form.getResponses(new Date(from - 1));
-    return { from, all, ids: null, emails: null };
+    return { from, all, ids: null, ats: null, emails: null };
   };
   /**
-   * Hands each response of the window to `handle` — its ID and time read only when the clock
-   * allows (a keyed window's IDs were read before its search). Returns how far it got.
+   * What the hourly sweep confirmed as handled before (sweep-seen.ts), per form: a response
+   * remembered at the same version is not looked up again. The full pass reads the tables whole
+   * and does not use it; both record what they confirm, kept for the next window.
    */
-  const pass = (w: Window, handle: (s: Seen) => void): Pass => {
+  const remembered = new Map<FormKind, SeenVersions>();
+  if (!full) for (const kind of FORM_KINDS) remembered.set(kind, readSeen(env.props, kind));
+  const confirmedNow = new Map<FormKind, SeenVersions>();
+  /**
+   * Hands each response of the window to `handle` — its ID and time read only when the clock
+   * allows (a keyed window's were read before its search) — unless the hourly sweep confirmed
+   * that version before. `handle` says whether the response is now handled for sure (found
+   * handled, or handled with its row written). Returns how far it got.
+   */
+  const pass = (kind: FormKind, w: Window, handle: (s: Seen) => boolean): Pass => {
     let last: number | null = null;
     let latest: number | null = null;
+    const confirms = new Map<string, number>();
+    confirmedNow.set(kind, confirms);
     for (let i = 0; i < w.all.length; i++) {
       if (outOfTime()) return { complete: false, resumeAt: last ?? w.from, latest };
       const response = w.all[i];
-      const at = response.getTimestamp().getTime();
+      const at = w.ats ? w.ats[i] : response.getTimestamp().getTime();
       const id = w.ids ? w.ids[i] : response.getId();
       checked++;
-      handle({ response, id, at, email: w.emails?.[i] });
+      if (
+        confirmed(remembered.get(kind), id, at) ||
+        handle({ response, id, at, email: w.emails?.[i] })
+      )
+        confirms.set(id, at);
       last = at;
       latest = latest === null ? at : Math.max(latest, at);
     }
     return { complete: true, resumeAt: null, latest };
   };
+  /** Forms that could not be opened (their marks stay; a full pass is not finished). */
+  const formProblems: string[] = [];
   const open = (url: string, what: string) => {
     try {
       return openFormByUrl(url, what);
     } catch (error) {
       result.problems.push(errorText(error));
+      formProblems.push(errorText(error));
       return null;
     }
   };
@@ -222,7 +243,7 @@ export function runSweep(
     }
     return asked.get(kind) ?? null;
   };
-  const keyed = full ? null : keyedLookups(env, windowFor);
+  const keyed = full ? null : keyedLookups(env, windowFor, remembered);
 
   const registrationWindow = registration && !outOfTime() ? windowFor('registration') : null;
   if (registration && registrationWindow) {
@@ -245,13 +266,14 @@ export function runSweep(
     };
     passes.set(
       'registration',
-      pass(registrationWindow, ({ response, id, at, email }) => {
+      pass('registration', registrationWindow, ({ response, id, at, email }) => {
         const seen = doneMap();
-        if (seen.has(id) && sameVersion(seen.get(id) ?? null, at)) return;
+        if (seen.has(id) && sameVersion(seen.get(id) ?? null, at)) return true;
         const byEmail = latestByEmail.get(normalizeEmail(email ?? response.getRespondentEmail()));
-        if (!seen.has(id) && byEmail !== undefined && at <= byEmail + 999) return;
+        if (!seen.has(id) && byEmail !== undefined && at <= byEmail + 999) return true;
         processRegistration(env, response, registration);
         result.registrations++;
+        return true;
       }),
     );
   }
@@ -274,12 +296,13 @@ export function runSweep(
     };
     passes.set(
       'application',
-      pass(applicationWindow, ({ response, id, at }) => {
+      pass('application', applicationWindow, ({ response, id, at }) => {
         const { table: t, done: d } = opened();
-        if (d.has(id) && sameVersion(d.get(id) ?? null, at)) return;
+        if (d.has(id) && sameVersion(d.get(id) ?? null, at)) return true;
         const row = stageApplication(env, t, response, application);
         result.applications++;
         if (row) staged.push(row);
+        return true;
       }),
     );
     // One decision pass from the earliest staged application: the same result as if each
@@ -293,15 +316,16 @@ export function runSweep(
     let done: Set<string> | null = null;
     passes.set(
       'course',
-      pass(courseWindow, ({ response, id }) => {
+      pass('course', courseWindow, ({ response, id }) => {
         if (done === null) {
           const table = keyed?.course ?? env.book.table(COURSE);
           const rows = keyed?.course ? table.held() : table.dataRows();
           done = new Set(rows.map((r) => cellText(table.get(r, 'responseId'))));
         }
-        if (done.has(id)) return;
+        if (done.has(id)) return true;
         processCourse(env, response, course);
         result.courses++;
+        return true;
       }),
     );
   }
@@ -311,7 +335,7 @@ export function runSweep(
     let done: Map<string, number | null> | null = null;
     passes.set(
       'signup',
-      pass(signupWindow, ({ response, id, at }) => {
+      pass('signup', signupWindow, ({ response, id, at }) => {
         if (done === null) {
           const table = keyed?.signups ?? env.book.table(SIGNUPS);
           done = new Map();
@@ -321,9 +345,12 @@ export function runSweep(
               cellMs(table.get(row, 'lastResponseAt')),
             );
         }
-        if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return;
+        if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return true;
         processSignup(env, response, signup);
         result.signups++;
+        // A sign-up for a Sessions row staff must fix first is left without a row (it waits):
+        // only a later sweep that finds its row confirms it.
+        return false;
       }),
     );
   }
@@ -332,7 +359,8 @@ export function runSweep(
 
   checkTriggers(env, settings, result);
   checkOutbox(env, full);
-  for (const p of result.problems) {
+  // A form that could not be opened; a missing trigger has its own alert (checkTriggers).
+  for (const p of formProblems) {
     alertStaffOnce(env, `sweep-problem:${p}`, ALERTS.formUnavailable(p));
   }
   result.complete = !stopped;
@@ -340,7 +368,7 @@ export function runSweep(
   // The rows first, then the position they complete, then the Log, then mail: a kill at any
   // point loses nothing (rows not written are found again; mail is sent or queued last).
   env.book.flushAll();
-  savePositions(env, full, passes, result.complete && result.problems.length === 0);
+  savePositions(env, full, passes, result.complete && formProblems.length === 0, confirmedNow);
   const processed = result.registrations + result.applications + result.courses + result.signups;
   if (processed > 0 || !result.complete) {
     env.log.add({
@@ -384,16 +412,28 @@ interface Keyed {
  * (`searchTables`, as a submission finds its own row), so the cells read do not grow with the
  * tables. A window's IDs are read here, before the search; a window with more than KEYED_MAX
  * responses, or a registration from an address no pattern can find (`email` is null beyond
- * ASCII), leaves its table to be read whole (null).
+ * ASCII), leaves its table to be read whole (null). Only the responses not `remembered` at the
+ * same version (confirmed handled by an earlier hourly sweep) are searched for: a window whose
+ * every response is remembered opens no table, and when none is left no search is made.
  */
-function keyedLookups(env: Env, windowFor: (kind: FormKind) => Window | null): Keyed {
+function keyedLookups(
+  env: Env,
+  windowFor: (kind: FormKind) => Window | null,
+  remembered: ReadonlyMap<FormKind, SeenVersions>,
+): Keyed {
   const keyed: Keyed = { members: null, applications: null, course: null, signups: null };
   const searches: Search[] = [];
-  const small = (kind: FormKind): Window | null => {
+  /** A window small enough to search by key, with the indices of its responses to look up. */
+  const small = (kind: FormKind): { w: Window; open: number[] } | null => {
     const w = windowFor(kind);
     if (!w || w.all.length === 0 || w.all.length > KEYED_MAX) return null;
-    w.ids = w.all.map((r) => r.getId());
-    return w;
+    const ids = w.all.map((r) => r.getId());
+    const ats = w.all.map((r) => r.getTimestamp().getTime());
+    w.ids = ids;
+    w.ats = ats;
+    const seen = remembered.get(kind);
+    const open = ids.map((_, i) => i).filter((i) => !confirmed(seen, ids[i], ats[i]));
+    return open.length > 0 ? { w, open } : null;
   };
   const byId = (table: Table<string> | null, key: string, patterns: string[]) => {
     if (table) searches.push({ table, key, patterns });
@@ -401,29 +441,34 @@ function keyedLookups(env: Env, windowFor: (kind: FormKind) => Window | null): K
   };
   const registrations = small('registration');
   if (registrations) {
-    const emails = registrations.all.map((r) => r.getRespondentEmail());
-    registrations.emails = emails;
-    const byEmail = [...new Set(emails.map(normalizeEmail).filter((e) => e !== ''))].map(
-      emailPattern,
-    );
+    const { w, open } = registrations;
+    const emails: (string | undefined)[] = w.all.map(() => undefined);
+    for (const i of open) emails[i] = w.all[i].getRespondentEmail();
+    w.emails = emails;
+    const typed = open.map((i) => normalizeEmail(emails[i] ?? '')).filter((e) => e !== '');
+    const byEmail = [...new Set(typed)].map(emailPattern);
     if (byEmail.every((p) => p !== null)) {
       const members = env.book.lookupTable(MEMBERS);
       keyed.members = members;
-      byId(members as Table<string> | null, 'responseIds', (registrations.ids ?? []).map(oneOf));
+      const ids = open.map((i) => (w.ids ?? [])[i]);
+      byId(members as Table<string> | null, 'responseIds', ids.map(oneOf));
       byId(members as Table<string> | null, 'email', byEmail as string[]);
     }
   }
   // Applications, course and sign-ups: a response is found by its response ID alone.
   const byResponseId = <T extends TableSpec>(kind: FormKind, spec: T) => {
-    const w = small(kind);
-    if (!w) return null;
+    const found = small(kind);
+    if (!found) return null;
     const table = env.book.lookupTable(spec);
-    byId(table as Table<string> | null, 'responseId', (w.ids ?? []).map(exactly));
+    const ids = found.open.map((i) => (found.w.ids ?? [])[i]);
+    byId(table as Table<string> | null, 'responseId', ids.map(exactly));
     return table;
   };
   keyed.applications = byResponseId('application', APPLICATIONS);
   keyed.course = byResponseId('course', COURSE);
   keyed.signups = byResponseId('signup', SIGNUPS);
+  // Every response of every window remembered: nothing to look up.
+  if (searches.length === 0) return keyed;
   try {
     env.book.search(searches);
   } catch (_error) {
@@ -453,13 +498,17 @@ function startOf(env: Env, full: boolean, kind: FormKind): number | null {
 /**
  * Stores where each form's pass got to, in one Properties write. The hourly marks move only
  * forward and only over what was handled (a form that could not be opened keeps its mark); a
- * full pass remembers per form where to go on, and forgets it once every form is done.
+ * full pass remembers per form where to go on, and forgets it once every form is done. The same
+ * write keeps what the pass confirmed handled among the responses the next hourly window will
+ * hold (from the new mark − OVERLAP_MS: sweep-seen.ts). Called after the rows are flushed: a
+ * kill before it leaves the old marks and memory, and those responses are looked up again.
  */
 function savePositions(
   env: Env,
   full: boolean,
   passes: Map<FormKind, Pass>,
   allDone: boolean,
+  confirmedNow: ReadonlyMap<FormKind, SeenVersions>,
 ): void {
   const { props } = env;
   const values: Record<string, string> = {};
@@ -481,6 +530,13 @@ function savePositions(
       );
     }
   }
+  const memories = new Map<FormKind, { seen: SeenVersions; from: number }>();
+  for (const kind of passes.keys()) {
+    const key = `${MARK_KEY}.${kind}`;
+    const mark = key in values ? Number(values[key]) : markOf(env, kind);
+    memories.set(kind, { seen: confirmedNow.get(kind) ?? new Map(), from: mark - OVERLAP_MS });
+  }
+  addSeen(props, values, memories);
   if (Object.keys(values).length > 0) props.setMany(values);
   if (full && allDone) for (const kind of FORM_KINDS) props.delete(`${RESUME_KEY}.${kind}`);
 }

@@ -180,6 +180,29 @@ describe('set-up and staff operations', () => {
     expect(alerts).toHaveLength(1);
   });
 
+  test('a missing trigger is one staff alert, not a second one saying a form could not be opened, and the full pass still finishes', () => {
+    const o = office();
+    o.explains.push(/^Log STAFF_ALERT: The trigger for sendQueuedEmails is missing: /);
+    const outbox = o.rt.script
+      .getProjectTriggers()
+      .find((t) => t.getHandlerFunction() === 'sendQueuedEmails')!;
+    o.rt.script.deleteTrigger(outbox);
+    const staffMail = () => o.rt.mail.outbox.filter((m) => m.to[0] === o.staffEmail);
+    const before = staffMail().length;
+    sweep(o);
+    sweep(o);
+    const alerts = staffMail().slice(before);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].subject).toContain('sendQueuedEmails');
+    expect(alerts.some((m) => m.subject.includes('could not open a form'))).toBe(false);
+    // The full pass (menu) reports the trigger and is done: nothing kept to resume from.
+    expect(String(o.rt.run('processMissedResponses'))).toContain(
+      'Trigger missing: sendQueuedEmails',
+    );
+    const props = uncounted(o, () => o.rt.properties.getScriptProperties().getKeys());
+    expect(props.filter((k) => k.startsWith('sweep.resume'))).toEqual([]);
+  });
+
   test('set-up gives the Applications sheet an override dropdown and protects the system sheets', () => {
     const o = office();
     const data = o.ss.sheetsData();

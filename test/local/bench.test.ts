@@ -141,6 +141,7 @@ describe('report', () => {
       'sweepHourly',
       'sweepHourly',
       'sweepHourly',
+      'sweepHourly',
       'sweep',
     ]);
     for (const s of json.scenarios) {
@@ -161,6 +162,12 @@ describe('report', () => {
     expect(targets).toMatch(/statistics at/);
     expect(targets).toMatch(/≥ 100× fewer/);
     expect(targets).toMatch(/Cells read per hourly sweep the same at every table size/);
+    // The sweep an hour after one that confirmed its window (issue #15): no lookup at all.
+    const after = json.targets.find((t: { target: string }) =>
+      /an hour after a sweep that confirmed its window/.test(t.target),
+    );
+    expect(after?.pass).toBe(true);
+    expect(after?.measured).toMatch(/^0 searches, 0 value reads, 0 cells, 2 Spreadsheet calls/);
     for (const t of json.targets) {
       if (!t.pass) expect(t.limits.length + t.measured.length).toBeGreaterThan(0);
     }

@@ -421,6 +421,40 @@ export class Table<K extends string> {
   }
 
   /**
+   * Deletes the given rows from the sheet, bottom up, one `deleteRows` call per run of adjacent
+   * rows, at most `maxRuns` runs (the rest stay for a later call); returns how many were deleted.
+   * Only for a table read whole with nothing waiting to be written (it is flushed first): the
+   * rows held are renumbered as the sheet's are, so later writes land where they should.
+   */
+  removeRows(doomed: readonly Row[], maxRuns = 20): number {
+    this.flush();
+    if (!this.whole) this.loadAll();
+    const numbers = [...new Set(doomed.map((r) => r.rowNumber))]
+      .filter((n) => n >= 2 && n - 2 < this.rows.length)
+      .sort((a, b) => a - b);
+    if (numbers.length === 0) return 0;
+    const runs: [number, number][] = [];
+    for (const n of numbers) {
+      const run = runs[runs.length - 1];
+      if (run && n === run[1] + 1) run[1] = n;
+      else runs.push([n, n]);
+    }
+    const done = runs.slice(0, maxRuns);
+    // Bottom up, so the row numbers of the runs still to delete do not move.
+    for (const [first, last] of [...done].reverse()) this.sheet.deleteRows(first, last - first + 1);
+    const gone = new Set<number>();
+    for (const [first, last] of done) for (let n = first; n <= last; n++) gone.add(n);
+    const kept = this.rows.filter((r) => !gone.has(r.rowNumber));
+    kept.forEach((r, i) => {
+      r.rowNumber = i + 2;
+    });
+    this.rows.length = 0;
+    this.rows.push(...kept);
+    this.withData = null;
+    return gone.size;
+  }
+
+  /**
    * The rows that may have a `key` cell matching one of `patterns` (regular expressions in the
    * syntax Google's RE2 and JavaScript share, matched case-insensitively against the whole cell
    * text, as TextFinder does). A table opened for lookups asks the sheet the first time each
