@@ -151,11 +151,36 @@ function bucketOffset(bucket: number, timeZone: string): number {
   let offset = cache.get(bucket);
   if (offset === undefined) {
     if (cache.size > 200_000) cache.clear();
-    const start = bucket * BUCKET_MS;
-    offset = computeOffset(start, timeZone);
-    // NaN marks a bucket with a change inside it.
-    if (computeOffset(start + BUCKET_MS - 1000, timeZone) !== offset) offset = Number.NaN;
+    // The offsets at the bucket's start and at the next bucket's start (each computed once, a
+    // bucket's end being the next one's start): NaN marks a bucket with a change inside it, or
+    // at its end.
+    offset = startOffset(bucket, timeZone);
+    if (startOffset(bucket + 1, timeZone) !== offset) offset = Number.NaN;
     cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+// Per zone, the offset at the start of each bucket (the zone used last: see bucketsFor).
+const startCache = new Map<string, Map<number, number>>();
+let lastStartZone: string | undefined;
+let lastStarts: Map<number, number> | undefined;
+
+function startOffset(bucket: number, timeZone: string): number {
+  if (timeZone !== lastStartZone || lastStarts === undefined) {
+    let starts = startCache.get(timeZone);
+    if (!starts) {
+      starts = new Map();
+      startCache.set(timeZone, starts);
+    }
+    lastStartZone = timeZone;
+    lastStarts = starts;
+  }
+  let offset = lastStarts.get(bucket);
+  if (offset === undefined) {
+    if (lastStarts.size > 200_000) lastStarts.clear();
+    offset = computeOffset(bucket * BUCKET_MS, timeZone);
+    lastStarts.set(bucket, offset);
   }
   return offset;
 }

@@ -2,8 +2,19 @@
 // after NFKC and trimming, so a stray full-width space in the form does not break anything.
 // A mapped question the form lacks is reported as missing, never as a crash.
 
+// Memoised: the same few question titles are normalised for every response. On Google every
+// execution starts with fresh module state, so this lasts one execution; the local runtime
+// keeps the bundle's module state across the executions of a replay. Same input, same output.
+const normalizedTitles = new Map<string, string>();
+
 export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  let normalized = normalizedTitles.get(title);
+  if (normalized === undefined) {
+    normalized = title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (normalizedTitles.size >= 5000) normalizedTitles.clear();
+    normalizedTitles.set(title, normalized);
+  }
+  return normalized;
 }
 
 export interface ResponseAnswers {

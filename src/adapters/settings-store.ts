@@ -134,18 +134,29 @@ function readSettingRows(book: Workbook): Map<string, string> {
 // module state, so these last one execution; the local runtime loads the bundle once and keeps
 // its module state across executions (a replay runs tens of thousands, each reading the same
 // Settings), where they spare parsing the same text again. Each caller gets its own copy.
-let lastValidated: { id: string; settings: Settings } | null = null;
+let lastValidated: { values: [string, string][]; settings: Settings } | null = null;
 
 function validate(values: ReadonlyMap<string, string>): Settings {
-  const id = JSON.stringify([...values]);
-  if (lastValidated?.id === id) return copyData(lastValidated.settings);
+  if (lastValidated && sameEntries(lastValidated.values, values))
+    return copyData(lastValidated.settings);
   const parsed = parseSettings(values);
   if ('errors' in parsed) {
     const ja = formatSettingErrors(parsed.errors, 'ja');
     throw new SettingsError(`${formatSettingErrors(parsed.errors, 'en')}\n${ja}`, ja);
   }
-  lastValidated = { id, settings: copyData(parsed.settings) };
+  lastValidated = { values: [...values], settings: copyData(parsed.settings) };
   return parsed.settings;
+}
+
+/** The same keys with the same values, in the same order. */
+function sameEntries(entries: readonly [string, string][], values: ReadonlyMap<string, string>) {
+  if (entries.length !== values.size) return false;
+  let i = 0;
+  for (const [key, value] of values) {
+    const [k, v] = entries[i++];
+    if (k !== key || v !== value) return false;
+  }
+  return true;
 }
 
 let lastParsed: { text: string; config: CachedConfig } | null = null;
@@ -167,13 +178,15 @@ function copyData<T>(value: T): T {
   for (const k of Object.keys(out)) {
     const v = out[k];
     if (v === null || typeof v !== 'object') continue;
-    // Defined, not assigned: a key named __proto__ stays a property of its own.
-    Object.defineProperty(out, k, {
-      value: copyData(v),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    // A key named __proto__ is defined, not assigned, so it stays a property of its own.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: copyData(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = copyData(v);
   }
   return out as T;
 }

@@ -3,7 +3,12 @@
 
 /** Unicode NFKC: full-width letters/digits/spaces become their ASCII forms. */
 export function nfkc(s: string): string {
-  return String(s ?? '').normalize('NFKC');
+  const text = String(s ?? '');
+  // ASCII is its own NFKC form (every ASCII character is its own normalisation): the common case
+  // (addresses, IDs) skips the Unicode tables.
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 0x7f) return text.normalize('NFKC');
+  return text;
 }
 
 /** Emails compare case-insensitively after trimming (R2, R6); NFKC folds full-width input. */

@@ -153,6 +153,31 @@ describe('TextFinder index: the same cells as a search of every cell', () => {
       'Ledger!A1',
     ]);
   });
+
+  test('a search of several lookups at once finds each on every sheet that holds it, as the sheets change', () => {
+    const ledger = ss.insertSheet('Ledger');
+    const log = ss.insertSheet('Log');
+    sheet.getRange(1, 1, 2, 1).setValues([['2_abc, 2_def'], ['BN-12']]);
+    ledger.getRange(1, 1, 2, 2).setValues([
+      ['x', '2_def'],
+      ['ｂｎ１２', 'y'],
+    ]);
+    log.getRange('A1').setValue('seen 2_DEF today');
+    // As searchTables combines them: an entry of a list, a whole key, a member ID.
+    const combined = `^'?(?:(?:[\\s\\S]*[\\s,])?2_def(?:[\\s,][\\s\\S]*)?|2_zzz|${BN12.slice(3, -1)})$`;
+    expect(find(combined)).toEqual([
+      'Members!A1',
+      'Members!A2',
+      'Ledger!B1',
+      'Ledger!A2',
+      'Log!A1',
+    ]);
+    ledger.getRange('B1').setValue('2_zzz');
+    log.getRange('A1').clearContent();
+    log.getRange('B3').setValue('2_zzz');
+    sheet.getRange('A1').setValue('2_abc');
+    expect(find(combined)).toEqual(['Members!A2', 'Ledger!B1', 'Ledger!A2', 'Log!B3']);
+  });
 });
 
 describe('keys of cell texts', () => {

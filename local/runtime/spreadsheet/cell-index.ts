@@ -42,7 +42,11 @@ export class CellIndex {
   private dirty = new Set<number>();
   private stale = true;
 
-  constructor(private readonly sheet: IndexedCells) {
+  constructor(
+    private readonly sheet: IndexedCells,
+    /** Which sheets of the spreadsheet hold each key (shared by its sheets' indexes). */
+    readonly holders: KeyHolders = new KeyHolders(),
+  ) {
     const mark = (row: number) => {
       if (row < 0) this.stale = true;
       else if (!this.stale) this.dirty.add(row);
@@ -59,6 +63,11 @@ export class CellIndex {
     }
   }
 
+  /** Brings the index (and what the holders know of it) up to date with the sheet. */
+  update(): void {
+    this.refresh();
+  }
+
   /** Brings the index up to date with the sheet. */
   private refresh(): void {
     if (this.stale) {
@@ -66,6 +75,8 @@ export class CellIndex {
       this.dirty.clear();
       this.texts = [];
       this.formulaColumns.clear();
+      for (const k of this.whole.keys()) this.holders.whole.remove(k, this);
+      for (const k of this.parts.keys()) this.holders.parts.remove(k, this);
       this.whole.clear();
       this.parts.clear();
       this.shapes.clear();
@@ -128,16 +139,25 @@ export class CellIndex {
 
   private indexCell(text: string, position: number): void {
     const key = textKey(text);
-    if (add(this.whole, key, position)) this.shaped(key, true);
+    if (add(this.whole, key, position)) {
+      this.shaped(key, true);
+      this.holders.whole.add(key, this);
+    }
     const parts = tokenKeys(text);
-    if (parts !== null) for (const k of parts) add(this.parts, k, position);
+    if (parts !== null)
+      for (const k of parts) if (add(this.parts, k, position)) this.holders.parts.add(k, this);
   }
 
   private unindexCell(text: string, position: number): void {
     const key = textKey(text);
-    if (remove(this.whole, key, position)) this.shaped(key, false);
+    if (remove(this.whole, key, position)) {
+      this.shaped(key, false);
+      this.holders.whole.remove(key, this);
+    }
     const parts = tokenKeys(text);
-    if (parts !== null) for (const k of parts) remove(this.parts, k, position);
+    if (parts !== null)
+      for (const k of parts)
+        if (remove(this.parts, k, position)) this.holders.parts.remove(k, this);
   }
 
   /** Adds a key new in `whole` to its shape, or removes one gone from it. */
@@ -284,6 +304,59 @@ function parsedItem(item: string): { parts: (string | number)[]; min: number; ma
     ITEMS.set(item, parsed);
   }
   return parsed;
+}
+
+/** For each key, the indexes that hold it (one as itself, more as a Set). */
+class HolderMap {
+  private readonly map = new Map<string, CellIndex | Set<CellIndex>>();
+
+  add(key: string, index: CellIndex): void {
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, index);
+    else if (held instanceof Set) held.add(index);
+    else if (held !== index) this.map.set(key, new Set([held, index]));
+  }
+
+  remove(key: string, index: CellIndex): void {
+    const held = this.map.get(key);
+    if (held === index) this.map.delete(key);
+    else if (held instanceof Set) {
+      held.delete(index);
+      if (held.size === 0) this.map.delete(key);
+    }
+  }
+
+  /** Adds the indexes holding `key` to `out`. */
+  collect(key: string, out: Set<CellIndex>): void {
+    const held = this.map.get(key);
+    if (held === undefined) return;
+    if (held instanceof Set) for (const index of held) out.add(index);
+    else out.add(held);
+  }
+}
+
+/**
+ * The sheets of one spreadsheet that hold each key, as a whole text's key or a part's: a search
+ * goes to the sheets that may have what it looks for, not through every sheet's index.
+ */
+export class KeyHolders {
+  readonly whole = new HolderMap();
+  readonly parts = new HolderMap();
+
+  /**
+   * The indexes whose cells may have a key of the plan (every index is to be asked when the
+   * plan has shapes: null).
+   */
+  of(plan: KeyList): Set<CellIndex> | null {
+    if (plan.shapes.length > 0) return null;
+    const out = new Set<CellIndex>();
+    for (const k of plan.whole) this.whole.collect(k, out);
+    for (const k of plan.part) {
+      this.whole.collect(k, out);
+      this.parts.collect(k, out);
+    }
+    return out;
+  }
 }
 
 /** A key plan as lists (quicker to go through than sets, for the many sheets searched). */

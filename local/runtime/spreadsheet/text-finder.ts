@@ -28,7 +28,14 @@
 // relatives are one round trip each: README "Benchmark", both estimates). No cell value crosses
 // the wire: the found ranges carry only their position, so no cells are counted as read.
 
-import { CellIndex, COLUMNS, type IndexedCells, type KeyList, keyList } from './cell-index';
+import {
+  CellIndex,
+  COLUMNS,
+  type IndexedCells,
+  KeyHolders,
+  type KeyList,
+  keyList,
+} from './cell-index';
 import { keyPlan } from './regex-keys';
 
 export interface SearchableSheet<R> {
@@ -65,15 +72,23 @@ export interface SheetCells<R> {
   readonly formats: IndexedCells['formats'];
   displayText(row: number, column: number): string;
   makeRange(row: number, column: number, numRows: number, numColumns: number): R;
+  /** The spreadsheet (no call counted): its sheets' indexes share one KeyHolders. */
+  getParent(): object;
 }
 
 const SEARCHABLE = new WeakMap<object, SearchableSheet<unknown>>();
+const HOLDERS = new WeakMap<object, KeyHolders>();
 
 /** The finder's view of a local sheet: only rows and cells that hold a value or a formula. */
 export function searchable<R>(sheet: SheetCells<R>): SearchableSheet<R> {
   let view = SEARCHABLE.get(sheet) as SearchableSheet<R> | undefined;
   if (view) return view;
-  const index = new CellIndex(sheet);
+  let holders = HOLDERS.get(sheet.getParent());
+  if (holders === undefined) {
+    holders = new KeyHolders();
+    HOLDERS.set(sheet.getParent(), holders);
+  }
+  const index = new CellIndex(sheet, holders);
   view = {
     index,
     *contentRows() {
@@ -254,6 +269,18 @@ export class LocalTextFinder<R extends RangeLike> {
     const plan = indexed && split === null ? keyPlan(pattern.source, pattern.flags) : null;
     const out: R[] = [];
     const candidates: number[] = [];
+    // Per alternative, the sheets holding one of its keys (null: every sheet is asked), once
+    // every searched sheet's index is up to date.
+    let holding: (Set<CellIndex> | null)[] | null = null;
+    let shared: KeyHolders | undefined;
+    if (split !== null) {
+      for (const area of this.areas) area.sheet.index?.update();
+      shared = this.areas.find((a) => a.sheet.index !== undefined)?.sheet.index?.holders;
+      if (shared !== undefined) {
+        const holders = shared;
+        holding = split.map((a) => holders.of(a.plan));
+      }
+    }
     for (const area of this.areas) {
       const { sheet } = area;
       const firstRow = area.row - 1;
@@ -266,7 +293,10 @@ export class LocalTextFinder<R extends RangeLike> {
         // pattern when it matches one of them (cells with a formula: tested with each).
         const found: number[] = [];
         let matched: Set<number> | null = null;
-        for (const alternative of split) {
+        for (let i = 0; i < split.length; i++) {
+          const alternative = split[i];
+          const held = holding === null ? null : holding[i];
+          if (held !== null && index.holders === shared && !held.has(index)) continue;
           candidates.length = 0;
           index.keyed(alternative.plan, candidates);
           for (const position of candidates) {

@@ -83,29 +83,36 @@ export function columnIndexes<K extends string>(
   header: readonly unknown[],
   spec: TableSpec<K>,
 ): ReadonlyMap<K, number> {
-  // The same header row (as text) gives the same columns: worked out once per spec and header.
-  let bySpec = columnIndexCache.get(spec);
-  if (!bySpec) {
-    bySpec = new Map();
-    columnIndexCache.set(spec, bySpec);
+  // The same header row (cell by cell, as text) gives the same columns: the last few headers
+  // each spec read are remembered with their columns.
+  let recent = columnIndexCache.get(spec);
+  if (!recent) {
+    recent = [];
+    columnIndexCache.set(spec, recent);
   }
-  let id = '';
-  for (const cell of header) {
-    const text = String(cell ?? '');
-    // A cell holding the separator could make two headers look alike: not memoised.
-    if (text.includes('\u0000')) return findColumns(header, spec);
-    id += `${text}\u0000`;
+  for (const entry of recent) {
+    if (sameHeader(entry.header, header)) return entry.columns as ReadonlyMap<K, number>;
   }
-  let known = bySpec.get(id) as ReadonlyMap<K, number> | undefined;
-  if (!known) {
-    known = findColumns(header, spec);
-    if (bySpec.size >= MEMO_MAX) bySpec.clear();
-    bySpec.set(id, known);
-  }
-  return known;
+  const columns = findColumns(header, spec);
+  recent.unshift({ header: header.map((cell) => String(cell ?? '')), columns });
+  if (recent.length > 8) recent.pop();
+  return columns;
 }
 
-const columnIndexCache = new WeakMap<TableSpec, Map<string, ReadonlyMap<string, number>>>();
+/** Whether a header row reads as the texts remembered (as findColumns reads each cell). */
+function sameHeader(texts: readonly string[], header: readonly unknown[]): boolean {
+  if (texts.length !== header.length) return false;
+  for (let i = 0; i < texts.length; i++) {
+    const cell = header[i];
+    if (cell !== texts[i] && String(cell ?? '') !== texts[i]) return false;
+  }
+  return true;
+}
+
+const columnIndexCache = new WeakMap<
+  TableSpec,
+  { header: readonly string[]; columns: ReadonlyMap<string, number> }[]
+>();
 
 function findColumns<K extends string>(
   header: readonly unknown[],
