@@ -265,6 +265,16 @@ describe('the hourly sweep remembers what it confirmed (issue #15)', () => {
     // Processed again as new: its decision email goes out again.
     expect(mailsTo(o, 'a@example.org')).toBe(mails + 1);
   });
+
+  test('Process missed responses (the full pass) reads the tables whole without the memory and refreshes it: the hourly sweep an hour later, nothing new, looks nothing up', () => {
+    const { o } = busyMorning();
+    o.rt.ctx.clock.advance(10 * MINUTE);
+    o.rt.run('processMissedResponses');
+    o.rt.ctx.clock.advance(HOUR);
+    const next = measuredSweep(o);
+    expect(next.searches).toBe(0);
+    expect(next.cellsRead).toBe(0);
+  });
 });
 
 describe('a sign-up the sweep could not decide is not remembered', () => {
