@@ -22,6 +22,23 @@ export interface CallCounts {
   cellsWritten: number;
 }
 
+const METHOD_KEYS = new Map<string, Map<string, string>>();
+
+/** "Service.method", made once per pair (counted on every call). */
+function methodKey(service: string, method: string): string {
+  let methods = METHOD_KEYS.get(service);
+  if (methods === undefined) {
+    methods = new Map();
+    METHOD_KEYS.set(service, methods);
+  }
+  let key = methods.get(method);
+  if (key === undefined) {
+    key = `${service}.${method}`;
+    methods.set(method, key);
+  }
+  return key;
+}
+
 export class CallCounter {
   enabled = true;
   counts: CallCounts = CallCounter.empty();
@@ -49,7 +66,7 @@ export class CallCounter {
   count(service: ServiceName, method: string, cells?: { read?: number; written?: number }): void {
     if (!this.enabled) return;
     this.counts.calls[service]++;
-    const key = `${service}.${method}`;
+    const key = methodKey(service, method);
     this.counts.byMethod[key] = (this.counts.byMethod[key] ?? 0) + 1;
     this.counts.cellsRead += cells?.read ?? 0;
     this.counts.cellsWritten += cells?.written ?? 0;

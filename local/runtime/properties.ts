@@ -14,8 +14,18 @@ export const VALUE_TOO_LARGE = 'Argument too large: value';
 export const STORE_FULL =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 
+// The byte size of each text seen lately: every write re-checks the whole store's size, whose
+// texts (the cached Settings, the marks) are mostly the same from one write to the next.
+const BYTES = new Map<string, number>();
+
 function bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+  let n = BYTES.get(text);
+  if (n === undefined) {
+    n = Buffer.byteLength(text, 'utf8');
+    if (BYTES.size >= 10_000) BYTES.clear();
+    BYTES.set(text, n);
+  }
+  return n;
 }
 
 function checkKey(key: unknown): string {

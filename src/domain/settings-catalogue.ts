@@ -297,9 +297,9 @@ export const SETTINGS_CATALOGUE = {
     labelEn: 'Transfer day',
     defaultValue: '25',
     helpJa:
-      '支払い一覧を作った月の何日に振り込むか（1〜31、その月にない日は月末）。土日なら直前の金曜日。支払い通知メールと振込データの振込指定日になります（R30, R31）。',
+      '支払い一覧を作った月の何日に振り込むか（1〜31、その月にない日は月末）。銀行の休業日（土日・祝日・12/31〜1/3）なら直前の営業日。支払い通知メールと振込データの振込指定日になります（R30, R31）。',
     helpEn:
-      'The day of the month after the settled month on which fees are transferred (1–31; a day the month lacks means its last day); a Saturday or Sunday moves to the Friday before. Told to supporters in the payment notice and written as the transfer date of the bank file (R30, R31).',
+      'The day of the month after the settled month on which fees are transferred (1–31; a day the month lacks means its last day); a day the banks are closed (weekend, national holiday, 31 Dec–3 Jan) moves to the business day before. Told to supporters in the payment notice and written as the transfer date of the bank file (R30, R31).',
     kind: 'int',
     min: 1,
     max: 31,

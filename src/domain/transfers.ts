@@ -2,6 +2,7 @@
 // bank transfer file and which are left out (and why). Pure.
 import { type AccountProblem, formatAccountProblem } from './accounts';
 import { dayOf, dayStartMs, daysInMonth, nextMonth } from './dates';
+import { isBankHoliday } from './holidays';
 import type { Settings } from './settings-types';
 import type { Day, Month } from './types';
 import { type BankAccount, type Consignor, fitBankText, type Transfer } from './zengin';
@@ -11,19 +12,19 @@ const DAY_MS = 86_400_000;
 /**
  * The transfer day for the fees of month M: day `transferDay` of M+1 (the month's last day when
  * it is shorter), or of M+2 when that day comes before the monthly run (`runDay`) of M+1.
- * A Saturday or Sunday moves back to the Friday before, so nobody is paid late. Public holidays
- * are not known here: staff change the date in the bank's screen or the setting for that month.
+ * A day the banks are closed (Saturday, Sunday, national holiday, 12/31–1/3: holidays.ts) moves
+ * back to the business day before, so nobody is paid late and the bank file's 振込指定日 is a
+ * day the bank accepts.
  */
 export function transferDate(month: Month, transferDay: number, runDay: number): Day {
   let target = nextMonth(month);
   if (transferDay < runDay) target = nextMonth(target);
   const last = daysInMonth(Number(target.slice(0, 4)), Number(target.slice(5, 7)));
-  const day = `${target}-${String(Math.min(transferDay, last)).padStart(2, '0')}`;
-  // Days are calendar dates: counted at offset 0, so the weekday is the UTC one.
-  const start = dayStartMs(day, 0);
-  const weekday = new Date(start).getUTCDay(); // 0 Sunday … 6 Saturday
-  const back = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
-  return dayOf(start - back * DAY_MS, 0);
+  let day = `${target}-${String(Math.min(transferDay, last)).padStart(2, '0')}`;
+  // Days are calendar dates: counted at offset 0. At most a week of closed days in a row
+  // (Golden Week, the New Year), so the loop is short.
+  while (isBankHoliday(day)) day = dayOf(dayStartMs(day, 0) - DAY_MS, 0);
+  return day;
 }
 
 /** The file's 振込指定日 (MMDD) for a day. */

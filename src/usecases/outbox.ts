@@ -11,8 +11,9 @@ import {
   setPendingCount,
 } from '../adapters/mailer';
 import { ScriptProps } from '../adapters/props';
-import { cellNumber, cellText } from '../adapters/tables/cells';
-import { OUTBOX } from '../adapters/tables/schema';
+import { cellMs, cellNumber, cellText } from '../adapters/tables/cells';
+import { type KeysOf, OUTBOX } from '../adapters/tables/schema';
+import type { Table } from '../adapters/tables/table';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 
@@ -79,15 +80,39 @@ export function sendQueued(env: Env): { sent: number; waiting: number; failed: n
     }
   }
   setPendingCount(env.props, waiting + later);
-  if (sent > 0 || failed > 0)
+  const removed = pruneSent(env, table);
+  if (sent > 0 || failed > 0 || removed > 0)
     env.log.add({
       action: 'OUTBOX_SENT',
-      detail: `${sent} sent, ${waiting + later} waiting, ${failed} failed`,
+      detail: `${sent} sent, ${waiting + later} waiting, ${failed} failed${removed ? `; ${removed} sent more than ${OUTBOX_KEEP_DAYS} days ago removed` : ''}`,
     });
   if (waiting > 0) {
     alertStaffOnce(env, `outbox-over-quota:${dayOf(env.now)}`, ALERTS.outboxOverQuota(waiting));
   }
   return { sent, waiting: waiting + later, failed };
+}
+
+/**
+ * How long a sent email stays in the Outbox for staff to look at. Every run with mail waiting
+ * reads the Outbox whole; without a limit it would hold every email ever queued (the whole body
+ * of each, names included), and each run would read more than the last (issue #15: cost that
+ * does not grow with history). The Log keeps the counts (OUTBOX_SENT).
+ */
+export const OUTBOX_KEEP_DAYS = 30;
+
+/**
+ * Deletes the rows SENT more than OUTBOX_KEEP_DAYS ago (QUEUED and FAILED rows stay): one
+ * `deleteRows` per run of adjacent rows, at most 20 per execution (mail goes out in order, so
+ * they are usually one block at the top). Returns how many rows went.
+ */
+function pruneSent(env: Env, table: Table<KeysOf<typeof OUTBOX>>): number {
+  const cutoff = env.now - OUTBOX_KEEP_DAYS * 86_400_000;
+  const old = table.dataRows().filter((r) => {
+    if (cellText(table.get(r, 'status')) !== 'SENT') return false;
+    const sentAt = cellMs(table.get(r, 'sentAt'));
+    return sentAt !== null && sentAt <= cutoff;
+  });
+  return old.length > 0 ? table.removeRows(old) : 0;
 }
 
 /** Whether the Outbox counter says anything waits (one Properties read). */

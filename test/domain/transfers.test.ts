@@ -20,6 +20,12 @@ describe('the transfer day', () => {
     ['2024-07', 1, 5, '2024-08-30'], // → 1 September 2024, a Sunday → Friday 30 August
     ['2023-05', 2, 5, '2023-06-30'], // → 2 July 2023, a Sunday → Friday 30 June
     ['2023-11', 31, 1, '2023-12-29'], // 31 December 2023 is a Sunday → Friday 29
+    // Holidays (the Cabinet Office list) and the banks' New Year move it back to a business day.
+    ['2024-10', 4, 1, '2024-11-01'], // 4 Nov 2024 is a substitute holiday (Monday) → Friday 1
+    ['2024-11', 1, 5, '2024-12-30'], // → 1 Jan 2025; 31 Dec is closed too → Monday 30 Dec 2024
+    ['2024-10', 23, 1, '2024-11-22'], // 23 Nov 2024 is Labour Thanksgiving Day, a Saturday → Friday 22
+    ['2026-08', 22, 1, '2026-09-18'], // 22 Sep 2026 (国民の休日), 21 (Respect for the Aged Day), a weekend → Friday 18
+    ['2025-04', 6, 1, '2025-05-02'], // Golden Week: 6 May 2025 (振替休日) back over 5, 4, 3 → Friday 2 May
   ])('fees of %s with transferDay %i and run day %i go out on %s', (month, day, run, expected) => {
     expect(transferDate(month, day, run)).toBe(expected);
   });

@@ -90,3 +90,14 @@ test('a replay stopped at the time limit says how far it got, and the ratio is a
   ]);
   expect(replayVerdict(r).pass).toBe(false);
 });
+
+test('a replay over the target is told what it costs per response and what 60 s would need; over 2 GB, its memory', () => {
+  const slow = result([finished(5000, 20), { ...finished(50000, 120), peakRssMb: 2500 }]);
+  expect(replayVerdict(slow).limits).toEqual([
+    expect.stringMatching(
+      /^1\.8 ms of CPU per response \(60,000 responses, plus 8,760 hourly sweeps and outbox runs a year\); under 60 s needs about 1\.0 ms: /,
+    ),
+    "peak memory 2500 MB: the spreadsheet's cells and the TextFinder's index of their texts",
+  ]);
+  expect(replayVerdict(result([finished(5000, 4), finished(50000, 42)])).limits).toEqual([]);
+});

@@ -12,6 +12,7 @@ import {
   SpreadsheetService,
 } from '../../local/runtime/spreadsheet';
 import { keyPlan, textKey } from '../../local/runtime/spreadsheet/regex-keys';
+import { splitAlternatives } from '../../local/runtime/spreadsheet/text-finder';
 
 let ss: LocalSpreadsheet;
 let sheet: LocalSheet;
@@ -198,6 +199,22 @@ describe('keys of cell texts', () => {
     expect(keyPlan('^a.*$', 'iu')).toBeNull();
     expect(keyPlan('^BN-0*12$', 'iu')?.whole).toEqual(new Set(['bn12']));
   });
+
+  test('a pattern is split into its alternatives only where a text matching one of them matches it', () => {
+    expect(splitAlternatives("^'?(?:a|b(?:c|d)|[|]|\\||)$")).toEqual([
+      "^'?(?:a)$",
+      "^'?(?:b(?:c|d))$",
+      "^'?(?:[|])$",
+      "^'?(?:\\|)$",
+      "^'?(?:)$",
+    ]);
+    expect(splitAlternatives('^a$|^b$')).toEqual(['^a$', '^b$']);
+    expect(splitAlternatives('^(?:a|b)+$')).toBeNull(); // repeated: ab matches, neither part does
+    expect(splitAlternatives('^(?!a|b)c$')).toBeNull(); // a negative look-ahead
+    expect(splitAlternatives('^(a|b)\\1$')).toBeNull(); // a back reference
+    expect(splitAlternatives('^(?:a|b)(?:c|d)$')).toBeNull(); // two groups: left whole
+    expect(splitAlternatives('^abc$')).toBeNull();
+  });
 });
 
 describe('TextFinder index against every cell tested (seeded random sheets and writes)', () => {
@@ -268,6 +285,10 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
       "^'?(?:BN-?0?1|x|,)$",
       '^BN-0*1[12]?$',
       "^'?(?:田中|[田ー]+\\s?x)$",
+      // As searchTables combines its lookups: an entry of a list, member IDs, IDs above a number.
+      `^'?(?:(?:[\\s\\S]*[\\s,])?x_1(?:[\\s,][\\s\\S]*)?|${BN12.slice(3, -1)}|[\\s\u3000]*BN-?0*(?:[1-9]\\d{2,}|1[3-9])[\\s\u3000]*|k)$`,
+      '^(?:BN|bn)(?:0|1)$',
+      'x|^bn$',
       'bn',
       '^$',
     ];

@@ -32,10 +32,11 @@ export class CellIndex {
   private texts: (string[] | undefined)[] = [];
   /** Per row with formulas, their columns. */
   private formulaColumns = new Map<number, number[]>();
-  private whole = new Map<string, Set<number>>();
-  private parts = new Map<string, Set<number>>();
+  /** Positions by key: one position as a number (most keys), more as a Set. */
+  private whole = new Map<string, Positions>();
+  private parts = new Map<string, Positions>();
   /** The keys with digits in `whole`, by shape (shapeKey), each with the value of its digits. */
-  private shapes = new Map<string, Map<string, number>>();
+  private shapes = new Map<string, Shape>();
   /** The longest run of digits of any key indexed (never lowered). */
   private longestRun = 0;
   private dirty = new Set<number>();
@@ -73,63 +74,70 @@ export class CellIndex {
       return;
     }
     if (this.dirty.size === 0) return;
-    for (const r of this.dirty) {
-      this.unindexRow(r);
-      this.indexRow(r);
-    }
+    for (const r of this.dirty) this.indexRow(r);
     this.dirty.clear();
   }
 
+  /**
+   * Indexes row r again: works out the text of each of its cells and changes the keys of those
+   * cells whose text changed (a row written again usually changes a few of its cells).
+   */
   private indexRow(r: number): void {
+    const old = this.texts[r];
+    this.formulaColumns.delete(r);
     const values = this.sheet.values.rows[r];
     const formulas = this.sheet.formulas.rows[r];
-    if (values === undefined && formulas === undefined) return;
-    const formats = this.sheet.formats.rows[r];
-    const width = Math.max(values?.length ?? 0, formulas?.length ?? 0);
-    const texts: string[] = new Array(width).fill('');
+    let texts: string[] | undefined;
     let withFormula: number[] | undefined;
     let any = false;
-    for (let c = 0; c < width; c++) {
-      if (formulas !== undefined && formulas[c] !== undefined) {
-        if (withFormula === undefined) withFormula = [];
-        withFormula.push(c);
-        continue;
+    if (values !== undefined || formulas !== undefined) {
+      const formats = this.sheet.formats.rows[r];
+      const width = Math.max(values?.length ?? 0, formulas?.length ?? 0);
+      texts = new Array(width).fill('');
+      for (let c = 0; c < width; c++) {
+        if (formulas !== undefined && formulas[c] !== undefined) {
+          if (withFormula === undefined) withFormula = [];
+          withFormula.push(c);
+          continue;
+        }
+        const v = values === undefined ? undefined : values[c];
+        if (v === undefined || v === '') continue;
+        // A plain string shows as itself (format.ts formatValue): the common case, unformatted.
+        const format = formats === undefined ? undefined : formats[c];
+        const text =
+          typeof v === 'string' && (format === undefined || format === '@')
+            ? v
+            : this.sheet.displayText(r, c);
+        if (text === '') continue;
+        texts[c] = text;
+        any = true;
       }
-      const v = values === undefined ? undefined : values[c];
-      if (v === undefined || v === '') continue;
-      // A plain string shows as itself (format.ts formatValue): the common case, unformatted.
-      const format = formats === undefined ? undefined : formats[c];
-      const text =
-        typeof v === 'string' && (format === undefined || format === '@')
-          ? v
-          : this.sheet.displayText(r, c);
-      if (text === '') continue;
-      texts[c] = text;
-      any = true;
-      const position = r * COLUMNS + c;
-      const key = textKey(text);
-      if (add(this.whole, key, position)) this.shaped(key, true);
-      const parts = tokenKeys(text);
-      if (parts !== null) for (const k of parts) add(this.parts, k, position);
     }
-    if (any) this.texts[r] = texts;
+    const width = Math.max(old?.length ?? 0, texts?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const before = old === undefined ? '' : (old[c] ?? '');
+      const after = texts === undefined ? '' : (texts[c] ?? '');
+      if (before === after) continue;
+      const position = r * COLUMNS + c;
+      if (before !== '') this.unindexCell(before, position);
+      if (after !== '') this.indexCell(after, position);
+    }
+    this.texts[r] = any ? texts : undefined;
     if (withFormula !== undefined) this.formulaColumns.set(r, withFormula);
   }
 
-  private unindexRow(r: number): void {
-    const texts = this.texts[r];
-    this.formulaColumns.delete(r);
-    if (texts === undefined) return;
-    this.texts[r] = undefined;
-    for (let c = 0; c < texts.length; c++) {
-      const text = texts[c];
-      if (text === '') continue;
-      const position = r * COLUMNS + c;
-      const key = textKey(text);
-      if (remove(this.whole, key, position)) this.shaped(key, false);
-      const parts = tokenKeys(text);
-      if (parts !== null) for (const k of parts) remove(this.parts, k, position);
-    }
+  private indexCell(text: string, position: number): void {
+    const key = textKey(text);
+    if (add(this.whole, key, position)) this.shaped(key, true);
+    const parts = tokenKeys(text);
+    if (parts !== null) for (const k of parts) add(this.parts, k, position);
+  }
+
+  private unindexCell(text: string, position: number): void {
+    const key = textKey(text);
+    if (remove(this.whole, key, position)) this.shaped(key, false);
+    const parts = tokenKeys(text);
+    if (parts !== null) for (const k of parts) remove(this.parts, k, position);
   }
 
   /** Adds a key new in `whole` to its shape, or removes one gone from it. */
@@ -139,43 +147,48 @@ export class CellIndex {
     const shape = shapeKey(key);
     if (!added) {
       const keys = this.shapes.get(shape);
-      keys?.delete(key);
-      if (keys?.size === 0) this.shapes.delete(shape);
+      keys?.keys.delete(key);
+      if (keys?.keys.size === 0) this.shapes.delete(shape);
       return;
     }
     for (const run of runs) this.longestRun = Math.max(this.longestRun, run.length);
     let keys = this.shapes.get(shape);
     if (keys === undefined) {
-      keys = new Map();
+      keys = { keys: new Map(), low: Infinity, high: -Infinity, unvalued: false };
       this.shapes.set(shape, keys);
     }
     // A run longer than a double holds exactly is never left out by its value.
-    keys.set(key, runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN);
+    const value = runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN;
+    keys.keys.set(key, value);
+    if (Number.isNaN(value)) keys.unvalued = true;
+    else {
+      keys.low = Math.min(keys.low, value);
+      keys.high = Math.max(keys.high, value);
+    }
   }
 
   /** The keys of one item of a plan's shapes (see regex-keys.ts shapesOf). */
-  private keysOfShape(item: string, take: (key: string) => void): void {
-    const [pattern, low, high] = item.split('\u0000');
-    const min = Number(low);
-    const max = Number(high);
+  private keysOfShape(item: string, out: string[]): void {
+    const { parts, min, max } = parsedItem(item);
     // Each '#n+' is every length from n to the longest run indexed.
     let shapes = [''];
-    for (const part of pattern.split(/(#\d+\+)/)) {
-      const open = /^#(\d+)\+$/.exec(part);
+    for (const part of parts) {
       const options: string[] = [];
-      if (open === null) options.push(part);
-      else for (let n = Number(open[1]); n <= this.longestRun; n++) options.push(`#${n}`);
+      if (typeof part === 'string') options.push(part);
+      else for (let n = part; n <= this.longestRun; n++) options.push(`#${n}`);
       shapes = shapes.flatMap((s) => options.map((o) => s + o));
     }
     for (const shape of shapes) {
       if (!shape.includes('#')) {
-        take(shape);
+        out.push(shape);
         continue;
       }
       const keys = this.shapes.get(shape);
       if (keys === undefined) continue;
-      for (const [key, value] of keys) {
-        if (Number.isNaN(value) || (value >= min && value <= max)) take(key);
+      // No key of the shape has a value in range (its bounds are never narrowed on removal).
+      if (!keys.unvalued && (keys.high < min || keys.low > max)) continue;
+      for (const [key, value] of keys.keys) {
+        if (Number.isNaN(value) || (value >= min && value <= max)) out.push(key);
       }
     }
   }
@@ -207,44 +220,114 @@ export class CellIndex {
    * match: those whose key (or a part's key) is in the plan, and every cell with a formula.
    */
   candidates(plan: KeyPlan): number[] {
-    this.refresh();
     const out: number[] = [];
-    const take = (set: Set<number> | undefined) => {
-      if (set !== undefined) for (const p of set) out.push(p);
-    };
-    for (const k of plan.whole) take(this.whole.get(k));
-    for (const item of plan.shapes) this.keysOfShape(item, (k) => take(this.whole.get(k)));
-    for (const k of plan.part) {
-      take(this.whole.get(k));
-      take(this.parts.get(k));
-    }
-    for (const [r, columns] of this.formulaColumns)
-      for (const c of columns) out.push(r * COLUMNS + c);
+    this.keyed(keyList(plan), out);
+    for (const p of this.formulaPositions()) out.push(p);
     out.sort((a, b) => a - b);
     let n = 0;
     for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
     out.length = n;
     return out;
   }
+
+  /**
+   * Adds to `out` the position of every cell without a formula whose key (or a part's key) is in
+   * the plan, in no particular order and possibly more than once.
+   */
+  keyed(plan: KeyList, out: number[]): void {
+    this.refresh();
+    for (const k of plan.whole) collect(this.whole.get(k), out);
+    if (plan.shapes.length > 0) {
+      const keys: string[] = [];
+      for (const item of plan.shapes) this.keysOfShape(item, keys);
+      for (const k of keys) collect(this.whole.get(k), out);
+    }
+    for (const k of plan.part) {
+      collect(this.whole.get(k), out);
+      collect(this.parts.get(k), out);
+    }
+  }
+
+  /** The positions of the cells with a formula (every search tests them). */
+  formulaPositions(): number[] {
+    this.refresh();
+    const out: number[] = [];
+    for (const [r, columns] of this.formulaColumns)
+      for (const c of columns) out.push(r * COLUMNS + c);
+    return out;
+  }
+}
+
+/** The keys of one shape, with the least and greatest value any of them had. */
+interface Shape {
+  keys: Map<string, number>;
+  low: number;
+  high: number;
+  /** Whether a key without a value (NaN) was ever added. */
+  unvalued: boolean;
+}
+
+const ITEMS = new Map<string, { parts: (string | number)[]; min: number; max: number }>();
+
+/** A plan's shape item: its parts ('#n+' as the number n) and its range of values. */
+function parsedItem(item: string): { parts: (string | number)[]; min: number; max: number } {
+  let parsed = ITEMS.get(item);
+  if (parsed === undefined) {
+    const [pattern, low, high] = item.split('\u0000');
+    const parts: (string | number)[] = [];
+    for (const part of pattern.split(/(#\d+\+)/)) {
+      const open = /^#(\d+)\+$/.exec(part);
+      parts.push(open === null ? part : Number(open[1]));
+    }
+    parsed = { parts, min: Number(low), max: Number(high) };
+    if (ITEMS.size > 10_000) ITEMS.clear();
+    ITEMS.set(item, parsed);
+  }
+  return parsed;
+}
+
+/** A key plan as lists (quicker to go through than sets, for the many sheets searched). */
+export interface KeyList {
+  whole: readonly string[];
+  part: readonly string[];
+  shapes: readonly string[];
+}
+
+export function keyList(plan: KeyPlan): KeyList {
+  return { whole: [...plan.whole], part: [...plan.part], shapes: [...plan.shapes] };
+}
+
+type Positions = number | Set<number>;
+
+function collect(positions: Positions | undefined, out: number[]): void {
+  if (positions === undefined) return;
+  if (typeof positions === 'number') out.push(positions);
+  else for (const p of positions) out.push(p);
 }
 
 /** Adds a position under a key; true when the key is new. */
-function add(map: Map<string, Set<number>>, key: string, position: number): boolean {
-  const set = map.get(key);
-  if (set !== undefined) {
-    set.add(position);
-    return false;
+function add(map: Map<string, Positions>, key: string, position: number): boolean {
+  const positions = map.get(key);
+  if (positions === undefined) {
+    map.set(key, position);
+    return true;
   }
-  map.set(key, new Set([position]));
-  return true;
+  if (typeof positions === 'number') {
+    if (positions !== position) map.set(key, new Set([positions, position]));
+  } else positions.add(position);
+  return false;
 }
 
 /** Removes a position from a key; true when the key is left with none. */
-function remove(map: Map<string, Set<number>>, key: string, position: number): boolean {
-  const set = map.get(key);
-  if (set === undefined) return false;
-  set.delete(position);
-  if (set.size > 0) return false;
+function remove(map: Map<string, Positions>, key: string, position: number): boolean {
+  const positions = map.get(key);
+  if (positions === undefined) return false;
+  if (typeof positions === 'number') {
+    if (positions !== position) return false;
+  } else {
+    positions.delete(position);
+    if (positions.size > 0) return false;
+  }
   map.delete(key);
   return true;
 }

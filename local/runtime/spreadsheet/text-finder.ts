@@ -28,7 +28,7 @@
 // relatives are one round trip each: README "Benchmark", both estimates). No cell value crosses
 // the wire: the found ranges carry only their position, so no cells are counted as read.
 
-import { CellIndex, COLUMNS, type IndexedCells } from './cell-index';
+import { CellIndex, COLUMNS, type IndexedCells, type KeyList, keyList } from './cell-index';
 import { keyPlan } from './regex-keys';
 
 export interface SearchableSheet<R> {
@@ -249,11 +249,11 @@ export class LocalTextFinder<R extends RangeLike> {
   private matches(): R[] {
     const { test, pattern } = this.test();
     // The index stands for the displayed text only: not for formula text or diacritics ignored.
-    const plan =
-      pattern !== null && !this.noDiacritics && !this.formulaTextToo
-        ? keyPlan(pattern.source, pattern.flags)
-        : null;
+    const indexed = pattern !== null && !this.noDiacritics && !this.formulaTextToo;
+    const split = indexed ? alternativesOf(pattern.source, pattern.flags) : null;
+    const plan = indexed && split === null ? keyPlan(pattern.source, pattern.flags) : null;
     const out: R[] = [];
+    const candidates: number[] = [];
     for (const area of this.areas) {
       const { sheet } = area;
       const firstRow = area.row - 1;
@@ -261,6 +261,46 @@ export class LocalTextFinder<R extends RangeLike> {
       const firstColumn = area.column - 1;
       const lastColumn = firstColumn + area.numColumns - 1;
       const index = sheet.index;
+      if (index !== undefined && split !== null) {
+        // Each alternative is tested only on the cells its own keys allow; a cell matches the
+        // pattern when it matches one of them (cells with a formula: tested with each).
+        const found: number[] = [];
+        let matched: Set<number> | null = null;
+        for (const alternative of split) {
+          candidates.length = 0;
+          index.keyed(alternative.plan, candidates);
+          for (const position of candidates) {
+            if (matched?.has(position)) continue;
+            const r = Math.floor(position / COLUMNS);
+            const c = position - r * COLUMNS;
+            if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
+            const text = index.text(r, c);
+            if (text !== '' && alternative.pattern.test(text)) {
+              if (matched === null) matched = new Set();
+              matched.add(position);
+              found.push(position);
+            }
+          }
+        }
+        for (const position of index.formulaPositions()) {
+          const r = Math.floor(position / COLUMNS);
+          const c = position - r * COLUMNS;
+          if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
+          const text = index.text(r, c);
+          if (text === '') continue;
+          for (const alternative of split)
+            if (alternative.pattern.test(text)) {
+              found.push(position);
+              break;
+            }
+        }
+        found.sort((a, b) => a - b);
+        for (const position of found) {
+          const r = Math.floor(position / COLUMNS);
+          out.push(sheet.makeRange(r + 1, position - r * COLUMNS + 1, 1, 1));
+        }
+        continue;
+      }
       if (index !== undefined && plan !== null) {
         for (const position of index.candidates(plan)) {
           const r = Math.floor(position / COLUMNS);
@@ -293,6 +333,102 @@ export class LocalTextFinder<R extends RangeLike> {
     }
     return out;
   }
+}
+
+/** One alternative of a pattern: its own RegExp and key plan. */
+interface Alternative {
+  pattern: RegExp;
+  plan: KeyList;
+}
+
+// Alternatives recur from search to search (a response ID is looked for by several hourly
+// sweeps, a member's ID by each of their applications): their RegExps and plans are kept.
+const ALTERNATIVES = new Map<string, Alternative | null>();
+
+function alternative(source: string, flags: string): Alternative | null {
+  const id = `${flags}/${source}`;
+  let known = ALTERNATIVES.get(id);
+  if (known === undefined) {
+    const plan = keyPlan(source, flags);
+    known = plan === null ? null : { pattern: new RegExp(source, flags), plan: keyList(plan) };
+    if (ALTERNATIVES.size > 20_000) ALTERNATIVES.clear();
+    ALTERNATIVES.set(id, known);
+  }
+  return known;
+}
+
+/**
+ * The pattern as alternatives that each have a key plan, or null (then the pattern is looked up
+ * whole). A text matches `P(?:A|B)Q` exactly when it matches `P(?:A)Q` or `P(?:B)Q` (and `A|B`
+ * when it matches A or B), as long as no back reference ties the parts together.
+ */
+function alternativesOf(source: string, flags: string): Alternative[] | null {
+  const parts = splitAlternatives(source);
+  if (parts === null) return null;
+  const out: Alternative[] = [];
+  for (const part of parts) {
+    const a = alternative(part, flags);
+    if (a === null) return null;
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Splits a regular expression at its top-level alternation: `A|B` into A and B, or, with none,
+ * `P(?:A|B)Q` (one non-capturing group without a quantifier) into `P(?:A)Q` and `P(?:B)Q`.
+ * Null when there is nothing to split or a back reference could tie the parts together.
+ */
+export function splitAlternatives(source: string): string[] | null {
+  if (/\\(?:[1-9]|k<)/.test(source)) return null;
+  const top: number[] = [];
+  // Per group at depth 0: where it opens and closes, and its alternation bars at depth 1.
+  const groups: { open: number; close: number; bars: number[] }[] = [];
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      if (depth === 0) groups.push({ open: i, close: -1, bars: [] });
+      depth++;
+    } else if (ch === ')') {
+      depth--;
+      if (depth < 0) return null;
+      if (depth === 0) groups[groups.length - 1].close = i;
+    } else if (ch === '|') {
+      if (depth === 0) top.push(i);
+      else if (depth === 1) groups[groups.length - 1].bars.push(i);
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  const cut = (from: number, bars: number[], to: number): string[] => {
+    const out: string[] = [];
+    let start = from;
+    for (const bar of bars) {
+      out.push(source.slice(start, bar));
+      start = bar + 1;
+    }
+    out.push(source.slice(start, to));
+    return out;
+  };
+  if (top.length > 0) return cut(0, top, source.length);
+  const split = groups.filter((g) => g.bars.length > 0);
+  if (split.length !== 1) return null;
+  const g = split[0];
+  if (source.slice(g.open, g.open + 3) !== '(?:') return null;
+  if ('*+?{'.includes(source[g.close + 1] ?? '')) return null;
+  const before = source.slice(0, g.open);
+  const after = source.slice(g.close + 1);
+  return cut(g.open + 3, g.bars, g.close).map((a) => `${before}(?:${a})${after}`);
 }
 
 function compare(a: [number, number, number], b: [number, number, number]): number {

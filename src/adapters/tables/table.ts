@@ -34,12 +34,22 @@ export interface TableSpec<K extends string = string> {
   columns: readonly ColumnSpec<K>[];
 }
 
+// Memoised pure functions (normalizeHeader, columnIndexes): on Google every execution starts
+// with fresh module state, so these caches only last one execution; the local runtime loads the
+// bundle once and keeps its module state across executions (a replay runs tens of thousands),
+// where they spare the work of reading the same headers again. Same input, same output.
+const MEMO_MAX = 5000;
+const normalizedHeaders = new Map<string, string>();
+
 export function normalizeHeader(text: unknown): string {
-  return String(text ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  const raw = String(text ?? '');
+  let normalized = normalizedHeaders.get(raw);
+  if (normalized === undefined) {
+    normalized = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (normalizedHeaders.size >= MEMO_MAX) normalizedHeaders.clear();
+    normalizedHeaders.set(raw, normalized);
+  }
+  return normalized;
 }
 
 /**
@@ -70,6 +80,34 @@ export function headerNames(column: ColumnSpec): string[] {
  * first cell whose normalised text is one of the column's names. Absent columns are left out.
  */
 export function columnIndexes<K extends string>(
+  header: readonly unknown[],
+  spec: TableSpec<K>,
+): ReadonlyMap<K, number> {
+  // The same header row (as text) gives the same columns: worked out once per spec and header.
+  let bySpec = columnIndexCache.get(spec);
+  if (!bySpec) {
+    bySpec = new Map();
+    columnIndexCache.set(spec, bySpec);
+  }
+  let id = '';
+  for (const cell of header) {
+    const text = String(cell ?? '');
+    // A cell holding the separator could make two headers look alike: not memoised.
+    if (text.includes('\u0000')) return findColumns(header, spec);
+    id += `${text}\u0000`;
+  }
+  let known = bySpec.get(id) as ReadonlyMap<K, number> | undefined;
+  if (!known) {
+    known = findColumns(header, spec);
+    if (bySpec.size >= MEMO_MAX) bySpec.clear();
+    bySpec.set(id, known);
+  }
+  return known;
+}
+
+const columnIndexCache = new WeakMap<TableSpec, Map<string, ReadonlyMap<string, number>>>();
+
+function findColumns<K extends string>(
   header: readonly unknown[],
   spec: TableSpec<K>,
 ): Map<K, number> {
@@ -380,6 +418,40 @@ export class Table<K extends string> {
       this.rangeAt(first, 1, rows.length, this.width).setValues(rows);
     }
     this.appended.length = 0;
+  }
+
+  /**
+   * Deletes the given rows from the sheet, bottom up, one `deleteRows` call per run of adjacent
+   * rows, at most `maxRuns` runs (the rest stay for a later call); returns how many were deleted.
+   * Only for a table read whole with nothing waiting to be written (it is flushed first): the
+   * rows held are renumbered as the sheet's are, so later writes land where they should.
+   */
+  removeRows(doomed: readonly Row[], maxRuns = 20): number {
+    this.flush();
+    if (!this.whole) this.loadAll();
+    const numbers = [...new Set(doomed.map((r) => r.rowNumber))]
+      .filter((n) => n >= 2 && n - 2 < this.rows.length)
+      .sort((a, b) => a - b);
+    if (numbers.length === 0) return 0;
+    const runs: [number, number][] = [];
+    for (const n of numbers) {
+      const run = runs[runs.length - 1];
+      if (run && n === run[1] + 1) run[1] = n;
+      else runs.push([n, n]);
+    }
+    const done = runs.slice(0, maxRuns);
+    // Bottom up, so the row numbers of the runs still to delete do not move.
+    for (const [first, last] of [...done].reverse()) this.sheet.deleteRows(first, last - first + 1);
+    const gone = new Set<number>();
+    for (const [first, last] of done) for (let n = first; n <= last; n++) gone.add(n);
+    const kept = this.rows.filter((r) => !gone.has(r.rowNumber));
+    kept.forEach((r, i) => {
+      r.rowNumber = i + 2;
+    });
+    this.rows.length = 0;
+    this.rows.push(...kept);
+    this.withData = null;
+    return gone.size;
   }
 
   /**

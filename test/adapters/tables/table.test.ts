@@ -4,6 +4,7 @@
 import { LocalRuntime } from '../../../local/runtime';
 import {
   appendRows,
+  columnIndexes,
   createSheet,
   normalizeHeader,
   Table,
@@ -292,6 +293,45 @@ describe('writing back', () => {
     expect(table.append({ id: 'P-5' }).rowNumber).toBe(6);
   });
 
+  test('removing rows deletes each run of adjacent rows in one deleteRows, bottom up; the rows kept are renumbered and later writes land on them', () => {
+    const { table, calls, cells } = seeded(7);
+    const doomed = [table.rows[0], table.rows[1], table.rows[4]]; // P-1, P-2 and P-5
+    expect(calls(() => expect(table.removeRows(doomed)).toBe(3))).toEqual({ deleteRows: 2 });
+    expect(cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-3', 'P-4', 'P-6', 'P-7']);
+    expect(table.rows.map((r) => [table.get(r, 'id'), r.rowNumber])).toEqual([
+      ['P-3', 2],
+      ['P-4', 3],
+      ['P-6', 4],
+      ['P-7', 5],
+    ]);
+    table.set(table.rows[2], 'name', 'Six');
+    table.append({ id: 'P-8' });
+    table.append({ id: 'P-9' });
+    table.flush();
+    expect(cells('People').slice(1)).toEqual([
+      ['P-3', 'N3', '', ''],
+      ['P-4', 'N4', '', ''],
+      ['P-6', 'Six', '', ''],
+      ['P-7', 'N7', '', ''],
+      ['P-8', '', '', ''],
+      ['P-9', '', '', ''],
+    ]);
+  });
+
+  test('removing rows writes what was waiting first, and stops after the given number of runs (the runs nearest the top first)', () => {
+    const { table, calls, cells } = seeded(6);
+    table.set(table.rows[5], 'name', 'Changed');
+    const doomed = [table.rows[0], table.rows[2], table.rows[4]]; // three separate runs
+    expect(calls(() => expect(table.removeRows(doomed, 2)).toBe(2))).toEqual({
+      getRange: 1,
+      setValues: 1,
+      deleteRows: 2,
+    });
+    expect(cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-2', 'P-4', 'P-5', 'P-6']);
+    expect(cells('People')[4]).toEqual(['P-6', 'Changed', '', '']);
+    expect(table.removeRows([])).toBe(0);
+  });
+
   test('the data rows are those with any content, including appended ones', () => {
     const o = office();
     o.typed('People', [
@@ -486,6 +526,17 @@ describe('createSheet and normalizeHeader', () => {
     expect(normalizeHeader('  Ｆｅｅ \n  ／  謝金 ')).toBe('fee / 謝金');
     expect(normalizeHeader(null)).toBe('');
     expect(normalizeHeader(12)).toBe('12');
+  });
+
+  test('the columns of a header row are found again when the same spec reads another header (remembered by content)', () => {
+    const spec = people();
+    const at = (header: unknown[]) => Object.fromEntries(columnIndexes(header, spec));
+    expect(at(['ID', 'Name', 'Fee'])).toEqual({ id: 0, name: 1, fee: 2 });
+    expect(at(['Fee', 'ID', 'Full name'])).toEqual({ fee: 0, id: 1, name: 2 });
+    expect(at(['ID', 'Name', 'Fee'])).toEqual({ id: 0, name: 1, fee: 2 });
+    // Cells that would run together in a remembered key ('a\u0000' + 'b' and 'a' + '\u0000b').
+    expect(at(['ID\u0000', 'Fee'])).toEqual({ fee: 1 });
+    expect(at(['ID', '\u0000Fee'])).toEqual({ id: 0 });
   });
 });
 
