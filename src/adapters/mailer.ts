@@ -70,6 +70,28 @@ export class Mailer {
    * and the Outbox rows are written in one block. Returns how many were put off that way.
    */
   deliver(until?: number): number {
+    return this.sendOrQueue(until, null);
+  }
+
+  /**
+   * Like deliver(), but the messages the quota allows are not sent here: they are returned, to
+   * be sent once the script lock is released (sendAfterLock). Those that must wait are in the
+   * Outbox as deliver() puts them, the quota they need is counted as used. A form-submit trigger
+   * holds the lock the shorter for it (issue #15: a burst of submissions queues behind the lock).
+   */
+  planSends(): Mail[] {
+    const later: Mail[] = [];
+    this.sendOrQueue(undefined, later);
+    return later;
+  }
+
+  /** A message that could not be sent after the lock: into the Outbox with its error. */
+  queueFailed(mail: Mail, error: string): void {
+    this.toOutbox(mail, error);
+    this.savePending();
+  }
+
+  private sendOrQueue(until: number | undefined, later: Mail[] | null): number {
     const mails = this.held.splice(0);
     let deferred = 0;
     for (const mail of mails) {
@@ -84,6 +106,11 @@ export class Mailer {
         this.toOutbox(mail, '');
         continue;
       }
+      if (later) {
+        later.push(mail);
+        this.quota = (this.quota ?? 0) - recipientsOf(mail.to);
+        continue;
+      }
       try {
         sendNow(mail, this.settings);
         this.quota = (this.quota ?? 0) - recipientsOf(mail.to);
@@ -92,10 +119,14 @@ export class Mailer {
       }
     }
     for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '');
+    this.savePending();
+    return deferred;
+  }
+
+  private savePending(): void {
     if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
       this.props.set(PENDING_KEY, String(this.pending));
     }
-    return deferred;
   }
 
   private toOutbox(mail: Mail, error: string): void {

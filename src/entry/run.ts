@@ -2,7 +2,17 @@
 // execution and Google may disable a failing trigger): every failure becomes a log line, and
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
 import { showToStaff } from '../adapters/dialog';
-import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
+import {
+  actor,
+  commit,
+  commitBeforeMail,
+  type Env,
+  LOCK_WAIT_MS,
+  type MailAfterLock,
+  openEnv,
+  sendAfterLock,
+  withScriptLock,
+} from '../adapters/env';
 import { recordLastRun } from '../adapters/trigger-owner';
 import { FORM_TRIGGERS } from '../adapters/triggers';
 
@@ -32,13 +42,16 @@ export function onFormSubmit(
   let responseId = '';
   try {
     responseId = response.getId();
+    let planned: MailAfterLock | null = null;
     const done = withScriptLock(LOCK_WAIT_MS, () => {
       const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
-      commit(env);
+      planned = commitBeforeMail(env);
       recordLastRun(FORM_TRIGGERS[kind].handler, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
+    // The rows and the Log are written and the lock released: now the mail.
+    if (planned) sendAfterLock(planned, LOCK_WAIT_MS);
   } catch (error) {
     // Left for the sweep (R26); the log names the response only (R27).
     console.error(`FAILED ${kind} ${responseId}: ${errorText(error)} — left for the sweep`);
