@@ -45,14 +45,15 @@ export interface MailAfterLock {
 
 /**
  * A form-submit trigger's commit: every table change, then the Outbox rows of the messages that
- * must wait, then the Log — all under the lock — and the messages to send once it is released.
+ * must wait, then the Log — all under the lock. The messages to send once it is released are
+ * handed to `later` as soon as the rows they announce are written: when a later write throws,
+ * they still go (as before, when they were sent before those writes).
  */
-export function commitBeforeMail(env: Env): MailAfterLock {
+export function commitBeforeMail(env: Env, later: (planned: MailAfterLock) => void): void {
   env.book.flushAll();
-  const mails = env.mailer.planSends();
+  later({ mails: env.mailer.planSends(), settings: env.settings });
   env.book.flushAll();
   env.log.stage();
-  return { mails, settings: env.settings };
 }
 
 /**

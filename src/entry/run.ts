@@ -40,23 +40,24 @@ export function onFormSubmit(
     return;
   }
   let responseId = '';
+  const planned: MailAfterLock[] = [];
   try {
     responseId = response.getId();
-    let planned: MailAfterLock | null = null;
     const done = withScriptLock(LOCK_WAIT_MS, () => {
       const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
-      planned = commitBeforeMail(env);
+      commitBeforeMail(env, (p) => planned.push(p));
       recordLastRun(FORM_TRIGGERS[kind].handler, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
-    // The rows and the Log are written and the lock released: now the mail.
-    if (planned) sendAfterLock(planned, LOCK_WAIT_MS);
   } catch (error) {
     // Left for the sweep (R26); the log names the response only (R27).
     console.error(`FAILED ${kind} ${responseId}: ${errorText(error)} — left for the sweep`);
     bestEffortLog(`${kind.toUpperCase()}_FAILED`, responseId, errorText(error));
   }
+  // The lock is released: now the mail whose rows were written (even if a later write failed:
+  // the sweep finds those rows handled and would not send it again).
+  for (const p of planned) sendAfterLock(p, LOCK_WAIT_MS);
 }
 
 /**
