@@ -46,7 +46,8 @@ export class Mailer {
   /**
    * Holds a message for the Outbox only: sendQueuedEmails sends it (in order, as the quota
    * allows). For bulk mail that must not make the execution that writes it long (R30: a
-   * payment notice per supporter paid). It joins the Outbox after the held messages.
+   * payment notice per supporter paid). It joins the Outbox after the held messages, without a
+   * Log line of its own (the caller logs one for all).
    */
   queueToOutbox(mail: Mail): void {
     if (this.addressed(mail)) this.forOutbox.push(mail);
@@ -118,7 +119,9 @@ export class Mailer {
         this.toOutbox(mail, errorText(error));
       }
     }
-    for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '');
+    // Bulk mail queued on purpose: its caller logs one line for them all (NOTICES_QUEUED), the
+    // Outbox rows are the record of each (a line per message was most of the Log: issue #15).
+    for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '', false);
     this.savePending();
     return deferred;
   }
@@ -129,7 +132,7 @@ export class Mailer {
     }
   }
 
-  private toOutbox(mail: Mail, error: string): void {
+  private toOutbox(mail: Mail, error: string, logged = true): void {
     this.book.table(OUTBOX).append({
       queuedAt: new Date(this.now),
       to: mail.to,
@@ -143,6 +146,7 @@ export class Mailer {
       lastError: error,
     });
     this.pending = this.pendingCount() + 1;
+    if (!logged) return;
     this.log.add({
       action: 'MAIL_QUEUED',
       responseId: mail.ref,
