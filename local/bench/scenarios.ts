@@ -35,6 +35,11 @@ export interface Measure {
   /** Node CPU time of the execution (the script's work plus the local runtime's bookkeeping). */
   cpuMs: number;
   modelledMs: number;
+  /**
+   * Modelled milliseconds the script lock was held (from the tryLock that took it to its
+   * releaseLock; summed when taken twice): what the next execution waits for (issue #15).
+   */
+  lockHeldMs: number;
   /** Value reads (getValues) and writes (setValues, appendRow) per sheet, in order. */
   reads: Record<string, number>;
   writes: Record<string, number>;
@@ -198,15 +203,46 @@ function traceTables(rt: LocalRuntime): {
   };
 }
 
+/**
+ * Times the script lock on the model: the calls counted between the tryLock (or waitLock) that
+ * takes it and its releaseLock (the tryLock's own round trip left out: the lock is had at its end).
+ */
+function lockTimer(rt: LocalRuntime, model: LatencyModel): { heldMs(): number; stop(): void } {
+  let held = 0;
+  let since: number | null = null;
+  const taking = (m: string) => model.perMethod[`Lock.${m}`] ?? model.perCall.Lock;
+  let method = '';
+  const hook = (service: string, m: string) => {
+    if (service !== 'Lock') return;
+    if ((m === 'tryLock' || m === 'waitLock') && since === null) {
+      since = modelledMs(rt.counts(), model);
+      method = m;
+    } else if (m === 'releaseLock' && since !== null) {
+      held += modelledMs(rt.counts(), model) - since - taking(method);
+      since = null;
+    }
+  };
+  rt.ctx.faults.push(hook);
+  return {
+    heldMs: () => held,
+    stop: () => {
+      const i = rt.ctx.faults.indexOf(hook);
+      if (i >= 0) rt.ctx.faults.splice(i, 1);
+    },
+  };
+}
+
 function measure(rt: LocalRuntime, model: LatencyModel, action: () => void): Measure {
   const executions = rt.executions.length;
   rt.resetCounts();
   const trace = traceTables(rt);
+  const lock = lockTimer(rt, model);
   const cpu = process.cpuUsage();
   try {
     action();
   } finally {
     trace.stop();
+    lock.stop();
   }
   const used = process.cpuUsage(cpu);
   const counts: CallCounts = structuredClone(rt.counts());
@@ -219,6 +255,7 @@ function measure(rt: LocalRuntime, model: LatencyModel, action: () => void): Mea
     cellsWritten: counts.cellsWritten,
     cpuMs: (used.user + used.system) / 1000,
     modelledMs: modelledMs(counts, model),
+    lockHeldMs: lock.heldMs(),
     reads: trace.reads,
     writes: trace.writes,
     ...(failed ? { error: failed.error } : {}),

@@ -3,7 +3,7 @@
 import type { Settings } from '../domain/settings-types';
 import type { Template } from '../domain/templates';
 import { ActivityLog } from './log';
-import { Mailer } from './mailer';
+import { errorText, type Mail, Mailer, sendNow } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
 import { Workbook } from './tables/workbook';
@@ -32,6 +32,65 @@ export function openEnv(by: string, config: 'cached' | 'fresh' = 'fresh'): Env {
   const log = new ActivityLog(book, now, by);
   const mailer = new Mailer(book, settings, now, log, props);
   return { book, settings, templates, now, log, mailer, props, by };
+}
+
+/**
+ * What commitBeforeMail leaves for after the lock: messages the quota allows, to be sent once
+ * the script lock is released (sendAfterLock), with the Settings they are sent with.
+ */
+export interface MailAfterLock {
+  mails: Mail[];
+  settings: Settings;
+}
+
+/**
+ * A form-submit trigger's commit: every table change, then the Outbox rows of the messages that
+ * must wait, then the Log — all under the lock. The messages to send once it is released are
+ * handed to `later` as soon as the rows they announce are written: when a later write throws,
+ * they still go (as before, when they were sent before those writes).
+ */
+export function commitBeforeMail(env: Env, later: (planned: MailAfterLock) => void): void {
+  env.book.flushAll();
+  later({ mails: env.mailer.planSends(), settings: env.settings });
+  env.book.flushAll();
+  env.log.stage();
+}
+
+/**
+ * Sends the messages a trigger planned under the lock, after releasing it: the next submission
+ * need not wait for mail (issue #15: the lock held ≤ 2 s). A message that fails goes into the
+ * Outbox with its error, under the lock taken again; when another execution holds it past
+ * `waitMs`, row by row without it (appendRow is atomic: "Class Sheet", appendRow), so none is lost.
+ * Never throws.
+ */
+export function sendAfterLock(planned: MailAfterLock, waitMs: number): void {
+  const failed: { mail: Mail; error: string }[] = [];
+  for (const mail of planned.mails) {
+    try {
+      sendNow(mail, planned.settings);
+    } catch (error) {
+      failed.push({ mail, error: errorText(error) });
+    }
+  }
+  if (failed.length === 0) return;
+  try {
+    const done = withScriptLock(waitMs, () => {
+      const env = openEnv(actor('trigger'), 'cached');
+      for (const f of failed) env.mailer.queueFailed(f.mail, f.error);
+      commit(env);
+    });
+    if (done) return;
+    const env = openEnv(actor('trigger'), 'cached');
+    for (const f of failed) {
+      env.mailer.queueFailed(f.mail, f.error);
+      env.book.flushAll(); // one row: one appendRow
+      env.log.stage();
+    }
+  } catch (error) {
+    // The console keeps what the sheet could not (the execution log).
+    for (const f of failed)
+      console.error(`MAIL_LOST ${f.mail.kind} ${f.mail.ref}: ${f.error}; ${errorText(error)}`);
+  }
 }
 
 /** Writes every table change, then sends what the mailer holds. Mail goes last on purpose:

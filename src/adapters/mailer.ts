@@ -46,7 +46,8 @@ export class Mailer {
   /**
    * Holds a message for the Outbox only: sendQueuedEmails sends it (in order, as the quota
    * allows). For bulk mail that must not make the execution that writes it long (R30: a
-   * payment notice per supporter paid). It joins the Outbox after the held messages.
+   * payment notice per supporter paid). It joins the Outbox after the held messages, without a
+   * Log line of its own (the caller logs one for all).
    */
   queueToOutbox(mail: Mail): void {
     if (this.addressed(mail)) this.forOutbox.push(mail);
@@ -70,6 +71,28 @@ export class Mailer {
    * and the Outbox rows are written in one block. Returns how many were put off that way.
    */
   deliver(until?: number): number {
+    return this.sendOrQueue(until, null);
+  }
+
+  /**
+   * Like deliver(), but the messages the quota allows are not sent here: they are returned, to
+   * be sent once the script lock is released (sendAfterLock). Those that must wait are in the
+   * Outbox as deliver() puts them, the quota they need is counted as used. A form-submit trigger
+   * holds the lock the shorter for it (issue #15: a burst of submissions queues behind the lock).
+   */
+  planSends(): Mail[] {
+    const later: Mail[] = [];
+    this.sendOrQueue(undefined, later);
+    return later;
+  }
+
+  /** A message that could not be sent after the lock: into the Outbox with its error. */
+  queueFailed(mail: Mail, error: string): void {
+    this.toOutbox(mail, error);
+    this.savePending();
+  }
+
+  private sendOrQueue(until: number | undefined, later: Mail[] | null): number {
     const mails = this.held.splice(0);
     let deferred = 0;
     for (const mail of mails) {
@@ -84,6 +107,11 @@ export class Mailer {
         this.toOutbox(mail, '');
         continue;
       }
+      if (later) {
+        later.push(mail);
+        this.quota = (this.quota ?? 0) - recipientsOf(mail.to);
+        continue;
+      }
       try {
         sendNow(mail, this.settings);
         this.quota = (this.quota ?? 0) - recipientsOf(mail.to);
@@ -91,14 +119,20 @@ export class Mailer {
         this.toOutbox(mail, errorText(error));
       }
     }
-    for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '');
-    if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
-      this.props.set(PENDING_KEY, String(this.pending));
-    }
+    // Bulk mail queued on purpose: its caller logs one line for them all (NOTICES_QUEUED), the
+    // Outbox rows are the record of each (a line per message was most of the Log: issue #15).
+    for (const mail of this.forOutbox.splice(0)) this.toOutbox(mail, '', false);
+    this.savePending();
     return deferred;
   }
 
-  private toOutbox(mail: Mail, error: string): void {
+  private savePending(): void {
+    if (this.pending !== null && String(this.pending) !== (this.props.get(PENDING_KEY) ?? '0')) {
+      this.props.set(PENDING_KEY, String(this.pending));
+    }
+  }
+
+  private toOutbox(mail: Mail, error: string, logged = true): void {
     this.book.table(OUTBOX).append({
       queuedAt: new Date(this.now),
       to: mail.to,
@@ -112,6 +146,7 @@ export class Mailer {
       lastError: error,
     });
     this.pending = this.pendingCount() + 1;
+    if (!logged) return;
     this.log.add({
       action: 'MAIL_QUEUED',
       responseId: mail.ref,

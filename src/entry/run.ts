@@ -2,7 +2,17 @@
 // execution and Google may disable a failing trigger): every failure becomes a log line, and
 // the sweep finishes the work later. Menu actions tell staff the outcome in a dialog.
 import { showToStaff } from '../adapters/dialog';
-import { actor, commit, type Env, LOCK_WAIT_MS, openEnv, withScriptLock } from '../adapters/env';
+import {
+  actor,
+  commit,
+  commitBeforeMail,
+  type Env,
+  LOCK_WAIT_MS,
+  type MailAfterLock,
+  openEnv,
+  sendAfterLock,
+  withScriptLock,
+} from '../adapters/env';
 import { recordLastRun } from '../adapters/trigger-owner';
 import { FORM_TRIGGERS } from '../adapters/triggers';
 
@@ -30,12 +40,13 @@ export function onFormSubmit(
     return;
   }
   let responseId = '';
+  const planned: MailAfterLock[] = [];
   try {
     responseId = response.getId();
     const done = withScriptLock(LOCK_WAIT_MS, () => {
       const env = openEnv(actor('trigger'), 'cached');
       process(env, response, e.source ?? null);
-      commit(env);
+      commitBeforeMail(env, (p) => planned.push(p));
       recordLastRun(FORM_TRIGGERS[kind].handler, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${kind} ${responseId}: left for the sweep`);
@@ -44,6 +55,9 @@ export function onFormSubmit(
     console.error(`FAILED ${kind} ${responseId}: ${errorText(error)} — left for the sweep`);
     bestEffortLog(`${kind.toUpperCase()}_FAILED`, responseId, errorText(error));
   }
+  // The lock is released: now the mail whose rows were written (even if a later write failed:
+  // the sweep finds those rows handled and would not send it again).
+  for (const p of planned) sendAfterLock(p, LOCK_WAIT_MS);
 }
 
 /**
