@@ -131,10 +131,33 @@ function addResponse(form: FormData, response: ResponseData): void {
   } else form.byTime = null;
 }
 
-/** An edit rewrites the timestamp: the response moves in time order. */
+/**
+ * An edit rewrites the timestamp: the response moves in time order, to where the stable sort by
+ * time puts it (after the responses of the same time submitted before it, before those after).
+ */
 function retimeResponse(form: FormData, response: ResponseData, timestamp: number): void {
+  const list = form.byTime;
+  const from = list === null ? -1 : list.indexOf(response);
   response.timestamp = timestamp;
-  form.byTime = null;
+  if (list === null || from === -1) {
+    form.byTime = null;
+    return;
+  }
+  list.splice(from, 1);
+  // Submission order breaks ties: the position in form.responses (found only among equal times).
+  const order = (r: ResponseData) => form.responses.indexOf(r);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const other = list[mid];
+    const before =
+      other.timestamp < timestamp ||
+      (other.timestamp === timestamp && order(other) < order(response));
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, response);
 }
 
 function clearResponses(form: FormData): void {

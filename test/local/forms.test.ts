@@ -273,6 +273,29 @@ describe('FormResponse', () => {
     const f = send('F', START);
     expect(ids(form.getResponses())).toEqual([f]);
   });
+
+  test('an edit to the time of a later submission comes before it (the same time: submission order)', () => {
+    const { ctx, forms } = service();
+    const form = forms.createForm(APPLICATION);
+    const now = ctx.clock.now();
+    const send = (id: string, at: number) =>
+      forms.submit(form, { email: 'a@example.org', answers: { 'Bansou Net ID': id }, at }).getId();
+    const ids = (list: { getId(): string }[]) => list.map((r) => r.getId());
+    const a = send('A', now - 2_000);
+    const b = send('B', now - 1_000);
+    const p = send('P', now + 5_000);
+    const q = send('Q', now + 5_000);
+    expect(ids(form.getResponses())).toEqual([a, b, p, q]);
+    ctx.clock.advance(5_000);
+    forms.editResponse(b, { answers: { 'Bansou Net ID': 'B2' } });
+    expect(ids(form.getResponses())).toEqual([a, b, p, q]);
+    forms.editResponse(a, { answers: { 'Bansou Net ID': 'A2' } });
+    expect(ids(form.getResponses())).toEqual([a, b, p, q]);
+    ctx.clock.advance(1_000);
+    forms.editResponse(a, { answers: { 'Bansou Net ID': 'A3' } });
+    expect(ids(form.getResponses())).toEqual([b, p, q, a]);
+    expect(ids(form.getResponses(new Date(now + 5_000)))).toEqual([b, p, q, a]);
+  });
 });
 
 describe('form-submit triggers', () => {

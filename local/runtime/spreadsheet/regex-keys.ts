@@ -57,19 +57,47 @@ function stripZeros(raw: string): string {
   return raw.includes('0') ? raw.replace(/(^|[^0-9])0+(?=[0-9])/g, '$1') : raw;
 }
 
-/** The key of a cell's displayed text. */
+/**
+ * The key of a cell's displayed text: its key characters, each run of digits without its leading
+ * zeros (stripZeros, done in the same pass: a run of zeros only keeps one).
+ */
 export function textKey(text: string): string {
-  let raw = '';
+  let key = '';
+  let inRun = false;
+  // Whether the digit run so far is only zeros (none of them written yet).
+  let zeros = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    let ch: string;
     // The common case first: ASCII.
     if (code < 0x80) {
-      if (code >= 0x61 && code <= 0x7a) raw += text[i];
-      else if (code >= 0x30 && code <= 0x39) raw += text[i];
-      else if (code >= 0x41 && code <= 0x5a) raw += String.fromCharCode(code + 0x20);
-    } else raw += keyChar(code);
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) ch = text[i];
+      else if (code >= 0x41 && code <= 0x5a) ch = String.fromCharCode(code + 0x20);
+      else continue;
+    } else {
+      ch = keyChar(code);
+      if (ch === '') continue;
+    }
+    if (ch >= '0' && ch <= '9') {
+      if (!inRun) {
+        inRun = true;
+        zeros = ch === '0';
+        if (!zeros) key += ch;
+      } else if (zeros) {
+        if (ch !== '0') {
+          key += ch;
+          zeros = false;
+        }
+      } else key += ch;
+      continue;
+    }
+    if (inRun && zeros) key += '0';
+    inRun = false;
+    zeros = false;
+    key += ch;
   }
-  return stripZeros(raw);
+  if (inRun && zeros) key += '0';
+  return key;
 }
 
 /** Characters the separators of a list are: /[\s,]/u (whitespace and the comma). */
