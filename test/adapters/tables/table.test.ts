@@ -2,6 +2,7 @@
 // found by name, columns by header (R24), read once, changes written back in few calls, every
 // string written as text (R25). Calls are counted by the runtime.
 import { LocalRuntime } from '../../../local/runtime';
+import { exactly } from '../../../src/adapters/tables/patterns';
 import {
   appendRows,
   columnIndexes,
@@ -122,6 +123,19 @@ describe('opening a table', () => {
     ]);
     // The row read before the header was added is padded to the new width.
     expect(table.rows[0].values).toEqual(['P-1', 'call back', 'Aiko', '', '']);
+  });
+
+  test('opened again after columns were added, a table finds them (a header read before, shorter, is not taken for the new one)', () => {
+    const { ss, cells, typed } = office();
+    const spec = people();
+    typed('People', [
+      ['ID / 番号', 'Notes', 'Name / 氏名'],
+      ['P-1', 'call back', 'Aiko'],
+    ]);
+    Table.open(ss, spec); // adds Joined and Fee
+    const again = Table.open(ss, spec);
+    expect([again.columnNumber('joined'), again.columnNumber('fee')]).toEqual([4, 5]);
+    expect(cells('People')[0]).toHaveLength(5);
   });
 
   test('a sheet with an empty header row gets the headers from the first column', () => {
@@ -330,6 +344,35 @@ describe('writing back', () => {
     expect(cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-2', 'P-4', 'P-5', 'P-6']);
     expect(cells('People')[4]).toEqual(['P-6', 'Changed', '', '']);
     expect(table.removeRows([])).toBe(0);
+  });
+
+  test('removing rows given in any order, twice, or not data rows of the table (the header, a row past the data) deletes just the data rows named, in runs', () => {
+    const { table, calls, cells } = seeded(6);
+    const [p1, p2, , , p5] = table.rows;
+    const header = { rowNumber: 1, values: [] };
+    const past = { rowNumber: 8, values: [] }; // the row right after the data (rows 2 to 7)
+    expect(calls(() => expect(table.removeRows([p5, past, p2, header, p1, p2])).toBe(3))).toEqual({
+      deleteRows: 2,
+    });
+    expect(cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-3', 'P-4', 'P-6']);
+    expect(calls(() => expect(table.removeRows([header, past])).toBe(0))).toEqual({});
+  });
+
+  test('removing rows from a table opened for lookups reads it whole first, so every row kept is renumbered', () => {
+    const o = office();
+    o.typed('People', [
+      ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
+      ...Array.from({ length: 4 }, (_, i) => [`P-${i + 1}`, `N${i + 1}`, '', '']),
+    ]);
+    const table = Table.openForLookups(o.ss, people())!;
+    const found = table.lookup('id', [exactly('P-2')]).filter((r) => table.get(r, 'id') === 'P-2');
+    expect(table.removeRows(found)).toBe(1);
+    expect(table.rows.map((r) => [table.get(r, 'id'), r.rowNumber])).toEqual([
+      ['P-1', 2],
+      ['P-3', 3],
+      ['P-4', 4],
+    ]);
+    expect(o.cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-1', 'P-3', 'P-4']);
   });
 
   test('the data rows are those with any content, including appended ones', () => {
