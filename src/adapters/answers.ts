@@ -2,19 +2,11 @@
 // after NFKC and trimming, so a stray full-width space in the form does not break anything.
 // A mapped question the form lacks is reported as missing, never as a crash.
 
-// Memoised: the same few question titles are normalised for every response. On Google every
-// execution starts with fresh module state, so this lasts one execution; the local runtime
-// keeps the bundle's module state across the executions of a replay. Same input, same output.
-const normalizedTitles = new Map<string, string>();
+import { normalizeLabel } from '../domain/text';
 
+/** A question title as the field map matches it (the same normaliser as the sheets' headers). */
 export function normalizeTitle(title: string): string {
-  let normalized = normalizedTitles.get(title);
-  if (normalized === undefined) {
-    normalized = title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (normalizedTitles.size >= 5000) normalizedTitles.clear();
-    normalizedTitles.set(title, normalized);
-  }
-  return normalized;
+  return normalizeLabel(title);
 }
 
 export interface ResponseAnswers {

@@ -13,6 +13,7 @@
 // Years before 2020 are not modelled (the program's records start later); a law change after
 // 2026 would need a line here.
 
+import { dayOf, dayStartMs } from './dates';
 import type { Day } from './types';
 
 const DAY_MS = 86_400_000;
@@ -70,7 +71,8 @@ function holidaysOf(year: number): Set<string> {
   if (known) return known;
   const named = namedHolidays(year);
   const all = new Set(named);
-  const key = (ms: number) => new Date(ms).toISOString().slice(5, 10);
+  // Calendar days counted at offset 0 (dates.ts): 'MM-DD' of each.
+  const key = (ms: number) => dayOf(ms, 0).slice(5);
   const start = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   for (let ms = start; ms < end; ms += DAY_MS) {
@@ -99,8 +101,7 @@ export function isNationalHoliday(day: Day): boolean {
 
 /** Whether Japanese banks are closed on `day`: weekends, national holidays, 12/31, 1/2, 1/3. */
 export function isBankHoliday(day: Day): boolean {
-  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const weekday = new Date(dayStartMs(day, 0)).getUTCDay(); // a calendar day: offset 0
   if (weekday === 0 || weekday === 6) return true;
   const md = day.slice(5, 10);
   if (md === '12-31' || md === '01-02' || md === '01-03') return true;

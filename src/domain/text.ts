@@ -16,6 +16,27 @@ export function normalizeEmail(s: string): string {
   return nfkc(s).trim().toLowerCase();
 }
 
+// Memoised: the same few header and question texts are read in every execution. On Google every
+// execution starts with fresh module state, so this lasts one execution; the local runtime keeps
+// the bundle's module state across the executions of a replay. Same input, same output.
+const LABELS_MAX = 5000;
+const labels = new Map<string, string>();
+
+/**
+ * A sheet header or a form question title as the system compares them (R24: columns found by
+ * header; the field map's titles): NFKC, runs of spaces one space, trimmed, lower case.
+ */
+export function normalizeLabel(text: unknown): string {
+  const raw = String(text ?? '');
+  let normalized = labels.get(raw);
+  if (normalized === undefined) {
+    normalized = nfkc(raw).replace(/\s+/g, ' ').trim().toLowerCase();
+    if (labels.size >= LABELS_MAX) labels.clear();
+    labels.set(raw, normalized);
+  }
+  return normalized;
+}
+
 /** Hiragana (ぁ..ゖ, ゝ, ゞ) → katakana, so 'ぐえん' and 'グエン' name the same person. */
 export function hiraganaToKatakana(s: string): string {
   return String(s ?? '').replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) =>

@@ -255,8 +255,8 @@ export function runSweep(
     const doneMap = (): Map<string, number | null> => {
       if (done) return done;
       done = new Map();
-      const members = keyed?.members ?? env.book.table(MEMBERS);
-      for (const row of keyed?.members ? members.held() : members.dataRows()) {
+      const { table: members, rows } = rowsToCheck(env, keyed?.members ?? null, MEMBERS);
+      for (const row of rows) {
         const last = cellMs(members.get(row, 'lastResponseAt'));
         for (const rid of responseIdsOf(members, row)) done.set(rid, last);
         const email = normalizeEmail(cellText(members.get(row, 'email')));
@@ -285,11 +285,8 @@ export function runSweep(
     const staged: Row[] = [];
     const opened = (): { table: AppTable; done: Map<string, number | null> } => {
       if (table && done) return { table, done };
-      const t = keyed?.applications ?? env.book.table(APPLICATIONS);
-      const d = new Map<string, number | null>();
-      for (const row of keyed?.applications ? t.held() : t.dataRows()) {
-        d.set(cellText(t.get(row, 'responseId')), cellMs(t.get(row, 'lastResponseAt')));
-      }
+      const { table: t, rows } = rowsToCheck(env, keyed?.applications ?? null, APPLICATIONS);
+      const d = versionsOf(t, rows);
       table = t;
       done = d;
       return { table: t, done: d };
@@ -318,8 +315,7 @@ export function runSweep(
       'course',
       pass('course', courseWindow, ({ response, id }) => {
         if (done === null) {
-          const table = keyed?.course ?? env.book.table(COURSE);
-          const rows = keyed?.course ? table.held() : table.dataRows();
+          const { table, rows } = rowsToCheck(env, keyed?.course ?? null, COURSE);
           done = new Set(rows.map((r) => cellText(table.get(r, 'responseId'))));
         }
         if (done.has(id)) return true;
@@ -337,13 +333,8 @@ export function runSweep(
       'signup',
       pass('signup', signupWindow, ({ response, id, at }) => {
         if (done === null) {
-          const table = keyed?.signups ?? env.book.table(SIGNUPS);
-          done = new Map();
-          for (const row of keyed?.signups ? table.held() : table.dataRows())
-            done.set(
-              cellText(table.get(row, 'responseId')),
-              cellMs(table.get(row, 'lastResponseAt')),
-            );
+          const { table, rows } = rowsToCheck(env, keyed?.signups ?? null, SIGNUPS);
+          done = versionsOf(table, rows);
         }
         if (done.has(id) && sameVersion(done.get(id) ?? null, at)) return true;
         processSignup(env, response, signup);
@@ -383,6 +374,30 @@ export function runSweep(
 }
 
 type AppTable = Table<KeysOf<typeof APPLICATIONS>>;
+
+/**
+ * The table a form's responses are checked against and the rows to check: those the hourly
+ * sweep's search found (a table opened for lookups), or every row (read whole).
+ */
+function rowsToCheck<T extends TableSpec>(
+  env: Env,
+  found: Table<KeysOf<T>> | null,
+  spec: T,
+): { table: Table<KeysOf<T>>; rows: Row[] } {
+  const table = found ?? env.book.table(spec);
+  return { table, rows: found ? table.held() : table.dataRows() };
+}
+
+/** Response ID → the response time last processed, from the rows of a table that has both. */
+function versionsOf<K extends string>(
+  table: Table<K | 'responseId' | 'lastResponseAt'>,
+  rows: readonly Row[],
+): Map<string, number | null> {
+  const versions = new Map<string, number | null>();
+  for (const row of rows)
+    versions.set(cellText(table.get(row, 'responseId')), cellMs(table.get(row, 'lastResponseAt')));
+  return versions;
+}
 
 /**
  * The most responses of one form's window the hourly sweep checks by key. Its window is the

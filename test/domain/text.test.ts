@@ -4,6 +4,7 @@ import {
   isBlank,
   nfkc,
   normalizeEmail,
+  normalizeLabel,
   readBirthYear,
   recipientKey,
 } from '../../src/domain/text';
@@ -142,5 +143,19 @@ describe('cellText: a cell read back as text', () => {
   test('text stays as typed, numbers as their digits', () => {
     expect(cellText(' BN-00012 ')).toBe(' BN-00012 ');
     expect(cellText(12)).toBe('12');
+  });
+});
+
+describe('normalizeLabel (sheet headers R24, form question titles)', () => {
+  test.each([
+    ['Ｆｕｌｌ　　NAME ', 'full name'], // full-width letters and spaces, runs of spaces, case
+    ['  Support date / 支援日\n', 'support date / 支援日'],
+    ['', ''],
+  ])('%j reads as %j', (text, label) => {
+    expect(normalizeLabel(text)).toBe(label);
+  });
+  test('a non-string cell reads as its text; null as empty', () => {
+    expect(normalizeLabel(2024)).toBe('2024');
+    expect(normalizeLabel(null)).toBe('');
   });
 });

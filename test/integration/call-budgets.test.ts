@@ -10,9 +10,6 @@
 // execution: a table read a second time fails these ceilings (a memoisation bypassed for the
 // Ledger made the monthly run 70 against a ceiling of 66). Later writes offset from a table's first range (no round
 // trip): test/adapters/tables/table.test.ts counts that.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { defaultModel } from '../../local/bench/latency';
 import {
   applicationScenario,
@@ -22,15 +19,11 @@ import {
   type ScenarioResult,
   statisticsScenario,
 } from '../../local/bench/scenarios';
+import { needsBuiltBundle } from '../built-bundle';
 
-const ROOT = resolve(__dirname, '..', '..');
 const model = defaultModel();
 
-beforeAll(() => {
-  if (!existsSync(resolve(ROOT, 'dist', 'Code.js'))) {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}, 60_000);
+needsBuiltBundle();
 
 /** Spreadsheet calls of the product's one execution, after checking it did its work. */
 function calls(r: ScenarioResult): number {

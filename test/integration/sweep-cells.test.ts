@@ -3,21 +3,14 @@
 // the window's response IDs, then the rows found — so the cells it reads do not grow with the
 // Applications table (before: the whole table, 1,485,041 cells at 50,000 applications, every
 // hour). A response found missing or edited is processed as a submission is.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { defaultModel } from '../../local/bench/latency';
 import { hourlySweepScenario, type ScenarioResult } from '../../local/bench/scenarios';
+import { needsBuiltBundle } from '../built-bundle';
 import { failedExecutions, type Office, office, sweep } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
 const model = defaultModel();
 
-beforeAll(() => {
-  if (!existsSync(resolve(ROOT, 'dist', 'Code.js'))) {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}, 60_000);
+needsBuiltBundle();
 
 function product(r: ScenarioResult): ScenarioResult['product'] {
   expect(r.product.error).toBeUndefined();

@@ -3,21 +3,13 @@
 // Properties written in the same `setProperties` as its marks, after the rows are flushed. The
 // sweep an hour later looks up only the responses it has not confirmed at the same version;
 // when none is left it opens no table and makes no TextFinder search.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EXECUTION_TIME_EXCEEDED } from '../../local/runtime/context';
 import { LocalSheet, LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { SIGNUP_TITLES as S } from '../../local/world';
+import { needsBuiltBundle } from '../built-bundle';
 import { type Office, office, staffAppends, staffSets, sweep, tokyo } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
-
-beforeAll(() => {
-  if (!existsSync(resolve(ROOT, 'dist', 'Code.js'))) {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}, 60_000);
+needsBuiltBundle();
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

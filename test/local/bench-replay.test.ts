@@ -1,9 +1,6 @@
 // The bench's replay time (issue #15 item 5): the demo generator replayed in a process of its
 // own, and how the two sizes' times are reported. No timing is asserted (the machine is shared):
 // the figures are the bench's to print.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   formatReplay,
   measureReplay,
@@ -11,14 +8,9 @@ import {
   type ReplayRun,
   replayVerdict,
 } from '../../local/bench/replay';
+import { needsBuiltBundle } from '../built-bundle';
 
-const ROOT = resolve(__dirname, '..', '..');
-
-beforeAll(() => {
-  if (!existsSync(resolve(ROOT, 'dist', 'Code.js'))) {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}, 60_000);
+needsBuiltBundle();
 
 test('a replay of --demo-size 100 runs to its end in a process of its own and reports what it replayed', () => {
   const result = measureReplay([100], 600);

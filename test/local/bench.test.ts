@@ -1,8 +1,6 @@
 // The bench machinery at a small size: every scenario runs the built bundle and the naive
 // baseline inside counted executions, the two compute the same result, and the report has the
 // ratios, verdicts and JSON shape the README table is made from. No timing is asserted.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { measureCells } from '../../local/bench/cells';
 import { defaultModel, describeModel, modelFromArgs, modelledMs } from '../../local/bench/latency';
@@ -20,14 +18,11 @@ import {
   sweepScenario,
 } from '../../local/bench/scenarios';
 import { CallCounter } from '../../local/runtime/context';
+import { needsBuiltBundle } from '../built-bundle';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-beforeAll(() => {
-  if (!existsSync(resolve(ROOT, 'dist', 'Code.js'))) {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}, 60_000);
+needsBuiltBundle();
 
 const model = defaultModel();
 

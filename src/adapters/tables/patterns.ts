@@ -5,6 +5,7 @@
 // RE2's \s is ASCII only: the ideographic space is listed as a character of its own.
 
 import { DASH_CLASS, prefixParts } from '../../domain/ids';
+import { normalizeEmail } from '../../domain/text';
 
 const SPACE = '[\\s\u3000]*';
 
@@ -29,7 +30,7 @@ export function oneOf(text: string): string {
  * has other characters (NFKC has many sources for those): the caller reads the column instead.
  */
 export function email(address: string): string | null {
-  const normalized = address.normalize('NFKC').trim().toLowerCase();
+  const normalized = normalizeEmail(address);
   if (!/^[\x21-\x7e]+$/.test(normalized)) return null;
   return SPACE + [...normalized].map(wide).join('') + SPACE;
 }

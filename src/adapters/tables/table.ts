@@ -1,6 +1,8 @@
 // The spreadsheet as tables: a sheet found by name, its columns found by header text (staff
 // may reorder columns or add their own), read whole in one getValues and written back in as
 // few setValues as possible. Every use case reads and writes through this one reader.
+
+import { normalizeLabel } from '../../domain/text';
 import { type CellValue, fromCell, toCell, toTextCell } from './cells';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
@@ -34,23 +36,13 @@ export interface TableSpec<K extends string = string> {
   columns: readonly ColumnSpec<K>[];
 }
 
-// Memoised pure functions (normalizeHeader, columnIndexes): on Google every execution starts
-// with fresh module state, so these caches only last one execution; the local runtime loads the
-// bundle once and keeps its module state across executions (a replay runs tens of thousands),
-// where they spare the work of reading the same headers again. Same input, same output.
-const MEMO_MAX = 5000;
-const normalizedHeaders = new Map<string, string>();
+// Memoised (columnIndexes below): on Google every execution starts with fresh module state, so
+// the cache lasts one execution; the local runtime loads the bundle once and keeps its module
+// state across executions (a replay runs tens of thousands), where it spares reading the same
+// headers again. Same input, same output.
 
-export function normalizeHeader(text: unknown): string {
-  const raw = String(text ?? '');
-  let normalized = normalizedHeaders.get(raw);
-  if (normalized === undefined) {
-    normalized = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (normalizedHeaders.size >= MEMO_MAX) normalizedHeaders.clear();
-    normalizedHeaders.set(raw, normalized);
-  }
-  return normalized;
-}
+/** A header cell as columns are found by it (the one normaliser of headers and titles). */
+export const normalizeHeader = normalizeLabel;
 
 /**
  * The header texts a column answers to: its header, its aliases, and either half of a
