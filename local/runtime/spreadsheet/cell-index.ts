@@ -265,8 +265,7 @@ export class CellIndex {
       if (!shape.unvalued && (shape.high < group.low || shape.low > group.high)) continue;
       if (group.keys.length <= shape.keys.size)
         for (const k of group.keys) collect(this.whole.get(k), out);
-      else
-        for (const k of shape.keys.keys()) if (group.set.has(k)) collect(this.whole.get(k), out);
+      else for (const k of shape.keys.keys()) if (group.set.has(k)) collect(this.whole.get(k), out);
     }
     if (plan.shapes.length > 0) {
       const keys: string[] = [];
