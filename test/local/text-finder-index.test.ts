@@ -269,7 +269,12 @@ describe('keys of cell texts', () => {
           if (answer === undefined) {
             const simple = [...text].every((ch) => {
               const c = ch.charCodeAt(0);
-              return c < 0x80 || (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff);
+              return (
+                c < 0x80 ||
+                (c >= 0x3000 && c <= 0x30ff) ||
+                (c >= 0x3400 && c <= 0x4dbf) ||
+                (c >= 0x4e00 && c <= 0x9fff)
+              );
             });
             if (simple) wrong.push(`${source} ${flags} left ${JSON.stringify(text)} to the RegExp`);
             continue;
