@@ -15,6 +15,7 @@ import {
   buildStatement,
   type HoldLine,
   type LedgerLine,
+  lastScheduledRun,
   type MissingDocument,
   monthsToSettle,
   type PayableApplication,
@@ -163,6 +164,36 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
   }
   around.refreshStatistics(env); // R37: the Statistics sheet after each monthly run
   return result;
+}
+
+/** The monthly trigger fires within about an hour of its time; after this the sweep steps in. */
+export const CATCH_UP_GRACE_MS = 2 * 3_600_000;
+
+/**
+ * Whether the monthly run has not finished since its last scheduled time (its trigger failed,
+ * was busy, was disabled or did not fire), with two hours' grace: the hourly sweep then runs it,
+ * so a failure costs hours, not a month (it used to wait for the next month's trigger).
+ * "Finished" is the trigger's last successful run as recorded (job.lastRun.*); only a schedule
+ * after the triggers were installed counts (before that, no trigger was there to miss it, and
+ * the first monthly run catches up as it always did). Both are Properties the sweep has read.
+ */
+export function monthlyRunOverdue(
+  env: Env,
+  lastRunIso: string | null,
+  installedAtIso: string | null,
+): boolean {
+  const { settings } = env;
+  const scheduled = lastScheduledRun(
+    env.now,
+    monthOfDay(settings.programStart),
+    settings.monthlyRunDay,
+    settings.monthlyRunHour,
+  );
+  if (scheduled === null || env.now < scheduled + CATCH_UP_GRACE_MS) return false;
+  const installed = Date.parse(installedAtIso ?? '');
+  if (!(installed <= scheduled)) return false;
+  const last = Date.parse(lastRunIso ?? '');
+  return !(last >= scheduled);
 }
 
 /**

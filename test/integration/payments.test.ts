@@ -97,9 +97,12 @@ describe('monthly payments', () => {
   test('no run for three months, then one run: the three months are settled in order', () => {
     const o = world();
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    // The monthly trigger was disabled (e.g. after failures) until staff restored it.
+    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
+    // month two hours after its time) too, until staff restored them.
     const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
     o.rt.disableTrigger(monthly.uid);
+    o.rt.disableTrigger(sweeper.uid);
     for (const [month, day] of [
       ['07', '20'],
       ['08', '20'],
@@ -111,6 +114,7 @@ describe('monthly payments', () => {
     o.at('2023-10-15T10:00:00');
     expect(o.rows('Payment runs')).toHaveLength(0);
     o.rt.enableTrigger(monthly.uid);
+    o.rt.enableTrigger(sweeper.uid);
     o.rt.run('runMonthlyPayments');
     expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08', '2023-09']);
     expect(o.rows('Ledger').map((l) => l['Payments sheet'])).toEqual([
@@ -120,18 +124,44 @@ describe('monthly payments', () => {
     ]);
   });
 
+  test('a monthly run that did not happen (trigger disabled, or failed) is run by the hourly sweep two hours after its time: the month is settled that morning, not a month later', () => {
+    const o = world();
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    o.rt.disableTrigger(monthly.uid);
+    o.at('2023-07-20T10:00:00');
+    const id = o.apply({ email: 'a@example.org', date: '2023-07-18' });
+    o.at('2023-08-01T07:50:00'); // scheduled at 06:00: the sweep gives the trigger two hours
+    expect(o.rows('Payment runs')).toHaveLength(0);
+    o.at('2023-08-01T09:00:00');
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07']);
+    expect(o.rows('Ledger').map((l) => [l['Response ID'], l['Payments sheet']])).toEqual([
+      [id, '2023-07'],
+    ]);
+    expect(o.rows('Log').filter((l) => l.Action === 'PAYMENTS_CATCH_UP')).toHaveLength(1);
+    // Once is enough: later sweeps that month see the run recorded.
+    o.at('2023-08-20T09:00:00');
+    expect(o.rows('Log').filter((l) => l.Action === 'PAYMENTS_CATCH_UP')).toHaveLength(1);
+    expect(o.rows('Payment runs')).toHaveLength(1);
+  });
+
   test('a catch-up run that fails half-way: the months it settled still get their staff summary, the next run settles the rest, nothing is sent twice', () => {
     const o = world();
     o.explains.push(/Service Spreadsheets failed/);
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
+    // month two hours after its time) too, until staff restored them.
     const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
     o.rt.disableTrigger(monthly.uid);
+    o.rt.disableTrigger(sweeper.uid);
     for (const month of ['07', '08', '09']) {
       o.rt.advanceTo(tokyo(`2023-${month}-20T10:00:00`));
       o.apply({ email: 'a@example.org', date: `2023-${month}-20`, recipient: `P${month}` });
     }
     o.at('2023-10-15T10:00:00');
     o.rt.enableTrigger(monthly.uid);
+    o.rt.enableTrigger(sweeper.uid);
     // The seventh appendRow (in September's settlement) fails: July and August are settled.
     let appends = 0;
     o.rt.ctx.faults.push((service, method) => {
