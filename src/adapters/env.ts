@@ -6,6 +6,7 @@ import { ActivityLog } from './log';
 import { errorText, type Mail, Mailer, sendNow } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
+import { OUTBOX } from './tables/schema';
 import { Workbook } from './tables/workbook';
 
 export interface Env {
@@ -50,7 +51,7 @@ export interface MailAfterLock {
  * they still go (as before, when they were sent before those writes).
  */
 export function commitBeforeMail(env: Env, later: (planned: MailAfterLock) => void): void {
-  env.book.flushAll();
+  flushOrDeliverMarked(env, () => later({ mails: env.mailer.planSends(), settings: env.settings }));
   later({ mails: env.mailer.planSends(), settings: env.settings });
   env.book.flushAll();
   env.log.stage();
@@ -96,10 +97,32 @@ export function sendAfterLock(planned: MailAfterLock, waitMs: number): void {
 /** Writes every table change, then sends what the mailer holds. Mail goes last on purpose:
  * a message is sent only once the records it announces are stored. */
 export function commit(env: Env): void {
-  env.book.flushAll();
+  flushOrDeliverMarked(env, () => env.mailer.deliver());
   env.mailer.deliver();
   env.book.flushAll();
   env.log.stage();
+}
+
+/**
+ * Writes every table; when a write fails, the messages whose "sent" marks are already written
+ * (Mail.marks) still go through `send` before the error goes on: a later run sees the marks and
+ * would never send them. A message queued for the Outbox then is written with that table, or,
+ * when it cannot be, named in the execution log. Other messages wait for the run that writes
+ * their records, as before.
+ */
+function flushOrDeliverMarked(env: Env, send: () => void): void {
+  try {
+    env.book.flushAll();
+  } catch (error) {
+    try {
+      env.mailer.keepMarkedIn(env.book.stored());
+      send();
+      env.book.flushOne(OUTBOX);
+    } catch (second) {
+      console.error(`MAIL_AFTER_WRITE_FAILURE: ${errorText(second)}`);
+    }
+    throw error;
+  }
 }
 
 /** The person acting: the staff account in menu runs; 'system' in triggers (R27: no names). */

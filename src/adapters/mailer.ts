@@ -16,6 +16,13 @@ export interface Mail {
   kind: string;
   /** Response ID or month it belongs to (R27: never a name or an address). */
   ref: string;
+  /**
+   * The sheets holding the mark that this message was sent (a reminder's "Reminder sent",
+   * a list's "Participant list sent"). When a later write of the execution fails, a message
+   * whose marks are written still goes: no later run would send it (see commit). Without
+   * it, a message goes only when every write succeeded.
+   */
+  marks?: readonly string[];
 }
 
 const PENDING_KEY = 'outbox.pending';
@@ -72,6 +79,17 @@ export class Mailer {
    */
   deliver(until?: number): number {
     return this.sendOrQueue(until, null);
+  }
+
+  /**
+   * After a write failed: keeps only the held messages whose marks are all in `stored`
+   * (the others are sent by the run that writes their records) and the Outbox's bulk mail
+   * is dropped the same way, being written with the tables that failed.
+   */
+  keepMarkedIn(stored: ReadonlySet<string>): void {
+    const kept = this.held.filter((m) => m.marks?.every((name) => stored.has(name)) === true);
+    this.held.splice(0, this.held.length, ...kept);
+    this.forOutbox.splice(0);
   }
 
   /**

@@ -460,6 +460,8 @@ function sendSignupMail(
     to: cellText(table.get(row, 'respondentEmail')),
     kind: key === 'signup.reminder' ? 'session-reminder' : 'signup',
     ref: responseId,
+    // "Notified" or "Reminder sent" in Sign-ups says it went (R35: once).
+    marks: [SIGNUPS.name],
   });
 }
 
@@ -624,7 +626,13 @@ function sendDue(
       waitlisted: waiting.length ? waiting.map(line) : none,
       sheetUrl,
     });
-    env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'sessions', ref: session.id });
+    env.mailer.queue({
+      ...mail,
+      to: env.settings.staffEmail,
+      kind: 'sessions',
+      ref: session.id,
+      marks: [SESSIONS.name], // "Participant list sent"
+    });
     lists++;
     env.log.add({
       action: 'SESSION_LIST_SENT',

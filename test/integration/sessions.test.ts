@@ -495,3 +495,47 @@ describe('a sign-up looks its members up by ID (issue #15)', () => {
     expect(failedExecutions(o)).toEqual([]);
   });
 });
+
+describe('R35: a failed sheet write never loses the reminders and the participant list', () => {
+  test('when the Members write fails (a validation staff added), the reminders and the list already marked sent still go out, once', () => {
+    const o = setUpOffice();
+    o.explains.push(/violates the data validation rules/);
+    addSession(o, 'S2024-00', '2024-04-20', 10);
+    o.rt.run('updateSessions');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-00');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    o.at('2024-04-21T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    // Staff restrict "Sessions attended this FY" to a list that does not take the count.
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Members')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const column = header.findIndex((h) => h.startsWith('Sessions attended')) + 1;
+      const rule = o.rt.sheets.newDataValidation().requireValueInList(['-']).setAllowInvalid(false);
+      sheet.getRange(2, column, 10, 1).setDataValidation(rule.build());
+    });
+    // The daily trigger fires every day up to the 10th; each run's Members write fails.
+    o.at('2024-05-10T12:00:00');
+    const reminders = () =>
+      o.rt.mail.outbox
+        .filter((m) => m.subject.includes('明日のオンライン相談会') && m.body.includes('S2024-01'))
+        .map((m) => m.to[0]);
+    const lists = () =>
+      mailsTo(o, o.staffEmail).filter(
+        (m) => m.subject.includes('参加者一覧') && m.body.includes('S2024-01'),
+      ).length;
+    expect(reminders().sort()).toEqual(['a@example.org', 'd@example.org']);
+    expect(lists()).toBe(1);
+    expect(failedExecutions(o)).toEqual([]);
+    // Fixed by staff; the next daily run counts attendance and sends nothing twice.
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Members')!;
+      sheet.getRange(2, 1, 10, sheet.getLastColumn()).clearDataValidations();
+    });
+    o.at('2024-05-11T12:00:00');
+    expect(reminders().sort()).toEqual(['a@example.org', 'd@example.org']);
+    expect(lists()).toBe(1);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import { type Search, searchTables, Table, type TableSpec } from './table';
 
 export class Workbook {
   private readonly tables = new Map<string, Table<string>>();
+  private readonly written = new Set<string>();
 
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
@@ -59,7 +60,26 @@ export class Workbook {
     return this.tables.has(spec.name);
   }
 
+  /**
+   * Writes every table's changes, in the order the tables were opened, stopping at the first
+   * that fails (the order is part of the design: see the use cases). `stored()` then names the
+   * tables whose changes are all written.
+   */
   flushAll(): void {
-    for (const table of this.tables.values()) table.flush();
+    this.written.clear();
+    for (const [name, table] of this.tables) {
+      table.flush();
+      this.written.add(name);
+    }
+  }
+
+  /** The tables the last flushAll wrote in full (all of them, unless a write failed). */
+  stored(): ReadonlySet<string> {
+    return this.written;
+  }
+
+  /** Writes one table's changes, when it is open. */
+  flushOne(spec: TableSpec): void {
+    this.tables.get(spec.name)?.flush();
   }
 }
