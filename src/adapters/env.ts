@@ -104,24 +104,45 @@ export function commit(env: Env): void {
 }
 
 /**
- * Writes every table; when a write fails, the messages whose "sent" marks are already written
- * (Mail.marks) still go through `send` before the error goes on: a later run sees the marks and
- * would never send them. A message queued for the Outbox then is written with that table, or,
- * when it cannot be, named in the execution log. Other messages wait for the run that writes
- * their records, as before.
+ * Runs a job and commits its changes. When the job or a write throws, the messages whose "sent"
+ * marks are already written still go before the error goes on (deliverMarked).
  */
+export function runAndCommit<T>(env: Env, job: (env: Env) => T): T {
+  let value: T;
+  try {
+    value = job(env);
+  } catch (error) {
+    deliverMarked(env, () => env.mailer.deliver());
+    throw error;
+  }
+  commit(env);
+  return value;
+}
+
+/** Writes every table; on a failed write, deliverMarked through `send`, then the error goes on. */
 function flushOrDeliverMarked(env: Env, send: () => void): void {
   try {
     env.book.flushAll();
   } catch (error) {
-    try {
-      env.mailer.keepMarkedIn(env.book.stored());
-      send();
-      env.book.flushOne(OUTBOX);
-    } catch (second) {
-      console.error(`MAIL_AFTER_WRITE_FAILURE: ${errorText(second)}`);
-    }
+    deliverMarked(env, send);
     throw error;
+  }
+}
+
+/**
+ * After a failure: the messages whose "sent" marks are written (Mail.marked: a reminder's
+ * "Reminder sent", a month's Payment runs row) go through `send`, since a later run sees the
+ * marks and would never send them. A message the quota holds back is written to the Outbox, or,
+ * when even that fails, named in the execution log. The others wait for the run that writes
+ * their records, as before.
+ */
+function deliverMarked(env: Env, send: () => void): void {
+  try {
+    env.mailer.keepMarked();
+    send();
+    env.book.flushOne(OUTBOX);
+  } catch (second) {
+    console.error(`MAIL_AFTER_FAILURE: ${errorText(second)}`);
   }
 }
 

@@ -17,12 +17,12 @@ export interface Mail {
   /** Response ID or month it belongs to (R27: never a name or an address). */
   ref: string;
   /**
-   * The sheets holding the mark that this message was sent (a reminder's "Reminder sent",
-   * a list's "Participant list sent"). When a later write of the execution fails, a message
-   * whose marks are written still goes: no later run would send it (see commit). Without
-   * it, a message goes only when every write succeeded.
+   * Whether the record saying this message went is written (a reminder's "Reminder sent", a
+   * month's Payment runs row). When the execution fails after that, the message still goes: no
+   * later run would send it (see deliverMarked). Without it, a message goes only when every
+   * write succeeded.
    */
-  marks?: readonly string[];
+  marked?: () => boolean;
 }
 
 const PENDING_KEY = 'outbox.pending';
@@ -82,12 +82,12 @@ export class Mailer {
   }
 
   /**
-   * After a write failed: keeps only the held messages whose marks are all in `stored`
-   * (the others are sent by the run that writes their records) and the Outbox's bulk mail
-   * is dropped the same way, being written with the tables that failed.
+   * After a failure: keeps only the held messages whose "sent" record is written (Mail.marked):
+   * no later run would send them. The others are sent by the run that writes their records,
+   * and the bulk Outbox mail is dropped the same way (its rows are written with its records).
    */
-  keepMarkedIn(stored: ReadonlySet<string>): void {
-    const kept = this.held.filter((m) => m.marks?.every((name) => stored.has(name)) === true);
+  keepMarked(): void {
+    const kept = this.held.filter((m) => m.marked?.() === true);
     this.held.splice(0, this.held.length, ...kept);
     this.forOutbox.splice(0);
   }

@@ -8,6 +8,7 @@ import { queuePaymentNotices } from '../adapters/notices';
 import { readDocuments, readMembers } from '../adapters/records';
 import { cellBool, cellMs, cellNumber, cellText, toCell } from '../adapters/tables/cells';
 import { APPLICATIONS, HOLDS, HOLDS_PACKED_DETAIL, LEDGER, RUNS } from '../adapters/tables/schema';
+import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
 import { monthOf, monthOfDay, parseDay } from '../domain/dates';
 import {
@@ -119,7 +120,7 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       documents,
       settlementDay(month, settings.monthlyRunDay),
     );
-    recordSettlement(env, month, newLines, onHold, review);
+    const runRow = recordSettlement(env, month, newLines, onHold, review);
     if (
       quietAfterProgram(month, settings.programEnd, settings.deadlineMonths, {
         newLines,
@@ -147,7 +148,14 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       'both',
       summaryVars(statement, env.book.ss.getUrl()),
     );
-    env.mailer.queue({ ...mail, to: settings.staffEmail, kind: 'payments', ref: month });
+    // The month's Payment runs row, written above, says it is settled: no later run sends this.
+    env.mailer.queue({
+      ...mail,
+      to: settings.staffEmail,
+      kind: 'payments',
+      ref: month,
+      marked: () => env.book.table(RUNS).isWritten(runRow),
+    });
     env.log.add({
       action: 'PAYMENTS_SETTLED',
       detail: `${month}: ${statement.supporters.length} supporters, ${statement.totalAmount} yen, ${newLines.length} lines, ${onHold.length} on hold, ${review.length} in review`,
@@ -168,7 +176,7 @@ function recordSettlement(
   lines: LedgerLine[],
   onHold: HoldLine[],
   review: string[],
-): void {
+): Row {
   const ledger = env.book.table(LEDGER);
   for (const l of lines) {
     ledger.append({
@@ -200,7 +208,7 @@ function recordSettlement(
   for (const id of review) holds.append({ month, kind: 'REVIEW', responseId: id });
   holds.flush();
   const total = lines.reduce((s, l) => s + l.amount, 0);
-  env.book.table(RUNS).append({
+  const run = env.book.table(RUNS).append({
     month,
     ranAt: new Date(env.now),
     supporters: new Set(lines.map((l) => l.memberId)).size,
@@ -232,6 +240,7 @@ function recordSettlement(
     );
   }
   apps.flush();
+  return run;
 }
 
 function missingList(text: string): MissingDocument[] {

@@ -460,8 +460,8 @@ function sendSignupMail(
     to: cellText(table.get(row, 'respondentEmail')),
     kind: key === 'signup.reminder' ? 'session-reminder' : 'signup',
     ref: responseId,
-    // "Notified" or "Reminder sent" in Sign-ups says it went (R35: once).
-    marks: [SIGNUPS.name],
+    // "Notified" or "Reminder sent" in this row says it went (R35: once).
+    marked: () => table.isWritten(row),
   });
 }
 
@@ -631,7 +631,7 @@ function sendDue(
       to: env.settings.staffEmail,
       kind: 'sessions',
       ref: session.id,
-      marks: [SESSIONS.name], // "Participant list sent"
+      marked: () => sessionsTable.isWritten(sessionRow), // "Participant list sent"
     });
     lists++;
     env.log.add({

@@ -120,6 +120,42 @@ describe('monthly payments', () => {
     ]);
   });
 
+  test('a catch-up run that fails half-way: the months it settled still get their staff summary, the next run settles the rest, nothing is sent twice', () => {
+    const o = world();
+    o.explains.push(/Service Spreadsheets failed/);
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    o.rt.disableTrigger(monthly.uid);
+    for (const month of ['07', '08', '09']) {
+      o.rt.advanceTo(tokyo(`2023-${month}-20T10:00:00`));
+      o.apply({ email: 'a@example.org', date: `2023-${month}-20`, recipient: `P${month}` });
+    }
+    o.at('2023-10-15T10:00:00');
+    o.rt.enableTrigger(monthly.uid);
+    // The seventh appendRow (in September's settlement) fails: July and August are settled.
+    let appends = 0;
+    o.rt.ctx.faults.push((service, method) => {
+      if (o.rt.ctx.execution?.functionName !== 'runMonthlyPayments') return;
+      if (service === 'Spreadsheet' && method === 'appendRow' && ++appends === 7)
+        throw new Error('Service Spreadsheets failed while accessing document with id x.');
+    });
+    o.rt.run('runMonthlyPayments');
+    const summaries = () =>
+      o.rt.mail.outbox
+        .filter((m) => m.to[0] === o.staffEmail && m.subject.includes('謝金支払い一覧'))
+        .map((m) => /(\d{4})年(\d+)月分の謝金支払い一覧/.exec(m.subject)?.slice(1).join('-'));
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08']);
+    expect(summaries()).toEqual(['2023-7', '2023-8']);
+    o.rt.run('runMonthlyPayments');
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08', '2023-09']);
+    expect(summaries()).toEqual(['2023-7', '2023-8', '2023-9']);
+    expect(o.rows('Ledger').map((l) => l['Payments sheet'])).toEqual([
+      '2023-07',
+      '2023-08',
+      '2023-09',
+    ]);
+  });
+
   test('rejected and REVIEW applications never reach the ledger; editing a paid application changes no ledger line (R18)', () => {
     const o = world();
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');

@@ -348,6 +348,14 @@ export class Table<K extends string> {
     this.flushAppends();
   }
 
+  /**
+   * Whether a row's changes of this execution are all written: not waiting to be appended, not
+   * changed since the last write (a failed flush leaves both as they were).
+   */
+  isWritten(row: Row): boolean {
+    return !this.appended.includes(row) && !this.dirty.has(row.rowNumber);
+  }
+
   private flushUpdates(): void {
     if (this.dirty.size === 0) return;
     const rowNumbers = [...this.dirty.keys()].sort((a, b) => a - b);

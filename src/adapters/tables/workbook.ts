@@ -6,7 +6,6 @@ import { type Search, searchTables, Table, type TableSpec } from './table';
 
 export class Workbook {
   private readonly tables = new Map<string, Table<string>>();
-  private readonly written = new Set<string>();
 
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
@@ -62,20 +61,10 @@ export class Workbook {
 
   /**
    * Writes every table's changes, in the order the tables were opened, stopping at the first
-   * that fails (the order is part of the design: see the use cases). `stored()` then names the
-   * tables whose changes are all written.
+   * that fails (the order is part of the design: see the use cases).
    */
   flushAll(): void {
-    this.written.clear();
-    for (const [name, table] of this.tables) {
-      table.flush();
-      this.written.add(name);
-    }
-  }
-
-  /** The tables the last flushAll wrote in full (all of them, unless a write failed). */
-  stored(): ReadonlySet<string> {
-    return this.written;
+    for (const table of this.tables.values()) table.flush();
   }
 
   /** Writes one table's changes, when it is open. */
