@@ -138,9 +138,14 @@ export function bundleSnapshot(): string | undefined {
   return bundle;
 }
 
-function newWorld(now: number, bundleFile = bundle): OfficeWorld {
+export function newWorld(
+  now: number,
+  bundleFile = bundle,
+  options: { withSignupForm?: boolean } = {},
+): OfficeWorld {
   const world = createOfficeWorld({
     dailyMailQuota: 1_000_000,
+    ...options,
     ...(bundleFile ? { bundle: bundleFile } : {}),
   });
   world.rt.run('setup');
@@ -237,7 +242,7 @@ function lockTimer(rt: LocalRuntime, model: LatencyModel): { heldMs(): number; s
   };
 }
 
-function measure(rt: LocalRuntime, model: LatencyModel, action: () => void): Measure {
+export function measure(rt: LocalRuntime, model: LatencyModel, action: () => void): Measure {
   const executions = rt.executions.length;
   rt.resetCounts();
   const trace = traceTables(rt);

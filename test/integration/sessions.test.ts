@@ -401,8 +401,9 @@ describe('cost', () => {
     o.rt.resetCounts();
     signUp(o, 'd@example.org', 'BN-00004', 'S2024-02');
     expect(signups(o)).toHaveLength(2);
-    // Four tables read (Sessions, Sign-ups, Members, Member history), the row, the counts, the
-    // log line and flush: 19 when this was written.
+    // Sessions and Sign-ups read whole; Members and Member history by key (issue #15: each
+    // header, one TextFinder search, the rows found); the row, the counts, the log line and the
+    // flush: 20 (15 when Members and Member history were read whole).
     expect(o.rt.counts().calls.Spreadsheet).toBeLessThanOrEqual(20);
   });
 });
@@ -422,6 +423,76 @@ describe('R34: the member as of the sign-up moment', () => {
       ['S2024-01', 'REJECTED', 'NOT_ELIGIBLE'],
       ['S2024-02', 'ACCEPTED', ''],
     ]);
+  });
+});
+
+// Issue #15 item 2: a sign-up reads the Members and Member history rows of the members it names
+// and emails (found by key), not the whole tables. The names and languages in the mail, and the
+// member as of the sign-up moment, are what they were when both tables were read whole.
+describe('a sign-up looks its members up by ID (issue #15)', () => {
+  test('an edit that moves a sign-up to another session promotes the first waiting sign-up in the same execution, who is told by name, in their language', () => {
+    const o = setUpOffice();
+    const aoki = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-01', '研修 / Training'); // waits 1st (English)
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // waits 2nd
+    const before = o.rt.mail.outbox.length;
+    o.rt.advanceTo(o.rt.now() + 60_000);
+    o.rt.forms.editResponse(aoki, {
+      answers: {
+        [S.memberId]: 'BN-00001',
+        [S.session]: choices(o).find((c) => c.startsWith('S2024-02'))!,
+        [S.purpose]: '参加 / Participation',
+      },
+    });
+    expect(signups(o).map((r) => [r['Bansou Net ID'], r.Name, r['Session ID'], r.Status])).toEqual([
+      ['BN-00001', 'Aoki Akira', 'S2024-02', 'ACCEPTED'],
+      ['BN-00004', 'Diaz Dora', 'S2024-01', 'ACCEPTED'],
+      ['BN-00002', 'Bui Binh', 'S2024-01', 'ACCEPTED'],
+      ['BN-00005', 'Endo Emi', 'S2024-01', 'WAITLISTED'],
+    ]);
+    // Bui chose English: told in English, by name, with the meeting URL.
+    const promoted = o.rt.mail.outbox.slice(before).filter((m) => m.to[0] === 'b@example.org');
+    expect(promoted.map((m) => m.subject)).toEqual([
+      'Bansou Net: a place opened up: you are now in the session S2024-01',
+    ]);
+    expect(promoted[0].body).toContain('Bui Binh');
+    expect(promoted[0].body).toContain(MEET);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a registration and a sign-up of the new member, both left to the sweep, are finished by one sweep: the member it just registered is found, named and accepted', () => {
+    const o = setUpOffice();
+    o.at('2024-04-10T10:00:00');
+    member(o, 'f@example.org', 'Fujita Fumi', true, false, 'English');
+    const registration = o.rt.mail.outbox.length;
+    // The registration's trigger did not run (the response is only in the form) …
+    o.rt.forms.submit(
+      o.registration,
+      {
+        email: 'g@example.org',
+        answers: {
+          [R.name]: 'Goto Gen',
+          [R.experience]: 'あり / Yes',
+          [R.foreignBackground]: 'いいえ / No',
+          [R.emailLanguage]: 'English',
+          [R.consent]: ['同意します / I agree'],
+        },
+      },
+      { drop: true },
+    );
+    o.rt.advanceTo(o.rt.now() + 60_000);
+    // … nor the sign-up's, made a minute later with the ID the registration will be given.
+    signUp(o, 'g@example.org', 'BN-00007', 'S2024-02', undefined, { drop: true });
+    expect(o.rt.mail.outbox.length).toBe(registration);
+    sweep(o);
+    expect(
+      signups(o).map((r) => [r['Bansou Net ID'], r.Name, r.Status, r['Reason codes']]),
+    ).toEqual([['BN-00007', 'Goto Gen', 'ACCEPTED', '']]);
+    const told = mailsTo(o, 'g@example.org').map((m) => m.subject);
+    expect(told).toContain('Bansou Net: your place in the online session S2024-02 is confirmed');
+    expect(mailsTo(o, 'g@example.org').at(-1)!.body).toContain('Goto Gen');
+    expect(failedExecutions(o)).toEqual([]);
   });
 });
 
