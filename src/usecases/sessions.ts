@@ -293,7 +293,13 @@ export function processSignup(
     detail: [decision.sessionId, ...decision.reasons].join(' '),
   });
   const touched = new Set([decision.sessionId]);
-  if (before !== '' && before !== decision.sessionId) touched.add(before);
+  if (before !== '' && before !== decision.sessionId) {
+    touched.add(before);
+    // R35: a move to another session is told like a new sign-up (its confirmation with the
+    // meeting URL, then its reminder), even when the status stays ACCEPTED.
+    table.set(row, 'notified', '');
+    table.set(row, 'reminderSentAt', '');
+  }
   settle(env, view, table, members, touched, form);
 }
 

@@ -336,6 +336,34 @@ describe('R35: the daily trigger is checked like the others', () => {
   });
 });
 
+describe('R35: an accepted participant who moves to another session is told again', () => {
+  test('an edit that moves an accepted sign-up to another session sends that session’s confirmation with its meeting URL, and the day-before reminder of the new session', () => {
+    const o = setUpOffice();
+    const aoki = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    const before = o.rt.mail.outbox.length;
+    o.rt.advanceTo(o.rt.now() + 60_000);
+    o.rt.forms.editResponse(aoki, {
+      answers: {
+        [S.memberId]: 'BN-00001',
+        [S.session]: choices(o).find((c) => c.startsWith('S2024-02'))!,
+        [S.purpose]: '参加 / Participation',
+      },
+    });
+    expect(signups(o).map((r) => [r['Session ID'], r.Status])).toEqual([['S2024-02', 'ACCEPTED']]);
+    const told = mailsTo(o, 'a@example.org').slice(-1);
+    expect(o.rt.mail.outbox.length).toBe(before + 1);
+    expect(told[0].subject).toContain('S2024-02');
+    expect(told[0].body).toContain('2024年6月14日');
+    expect(told[0].body).toContain(MEET);
+    o.at('2024-06-14T12:00:00'); // the daily trigger fired on the 13th
+    const reminders = mailsTo(o, 'a@example.org').filter((m) => m.subject.includes('明日'));
+    expect(reminders.map((m) => m.subject)).toEqual([
+      '【伴走ネット】明日のオンライン相談会のご案内（S2024-02）',
+    ]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+});
+
 describe('R35: never a reminder after a cancellation', () => {
   test('a reminder the quota held back in the Outbox is withdrawn when staff cancel', () => {
     const o = setUpOffice();
