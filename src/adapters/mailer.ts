@@ -35,6 +35,8 @@ export class Mailer {
   private readonly held: Mail[] = [];
   private readonly forOutbox: Mail[] = [];
   private pending: number | null = null;
+  /** Bulk mail this execution wrote to the Outbox itself (writeBulkToOutbox). */
+  private ownBulk = 0;
   private quota: number | null = null;
 
   constructor(
@@ -82,6 +84,21 @@ export class Mailer {
   }
 
   /**
+   * Writes the bulk mail held for the Outbox (queueToOutbox) into the Outbox sheet now, rather
+   * than at the end of the execution: a month's payment notices are stored before the month is
+   * recorded as settled.
+   */
+  writeBulkToOutbox(): void {
+    if (this.forOutbox.length === 0) return;
+    for (const mail of this.forOutbox.splice(0)) {
+      this.toOutbox(mail, '', false);
+      this.ownBulk++;
+    }
+    this.savePending();
+    this.book.flushOne(OUTBOX);
+  }
+
+  /**
    * After a failure: keeps only the held messages whose "sent" record is written (Mail.marked):
    * no later run would send them. The others are sent by the run that writes their records,
    * and the bulk Outbox mail is dropped the same way (its rows are written with its records).
@@ -120,7 +137,9 @@ export class Mailer {
         continue;
       }
       // Staff alerts may jump the queue: they are few, and they are about the queue itself.
-      const waitsBehindQueue = mail.kind !== 'alert' && this.pendingCount() > 0;
+      // The bulk mail this execution queued itself (a month's notices) does not hold its own
+      // messages back: the staff summary still goes first.
+      const waitsBehindQueue = mail.kind !== 'alert' && this.pendingCount() - this.ownBulk > 0;
       if (waitsBehindQueue || this.remainingQuota() < recipientsOf(mail.to)) {
         this.toOutbox(mail, '');
         continue;
