@@ -394,6 +394,8 @@ export class Table<K extends string> {
       if (i === rowNumbers.length || rowNumbers[i] !== rowNumbers[i - 1] + 1) {
         const group = rowNumbers.slice(start, i);
         this.writeBlock(group[0], group[group.length - 1], group);
+        // Written: should a later group fail, these rows count as written (isWritten).
+        for (const r of group) this.dirty.delete(r);
         start = i;
       }
     }
