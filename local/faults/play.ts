@@ -35,7 +35,7 @@ export const FAULT_TITLES: Record<Fault, string> = {
   mailQuota: 'mail quota exhausted mid-run (queued, sent later)',
   sheetThrows: 'a sheet write (setValues/appendRow) throwing inside submit flows, completed later',
   timedThrows:
-    'a sheet write throwing in each timed job (monthly run, daily sessions job, outbox, sweep), finished by a later run',
+    'a sheet write throwing in each timed job but the monthly run (daily sessions job, outbox, sweep), finished by a later run',
   monthlyTwice: 'monthly run started twice at once, and again after',
   edited: 'applications edited after payment',
 };
@@ -422,17 +422,13 @@ function installSheetThrows(world: OfficeWorld, stats: PlayStats): void {
 
 /**
  * In each timed job, the 3rd and the 40th sheet write it makes over the scenario throw: early in
- * its first runs and later on. What the job wrote before stays; the next run (or, for the
- * monthly run, the hourly sweep two hours later) must finish the rest: nothing lost, nothing
- * sent twice.
+ * its first runs and later on. What the job wrote before stays; the next run must finish the
+ * rest: nothing lost, nothing sent twice. Not the monthly run: the hourly sweep finishes a failed
+ * one two hours later, when it may rightly see documents staff typed in between (R20 counts
+ * documents received by the settlement day), so its outcome can differ from the fault-free
+ * run's; its recovery is tested in test/integration/payments.test.ts.
  */
-const TIMED_JOBS = new Set([
-  'runMonthlyPayments',
-  'runSessionsDaily',
-  'sendQueuedEmails',
-  'sweep',
-  'updateSessions',
-]);
+const TIMED_JOBS = new Set(['runSessionsDaily', 'sendQueuedEmails', 'sweep', 'updateSessions']);
 function installTimedThrows(world: OfficeWorld, stats: PlayStats): void {
   const writes = new Map<string, number>();
   const id = uncounted(world, () => world.ss.getId());
