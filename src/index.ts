@@ -2,11 +2,16 @@
 // handlers and menu actions by these names, so renaming one breaks installed triggers.
 // scripts/build.mjs declares each export as a top-level function in dist/Code.js.
 
-import { LOCK_WAIT_MS, withScriptLock } from './adapters/env';
+import { type Env, LOCK_WAIT_MS, withScriptLock } from './adapters/env';
 import { runEnvironmentCheck } from './adapters/env-check';
 import { errorText } from './adapters/mailer';
 import { dropConfigCache } from './adapters/settings-store';
-import { recordLastRun } from './adapters/trigger-owner';
+import {
+  INSTALLED_AT_KEY,
+  LAST_RUN_PREFIX,
+  readLastRuns,
+  recordLastRun,
+} from './adapters/trigger-owner';
 import { fromMenu, onFormSubmit, onTimer, showToStaff } from './entry/run';
 import {
   decideFrom,
@@ -18,7 +23,12 @@ import {
 import { processCourse } from './usecases/course';
 import { healthReport as healthReportFlow } from './usecases/health';
 import { hasQueuedMail, sendQueued } from './usecases/outbox';
-import { type AroundPayments, generatePaymentsFor, runPayments } from './usecases/payments';
+import {
+  type AroundPayments,
+  generatePaymentsFor,
+  monthlyRunOverdue,
+  runPayments,
+} from './usecases/payments';
 import { processRegistration } from './usecases/registration';
 import {
   markSessionsChanged,
@@ -129,20 +139,42 @@ export function updateSessions(): string {
 
 /** Monthly time-driven trigger (R21). */
 export function runMonthlyPayments(): void {
-  onTimer(
-    'runMonthlyPayments',
-    (env) => {
-      runPayments(env, AROUND_PAYMENTS);
-    },
-    'fresh',
-  );
+  onTimer('runMonthlyPayments', monthlyJob(false), 'fresh');
 }
 
-/** Time-driven: process missed responses (R26). */
+function monthlyJob(catchUp: boolean): (env: Env) => void {
+  return (env) => {
+    if (catchUp)
+      env.log.add({
+        action: 'PAYMENTS_CATCH_UP',
+        detail: 'the monthly run had not finished since its scheduled time: the sweep runs it',
+      });
+    runPayments(env, AROUND_PAYMENTS);
+  };
+}
+
+/** The catch-up starts only when the sweep left time for it (the 6-minute limit). */
+const CATCH_UP_START_LIMIT_MS = 120_000;
+
+/**
+ * Time-driven: process missed responses (R26). When the monthly run has not finished since its
+ * scheduled time (monthlyRunOverdue), the sweep then runs it, as an execution of its own (the
+ * sweep's work is committed first, and a failing catch-up never undoes it).
+ */
 export function sweep(): void {
+  const started = Date.now();
+  let overdue = false;
   onTimer('sweep', (env) => {
     runSweep(env, SWEEP_JOBS);
+    const last = readLastRuns(env.props.withPrefix(LAST_RUN_PREFIX), ['runMonthlyPayments']);
+    overdue = monthlyRunOverdue(
+      env,
+      last.runMonthlyPayments?.at ?? null,
+      env.props.get(INSTALLED_AT_KEY),
+    );
   });
+  if (overdue && Date.now() - started < CATCH_UP_START_LIMIT_MS)
+    onTimer('runMonthlyPayments', monthlyJob(true), 'fresh');
 }
 
 /** Menu: process missed responses, checking every response of every form. */

@@ -2,6 +2,7 @@
 //                [--before OLD/Code.js]   (the full pass and the cells also with an earlier bundle)
 //                [--replay-limit=SECONDS] (each replay's time limit; default 600)
 //                [--replay-only]          (only the replay times, printed; no JSON written)
+//                [--signups-only]         (only the cost per sign-up, printed; no JSON written)
 // Runs every scenario on the built bundle (dist/Code.js) and the naive baseline, prints the
 // table and the target verdicts, and writes the JSON (default bench/results.json; --quick
 // writes to the temp directory so a quick run never replaces the committed results).
@@ -14,6 +15,13 @@ import { flagValue, modelFromArgs } from './latency';
 import { formatReplay, measureReplay, replayVerdict } from './replay';
 import { buildReport, formatModel, formatTable, formatTargets, runsText, toJson } from './report';
 import { bundleSnapshot, FULL, QUICK, runAll, snapshotBundle } from './scenarios';
+import {
+  formatSignups,
+  measureSignups,
+  QUICK_SIGNUP_SIZES,
+  SIGNUP_SIZES,
+  signupVerdict,
+} from './signups';
 
 function main(args: string[]): void {
   const quick = args.includes('--quick');
@@ -37,6 +45,14 @@ function main(args: string[]): void {
     console.log(formatReplay(measureReplay(replaySizes, replayLimit, bundle, progress)));
     return;
   }
+  const signupSizes = quick ? QUICK_SIGNUP_SIZES : SIGNUP_SIZES;
+  const beforeBundle = before ? resolve(before) : undefined;
+  if (args.includes('--signups-only')) {
+    const r = measureSignups(signupSizes, model, bundle, beforeBundle, progress);
+    console.log(formatSignups(r));
+    console.log(formatTargets([signupVerdict(r)]));
+    return;
+  }
   const results = runAll(
     quick ? QUICK : FULL,
     model,
@@ -49,9 +65,12 @@ function main(args: string[]): void {
     ...(before ? { before: measureCells(resolve(before), demo) } : {}),
   };
   progress('cells per application');
+  const signups = measureSignups(signupSizes, model, bundle, beforeBundle, progress);
   const replay = measureReplay(replaySizes, replayLimit, bundle, progress);
   const report = buildReport(results, model, quick ? 'quick' : 'full', cells);
   report.replay = replay;
+  report.signups = signups;
+  report.targets.push(signupVerdict(signups));
   // The target is stated for 50,000 applications: the quick sizes only show the ratio.
   if (!quick) report.targets.push(replayVerdict(replay));
   console.log('Latency model (ms), each figure measured (source) or an estimate:');
@@ -66,6 +85,8 @@ function main(args: string[]): void {
   console.log('');
   console.log(formatCells(cells.after, 'Cells per application'));
   if (cells.before) console.log(formatCells(cells.before, 'Cells per application, --before'));
+  console.log('');
+  console.log(formatSignups(signups));
   console.log('');
   console.log(formatReplay(replay));
   console.log('');

@@ -28,6 +28,8 @@ export interface BenchReport {
   daily?: import('./daily').DailyBudget;
   /** Replay time at two sizes of the demo generator (replay.ts). */
   replay?: import('./replay').ReplayResult;
+  /** Calls and cells per sign-up at three sizes of the Members table (signups.ts). */
+  signups?: import('./signups').SignupResult;
 }
 
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;

@@ -4,7 +4,7 @@
 // - processing timestamps (when the script did something, not what it recorded): Members
 //   "Last updated at" and "Last auto-reply at", Applications "Decided at", Ledger and Member
 //   history "Recorded at", Payment runs "Ran at", Sign-ups "Decided at" and "Reminder sent",
-//   Sessions "Participant list sent";
+//   Sessions "Participant list sent", Payment notices "Notice sent at";
 // - the Log and Outbox sheets: they record the processing itself (a duplicate event, a queued
 //   mail, a sweep), which is what differs by design under each fault;
 // - Google's own "Form Responses N" sheets: not the script's.
@@ -28,6 +28,8 @@ const PROCESSING_TIME: Record<string, string[]> = {
   'Payment runs': ['Ran at'],
   'Sign-ups': ['Decided at', 'Reminder sent'],
   Sessions: ['Participant list sent'],
+  // When the notice was queued: a monthly run that failed is finished two hours later.
+  'Payment notices': ['Notice sent at'],
 };
 
 export type Snapshot = Map<string, string[][]>;

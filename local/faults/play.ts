@@ -20,6 +20,7 @@ export const FAULTS = [
   'lockBusy',
   'mailQuota',
   'sheetThrows',
+  'timedThrows',
   'monthlyTwice',
   'edited',
 ] as const;
@@ -33,6 +34,8 @@ export const FAULT_TITLES: Record<Fault, string> = {
   lockBusy: 'script lock busy (waitLock/tryLock times out), recovered by the sweep',
   mailQuota: 'mail quota exhausted mid-run (queued, sent later)',
   sheetThrows: 'a sheet write (setValues/appendRow) throwing inside submit flows, completed later',
+  timedThrows:
+    'a sheet write throwing in each timed job but the monthly run (daily sessions job, outbox, sweep), finished by a later run',
   monthlyTwice: 'monthly run started twice at once, and again after',
   edited: 'applications edited after payment',
 };
@@ -210,6 +213,7 @@ export function play(scenario: Scenario, fault: Fault): Played {
   const editedIds = new Set<string>();
 
   if (fault === 'sheetThrows') installSheetThrows(world, stats);
+  if (fault === 'timedThrows') installTimedThrows(world, stats);
   if (fault === 'monthlyTwice') installNestedMonthly(world, stats);
 
   const events: (ScenarioEvent & { index: number })[] = scenario.events.map((e, index) => ({
@@ -411,6 +415,30 @@ function installSheetThrows(world: OfficeWorld, stats: PlayStats): void {
     if (fn !== 'onApplicationSubmit' && fn !== 'onRegistrationSubmit' && fn !== 'onSignupSubmit')
       return;
     if (++n % 50 !== 0) return;
+    stats.injectedFailures++;
+    throw new Error(SHEET_FAILURE(id));
+  });
+}
+
+/**
+ * In each timed job, the 3rd and the 40th sheet write it makes over the scenario throw: early in
+ * its first runs and later on. What the job wrote before stays; the next run must finish the
+ * rest: nothing lost, nothing sent twice. Not the monthly run: the hourly sweep finishes a failed
+ * one two hours later, when it may rightly see documents staff typed in between (R20 counts
+ * documents received by the settlement day), so its outcome can differ from the fault-free
+ * run's; its recovery is tested in test/integration/payments.test.ts.
+ */
+const TIMED_JOBS = new Set(['runSessionsDaily', 'sendQueuedEmails', 'sweep', 'updateSessions']);
+function installTimedThrows(world: OfficeWorld, stats: PlayStats): void {
+  const writes = new Map<string, number>();
+  const id = uncounted(world, () => world.ss.getId());
+  world.rt.ctx.faults.push((service, method) => {
+    const fn = world.rt.ctx.execution?.functionName ?? '';
+    if (service !== 'Spreadsheet' || (method !== 'setValues' && method !== 'appendRow')) return;
+    if (!TIMED_JOBS.has(fn)) return;
+    const n = (writes.get(fn) ?? 0) + 1;
+    writes.set(fn, n);
+    if (n !== 3 && n !== 40) return;
     stats.injectedFailures++;
     throw new Error(SHEET_FAILURE(id));
   });

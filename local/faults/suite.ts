@@ -109,6 +109,8 @@ export const EXPLAINED: Record<Fault, { handled?: RegExp; extraMail?: RegExp }> 
   },
   // The injected Sheets error, logged by the trigger that met it (and left for the sweep).
   sheetThrows: { handled: /Service Spreadsheets failed while accessing document with id ss\d+\./ },
+  // The same error, logged by the timed job that met it (a later run finishes its work).
+  timedThrows: { handled: /Service Spreadsheets failed while accessing document with id ss\d+\./ },
   // The nested run cannot get the lock and leaves the work to the outer one.
   monthlyTwice: { handled: /^console\.warn LOCK_BUSY runMonthlyPayments: / },
   // An edit after payment is acknowledged to the applicant (R18).

@@ -80,11 +80,18 @@ function byMemberYear(records: readonly DocumentRecord[]): Map<string, DocumentR
 }
 
 /**
- * Only the rows of the members asked for: Members, Member history, Course and Documents rows
- * whose ID cell reads as one of them. Each member is looked up once per execution; prepare()
- * looks up all the members of a decision in one search.
+ * The tables a member world looks members up in: an application's decision needs all four; a
+ * sign-up (RULES §8) only Members (name, email language) and Member history (R34 as of its moment).
  */
-export function memberWorld(env: Env): DecisionWorld {
+export type WorldTables = 'decision' | 'members';
+
+/**
+ * Only the rows of the members asked for: Members, Member history, Course and Documents rows
+ * whose ID cell reads as one of them (`tables`: 'members' leaves Course and Documents unread).
+ * Each member is looked up once per execution; prepare() looks up all the members of a decision
+ * in one search.
+ */
+export function memberWorld(env: Env, tables: WorldTables = 'decision'): DecisionWorld {
   const { book, settings } = env;
   // Opened when first asked (a paid edit asks for one member's name only once).
   let opened: {
@@ -93,12 +100,13 @@ export function memberWorld(env: Env): DecisionWorld {
     course: ReturnType<typeof book.lookupTable<typeof COURSE>>;
     documents: ReturnType<typeof book.lookupTable<typeof DOCUMENTS>>;
   } | null = null;
-  const tables = () => {
+  const decision = tables === 'decision';
+  const open = () => {
     opened ??= {
       members: book.lookupTable(MEMBERS),
       history: book.lookupTable(MEMBER_HISTORY),
-      course: book.lookupTable(COURSE),
-      documents: book.lookupTable(DOCUMENTS),
+      course: decision ? book.lookupTable(COURSE) : null,
+      documents: decision ? book.lookupTable(DOCUMENTS) : null,
     };
     return opened;
   };
@@ -109,7 +117,7 @@ export function memberWorld(env: Env): DecisionWorld {
       .filter((id) => !asked.has(id))
       .map((id) => memberId(id, settings.idPrefix));
     if (patterns.length === 0) return [];
-    const t = tables();
+    const t = open();
     return [t.members, t.history, t.course, t.documents].flatMap((table) =>
       table ? [{ table: table as Table<string>, key: 'memberId', patterns }] : [],
     );
@@ -147,7 +155,7 @@ export function memberWorld(env: Env): DecisionWorld {
     if (ids.length === 0) return;
     const patterns = ids.map((id) => memberId(id, settings.idPrefix));
     book.search(todo);
-    const t = tables();
+    const t = open();
     const idSet = new Set(ids);
     const memberRows = t.members ? rowsOf(t.members, patterns, idSet) : [];
     const found = t.members ? membersOf(t.members, memberRows, settings) : new Map();

@@ -6,6 +6,7 @@ import { ActivityLog } from './log';
 import { errorText, type Mail, Mailer, sendNow } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
+import { OUTBOX } from './tables/schema';
 import { Workbook } from './tables/workbook';
 
 export interface Env {
@@ -50,7 +51,7 @@ export interface MailAfterLock {
  * they still go (as before, when they were sent before those writes).
  */
 export function commitBeforeMail(env: Env, later: (planned: MailAfterLock) => void): void {
-  env.book.flushAll();
+  flushOrDeliverMarked(env, () => later({ mails: env.mailer.planSends(), settings: env.settings }));
   later({ mails: env.mailer.planSends(), settings: env.settings });
   env.book.flushAll();
   env.log.stage();
@@ -96,10 +97,53 @@ export function sendAfterLock(planned: MailAfterLock, waitMs: number): void {
 /** Writes every table change, then sends what the mailer holds. Mail goes last on purpose:
  * a message is sent only once the records it announces are stored. */
 export function commit(env: Env): void {
-  env.book.flushAll();
+  flushOrDeliverMarked(env, () => env.mailer.deliver());
   env.mailer.deliver();
   env.book.flushAll();
   env.log.stage();
+}
+
+/**
+ * Runs a job and commits its changes. When the job or a write throws, the messages whose "sent"
+ * marks are already written still go before the error goes on (deliverMarked).
+ */
+export function runAndCommit<T>(env: Env, job: (env: Env) => T): T {
+  let value: T;
+  try {
+    value = job(env);
+  } catch (error) {
+    deliverMarked(env, () => env.mailer.deliver());
+    throw error;
+  }
+  commit(env);
+  return value;
+}
+
+/** Writes every table; on a failed write, deliverMarked through `send`, then the error goes on. */
+function flushOrDeliverMarked(env: Env, send: () => void): void {
+  try {
+    env.book.flushAll();
+  } catch (error) {
+    deliverMarked(env, send);
+    throw error;
+  }
+}
+
+/**
+ * After a failure: the messages whose "sent" marks are written (Mail.marked: a reminder's
+ * "Reminder sent", a month's Payment runs row) go through `send`, since a later run sees the
+ * marks and would never send them. A message the quota holds back is written to the Outbox, or,
+ * when even that fails, named in the execution log. The others wait for the run that writes
+ * their records, as before.
+ */
+function deliverMarked(env: Env, send: () => void): void {
+  try {
+    env.mailer.keepMarked();
+    send();
+    env.book.flushOne(OUTBOX);
+  } catch (second) {
+    console.error(`MAIL_AFTER_FAILURE: ${errorText(second)}`);
+  }
 }
 
 /** The person acting: the staff account in menu runs; 'system' in triggers (R27: no names). */

@@ -16,6 +16,13 @@ export interface Mail {
   kind: string;
   /** Response ID or month it belongs to (R27: never a name or an address). */
   ref: string;
+  /**
+   * Whether the record saying this message went is written (a reminder's "Reminder sent", a
+   * month's Payment runs row). When the execution fails after that, the message still goes: no
+   * later run would send it (see deliverMarked). Without it, a message goes only when every
+   * write succeeded.
+   */
+  marked?: () => boolean;
 }
 
 const PENDING_KEY = 'outbox.pending';
@@ -28,6 +35,8 @@ export class Mailer {
   private readonly held: Mail[] = [];
   private readonly forOutbox: Mail[] = [];
   private pending: number | null = null;
+  /** Bulk mail this execution wrote to the Outbox itself (writeBulkToOutbox). */
+  private ownBulk = 0;
   private quota: number | null = null;
 
   constructor(
@@ -75,6 +84,32 @@ export class Mailer {
   }
 
   /**
+   * Writes the bulk mail held for the Outbox (queueToOutbox) into the Outbox sheet now, rather
+   * than at the end of the execution: a month's payment notices are stored before the month is
+   * recorded as settled.
+   */
+  writeBulkToOutbox(): void {
+    if (this.forOutbox.length === 0) return;
+    for (const mail of this.forOutbox.splice(0)) {
+      this.toOutbox(mail, '', false);
+      this.ownBulk++;
+    }
+    this.savePending();
+    this.book.flushOne(OUTBOX);
+  }
+
+  /**
+   * After a failure: keeps only the held messages whose "sent" record is written (Mail.marked):
+   * no later run would send them. The others are sent by the run that writes their records,
+   * and the bulk Outbox mail is dropped the same way (its rows are written with its records).
+   */
+  keepMarked(): void {
+    const kept = this.held.filter((m) => m.marked?.() === true);
+    this.held.splice(0, this.held.length, ...kept);
+    this.forOutbox.splice(0);
+  }
+
+  /**
    * Like deliver(), but the messages the quota allows are not sent here: they are returned, to
    * be sent once the script lock is released (sendAfterLock). Those that must wait are in the
    * Outbox as deliver() puts them, the quota they need is counted as used. A form-submit trigger
@@ -102,7 +137,9 @@ export class Mailer {
         continue;
       }
       // Staff alerts may jump the queue: they are few, and they are about the queue itself.
-      const waitsBehindQueue = mail.kind !== 'alert' && this.pendingCount() > 0;
+      // The bulk mail this execution queued itself (a month's notices) does not hold its own
+      // messages back: the staff summary still goes first.
+      const waitsBehindQueue = mail.kind !== 'alert' && this.pendingCount() - this.ownBulk > 0;
       if (waitsBehindQueue || this.remainingQuota() < recipientsOf(mail.to)) {
         this.toOutbox(mail, '');
         continue;

@@ -104,6 +104,23 @@ export function monthsToSettle(
   );
 }
 
+/**
+ * When the monthly run of the latest month due by now was scheduled (runDay of the next month at
+ * runHour, Tokyo); null when no month from firstMonth is due yet.
+ */
+export function lastScheduledRun(
+  nowMs: number,
+  firstMonth: Month,
+  runDay: number,
+  runHour: number,
+): number | null {
+  const twoBack = previousMonth(previousMonth(monthOf(nowMs)));
+  const from = firstMonth > twoBack ? firstMonth : twoBack;
+  const months = monthsToSettle(nowMs, new Set(), from, runDay, runHour);
+  const due = months[months.length - 1];
+  return due === undefined ? null : dayStartMs(settlementDay(due, runDay)) + runHour * HOUR_MS;
+}
+
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A document counts once its received day is filled in and not after the settlement day. */

@@ -4,12 +4,12 @@
 import { showToStaff } from '../adapters/dialog';
 import {
   actor,
-  commit,
   commitBeforeMail,
   type Env,
   LOCK_WAIT_MS,
   type MailAfterLock,
   openEnv,
+  runAndCommit,
   sendAfterLock,
   withScriptLock,
 } from '../adapters/env';
@@ -72,8 +72,7 @@ export function onTimer(
   try {
     const done = withScriptLock(LOCK_WAIT_MS, () => {
       const env = openEnv(actor('trigger'), config);
-      job(env);
-      commit(env);
+      runAndCommit(env, job);
       recordLastRun(name, env.now, 'spreadsheet');
     });
     if (!done) console.warn(`LOCK_BUSY ${name}: will run again at its next time`);
@@ -95,10 +94,7 @@ export function fromMenu(
   let message: string;
   try {
     const done = withScriptLock(LOCK_WAIT_MS, () => {
-      const env = openEnv(actor('menu'), config);
-      const text = job(env);
-      commit(env);
-      return text;
+      return runAndCommit(openEnv(actor('menu'), config), job);
     });
     message = done
       ? done.value

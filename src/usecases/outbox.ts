@@ -56,11 +56,6 @@ export function sendQueued(env: Env): { sent: number; waiting: number; failed: n
         },
         env.settings,
       );
-      quota -= recipientsOf(to);
-      table.set(row, 'status', 'SENT');
-      table.set(row, 'sentAt', new Date(env.now));
-      sent++;
-      table.flush();
     } catch (error) {
       const message = errorText(error);
       table.set(row, 'attempts', (cellNumber(table.get(row, 'attempts')) ?? 0) + 1);
@@ -76,6 +71,19 @@ export function sendQueued(env: Env): { sent: number; waiting: number; failed: n
       } else {
         waiting++;
       }
+      table.flush();
+      continue;
+    }
+    quota -= recipientsOf(to);
+    table.set(row, 'status', 'SENT');
+    table.set(row, 'sentAt', new Date(env.now));
+    sent++;
+    // The message went: a failed write of SENT is not a failed send (it once counted as one,
+    // and all later mail waited "for tomorrow's quota"). Tried again once; if it still fails the
+    // run stops here, so at most this one message can go twice.
+    try {
+      table.flush();
+    } catch (_e) {
       table.flush();
     }
   }

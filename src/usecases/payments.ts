@@ -7,13 +7,22 @@ import type { Env } from '../adapters/env';
 import { queuePaymentNotices } from '../adapters/notices';
 import { readDocuments, readMembers } from '../adapters/records';
 import { cellBool, cellMs, cellNumber, cellText, toCell } from '../adapters/tables/cells';
-import { APPLICATIONS, HOLDS, HOLDS_PACKED_DETAIL, LEDGER, RUNS } from '../adapters/tables/schema';
+import {
+  APPLICATIONS,
+  HOLDS,
+  HOLDS_PACKED_DETAIL,
+  LEDGER,
+  NOTICES,
+  RUNS,
+} from '../adapters/tables/schema';
+import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
 import { monthOf, monthOfDay, parseDay } from '../domain/dates';
 import {
   buildStatement,
   type HoldLine,
   type LedgerLine,
+  lastScheduledRun,
   type MissingDocument,
   monthsToSettle,
   type PayableApplication,
@@ -119,7 +128,10 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       documents,
       settlementDay(month, settings.monthlyRunDay),
     );
-    recordSettlement(env, month, newLines, onHold, review);
+    // Every ledger line of the month, not only the new ones: a run that failed after writing
+    // them left the month unsettled, and this run finishes it (notices, Payment runs row).
+    const monthLines = [...ledger.filter((l) => l.settledMonth === month), ...newLines];
+    recordSettlement(env, month, monthLines, newLines, onHold, review);
     if (
       quietAfterProgram(month, settings.programEnd, settings.deadlineMonths, {
         newLines,
@@ -128,6 +140,7 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       })
     ) {
       // RULES §5 after R23: the run is recorded (so the month is not looked at again), nothing else.
+      recordRun(env, month, monthLines, onHold, review);
       result.settled.push(month);
       env.log.add({
         action: 'PAYMENTS_QUIET_MONTH',
@@ -136,8 +149,14 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       continue;
     }
     ledger.push(...newLines);
-    queuePaymentNotices(env, month, newLines, onHold); // R30
+    queuePaymentNotices(env, month, monthLines, onHold); // R30
+    // The notices reach the Outbox, and their record the Payment notices sheet, before the
+    // month is recorded as settled: a run stopped after that point leaves nothing to redo.
+    env.mailer.writeBulkToOutbox();
+    env.book.flushOne(NOTICES);
     const statement = drawPaymentSheet(env, month, ledger, onHold, review);
+    // The Payment runs row: the month is settled (no later run looks at it again).
+    const runRow = recordRun(env, month, monthLines, onHold, review);
     result.settled.push(month);
     result.lines += newLines.length;
     result.total += statement.totalAmount;
@@ -147,7 +166,14 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
       'both',
       summaryVars(statement, env.book.ss.getUrl()),
     );
-    env.mailer.queue({ ...mail, to: settings.staffEmail, kind: 'payments', ref: month });
+    // Written just now: should the run fail later, this still goes (no later run would send it).
+    env.mailer.queue({
+      ...mail,
+      to: settings.staffEmail,
+      kind: 'payments',
+      ref: month,
+      marked: () => env.book.table(RUNS).isWritten(runRow),
+    });
     env.log.add({
       action: 'PAYMENTS_SETTLED',
       detail: `${month}: ${statement.supporters.length} supporters, ${statement.totalAmount} yen, ${newLines.length} lines, ${onHold.length} on hold, ${review.length} in review`,
@@ -157,20 +183,53 @@ export function runPayments(env: Env, around: AroundPayments): PaymentRunResult 
   return result;
 }
 
+/** The monthly trigger fires within about an hour of its time; after this the sweep steps in. */
+export const CATCH_UP_GRACE_MS = 2 * 3_600_000;
+
 /**
- * Writes a settlement: ledger lines first (the record), then the holds, the run, and the
- * Applications' "Paid in" column. If the execution stops half-way, the next run finds the
- * lines already in the ledger and never writes them twice.
+ * Whether the monthly run has not finished since its last scheduled time (its trigger failed,
+ * was busy, was disabled or did not fire), with two hours' grace: the hourly sweep then runs it,
+ * so a failure costs hours, not a month (it used to wait for the next month's trigger).
+ * "Finished" is the trigger's last successful run as recorded (job.lastRun.*); only a schedule
+ * after the triggers were installed counts (before that, no trigger was there to miss it, and
+ * the first monthly run catches up as it always did). Both are Properties the sweep has read.
+ */
+export function monthlyRunOverdue(
+  env: Env,
+  lastRunIso: string | null,
+  installedAtIso: string | null,
+): boolean {
+  const { settings } = env;
+  const scheduled = lastScheduledRun(
+    env.now,
+    monthOfDay(settings.programStart),
+    settings.monthlyRunDay,
+    settings.monthlyRunHour,
+  );
+  if (scheduled === null || env.now < scheduled + CATCH_UP_GRACE_MS) return false;
+  const installed = Date.parse(installedAtIso ?? '');
+  if (!(installed <= scheduled)) return false;
+  const last = Date.parse(lastRunIso ?? '');
+  return !(last >= scheduled);
+}
+
+/**
+ * Writes a settlement's records: ledger lines first (the record), then the holds and the
+ * Applications' "Paid in" and "On hold" columns. Every step can be done again: the ledger
+ * lines of a month are written once (a later run finds them in the Ledger), a hold already
+ * recorded for the month is not appended again, "Paid in" lists a month once. So a run stopped
+ * before the month's Payment runs row (recordRun) is finished by the next one.
  */
 function recordSettlement(
   env: Env,
   month: Month,
-  lines: LedgerLine[],
+  monthLines: LedgerLine[],
+  newLines: LedgerLine[],
   onHold: HoldLine[],
   review: string[],
 ): void {
   const ledger = env.book.table(LEDGER);
-  for (const l of lines) {
+  for (const l of newLines) {
     ledger.append({
       responseId: l.responseId,
       memberId: l.memberId,
@@ -186,7 +245,11 @@ function recordSettlement(
   // a field per column. Through the table, so an office's sheet from before the holds had
   // columns gets them added at the right (its older rows keep their packed detail).
   const holds = env.book.table(HOLDS);
+  const recorded = readHolds(env, month);
+  const heldBefore = new Set(recorded.onHold.map(holdKey));
+  const reviewBefore = new Set(recorded.review);
   for (const h of onHold) {
+    if (heldBefore.has(holdKey(h))) continue;
     holds.append({
       month,
       kind: 'ON_HOLD',
@@ -197,21 +260,12 @@ function recordSettlement(
       applicationMonth: h.applicationMonth,
     });
   }
-  for (const id of review) holds.append({ month, kind: 'REVIEW', responseId: id });
+  for (const id of review)
+    if (!reviewBefore.has(id)) holds.append({ month, kind: 'REVIEW', responseId: id });
   holds.flush();
-  const total = lines.reduce((s, l) => s + l.amount, 0);
-  env.book.table(RUNS).append({
-    month,
-    ranAt: new Date(env.now),
-    supporters: new Set(lines.map((l) => l.memberId)).size,
-    total,
-    onHold: onHold.length,
-    review: review.length,
-  });
-  env.book.table(RUNS).flush();
   const apps = env.book.table(APPLICATIONS);
   const paidMonths = new Map<string, string>();
-  for (const l of lines) paidMonths.set(l.responseId, l.settledMonth);
+  for (const l of monthLines) paidMonths.set(l.responseId, l.settledMonth);
   // R20: an application of a settled month is on hold while one of its accepted supporter
   // lines waits for documents, and no longer once the last one is paid.
   const held = new Set(onHold.map((h) => h.responseId));
@@ -232,6 +286,31 @@ function recordSettlement(
     );
   }
   apps.flush();
+}
+
+function holdKey(h: HoldLine): string {
+  return `${h.responseId} ${h.memberId} ${h.fiscalYear}`;
+}
+
+/** The month's Payment runs row, written at once: from now on the month is settled. */
+function recordRun(
+  env: Env,
+  month: Month,
+  monthLines: LedgerLine[],
+  onHold: HoldLine[],
+  review: string[],
+): Row {
+  const runs = env.book.table(RUNS);
+  const run = runs.append({
+    month,
+    ranAt: new Date(env.now),
+    supporters: new Set(monthLines.map((l) => l.memberId)).size,
+    total: monthLines.reduce((s, l) => s + l.amount, 0),
+    onHold: onHold.length,
+    review: review.length,
+  });
+  runs.flush();
+  return run;
 }
 
 function missingList(text: string): MissingDocument[] {

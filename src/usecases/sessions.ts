@@ -7,10 +7,10 @@
 
 import { alertStaffOnce } from '../adapters/alerts';
 import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapters/answers';
+import { memberWorld } from '../adapters/decision-world';
 import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { readPendingCount, setPendingCount } from '../adapters/mailer';
-import { readHistories } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
 import type { KeysOf } from '../adapters/tables/schema';
@@ -21,7 +21,7 @@ import type { Workbook } from '../adapters/tables/workbook';
 import { renderFor } from '../adapters/templates-store';
 import { dayOf, fiscalYearOf } from '../domain/dates';
 import { canonicalId } from '../domain/ids';
-import { versionAsOf } from '../domain/members';
+import { type Lookup, versionAsOf } from '../domain/members';
 import {
   attendedCounts,
   canonicalSessionId,
@@ -46,6 +46,7 @@ import {
 } from '../domain/sessions';
 import type { Settings, SignupField } from '../domain/settings-types';
 import { signupReasonLines, signupStatusText, type TemplateValue } from '../domain/templates';
+import type { MemberVersion } from '../domain/types';
 
 type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
 
@@ -119,14 +120,22 @@ function alertProblems(env: Env, view: SessionsView): void {
 /**
  * What the emails take from the Members sheet as it is now: the name and the email language.
  * The decision's facts (email, experience, foreign background) are read as of the sign-up
- * moment instead (memberAsOfFrom, R34), never from here.
+ * moment instead (memberAsOf, R34), never from here.
  */
 interface MemberInfo {
   name: string;
   emailLanguage: string;
 }
 
-function readSignupMembers(env: Env): Map<string, MemberInfo> {
+/** The members of the sign-ups an execution decides and emails, by canonical ID. */
+interface SignupMembers {
+  /** Reads ahead the members of these IDs together (one search; nothing when read whole). */
+  prepare(ids: Iterable<string>): void;
+  get(id: string): MemberInfo | undefined;
+}
+
+/** Every member, Members and Member history read whole (staff's changes, the daily job). */
+function readSignupMembers(env: Env): SignupMembers {
   const table = env.book.table(MEMBERS);
   const out = new Map<string, MemberInfo>();
   for (const row of table.dataRows()) {
@@ -141,7 +150,7 @@ function readSignupMembers(env: Env): Map<string, MemberInfo> {
       emailLanguage: cellText(table.get(row, 'emailLanguage')),
     });
   }
-  return out;
+  return { prepare: () => {}, get: (id) => out.get(id) };
 }
 
 /**
@@ -149,8 +158,7 @@ function readSignupMembers(env: Env): Map<string, MemberInfo> {
  * response with its time): the ID exists only if issued by then, and the email, experience and
  * foreign background are those of the latest registration at or before it.
  */
-function memberAsOfFrom(env: Env): MemberAsOf {
-  const histories = readHistories(env.book, env.settings);
+function memberAsOfIn(histories: Lookup<readonly MemberVersion[]>): MemberAsOf {
   return (id, at) => {
     const v = versionAsOf(histories.get(id), at);
     return v
@@ -241,7 +249,15 @@ export function processSignup(
   table.set(row, 'sessionAnswer', values.session);
   table.set(row, 'purposeAnswer', values.purpose);
   table.set(row, 'status', '');
-  const members = readSignupMembers(env);
+  // Issue #15: a submission reads what its decision needs, not the history. The Members and
+  // Member history rows of the ID it names (and, in settle, of the sign-ups it emails) are found
+  // by key, as an application's members are (memberWorld: one TextFinder search for the IDs asked
+  // together); where the sweep already read a table whole, its rows are filtered instead.
+  const world = memberWorld(env, 'members');
+  const members: SignupMembers = {
+    prepare: (ids) => world.prepare(ids),
+    get: (id) => world.members.get(id),
+  };
   const decision = decideSignup(
     {
       responseId: answers.responseId,
@@ -254,7 +270,7 @@ export function processSignup(
     {
       settings: env.settings,
       sessions: view.sessions,
-      memberAsOf: memberAsOfFrom(env),
+      memberAsOf: memberAsOfIn(world.facts().histories),
       others: othersOf(table, env.settings).filter((o) => o.responseId !== answers.responseId),
     },
   );
@@ -277,7 +293,13 @@ export function processSignup(
     detail: [decision.sessionId, ...decision.reasons].join(' '),
   });
   const touched = new Set([decision.sessionId]);
-  if (before !== '' && before !== decision.sessionId) touched.add(before);
+  if (before !== '' && before !== decision.sessionId) {
+    touched.add(before);
+    // R35: a move to another session is told like a new sign-up (its confirmation with the
+    // meeting URL, then its reminder), even when the status stays ACCEPTED.
+    table.set(row, 'notified', '');
+    table.set(row, 'reminderSentAt', '');
+  }
   settle(env, view, table, members, touched, form);
 }
 
@@ -293,7 +315,7 @@ function settle(
   env: Env,
   view: SessionsView,
   table: SignupTable,
-  members: ReadonlyMap<string, MemberInfo>,
+  members: SignupMembers,
   only: Set<string> | null,
   form: GoogleAppsScript.Forms.Form | null = null,
 ): void {
@@ -357,12 +379,24 @@ function notifyChanges(
   env: Env,
   view: SessionsView,
   table: SignupTable,
-  members: ReadonlyMap<string, MemberInfo>,
+  members: SignupMembers,
 ): void {
-  for (const row of table.dataRows()) {
-    const status = cellText(table.get(row, 'status')) as SignupStatus | '';
+  const changed = table.dataRows().filter((row) => {
+    const status = cellText(table.get(row, 'status'));
+    return status !== '' && cellText(table.get(row, 'notified')) !== status;
+  });
+  // The members of the sign-ups that may be emailed now, looked up together.
+  members.prepare(
+    changed
+      .filter((row) => {
+        const session = view.sessions.get(cellText(table.get(row, 'sessionId')));
+        return !session || env.now < session.endsAt;
+      })
+      .map((row) => cellText(table.get(row, 'memberId'))),
+  );
+  for (const row of changed) {
+    const status = cellText(table.get(row, 'status')) as SignupStatus;
     const told = cellText(table.get(row, 'notified'));
-    if (status === '' || told === status) continue;
     table.set(row, 'notified', status);
     const session = view.sessions.get(cellText(table.get(row, 'sessionId')));
     // After the session, a status change (staff tidying up) is recorded, not emailed.
@@ -402,7 +436,7 @@ function sendSignupMail(
   table: SignupTable,
   row: Row,
   session: Session | undefined,
-  members: ReadonlyMap<string, MemberInfo>,
+  members: SignupMembers,
   key: string,
   status: SignupStatus,
 ): void {
@@ -432,6 +466,8 @@ function sendSignupMail(
     to: cellText(table.get(row, 'respondentEmail')),
     kind: key === 'signup.reminder' ? 'session-reminder' : 'signup',
     ref: responseId,
+    // "Notified" or "Reminder sent" in this row says it went (R35: once).
+    marked: () => table.isWritten(row),
   });
 }
 
@@ -549,7 +585,7 @@ function sendDue(
   env: Env,
   view: SessionsView,
   table: SignupTable,
-  members: ReadonlyMap<string, MemberInfo>,
+  members: SignupMembers,
 ): { reminders: number; lists: number } {
   let reminders = 0;
   let lists = 0;
@@ -596,7 +632,13 @@ function sendDue(
       waitlisted: waiting.length ? waiting.map(line) : none,
       sheetUrl,
     });
-    env.mailer.queue({ ...mail, to: env.settings.staffEmail, kind: 'sessions', ref: session.id });
+    env.mailer.queue({
+      ...mail,
+      to: env.settings.staffEmail,
+      kind: 'sessions',
+      ref: session.id,
+      marked: () => sessionsTable.isWritten(sessionRow), // "Participant list sent"
+    });
     lists++;
     env.log.add({
       action: 'SESSION_LIST_SENT',

@@ -59,3 +59,20 @@ describe('mail without an address', () => {
     ]);
   });
 });
+
+describe('after a failure, only the messages whose "sent" record is written go', () => {
+  test('a message whose record is written goes; one whose record is not, one without a record, and the bulk Outbox mail wait for the run that writes their records', () => {
+    const { m, outbox } = mailer();
+    const marked = (ref: string, written: boolean): Mail => ({
+      ...mail(`${ref}@example.org`, ref),
+      marked: () => written,
+    });
+    m.queue(mail('plain@example.org', 'plain'));
+    m.queue(marked('list', true));
+    m.queue(marked('reminder', false));
+    m.queueToOutbox(mail('notice@example.org', '2024-07'));
+    m.keepMarked();
+    m.deliver(0); // past `until`: every message kept goes to the Outbox, where we can see it
+    expect(outbox.map((r) => r.ref)).toEqual(['list']);
+  });
+});

@@ -3,6 +3,7 @@ import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import {
   buildStatement,
   type LedgerLine,
+  lastScheduledRun,
   missingDocuments,
   monthsToSettle,
   type PayableApplication,
@@ -866,5 +867,29 @@ describe('settleMonth: submission order comes before response IDs', () => {
     ];
     const r = settleMonth('2023-09', apps, [], documents, '2023-10-01');
     expect(r.newLines.map((l) => l.responseId)).toEqual(['z-earlier', 'a-later']);
+  });
+});
+
+describe('when the monthly run of the latest month due was scheduled (the sweep catches up after it)', () => {
+  const jst = (t: string) => Date.parse(`${t}+09:00`);
+  test('run day 1 at 06:00: a minute before the August run it is the July 1 run (June); at 06:00 the August 1 run (July)', () => {
+    expect(lastScheduledRun(jst('2024-08-01T05:59:00'), '2024-04', 1, 6)).toBe(
+      jst('2024-07-01T06:00:00'),
+    );
+    expect(lastScheduledRun(jst('2024-08-01T06:00:00'), '2024-04', 1, 6)).toBe(
+      jst('2024-08-01T06:00:00'),
+    );
+  });
+  test('run day 5: on August 3 it is the July 5 run', () => {
+    expect(lastScheduledRun(jst('2024-08-03T12:00:00'), '2024-04', 5, 6)).toBe(
+      jst('2024-07-05T06:00:00'),
+    );
+  });
+  test('before the first month of the program is due: none', () => {
+    expect(lastScheduledRun(jst('2024-08-15T12:00:00'), '2024-08', 1, 6)).toBeNull();
+    expect(lastScheduledRun(jst('2024-09-01T05:00:00'), '2024-08', 1, 6)).toBeNull();
+    expect(lastScheduledRun(jst('2024-09-01T07:00:00'), '2024-08', 1, 6)).toBe(
+      jst('2024-09-01T06:00:00'),
+    );
   });
 });

@@ -33,6 +33,16 @@ describe('fault injection: services', () => {
     expect(mustBeZero(run)).toEqual(ZERO);
   });
 
+  test('a sheet write throwing in each timed job (daily sessions job, outbox, sweep) is finished by a later run: sheets and mail as without it', () => {
+    const { run, diffs, failures, mail } = faultRun('timedThrows');
+    expect(run.stats.injectedFailures).toBeGreaterThanOrEqual(2);
+    expect(diffs).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(mail).toEqual(SAME_MAIL);
+    expect(run.mail.length).toBe(referenceRun().mail.length);
+    expect(mustBeZero(run)).toEqual(ZERO);
+  });
+
   test('the monthly run started again while the first holds the lock, and again after, pays nothing twice (R22)', () => {
     const { run, diffs, failures, mail } = faultRun('monthlyTwice');
     expect(run.stats.nestedMonthlyRuns).toBeGreaterThan(1);

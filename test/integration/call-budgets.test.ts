@@ -19,6 +19,7 @@ import {
   type ScenarioResult,
   statisticsScenario,
 } from '../../local/bench/scenarios';
+import { signupScenario } from '../../local/bench/signups';
 import { needsBuiltBundle } from '../built-bundle';
 
 const model = defaultModel();
@@ -103,5 +104,28 @@ describe('cells read per submission (issue #15: lookups by key, not whole tables
     const larger = cells(applicationScenario(400, 300, model));
     expect(larger).toBe(small);
     expect(small).toBeLessThan(1000);
+  });
+});
+
+// Issue #15 item 2 for the sign-up form (RULES §8): a sign-up reads the Members and Member
+// history rows of the member it names (and of any sign-up it emails), found by key as an
+// application's members are, not the whole tables. The Sessions and Sign-ups sheets are the same
+// at both sizes (4 sessions, 40 earlier sign-ups; Sign-ups is still read whole: README "Lookups
+// by key"), so only the members differ: reading Members whole again (20 cells a member) or Member
+// history whole (9 a member) makes the count grow by thousands.
+describe('cells read per sign-up (issue #15: the rows of the members it names, not the Members table)', () => {
+  test('a sign-up reads the same cells with 100 and 1,000 members, under 1,000 cells (the Members table alone is 20,000 at 1,000 members), in the same Spreadsheet calls, at most 20', () => {
+    const small = signupScenario(100, model);
+    const larger = signupScenario(1000, model);
+    for (const r of [small, larger]) {
+      expect(r.product.error).toBeUndefined();
+      // The member is accepted and told, greeted by the name on their Members row.
+      expect(r.outcome).toMatch(/^ACCEPTED Member \d+; mail member\d+@example\.org: .*S2024-04/);
+    }
+    expect(larger.product.cellsRead).toBe(small.product.cellsRead);
+    expect(small.product.cellsRead).toBeLessThan(1000);
+    expect(larger.product.calls.Spreadsheet).toBe(small.product.calls.Spreadsheet);
+    // 15 when it read Members and Member history whole: +2 header reads, +3 for the search.
+    expect(small.product.calls.Spreadsheet).toBeLessThanOrEqual(20);
   });
 });

@@ -91,3 +91,37 @@ describe('the Outbox keeps a sent email 30 days', () => {
       expect(sent.filter((t) => t === to)).toHaveLength(1);
   });
 });
+
+describe('a failed write of SENT is not a failed send', () => {
+  test('when the Outbox write after a send fails once, the run goes on: every waiting email goes once, none is said to wait for tomorrow’s quota, staff get no quota alert', () => {
+    const o = office();
+    o.explains.push(new RegExp(`^Log MAIL_QUEUED 2_R\\w+: registration: ${DOWN}$`));
+    o.at('2023-07-01T10:00:00');
+    mailDown(o, () => {
+      for (let i = 0; i < 3; i++) o.register({ email: `p${i}@example.org`, name: `P${i}` });
+    });
+    let writes = 0;
+    o.rt.ctx.faults.push((service, method) => {
+      if (o.rt.ctx.execution?.functionName !== 'sendQueuedEmails') return;
+      if (service === 'Spreadsheet' && method === 'setValues' && ++writes === 1)
+        throw new Error('Service Spreadsheets failed while accessing document with id x.');
+    });
+    const before = o.rt.mail.outbox.length;
+    o.rt.run('sendQueuedEmails');
+    expect(writes).toBeGreaterThan(1);
+    const sent = o.rt.mail.outbox.slice(before).map((m) => m.to[0]);
+    expect(sent).toEqual(['p0@example.org', 'p1@example.org', 'p2@example.org']);
+    expect(o.rows('Outbox').map((r) => [r.To, r.Status, r['Last error']])).toEqual([
+      ['p0@example.org', 'SENT', DOWN],
+      ['p1@example.org', 'SENT', ''], // queued behind p0's, never tried
+      ['p2@example.org', 'SENT', ''],
+    ]);
+    expect(
+      o
+        .rows('Log')
+        .filter((r) => r.Action === 'OUTBOX_SENT')
+        .at(-1)?.Detail,
+    ).toBe('3 sent, 0 waiting, 0 failed');
+    expect(o.rt.mail.outbox.filter((m) => m.to[0] === o.staffEmail)).toEqual([]);
+  });
+});

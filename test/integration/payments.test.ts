@@ -1,5 +1,12 @@
 // The monthly payment run (RULES R20–R23) through the built bundle and its time trigger.
-import { documentsReceived, office, sheetValues, staffSets, tokyo } from './helpers';
+import {
+  documentsReceived,
+  failedExecutions,
+  office,
+  sheetValues,
+  staffSets,
+  tokyo,
+} from './helpers';
 
 function world() {
   const o = office();
@@ -97,9 +104,12 @@ describe('monthly payments', () => {
   test('no run for three months, then one run: the three months are settled in order', () => {
     const o = world();
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    // The monthly trigger was disabled (e.g. after failures) until staff restored it.
+    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
+    // month two hours after its time) too, until staff restored them.
     const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
     o.rt.disableTrigger(monthly.uid);
+    o.rt.disableTrigger(sweeper.uid);
     for (const [month, day] of [
       ['07', '20'],
       ['08', '20'],
@@ -111,6 +121,7 @@ describe('monthly payments', () => {
     o.at('2023-10-15T10:00:00');
     expect(o.rows('Payment runs')).toHaveLength(0);
     o.rt.enableTrigger(monthly.uid);
+    o.rt.enableTrigger(sweeper.uid);
     o.rt.run('runMonthlyPayments');
     expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08', '2023-09']);
     expect(o.rows('Ledger').map((l) => l['Payments sheet'])).toEqual([
@@ -118,6 +129,83 @@ describe('monthly payments', () => {
       '2023-08',
       '2023-09',
     ]);
+  });
+
+  test('a monthly run that did not happen (trigger disabled, or failed) is run by the hourly sweep two hours after its time: the month is settled that morning, not a month later', () => {
+    const o = world();
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    o.rt.disableTrigger(monthly.uid);
+    o.at('2023-07-20T10:00:00');
+    const id = o.apply({ email: 'a@example.org', date: '2023-07-18' });
+    o.at('2023-08-01T07:50:00'); // scheduled at 06:00: the sweep gives the trigger two hours
+    expect(o.rows('Payment runs')).toHaveLength(0);
+    o.at('2023-08-01T09:00:00');
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07']);
+    expect(o.rows('Ledger').map((l) => [l['Response ID'], l['Payments sheet']])).toEqual([
+      [id, '2023-07'],
+    ]);
+    expect(o.rows('Log').filter((l) => l.Action === 'PAYMENTS_CATCH_UP')).toHaveLength(1);
+    // Once is enough: later sweeps that month see the run recorded.
+    o.at('2023-08-20T09:00:00');
+    expect(o.rows('Log').filter((l) => l.Action === 'PAYMENTS_CATCH_UP')).toHaveLength(1);
+    expect(o.rows('Payment runs')).toHaveLength(1);
+  });
+
+  test('a catch-up run that fails half-way: the months it settled keep their payment notices and staff summaries; the next run finishes the month it stopped in, writing no ledger line, hold or notice twice', () => {
+    const o = world();
+    o.explains.push(/Service Spreadsheets failed/);
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
+    // month two hours after its time) too, until staff restored them.
+    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
+    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
+    o.rt.disableTrigger(monthly.uid);
+    o.rt.disableTrigger(sweeper.uid);
+    for (const month of ['07', '08', '09']) {
+      o.rt.advanceTo(tokyo(`2023-${month}-20T10:00:00`));
+      o.apply({ email: 'a@example.org', date: `2023-${month}-20`, recipient: `P${month}` });
+    }
+    // Ben has no documents: his September application is on hold (a Payment holds row).
+    o.apply({ email: 'b@example.org', id: 'BN-00002', date: '2023-09-20', recipient: 'Q' });
+    o.at('2023-10-15T10:00:00');
+    o.rt.enableTrigger(monthly.uid);
+    o.rt.enableTrigger(sweeper.uid);
+    // September's Payments sheet cannot be made: July and August are settled, September's
+    // ledger lines, holds and notices are written, its Payment runs row is not.
+    let sheets = 0;
+    o.rt.ctx.faults.push((service, method) => {
+      if (o.rt.ctx.execution?.functionName !== 'runMonthlyPayments') return;
+      if (service === 'Spreadsheet' && method === 'insertSheet' && ++sheets === 3)
+        throw new Error('Service Spreadsheets failed while accessing document with id x.');
+    });
+    o.rt.run('runMonthlyPayments');
+    const summaries = () =>
+      o.rt.mail.outbox
+        .filter((m) => m.to[0] === o.staffEmail && m.subject.includes('謝金支払い一覧'))
+        .map((m) => /(\d{4})年(\d+)月分の謝金支払い一覧/.exec(m.subject)?.slice(1).join('-'));
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08']);
+    expect(summaries()).toEqual(['2023-7', '2023-8']);
+    o.rt.run('runMonthlyPayments');
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08', '2023-09']);
+    expect(o.rows('Ledger').map((l) => l['Payments sheet'])).toEqual([
+      '2023-07',
+      '2023-08',
+      '2023-09',
+    ]);
+    // Each supporter paid hears once per settled month (R30), the months of the failed run too.
+    o.at('2023-10-15T13:00:00'); // the hourly sendQueuedEmails
+    const notices = o.rt.mail.outbox
+      .filter((m) => m.to[0] === 'a@example.org' && m.subject.includes('謝金のお支払いのお知らせ'))
+      .map((m) => /(\d{4})年(\d+)月分/.exec(m.subject)?.slice(1).join('-'));
+    expect(notices).toEqual(['2023-7', '2023-8', '2023-9']);
+    // The hold written by the failed run is not written again by the run that finished it.
+    expect(o.rows('Payment holds').map((r) => [r['Payments sheet'], r['Bansou Net ID']])).toEqual([
+      ['2023-09', 'BN-00002'],
+    ]);
+    // September's summary waited behind the notices the failed run had queued (R29: in order).
+    expect(summaries()).toEqual(['2023-7', '2023-8', '2023-9']);
+    expect(failedExecutions(o)).toEqual([]);
   });
 
   test('rejected and REVIEW applications never reach the ledger; editing a paid application changes no ledger line (R18)', () => {

@@ -336,6 +336,34 @@ describe('R35: the daily trigger is checked like the others', () => {
   });
 });
 
+describe('R35: an accepted participant who moves to another session is told again', () => {
+  test('an edit that moves an accepted sign-up to another session sends that session’s confirmation with its meeting URL, and the day-before reminder of the new session', () => {
+    const o = setUpOffice();
+    const aoki = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    const before = o.rt.mail.outbox.length;
+    o.rt.advanceTo(o.rt.now() + 60_000);
+    o.rt.forms.editResponse(aoki, {
+      answers: {
+        [S.memberId]: 'BN-00001',
+        [S.session]: choices(o).find((c) => c.startsWith('S2024-02'))!,
+        [S.purpose]: '参加 / Participation',
+      },
+    });
+    expect(signups(o).map((r) => [r['Session ID'], r.Status])).toEqual([['S2024-02', 'ACCEPTED']]);
+    const told = mailsTo(o, 'a@example.org').slice(-1);
+    expect(o.rt.mail.outbox.length).toBe(before + 1);
+    expect(told[0].subject).toContain('S2024-02');
+    expect(told[0].body).toContain('2024年6月14日');
+    expect(told[0].body).toContain(MEET);
+    o.at('2024-06-14T12:00:00'); // the daily trigger fired on the 13th
+    const reminders = mailsTo(o, 'a@example.org').filter((m) => m.subject.includes('明日'));
+    expect(reminders.map((m) => m.subject)).toEqual([
+      '【伴走ネット】明日のオンライン相談会のご案内（S2024-02）',
+    ]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+});
+
 describe('R35: never a reminder after a cancellation', () => {
   test('a reminder the quota held back in the Outbox is withdrawn when staff cancel', () => {
     const o = setUpOffice();
@@ -401,8 +429,9 @@ describe('cost', () => {
     o.rt.resetCounts();
     signUp(o, 'd@example.org', 'BN-00004', 'S2024-02');
     expect(signups(o)).toHaveLength(2);
-    // Four tables read (Sessions, Sign-ups, Members, Member history), the row, the counts, the
-    // log line and flush: 19 when this was written.
+    // Sessions and Sign-ups read whole; Members and Member history by key (issue #15: each
+    // header, one TextFinder search, the rows found); the row, the counts, the log line and the
+    // flush: 20 (15 when Members and Member history were read whole).
     expect(o.rt.counts().calls.Spreadsheet).toBeLessThanOrEqual(20);
   });
 });
@@ -422,5 +451,119 @@ describe('R34: the member as of the sign-up moment', () => {
       ['S2024-01', 'REJECTED', 'NOT_ELIGIBLE'],
       ['S2024-02', 'ACCEPTED', ''],
     ]);
+  });
+});
+
+// Issue #15 item 2: a sign-up reads the Members and Member history rows of the members it names
+// and emails (found by key), not the whole tables. The names and languages in the mail, and the
+// member as of the sign-up moment, are what they were when both tables were read whole.
+describe('a sign-up looks its members up by ID (issue #15)', () => {
+  test('an edit that moves a sign-up to another session promotes the first waiting sign-up in the same execution, who is told by name, in their language', () => {
+    const o = setUpOffice();
+    const aoki = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-01', '研修 / Training'); // waits 1st (English)
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // waits 2nd
+    const before = o.rt.mail.outbox.length;
+    o.rt.advanceTo(o.rt.now() + 60_000);
+    o.rt.forms.editResponse(aoki, {
+      answers: {
+        [S.memberId]: 'BN-00001',
+        [S.session]: choices(o).find((c) => c.startsWith('S2024-02'))!,
+        [S.purpose]: '参加 / Participation',
+      },
+    });
+    expect(signups(o).map((r) => [r['Bansou Net ID'], r.Name, r['Session ID'], r.Status])).toEqual([
+      ['BN-00001', 'Aoki Akira', 'S2024-02', 'ACCEPTED'],
+      ['BN-00004', 'Diaz Dora', 'S2024-01', 'ACCEPTED'],
+      ['BN-00002', 'Bui Binh', 'S2024-01', 'ACCEPTED'],
+      ['BN-00005', 'Endo Emi', 'S2024-01', 'WAITLISTED'],
+    ]);
+    // Bui chose English: told in English, by name, with the meeting URL.
+    const promoted = o.rt.mail.outbox.slice(before).filter((m) => m.to[0] === 'b@example.org');
+    expect(promoted.map((m) => m.subject)).toEqual([
+      'Bansou Net: a place opened up: you are now in the session S2024-01',
+    ]);
+    expect(promoted[0].body).toContain('Bui Binh');
+    expect(promoted[0].body).toContain(MEET);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a registration and a sign-up of the new member, both left to the sweep, are finished by one sweep: the member it just registered is found, named and accepted', () => {
+    const o = setUpOffice();
+    o.at('2024-04-10T10:00:00');
+    member(o, 'f@example.org', 'Fujita Fumi', true, false, 'English');
+    const registration = o.rt.mail.outbox.length;
+    // The registration's trigger did not run (the response is only in the form) …
+    o.rt.forms.submit(
+      o.registration,
+      {
+        email: 'g@example.org',
+        answers: {
+          [R.name]: 'Goto Gen',
+          [R.experience]: 'あり / Yes',
+          [R.foreignBackground]: 'いいえ / No',
+          [R.emailLanguage]: 'English',
+          [R.consent]: ['同意します / I agree'],
+        },
+      },
+      { drop: true },
+    );
+    o.rt.advanceTo(o.rt.now() + 60_000);
+    // … nor the sign-up's, made a minute later with the ID the registration will be given.
+    signUp(o, 'g@example.org', 'BN-00007', 'S2024-02', undefined, { drop: true });
+    expect(o.rt.mail.outbox.length).toBe(registration);
+    sweep(o);
+    expect(
+      signups(o).map((r) => [r['Bansou Net ID'], r.Name, r.Status, r['Reason codes']]),
+    ).toEqual([['BN-00007', 'Goto Gen', 'ACCEPTED', '']]);
+    const told = mailsTo(o, 'g@example.org').map((m) => m.subject);
+    expect(told).toContain('Bansou Net: your place in the online session S2024-02 is confirmed');
+    expect(mailsTo(o, 'g@example.org').at(-1)!.body).toContain('Goto Gen');
+    expect(failedExecutions(o)).toEqual([]);
+  });
+});
+
+describe('R35: a failed sheet write never loses the reminders and the participant list', () => {
+  test('when the Members write fails (a validation staff added), the reminders and the list already marked sent still go out, once', () => {
+    const o = setUpOffice();
+    o.explains.push(/violates the data validation rules/);
+    addSession(o, 'S2024-00', '2024-04-20', 10);
+    o.rt.run('updateSessions');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-00');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    o.at('2024-04-21T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    // Staff restrict "Sessions attended this FY" to a list that does not take the count.
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Members')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const column = header.findIndex((h) => h.startsWith('Sessions attended')) + 1;
+      const rule = o.rt.sheets.newDataValidation().requireValueInList(['-']).setAllowInvalid(false);
+      sheet.getRange(2, column, 10, 1).setDataValidation(rule.build());
+    });
+    // The daily trigger fires every day up to the 10th; each run's Members write fails.
+    o.at('2024-05-10T12:00:00');
+    const reminders = () =>
+      o.rt.mail.outbox
+        .filter((m) => m.subject.includes('明日のオンライン相談会') && m.body.includes('S2024-01'))
+        .map((m) => m.to[0]);
+    const lists = () =>
+      mailsTo(o, o.staffEmail).filter(
+        (m) => m.subject.includes('参加者一覧') && m.body.includes('S2024-01'),
+      ).length;
+    expect(reminders().sort()).toEqual(['a@example.org', 'd@example.org']);
+    expect(lists()).toBe(1);
+    expect(failedExecutions(o)).toEqual([]);
+    // Fixed by staff; the next daily run counts attendance and sends nothing twice.
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Members')!;
+      sheet.getRange(2, 1, 10, sheet.getLastColumn()).clearDataValidations();
+    });
+    o.at('2024-05-11T12:00:00');
+    expect(reminders().sort()).toEqual(['a@example.org', 'd@example.org']);
+    expect(lists()).toBe(1);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
   });
 });

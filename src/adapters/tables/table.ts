@@ -348,6 +348,14 @@ export class Table<K extends string> {
     this.flushAppends();
   }
 
+  /**
+   * Whether a row's changes of this execution are all written: not waiting to be appended, not
+   * changed since the last write (a failed flush leaves both as they were).
+   */
+  isWritten(row: Row): boolean {
+    return !this.appended.includes(row) && !this.dirty.has(row.rowNumber);
+  }
+
   private flushUpdates(): void {
     if (this.dirty.size === 0) return;
     const rowNumbers = [...this.dirty.keys()].sort((a, b) => a - b);
@@ -386,6 +394,8 @@ export class Table<K extends string> {
       if (i === rowNumbers.length || rowNumbers[i] !== rowNumbers[i - 1] + 1) {
         const group = rowNumbers.slice(start, i);
         this.writeBlock(group[0], group[group.length - 1], group);
+        // Written: should a later group fail, these rows count as written (isWritten).
+        for (const r of group) this.dirty.delete(r);
         start = i;
       }
     }

@@ -59,7 +59,16 @@ export class Workbook {
     return this.tables.has(spec.name);
   }
 
+  /**
+   * Writes every table's changes, in the order the tables were opened, stopping at the first
+   * that fails (the order is part of the design: see the use cases).
+   */
   flushAll(): void {
     for (const table of this.tables.values()) table.flush();
+  }
+
+  /** Writes one table's changes, when it is open. */
+  flushOne(spec: TableSpec): void {
+    this.tables.get(spec.name)?.flush();
   }
 }
