@@ -2,6 +2,7 @@
 import {
   documentsReceived,
   failedExecutions,
+  monthlyAndSweepOff,
   office,
   sheetValues,
   staffSets,
@@ -104,12 +105,8 @@ describe('monthly payments', () => {
   test('no run for three months, then one run: the three months are settled in order', () => {
     const o = world();
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
-    // month two hours after its time) too, until staff restored them.
-    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
-    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
-    o.rt.disableTrigger(monthly.uid);
-    o.rt.disableTrigger(sweeper.uid);
+    // The monthly trigger and the hourly sweep were switched off until staff restored them.
+    const switchOn = monthlyAndSweepOff(o);
     for (const [month, day] of [
       ['07', '20'],
       ['08', '20'],
@@ -120,8 +117,7 @@ describe('monthly payments', () => {
     }
     o.at('2023-10-15T10:00:00');
     expect(o.rows('Payment runs')).toHaveLength(0);
-    o.rt.enableTrigger(monthly.uid);
-    o.rt.enableTrigger(sweeper.uid);
+    switchOn();
     o.rt.run('runMonthlyPayments');
     expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08', '2023-09']);
     expect(o.rows('Ledger').map((l) => l['Payments sheet'])).toEqual([
@@ -156,12 +152,8 @@ describe('monthly payments', () => {
     const o = world();
     o.explains.push(/Service Spreadsheets failed/);
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
-    // month two hours after its time) too, until staff restored them.
-    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
-    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
-    o.rt.disableTrigger(monthly.uid);
-    o.rt.disableTrigger(sweeper.uid);
+    // The monthly trigger and the hourly sweep were switched off until staff restored them.
+    const switchOn = monthlyAndSweepOff(o);
     for (const month of ['07', '08', '09']) {
       o.rt.advanceTo(tokyo(`2023-${month}-20T10:00:00`));
       o.apply({ email: 'a@example.org', date: `2023-${month}-20`, recipient: `P${month}` });
@@ -169,8 +161,7 @@ describe('monthly payments', () => {
     // Ben has no documents: his September application is on hold (a Payment holds row).
     o.apply({ email: 'b@example.org', id: 'BN-00002', date: '2023-09-20', recipient: 'Q' });
     o.at('2023-10-15T10:00:00');
-    o.rt.enableTrigger(monthly.uid);
-    o.rt.enableTrigger(sweeper.uid);
+    switchOn();
     // September's Payments sheet cannot be made: July and August are settled, September's
     // ledger lines, holds and notices are written, its Payment runs row is not.
     let sheets = 0;
