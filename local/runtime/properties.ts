@@ -14,18 +14,27 @@ export const VALUE_TOO_LARGE = 'Argument too large: value';
 export const STORE_FULL =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 
-// The byte size of each text seen lately: every write re-checks the whole store's size, whose
-// texts (the cached Settings, the marks) are mostly the same from one write to the next.
-const BYTES = new Map<string, number>();
+// The byte sizes of each store's entries, by key, with the value they were worked out for:
+// every write checks the whole store's size, whose entries (the cached Settings, the marks) are
+// mostly the same from one write to the next.
+interface Size {
+  value: string;
+  keyBytes: number;
+  valueBytes: number;
+}
+const SIZES = new WeakMap<Map<string, string>, Map<string, Size>>();
 
 function bytes(text: string): number {
-  let n = BYTES.get(text);
-  if (n === undefined) {
-    n = Buffer.byteLength(text, 'utf8');
-    if (BYTES.size >= 10_000) BYTES.clear();
-    BYTES.set(text, n);
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function sizeOf(sizes: Map<string, Size>, key: string, value: string): Size {
+  let size = sizes.get(key);
+  if (size === undefined || size.value !== value) {
+    size = { value, keyBytes: size?.keyBytes ?? bytes(key), valueBytes: bytes(value) };
+    sizes.set(key, size);
   }
-  return n;
+  return size;
 }
 
 function checkKey(key: unknown): string {
@@ -48,20 +57,18 @@ export class Properties {
 
   setProperty(key: string, value: unknown): Properties {
     this.ctx.call('Properties', 'setProperty');
-    const next = new Map(this.store);
-    next.set(checkKey(key), String(value));
-    this.commit(next);
+    this.commit(new Map([[checkKey(key), String(value)]]), false);
     return this;
   }
 
   /** Sets all at once; with deleteAllOthers, keys not in `properties` are removed. */
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
     this.ctx.call('Properties', 'setProperties');
-    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
+    const changes = new Map<string, string>();
     for (const [key, value] of Object.entries(properties ?? {})) {
-      next.set(checkKey(key), String(value));
+      changes.set(checkKey(key), String(value));
     }
-    this.commit(next);
+    this.commit(changes, deleteAllOthers);
     return this;
   }
 
@@ -88,17 +95,27 @@ export class Properties {
     return this;
   }
 
-  /** Applies `next` whole, or nothing when a limit is broken. */
-  private commit(next: Map<string, string>): void {
-    let total = 0;
-    for (const [key, value] of next) {
-      const valueBytes = bytes(value);
-      if (valueBytes > MAX_VALUE_BYTES) throw new Error(VALUE_TOO_LARGE);
-      total += bytes(key) + valueBytes;
+  /**
+   * Applies the changes (after removing every other key when `replace`), or nothing when a limit
+   * is broken by the store they would make.
+   */
+  private commit(changes: Map<string, string>, replace: boolean): void {
+    let sizes = SIZES.get(this.store);
+    if (sizes === undefined) {
+      sizes = new Map();
+      SIZES.set(this.store, sizes);
     }
+    let total = 0;
+    const add = (size: Size) => {
+      if (size.valueBytes > MAX_VALUE_BYTES) throw new Error(VALUE_TOO_LARGE);
+      total += size.keyBytes + size.valueBytes;
+    };
+    if (!replace)
+      for (const [key, value] of this.store) if (!changes.has(key)) add(sizeOf(sizes, key, value));
+    for (const [key, value] of changes) add(sizeOf(sizes, key, value));
     if (total > MAX_STORE_BYTES) throw new Error(STORE_FULL);
-    this.store.clear();
-    for (const [key, value] of next) this.store.set(key, value);
+    if (replace) this.store.clear();
+    for (const [key, value] of changes) this.store.set(key, value);
   }
 }
 

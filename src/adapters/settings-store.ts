@@ -57,14 +57,14 @@ function loadCache(props: ScriptProps): CachedConfig | null {
   const chunks = props.withPrefix(CONFIG_PREFIX);
   const count = Number(chunks[`${CONFIG_PREFIX}chunks`] ?? '');
   if (!(count > 0)) return null;
-  let text = '';
+  const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     const part = chunks[`${CONFIG_PREFIX}${i}`];
     if (part === undefined) return null;
-    text += part;
+    parts.push(part);
   }
   try {
-    const config = parseConfig(text);
+    const config = parseConfig(parts);
     const renewed = Number(chunks[`${CONFIG_PREFIX}at`] ?? '');
     return renewed > config.at ? { ...config, at: renewed } : config;
   } catch (_e) {
@@ -74,7 +74,12 @@ function loadCache(props: ScriptProps): CachedConfig | null {
 
 function saveCache(props: ScriptProps, config: CachedConfig, previous: CachedConfig | null): void {
   // Unchanged since the last read: keep the cache as it is (one write fewer), but renew its age.
-  if (previous && JSON.stringify({ ...previous, at: 0 }) === JSON.stringify({ ...config, at: 0 })) {
+  // (sameData first: it answers as the JSON texts compared would when it finds them equal.)
+  if (
+    previous &&
+    (sameData({ ...previous, at: 0 }, { ...config, at: 0 }) ||
+      JSON.stringify({ ...previous, at: 0 }) === JSON.stringify({ ...config, at: 0 }))
+  ) {
     props.set(`${CONFIG_PREFIX}at`, String(config.at));
     return;
   }
@@ -159,15 +164,58 @@ function sameEntries(entries: readonly [string, string][], values: ReadonlyMap<s
   return true;
 }
 
-let lastParsed: { text: string; config: CachedConfig } | null = null;
+let lastParsed: { parts: string[]; config: CachedConfig } | null = null;
 
 /**
- * JSON.parse of the cached text (memoised, see above). The object is shared between calls:
- * callers read it (readConfig hands out copies of its parts).
+ * JSON.parse of the cached text, given as its chunks (memoised, see above: recognised by the
+ * same chunks, without joining them). The object is shared between calls: callers read it
+ * (readConfig hands out copies of its parts).
  */
-function parseConfig(text: string): CachedConfig {
-  if (lastParsed?.text !== text) lastParsed = { text, config: JSON.parse(text) as CachedConfig };
+function parseConfig(parts: string[]): CachedConfig {
+  if (!lastParsed || !sameList(lastParsed.parts, parts))
+    lastParsed = { parts, config: JSON.parse(parts.join('')) as CachedConfig };
   return lastParsed.config;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Whether two values of plain data are the same: arrays of the same length, plain objects with the
+ * same keys in the same order, and equal (===) strings, numbers, booleans and nulls everywhere.
+ * When it says so, their JSON texts are equal; when not, they may still be (NaN, undefined, …),
+ * and the caller compares the texts.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === null || typeof a !== 'object') {
+    const t = typeof a;
+    return (t === 'string' || t === 'number' || t === 'boolean' || a === null) && a === b;
+  }
+  if (b === null || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (
+    Object.getPrototypeOf(a) !== Object.prototype ||
+    Object.getPrototypeOf(b) !== Object.prototype
+  )
+    return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    const va = (a as Record<string, unknown>)[ka[i]];
+    const vb = (b as Record<string, unknown>)[kb[i]];
+    if (!sameData(va, vb)) return false;
+  }
+  return true;
 }
 
 /** A copy of plain data: objects (own enumerable properties) and arrays, at every depth. */

@@ -12,7 +12,11 @@ import {
   SpreadsheetService,
 } from '../../local/runtime/spreadsheet';
 import { keyPlan, textKey } from '../../local/runtime/spreadsheet/regex-keys';
-import { splitAlternatives } from '../../local/runtime/spreadsheet/text-finder';
+import {
+  literalMatch,
+  literalOf,
+  splitAlternatives,
+} from '../../local/runtime/spreadsheet/text-finder';
 
 let ss: LocalSpreadsheet;
 let sheet: LocalSheet;
@@ -225,6 +229,69 @@ describe('keys of cell texts', () => {
     expect(keyPlan('^BN-0*12$', 'iu')?.whole).toEqual(new Set(['bn12']));
   });
 
+  test("a literal alternative compared as text gives the RegExp's answer for every text it decides, and every text it matches has the literal's key", () => {
+    // As searchTables writes a response ID, a recipient key (name and birth year), an address.
+    const sources = [
+      "^'?(?:2_R0000015r)$",
+      "^'?(?:taro yamada#1990)$",
+      "^'?(?:渡辺 翔)$",
+      "^'?(?:ks)$",
+      "^'?(?:a\\.b\\+c@example\\.org)$",
+      "^'?(?:'x)$",
+      "^'?(?:)$",
+    ];
+    // Characters of the Basic Multilingual Plane (all of Latin and of the kana block, the
+    // Kelvin sign, the long s, every thirteenth of the rest) in the first, middle and last place
+    // of each literal, with and without a leading apostrophe, and a few lengths: the comparison
+    // never contradicts the RegExp and decides every text of ASCII and kana or kanji only.
+    let decided = 0;
+    const wrong: string[] = [];
+    for (const source of sources)
+      for (const flags of ['iu', 'u']) {
+        const literal = literalOf(source, flags);
+        if (literal === null) throw new Error(`${source} is a literal`);
+        const re = new RegExp(source, flags);
+        const texts = [literal.text, `'${literal.text}`, `''${literal.text}`, `${literal.text}x`];
+        const n = literal.text.length;
+        const chars: number[] = [0x212a, 0x17f];
+        for (let c = 0; c <= 0xffff; c++)
+          if (c < 0x250 || (c >= 0x3000 && c <= 0x30ff) || c % 13 === 0) chars.push(c);
+        for (const i of n === 0 ? [] : [0, n >> 1, n - 1])
+          for (const c of chars) {
+            const t = literal.text.slice(0, i) + String.fromCharCode(c) + literal.text.slice(i + 1);
+            texts.push(t, `'${t}`);
+          }
+        for (const text of texts) {
+          // Its plan: every text it matches has the literal's key.
+          if (re.test(text) && textKey(text) !== textKey(literal.text))
+            wrong.push(`${source} ${flags} matches ${JSON.stringify(text)}, another key`);
+          const answer = literalMatch(literal, text);
+          if (answer === undefined) {
+            const simple = [...text].every((ch) => {
+              const c = ch.charCodeAt(0);
+              return (
+                c < 0x80 ||
+                (c >= 0x3000 && c <= 0x30ff) ||
+                (c >= 0x3400 && c <= 0x4dbf) ||
+                (c >= 0x4e00 && c <= 0x9fff)
+              );
+            });
+            if (simple) wrong.push(`${source} ${flags} left ${JSON.stringify(text)} to the RegExp`);
+            continue;
+          }
+          decided++;
+          if (answer !== re.test(text)) wrong.push(`${source} ${flags} ${JSON.stringify(text)}`);
+        }
+      }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(decided).toBeGreaterThan(50_000);
+    // Not literals: the RegExp decides.
+    expect(literalOf("^'?(?:[\\s\u3000]*BN)$", 'iu')).toBeNull();
+    expect(literalOf("^'?(?:Ｂ)$", 'iu')).toBeNull();
+    expect(literalOf("^'?(?:a)$", 'imu')).toBeNull();
+    expect(literalOf("^'?(?:a\\-b)$", 'iu')).toBeNull();
+  });
+
   test('a pattern is split into its alternatives only where a text matching one of them matches it', () => {
     expect(splitAlternatives("^'?(?:a|b(?:c|d)|[|]|\\||)$")).toEqual([
       "^'?(?:a)$",
@@ -313,6 +380,8 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
       // As searchTables combines its lookups: an entry of a list, member IDs, IDs above a number.
       `^'?(?:(?:[\\s\\S]*[\\s,])?x_1(?:[\\s,][\\s\\S]*)?|${BN12.slice(3, -1)}|[\\s\u3000]*BN-?0*(?:[1-9]\\d{2,}|1[3-9])[\\s\u3000]*|k)$`,
       '^(?:BN|bn)(?:0|1)$',
+      // IDs above a number, whose every ID up to 999 is a key of the plan (kept as a group).
+      "^'?[\\s\u3000]*(?:BN-?)?0*(?:[1-9]\\d{3,}|[2-9]\\d{2}|1[3-9]\\d|12[4-9])[\\s\u3000]*$",
       'x|^bn$',
       'bn',
       '^$',

@@ -177,7 +177,7 @@ export class CellIndex {
       keys = { keys: new Map(), low: Infinity, high: -Infinity, unvalued: false };
       this.shapes.set(shape, keys);
     }
-    // A run longer than a double holds exactly is never left out by its value.
+    // A run longer than a double holds exactly is never left out by its value (keyValue).
     const value = runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN;
     keys.keys.set(key, value);
     if (Number.isNaN(value)) keys.unvalued = true;
@@ -257,6 +257,16 @@ export class CellIndex {
   keyed(plan: KeyList, out: number[]): void {
     this.refresh();
     for (const k of plan.whole) collect(this.whole.get(k), out);
+    for (const group of plan.groups) {
+      // A shape none of whose keys here has a value in the group's range holds none of them
+      // (the bounds are never narrowed on removal); else the fewer of the two is gone through.
+      const shape = this.shapes.get(group.shape);
+      if (shape === undefined) continue;
+      if (!shape.unvalued && (shape.high < group.low || shape.low > group.high)) continue;
+      if (group.keys.length <= shape.keys.size)
+        for (const k of group.keys) collect(this.whole.get(k), out);
+      else for (const k of shape.keys.keys()) if (group.set.has(k)) collect(this.whole.get(k), out);
+    }
     if (plan.shapes.length > 0) {
       const keys: string[] = [];
       for (const item of plan.shapes) this.keysOfShape(item, keys);
@@ -351,6 +361,7 @@ export class KeyHolders {
     if (plan.shapes.length > 0) return null;
     const out = new Set<CellIndex>();
     for (const k of plan.whole) this.whole.collect(k, out);
+    for (const group of plan.groups) for (const k of group.keys) this.whole.collect(k, out);
     for (const k of plan.part) {
       this.whole.collect(k, out);
       this.parts.collect(k, out);
@@ -359,15 +370,74 @@ export class KeyHolders {
   }
 }
 
-/** A key plan as lists (quicker to go through than sets, for the many sheets searched). */
+/**
+ * A key plan as lists (quicker to go through than sets, for the many sheets searched). A plan
+ * with many whole keys of one shape (IDs above a number: every ID up to the next power of ten)
+ * keeps them as a group of that shape, with the least and greatest value of their digits: a sheet
+ * whose keys of that shape are all out of range, or that has none, is not asked for each key.
+ */
 export interface KeyList {
   whole: readonly string[];
+  groups: readonly KeyGroup[];
   part: readonly string[];
   shapes: readonly string[];
 }
 
+/** Whole keys of one shape (shapeKey), with the range of their values (±Infinity: unknown). */
+export interface KeyGroup {
+  shape: string;
+  keys: readonly string[];
+  set: ReadonlySet<string>;
+  low: number;
+  high: number;
+}
+
+/** Whole keys of one shape are kept as a group from this many on. */
+const GROUP_FROM = 16;
+
 export function keyList(plan: KeyPlan): KeyList {
-  return { whole: [...plan.whole], part: [...plan.part], shapes: [...plan.shapes] };
+  const whole: string[] = [];
+  const groups: KeyGroup[] = [];
+  if (plan.whole.size < GROUP_FROM) whole.push(...plan.whole);
+  else {
+    const byShape = new Map<string, string[]>();
+    for (const k of plan.whole) {
+      if (!/[0-9]/.test(k)) {
+        whole.push(k);
+        continue;
+      }
+      const shape = shapeKey(k);
+      const keys = byShape.get(shape);
+      if (keys === undefined) byShape.set(shape, [k]);
+      else keys.push(k);
+    }
+    for (const [shape, keys] of byShape) {
+      if (keys.length < GROUP_FROM) {
+        whole.push(...keys);
+        continue;
+      }
+      let low = Infinity;
+      let high = -Infinity;
+      for (const k of keys) {
+        const value = keyValue(k);
+        if (Number.isNaN(value)) {
+          low = -Infinity;
+          high = Infinity;
+          break;
+        }
+        low = Math.min(low, value);
+        high = Math.max(high, value);
+      }
+      groups.push({ shape, keys, set: new Set(keys), low, high });
+    }
+  }
+  return { whole, groups, part: [...plan.part], shapes: [...plan.shapes] };
+}
+
+/** The value of a key's digits as `shaped` records it: NaN unless one run of at most 15. */
+function keyValue(key: string): number {
+  const runs = key.match(/[0-9]+/g);
+  return runs !== null && runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN;
 }
 
 type Positions = number | Set<number>;

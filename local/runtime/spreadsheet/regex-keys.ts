@@ -418,6 +418,8 @@ class Analysis {
   constructor(
     private readonly flags: string,
     private readonly shapes = false,
+    /** The most keys a node may have before the analysis gives up on it (null). */
+    private readonly limit = MAX_KEYS,
   ) {}
 
   private regex(src: string): RegExp {
@@ -477,7 +479,7 @@ class Analysis {
       case 'seq': {
         let out: Keys = new Set(['']);
         for (const item of node.items) {
-          out = product(out, this.keys(item));
+          out = product(out, this.keys(item), this.limit);
           if (out === null) return null;
         }
         return out;
@@ -488,7 +490,7 @@ class Analysis {
           const keys = this.keys(alt);
           if (keys === null) return null;
           for (const k of keys) out.add(k);
-          if (out.size > MAX_KEYS) return null;
+          if (out.size > this.limit) return null;
         }
         return out;
       }
@@ -507,16 +509,16 @@ class Analysis {
         if (this.shapes && node.max > 8 && [...inner].every((k) => /^(?:<\d\d|Z|\+)*$/.test(k))) {
           let out: Keys = new Set(['']);
           for (let n = 0; n < node.min; n++) {
-            out = product(out, inner);
+            out = product(out, inner, this.limit);
             if (out === null) return null;
           }
-          return product(out, new Set(['+']));
+          return product(out, new Set(['+']), this.limit);
         }
         if (node.max === Infinity || node.max > 64) return null;
         let out: Keys = new Set(['']);
         const optional = new Set([...inner, '']);
         for (let n = 0; n < node.max; n++) {
-          out = product(out, n < node.min ? inner : optional);
+          out = product(out, n < node.min ? inner : optional, this.limit);
           if (out === null) return null;
         }
         return out;
@@ -528,9 +530,9 @@ class Analysis {
   }
 }
 
-function product(a: Keys, b: Keys): Keys {
+function product(a: Keys, b: Keys, limit: number): Keys {
   if (a === null || b === null) return null;
-  if (a.size * b.size > MAX_KEYS) return null;
+  if (a.size * b.size > limit) return null;
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
   return out;
@@ -655,7 +657,12 @@ export function keyPlan(source: string, flags: string): KeyPlan | null {
   if (PLANS.has(id)) return PLANS.get(id) ?? null;
   let plan: KeyPlan | null = null;
   try {
-    plan = analyse(new Parser(source).parse(), new Analysis(flags), new Analysis(flags, true));
+    plan = analyse(
+      new Parser(source).parse(),
+      new Analysis(flags),
+      new Analysis(flags, true),
+      new Analysis(flags, false, FEW_KEYS),
+    );
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     plan = null;
@@ -674,23 +681,36 @@ function flat(node: Node): Node[] {
   return node.t === 'seq' ? node.items.flatMap(flat) : [node];
 }
 
-function analyse(top: Node, analysis: Analysis, shapes: Analysis): KeyPlan | null {
+/**
+ * Up to this many keys a sequence's keys are listed; with more, its shapes are preferred when it
+ * has any (IDs above a number: `[6-9]\d{3}` is 4,000 keys, or one shape and a range of values),
+ * else its keys are listed up to MAX_KEYS. Either plan holds every key a match can have.
+ */
+const FEW_KEYS = 256;
+
+function analyse(top: Node, analysis: Analysis, shapes: Analysis, few: Analysis): KeyPlan | null {
   const body = items(top);
   if (body.length < 2 || body[0].t !== 'start' || body[body.length - 1].t !== 'end') return null;
   const lists = expand(body.slice(1, -1), 0);
   if (lists === null) return null;
   const plan: KeyPlan = { whole: new Set(), part: new Set(), shapes: new Set() };
   for (const list of lists) {
-    const whole = analysis.keys({ t: 'seq', items: list });
-    const keys = whole === null ? null : normalized(whole);
-    if (keys !== null) {
-      for (const k of keys) plan.whole.add(k);
+    const listed = few.keys({ t: 'seq', items: list });
+    const fewKeys = listed === null ? null : normalized(listed);
+    if (fewKeys !== null) {
+      for (const k of fewKeys) plan.whole.add(k);
       continue;
     }
     const rawShapes = shapes.keys({ t: 'seq', items: list });
     const shaped = rawShapes === null ? null : shapesOf(rawShapes);
     if (shaped !== null) {
       for (const k of shaped) plan.shapes.add(k);
+      continue;
+    }
+    const whole = analysis.keys({ t: 'seq', items: list });
+    const keys = whole === null ? null : normalized(whole);
+    if (keys !== null) {
+      for (const k of keys) plan.whole.add(k);
       continue;
     }
     const part = partKeys(list, analysis);

@@ -36,7 +36,7 @@ import {
   type KeyList,
   keyList,
 } from './cell-index';
-import { keyPlan } from './regex-keys';
+import { keyPlan, textKey } from './regex-keys';
 
 export interface SearchableSheet<R> {
   /** The sheet's index of displayed texts (absent: every cell is formatted and tested). */
@@ -305,7 +305,7 @@ export class LocalTextFinder<R extends RangeLike> {
             const c = position - r * COLUMNS;
             if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
             const text = index.text(r, c);
-            if (text !== '' && alternative.pattern.test(text)) {
+            if (text !== '' && alternative.test(text)) {
               if (matched === null) matched = new Set();
               matched.add(position);
               found.push(position);
@@ -319,7 +319,7 @@ export class LocalTextFinder<R extends RangeLike> {
           const text = index.text(r, c);
           if (text === '') continue;
           for (const alternative of split)
-            if (alternative.pattern.test(text)) {
+            if (alternative.test(text)) {
               found.push(position);
               break;
             }
@@ -365,26 +365,133 @@ export class LocalTextFinder<R extends RangeLike> {
   }
 }
 
-/** One alternative of a pattern: its own RegExp and key plan. */
+/** One alternative of a pattern: how a text is tested with it, and its key plan. */
 interface Alternative {
-  pattern: RegExp;
+  /** Whether a (non-empty) text matches the alternative, as its RegExp decides. */
+  test(text: string): boolean;
   plan: KeyList;
 }
 
 // Alternatives recur from search to search (a response ID is looked for by several hourly
-// sweeps, a member's ID by each of their applications): their RegExps and plans are kept.
-const ALTERNATIVES = new Map<string, Alternative | null>();
+// sweeps, a member's ID by each of their applications): their tests and plans are kept, those
+// used lately (two generations of up to 20,000: one in use again moves to the newer).
+const GENERATION = 20_000;
+let recent = new Map<string, Alternative | null>();
+let older = new Map<string, Alternative | null>();
 
 function alternative(source: string, flags: string): Alternative | null {
+  // A literal is worked out again each time (cheaper than keeping it: most are new).
+  const literal = literalOf(source, flags);
+  if (literal !== null) return { test: tester(source, flags, literal), plan: literalPlan(literal) };
   const id = `${flags}/${source}`;
-  let known = ALTERNATIVES.get(id);
+  let known = recent.get(id);
   if (known === undefined) {
-    const plan = keyPlan(source, flags);
-    known = plan === null ? null : { pattern: new RegExp(source, flags), plan: keyList(plan) };
-    if (ALTERNATIVES.size > 20_000) ALTERNATIVES.clear();
-    ALTERNATIVES.set(id, known);
+    known = older.get(id);
+    if (known === undefined) {
+      const plan = keyPlan(source, flags);
+      known = plan === null ? null : { test: tester(source, flags, null), plan: keyList(plan) };
+    }
+    if (recent.size >= GENERATION) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(id, known);
   }
   return known;
+}
+
+/**
+ * The test of one alternative: its RegExp, made when first needed. An alternative that is a
+ * literal text as searchTables writes it (`^'?(?:text)$`, the text's syntax characters escaped:
+ * a response ID, a recipient key) is compared as text where the comparison gives the RegExp's
+ * answer, and only the other texts go to the RegExp (compiling a RegExp costs some 40 µs, its
+ * compilation to machine code on the second test as much again; most such alternatives are new).
+ */
+function tester(source: string, flags: string, literal: Literal | null): (text: string) => boolean {
+  let pattern: RegExp | null = null;
+  const regex = (text: string) => {
+    if (pattern === null) pattern = new RegExp(source, flags);
+    return pattern.test(text);
+  };
+  if (literal === null) return regex;
+  return (text) => {
+    const answer = literalMatch(literal, text);
+    return answer === undefined ? regex(text) : answer;
+  };
+}
+
+const LITERAL = /^\^'\?\(\?:((?:[^\\^$.*+?()[\]{}|/]|\\[\\^$.*+?()[\]{}|/])*)\)\$$/;
+
+/** A literal alternative's text, and whether case is ignored. */
+interface Literal {
+  text: string;
+  fold: boolean;
+}
+
+/**
+ * The key plan of a literal: every text it matches has the literal's key (an apostrophe, case and
+ * the characters folding to ASCII letters make no difference to a key: regex-keys.ts textKey).
+ */
+function literalPlan(literal: Literal): KeyList {
+  return { whole: [textKey(literal.text)], groups: [], part: [], shapes: [] };
+}
+
+/** A literal alternative's text and whether case is ignored; null for any other pattern. */
+export function literalOf(source: string, flags: string): Literal | null {
+  if (flags !== 'u' && flags !== 'iu') return null;
+  const m = LITERAL.exec(source);
+  if (m === null) return null;
+  const text = m[1].replace(/\\(.)/g, '$1');
+  for (let i = 0; i < text.length; i++)
+    if (!caseless(text.charCodeAt(i)) && text.charCodeAt(i) >= 0x80) return null;
+  return { text, fold: flags === 'iu' };
+}
+
+/**
+ * Kana, kanji and the ideographic space: characters no other character matches under the 'iu'
+ * flags (Unicode simple case folding maps none of them, and maps nothing to them).
+ */
+function caseless(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff)
+  );
+}
+
+/**
+ * Whether `text` matches `^'?(?:literal)$`, or undefined when only the RegExp can tell. The
+ * literal has only ASCII and caseless characters. Under 'iu' a character matches another when
+ * their simple case foldings are equal: for ASCII that is A–Z with a–z, and the only other
+ * characters folding to ASCII are U+212A KELVIN SIGN (k) and U+017F LONG S (s); a text with a
+ * non-ASCII character that is not caseless is left to the RegExp. Every character of a matching
+ * text matches one of the literal, all in the Basic Multilingual Plane: the lengths are equal.
+ */
+export function literalMatch(literal: Literal, text: string): boolean | undefined {
+  const whole = sameText(literal, text, 0);
+  if (whole !== false || text.charCodeAt(0) !== 0x27) return whole;
+  return sameText(literal, text, 1);
+}
+
+function sameText(literal: Literal, text: string, from: number): boolean | undefined {
+  const want = literal.text;
+  if (text.length - from !== want.length) return false;
+  let unsure = false;
+  for (let i = 0; i < want.length; i++) {
+    const t = text.charCodeAt(from + i);
+    const l = want.charCodeAt(i);
+    if (t === l) continue;
+    if (!literal.fold) return false;
+    if (t < 0x80) {
+      if (asciiFold(t) !== asciiFold(l)) return false;
+    } else if (!caseless(t)) unsure = true;
+    else return false;
+  }
+  return unsure ? undefined : true;
+}
+
+function asciiFold(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 /**
