@@ -158,8 +158,9 @@ const CATCH_UP_START_LIMIT_MS = 120_000;
 
 /**
  * Time-driven: process missed responses (R26). When the monthly run has not finished since its
- * scheduled time (monthlyRunOverdue), the sweep then runs it, as an execution of its own (the
- * sweep's work is committed first, and a failing catch-up never undoes it).
+ * scheduled time (monthlyRunOverdue), the sweep then runs it in the same execution, under the
+ * lock taken again, as the trigger would (the sweep's work is committed first, and a failing
+ * catch-up never undoes it; it is then recorded as the monthly run's last run).
  */
 export function sweep(): void {
   const started = Date.now();
