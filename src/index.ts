@@ -28,6 +28,7 @@ import {
   generatePaymentsFor,
   monthlyRunOverdue,
   runPayments,
+  shouldCatchUp,
 } from './usecases/payments';
 import { processRegistration } from './usecases/registration';
 import {
@@ -168,14 +169,17 @@ export function sweep(): void {
   onTimer('sweep', (env) => {
     runSweep(env, SWEEP_JOBS);
     const last = readLastRuns(env.props.withPrefix(LAST_RUN_PREFIX), ['runMonthlyPayments']);
-    overdue = monthlyRunOverdue(
+    const scheduled = monthlyRunOverdue(
       env,
       last.runMonthlyPayments?.at ?? null,
       env.props.get(INSTALLED_AT_KEY),
     );
+    overdue =
+      scheduled !== null &&
+      Date.now() - started < CATCH_UP_START_LIMIT_MS &&
+      shouldCatchUp(env, scheduled);
   });
-  if (overdue && Date.now() - started < CATCH_UP_START_LIMIT_MS)
-    onTimer('runMonthlyPayments', monthlyJob(true), 'fresh');
+  if (overdue) onTimer('runMonthlyPayments', monthlyJob(true), 'fresh');
 }
 
 /** Menu: process missed responses, checking every response of every form. */
