@@ -28,6 +28,7 @@ import {
   generatePaymentsFor,
   monthlyRunOverdue,
   runPayments,
+  shouldCatchUp,
 } from './usecases/payments';
 import { processRegistration } from './usecases/registration';
 import {
@@ -158,8 +159,9 @@ const CATCH_UP_START_LIMIT_MS = 120_000;
 
 /**
  * Time-driven: process missed responses (R26). When the monthly run has not finished since its
- * scheduled time (monthlyRunOverdue), the sweep then runs it, as an execution of its own (the
- * sweep's work is committed first, and a failing catch-up never undoes it).
+ * scheduled time (monthlyRunOverdue), the sweep then runs it in the same execution, under the
+ * lock taken again, as the trigger would (the sweep's work is committed first, and a failing
+ * catch-up never undoes it; it is then recorded as the monthly run's last run).
  */
 export function sweep(): void {
   const started = Date.now();
@@ -167,14 +169,17 @@ export function sweep(): void {
   onTimer('sweep', (env) => {
     runSweep(env, SWEEP_JOBS);
     const last = readLastRuns(env.props.withPrefix(LAST_RUN_PREFIX), ['runMonthlyPayments']);
-    overdue = monthlyRunOverdue(
+    const scheduled = monthlyRunOverdue(
       env,
       last.runMonthlyPayments?.at ?? null,
       env.props.get(INSTALLED_AT_KEY),
     );
+    overdue =
+      scheduled !== null &&
+      Date.now() - started < CATCH_UP_START_LIMIT_MS &&
+      shouldCatchUp(env, scheduled);
   });
-  if (overdue && Date.now() - started < CATCH_UP_START_LIMIT_MS)
-    onTimer('runMonthlyPayments', monthlyJob(true), 'fresh');
+  if (overdue) onTimer('runMonthlyPayments', monthlyJob(true), 'fresh');
 }
 
 /** Menu: process missed responses, checking every response of every form. */

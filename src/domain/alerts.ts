@@ -67,6 +67,13 @@ export const ALERTS = {
       `${queued} emails are queued, more than today’s email quota can send. They go out in order as the quota allows.`,
     ),
   }),
+  monthlyNotFinished: (scheduledAt: string, tries: number): StaffAlert => ({
+    title: both('月次の支払い処理が終わっていません', 'The monthly payment run has not finished'),
+    message: both(
+      `${scheduledAt} に予定していた月次の支払い処理が、その後${tries}回やり直しても終わっていません。「Log」シートの RUNMONTHLYPAYMENTS_FAILED の行で理由を確認し、直してからメニューの「Generate payments for a month…」を実行してください。`,
+      `The monthly payment run scheduled for ${scheduledAt} has still not finished after ${tries} more tries. See the RUNMONTHLYPAYMENTS_FAILED lines in the Log for why, fix it, then run "Generate payments for a month…" from the menu.`,
+    ),
+  }),
   outboxStuck: (): StaffAlert => ({
     title: both('送信待ちのメールが送られていません', 'Queued emails are not moving'),
     message: both(

@@ -2,6 +2,7 @@
 // per (application, supporter), written once under the script lock. Payment sheets are
 // drawn from the ledger, so a settled month's sheet is the same however often it is redrawn.
 
+import { alertStaffOnce } from '../adapters/alerts';
 import { trimNewSheet } from '../adapters/capacity';
 import type { Env } from '../adapters/env';
 import { queuePaymentNotices } from '../adapters/notices';
@@ -17,6 +18,7 @@ import {
 } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
+import { ALERTS } from '../domain/alerts';
 import { monthOf, monthOfDay, parseDay } from '../domain/dates';
 import {
   buildStatement,
@@ -193,12 +195,13 @@ export const CATCH_UP_GRACE_MS = 2 * 3_600_000;
  * "Finished" is the trigger's last successful run as recorded (job.lastRun.*); only a schedule
  * after the triggers were installed counts (before that, no trigger was there to miss it, and
  * the first monthly run catches up as it always did). Both are Properties the sweep has read.
+ * Returns that schedule (ms), or null when the run is not overdue.
  */
 export function monthlyRunOverdue(
   env: Env,
   lastRunIso: string | null,
   installedAtIso: string | null,
-): boolean {
+): number | null {
   const { settings } = env;
   const scheduled = lastScheduledRun(
     env.now,
@@ -206,11 +209,34 @@ export function monthlyRunOverdue(
     settings.monthlyRunDay,
     settings.monthlyRunHour,
   );
-  if (scheduled === null || env.now < scheduled + CATCH_UP_GRACE_MS) return false;
+  if (scheduled === null || env.now < scheduled + CATCH_UP_GRACE_MS) return null;
   const installed = Date.parse(installedAtIso ?? '');
-  if (!(installed <= scheduled)) return false;
+  if (!(installed <= scheduled)) return null;
   const last = Date.parse(lastRunIso ?? '');
-  return !(last >= scheduled);
+  return last >= scheduled ? null : scheduled;
+}
+
+/** Tries the sweep makes for one schedule; a run that fails for good must not eat the quota. */
+export const CATCH_UP_TRIES = 3;
+const CATCH_UP_KEY = 'payments.catchUp';
+
+/**
+ * Whether the sweep should run an overdue monthly run now: at most CATCH_UP_TRIES times for one
+ * schedule (counted in Script Properties: one write a try). After that, staff are told once:
+ * a run that keeps failing (a broken sheet, say) would otherwise take a minute of the daily
+ * trigger quota every hour.
+ */
+export function shouldCatchUp(env: Env, scheduled: number): boolean {
+  const at = new Date(scheduled).toISOString();
+  const [before, count] = (env.props.get(CATCH_UP_KEY) ?? '').split(' ');
+  const tries = before === at ? Number(count) || 0 : 0;
+  if (tries >= CATCH_UP_TRIES) {
+    const local = Utilities.formatDate(new Date(scheduled), 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
+    alertStaffOnce(env, `monthly-not-finished:${at}`, ALERTS.monthlyNotFinished(local, tries));
+    return false;
+  }
+  env.props.set(CATCH_UP_KEY, `${at} ${tries + 1}`);
+  return true;
 }
 
 /**

@@ -215,3 +215,17 @@ export function staffSets(
 export function sheetValues(o: Office, name: string): unknown[][] {
   return uncounted(o, () => o.ss.getSheetByName(name)?.getDataRange().getValues() ?? []);
 }
+
+/**
+ * The monthly trigger switched off, and the hourly sweep too (it would run a missed monthly run
+ * two hours after its time), until staff switch them on again: the returned function.
+ */
+export function monthlyAndSweepOff(o: Office): () => void {
+  const uids = ['runMonthlyPayments', 'sweep'].map(
+    (handler) => o.rt.script.all().find((t) => t.handlerFunction === handler)!.uid,
+  );
+  for (const uid of uids) o.rt.disableTrigger(uid);
+  return () => {
+    for (const uid of uids) o.rt.enableTrigger(uid);
+  };
+}

@@ -3,6 +3,7 @@
 import { Buffer } from 'node:buffer';
 import {
   documentsReceived,
+  monthlyAndSweepOff,
   type Office,
   office,
   sheetValues,
@@ -114,20 +115,15 @@ describe('payment notices (R30)', () => {
 
   test('a catch-up run of three months sends one notice per month', () => {
     const o = world();
-    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
-    // month two hours after its time) too, until staff restored them.
-    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
-    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
-    o.rt.disableTrigger(monthly.uid);
-    o.rt.disableTrigger(sweeper.uid);
+    // The monthly trigger and the hourly sweep were switched off until staff restored them.
+    const switchOn = monthlyAndSweepOff(o);
     for (const month of ['07', '08', '09']) {
       o.rt.advanceTo(tokyo(`2023-${month}-20T10:00:00`));
       o.apply({ email: 'a@example.org', date: `2023-${month}-19`, recipient: `P${month}` });
     }
     o.at('2023-10-15T10:00:00');
     expect(notices(o)).toHaveLength(0);
-    o.rt.enableTrigger(monthly.uid);
-    o.rt.enableTrigger(sweeper.uid);
+    switchOn();
     o.rt.run('runMonthlyPayments');
     // The notices wait in the Outbox (the monthly run stays short); the summaries went at once.
     expect(notices(o)).toHaveLength(0);

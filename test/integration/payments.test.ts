@@ -2,6 +2,7 @@
 import {
   documentsReceived,
   failedExecutions,
+  monthlyAndSweepOff,
   office,
   sheetValues,
   staffSets,
@@ -104,12 +105,8 @@ describe('monthly payments', () => {
   test('no run for three months, then one run: the three months are settled in order', () => {
     const o = world();
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
-    // month two hours after its time) too, until staff restored them.
-    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
-    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
-    o.rt.disableTrigger(monthly.uid);
-    o.rt.disableTrigger(sweeper.uid);
+    // The monthly trigger and the hourly sweep were switched off until staff restored them.
+    const switchOn = monthlyAndSweepOff(o);
     for (const [month, day] of [
       ['07', '20'],
       ['08', '20'],
@@ -120,8 +117,7 @@ describe('monthly payments', () => {
     }
     o.at('2023-10-15T10:00:00');
     expect(o.rows('Payment runs')).toHaveLength(0);
-    o.rt.enableTrigger(monthly.uid);
-    o.rt.enableTrigger(sweeper.uid);
+    switchOn();
     o.rt.run('runMonthlyPayments');
     expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07', '2023-08', '2023-09']);
     expect(o.rows('Ledger').map((l) => l['Payments sheet'])).toEqual([
@@ -152,16 +148,40 @@ describe('monthly payments', () => {
     expect(o.rows('Payment runs')).toHaveLength(1);
   });
 
+  test('a monthly run that keeps failing is tried by the sweep three times, then staff are told once; the sweeps after that leave it alone', () => {
+    const o = world();
+    o.explains.push(/Service Spreadsheets failed/);
+    o.explains.push(/^Log STAFF_ALERT: The monthly payment run has not finished/);
+    documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
+    o.at('2023-07-20T10:00:00');
+    o.apply({ email: 'a@example.org', date: '2023-07-18' });
+    // The Payments sheet cannot be made (a broken spreadsheet), in every run.
+    let broken = true;
+    o.rt.ctx.faults.push((service, method) => {
+      if (broken && service === 'Spreadsheet' && method === 'insertSheet')
+        throw new Error('Service Spreadsheets failed while accessing document with id x.');
+    });
+    o.at('2023-08-02T09:00:00'); // the trigger at 06:00 of the 1st, then 26 hourly sweeps
+    const log = (action: string) => o.rows('Log').filter((l) => l.Action === action).length;
+    expect(log('RUNMONTHLYPAYMENTS_FAILED')).toBe(4); // the trigger, then three catch-ups
+    expect(log('PAYMENTS_CATCH_UP')).toBe(0); // their Log lines went with the failed runs
+    const alerts = o.rt.mail.outbox.filter(
+      (m) => m.to[0] === o.staffEmail && m.subject.includes('月次の支払い処理が終わっていません'),
+    );
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].body).toContain('2023-08-01 06:00');
+    // Fixed: staff settle the month from the menu.
+    broken = false;
+    o.rt.run('generatePayments', '2023-07');
+    expect(o.rows('Payment runs').map((r) => r.Month)).toEqual(['2023-07']);
+  });
+
   test('a catch-up run that fails half-way: the months it settled keep their payment notices and staff summaries; the next run finishes the month it stopped in, writing no ledger line, hold or notice twice', () => {
     const o = world();
     o.explains.push(/Service Spreadsheets failed/);
     documentsReceived(o, 'BN-00001', '2023', '2023/07/01', '2023/07/01');
-    // The monthly trigger was disabled, and the hourly sweep (which would catch up a missed
-    // month two hours after its time) too, until staff restored them.
-    const monthly = o.rt.script.all().find((t) => t.handlerFunction === 'runMonthlyPayments')!;
-    const sweeper = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!;
-    o.rt.disableTrigger(monthly.uid);
-    o.rt.disableTrigger(sweeper.uid);
+    // The monthly trigger and the hourly sweep were switched off until staff restored them.
+    const switchOn = monthlyAndSweepOff(o);
     for (const month of ['07', '08', '09']) {
       o.rt.advanceTo(tokyo(`2023-${month}-20T10:00:00`));
       o.apply({ email: 'a@example.org', date: `2023-${month}-20`, recipient: `P${month}` });
@@ -169,8 +189,7 @@ describe('monthly payments', () => {
     // Ben has no documents: his September application is on hold (a Payment holds row).
     o.apply({ email: 'b@example.org', id: 'BN-00002', date: '2023-09-20', recipient: 'Q' });
     o.at('2023-10-15T10:00:00');
-    o.rt.enableTrigger(monthly.uid);
-    o.rt.enableTrigger(sweeper.uid);
+    switchOn();
     // September's Payments sheet cannot be made: July and August are settled, September's
     // ledger lines, holds and notices are written, its Payment runs row is not.
     let sheets = 0;

@@ -63,6 +63,18 @@ function signUp(
     .getId();
 }
 
+/** A minute later the respondent edits their sign-up to another session (same ID, purpose). */
+function moveTo(o: Office, responseId: string, id: string, session: string): void {
+  o.rt.advanceTo(o.rt.now() + 60_000);
+  o.rt.forms.editResponse(responseId, {
+    answers: {
+      [S.memberId]: id,
+      [S.session]: choices(o).find((c) => c.startsWith(session))!,
+      [S.purpose]: '参加 / Participation',
+    },
+  });
+}
+
 function addSession(o: Office, id: string, date: string, capacity: number, closes = ''): void {
   staffAppends(o, 'Sessions', {
     'Session ID': id,
@@ -341,14 +353,7 @@ describe('R35: an accepted participant who moves to another session is told agai
     const o = setUpOffice();
     const aoki = signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
     const before = o.rt.mail.outbox.length;
-    o.rt.advanceTo(o.rt.now() + 60_000);
-    o.rt.forms.editResponse(aoki, {
-      answers: {
-        [S.memberId]: 'BN-00001',
-        [S.session]: choices(o).find((c) => c.startsWith('S2024-02'))!,
-        [S.purpose]: '参加 / Participation',
-      },
-    });
+    moveTo(o, aoki, 'BN-00001', 'S2024-02');
     expect(signups(o).map((r) => [r['Session ID'], r.Status])).toEqual([['S2024-02', 'ACCEPTED']]);
     const told = mailsTo(o, 'a@example.org').slice(-1);
     expect(o.rt.mail.outbox.length).toBe(before + 1);
@@ -465,14 +470,7 @@ describe('a sign-up looks its members up by ID (issue #15)', () => {
     signUp(o, 'b@example.org', 'BN-00002', 'S2024-01', '研修 / Training'); // waits 1st (English)
     signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // waits 2nd
     const before = o.rt.mail.outbox.length;
-    o.rt.advanceTo(o.rt.now() + 60_000);
-    o.rt.forms.editResponse(aoki, {
-      answers: {
-        [S.memberId]: 'BN-00001',
-        [S.session]: choices(o).find((c) => c.startsWith('S2024-02'))!,
-        [S.purpose]: '参加 / Participation',
-      },
-    });
+    moveTo(o, aoki, 'BN-00001', 'S2024-02');
     expect(signups(o).map((r) => [r['Bansou Net ID'], r.Name, r['Session ID'], r.Status])).toEqual([
       ['BN-00001', 'Aoki Akira', 'S2024-02', 'ACCEPTED'],
       ['BN-00004', 'Diaz Dora', 'S2024-01', 'ACCEPTED'],
