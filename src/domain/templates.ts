@@ -305,47 +305,106 @@ function renderLine(
   vars: ReadonlyMap<string, TemplateValue>,
   missing: string[],
 ): Rendered | null {
-  const found = Array.from(line.matchAll(PLACEHOLDER));
-  if (found.length === 1) {
-    const m = found[0];
-    const at = m.index ?? 0;
-    const before = line.slice(0, at);
-    const after = line.slice(at + m[0].length);
-    const name = m[1];
-    if (/^[\s・\-*•　]*$/.test(before) && after.trim() === '' && vars.has(name)) {
-      const values = resolve(vars.get(name)!, lang);
-      if (isEmpty(values)) return null;
-      return {
-        plain: values.map((v) => before + v),
-        html: values.map((v) => escapeHtml(before) + htmlValue(name, v)),
-      };
-    }
+  const shape = lineShape(line);
+  const alone = shape.alone;
+  if (alone !== null && vars.has(alone.name)) {
+    const values = resolve(vars.get(alone.name)!, lang);
+    if (isEmpty(values)) return null;
+    return {
+      plain: values.map((v) => alone.before + v),
+      html: values.map((v) => alone.beforeHtml + htmlValue(alone.name, v)),
+    };
   }
   let plain = '';
   let html = '';
-  let last = 0;
-  for (const m of found) {
-    const at = m.index ?? 0;
-    const text = line.slice(last, at);
-    plain += text;
-    html += linkifyTemplateText(text);
-    last = at + m[0].length;
-    const name = m[1];
+  for (const part of shape.parts) {
+    plain += part.text;
+    html += part.textHtml;
+    const name = part.name;
     if (!vars.has(name)) {
       // Left visible so whoever reads the email (or the test) sees what was not filled in.
       if (!missing.includes(name)) missing.push(name);
-      plain += m[0];
-      html += escapeHtml(m[0]);
+      plain += part.placeholder;
+      html += part.placeholderHtml;
       continue;
     }
     const values = resolve(vars.get(name)!, lang);
     plain += values.join('\n');
     html += values.map((v) => htmlValue(name, v)).join('<br>');
   }
-  const rest = line.slice(last);
-  plain += rest;
-  html += linkifyTemplateText(rest);
+  plain += shape.rest;
+  html += shape.restHtml;
   return { plain: [plain], html: [html] };
+}
+
+/** A template line taken apart: what renderLine does with it that does not depend on values. */
+interface LineShape {
+  /** Each placeholder with the text before it (as is, and escaped and linkified for HTML). */
+  parts: {
+    text: string;
+    textHtml: string;
+    placeholder: string;
+    placeholderHtml: string;
+    name: string;
+  }[];
+  rest: string;
+  restHtml: string;
+  /** A line of one placeholder with only bullet text before it and nothing after. */
+  alone: { before: string; beforeHtml: string; name: string } | null;
+}
+
+/** A body's lines, and which of them are a separator line (memoised as lineShape is). */
+function bodyLines(body: string): { lines: string[]; separators: boolean[] } {
+  let known = BODY_LINES.get(body);
+  if (known === undefined) {
+    const lines = body.replace(/\r\n?/g, '\n').split('\n');
+    known = { lines, separators: lines.map((l) => SEPARATOR_LINE.test(l)) };
+    if (BODY_LINES.size >= 200) BODY_LINES.clear();
+    BODY_LINES.set(body, known);
+  }
+  return known;
+}
+
+const BODY_LINES = new Map<string, { lines: string[]; separators: boolean[] }>();
+
+// Memoised by the line's text (a pure function of it). On Google each execution starts with
+// fresh module state, so this lasts one execution (the lines of the emails it sends); the local
+// runtime keeps it across the executions of a replay, which send the same templates thousands
+// of times.
+const LINE_SHAPES = new Map<string, LineShape>();
+
+function lineShape(line: string): LineShape {
+  let shape = LINE_SHAPES.get(line);
+  if (shape !== undefined) return shape;
+  const found = Array.from(line.matchAll(PLACEHOLDER));
+  let alone: LineShape['alone'] = null;
+  if (found.length === 1) {
+    const m = found[0];
+    const at = m.index ?? 0;
+    const before = line.slice(0, at);
+    const after = line.slice(at + m[0].length);
+    if (/^[\s・\-*•　]*$/.test(before) && after.trim() === '')
+      alone = { before, beforeHtml: escapeHtml(before), name: m[1] };
+  }
+  const parts: LineShape['parts'] = [];
+  let last = 0;
+  for (const m of found) {
+    const at = m.index ?? 0;
+    const text = line.slice(last, at);
+    parts.push({
+      text,
+      textHtml: linkifyTemplateText(text),
+      placeholder: m[0],
+      placeholderHtml: escapeHtml(m[0]),
+      name: m[1],
+    });
+    last = at + m[0].length;
+  }
+  const rest = line.slice(last);
+  shape = { parts, rest, restHtml: linkifyTemplateText(rest), alone };
+  if (LINE_SHAPES.size >= 2_000) LINE_SHAPES.clear();
+  LINE_SHAPES.set(line, shape);
+  return shape;
 }
 
 /** An answer is only ever escaped; a URL variable we filled ourselves becomes a link. */
@@ -385,13 +444,14 @@ export function renderEmail(
   // A Map, so a placeholder named {{constructor}} never finds Object.prototype.
   const table = new Map(Object.entries(vars));
 
-  const lines = template.body.replace(/\r\n?/g, '\n').split('\n');
-  const hasSeparator = lang === 'both' && lines.some((l) => SEPARATOR_LINE.test(l));
+  const { lines, separators } = bodyLines(template.body);
+  const hasSeparator = lang === 'both' && separators.some((isSeparator) => isSeparator);
   let section: Lang = hasSeparator ? 'ja' : lang;
   const plain: string[] = [];
   const html: string[] = [];
-  for (const line of lines) {
-    if (hasSeparator && SEPARATOR_LINE.test(line)) section = 'en';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (hasSeparator && separators[i]) section = 'en';
     const r = renderLine(line, section, table, missing);
     if (r === null) continue;
     plain.push(...r.plain);

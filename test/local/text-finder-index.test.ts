@@ -11,7 +11,8 @@ import {
   type LocalSpreadsheet,
   SpreadsheetService,
 } from '../../local/runtime/spreadsheet';
-import { keyPlan, textKey } from '../../local/runtime/spreadsheet/regex-keys';
+import { shapeOf } from '../../local/runtime/spreadsheet/cell-index';
+import { keyPlan, shapeKey, textKey } from '../../local/runtime/spreadsheet/regex-keys';
 import {
   literalMatch,
   literalOf,
@@ -219,6 +220,23 @@ describe('keys of cell texts', () => {
       if (ideographic.test(ch) && textKey(ch) !== ch) wrong.push(`U+${c.toString(16)} kana/kanji`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  test("a key's shape, runs of digits and value are worked out in one pass as the pattern's shapes read them", () => {
+    const rand = seededRandom(3);
+    const chars = 'ab0123456789x';
+    for (let n = 0; n < 3000; n++) {
+      let key = '';
+      const length = Math.floor(rand() * 24);
+      for (let i = 0; i < length; i++) key += chars[Math.floor(rand() * chars.length)];
+      const runs = key.match(/[0-9]+/g) ?? [];
+      expect(shapeOf(key)).toEqual({
+        shape: shapeKey(key),
+        runs: runs.length,
+        longest: Math.max(0, ...runs.map((r) => r.length)),
+        value: runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN,
+      });
+    }
   });
 
   test('patterns beyond what the keys model search every cell', () => {
@@ -429,5 +447,57 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
       compared++;
     }
     expect(compared).toBe(500);
+  });
+
+  test('IDs in a range among hundreds of IDs are found as IDs are written and removed (keys kept in order of value)', () => {
+    const rand = seededRandom(7);
+    const id = (n: number) => `BN-${String(n).padStart(5, '0')}`;
+    // 400 IDs in no order, an ID with two runs of digits (no value), a few other texts.
+    const numbers = Array.from({ length: 400 }, (_, i) => i + 1).sort(() => rand() - 0.5);
+    sheet.getRange(1, 1, 400, 1).setValues(numbers.map((n) => [id(n)]));
+    sheet.getRange(1, 2, 3, 1).setValues([['BN-12-3'], ['x'], ['bn 250']]);
+    // Keys with two runs of digits (no value): a shape of their own.
+    sheet
+      .getRange(1, 4, 40, 1)
+      .setValues(Array.from({ length: 40 }, (_, i) => [`BN-${100 + i * 7}x${i % 10}`]));
+    const ledger = ss.insertSheet('Ledger');
+    ledger.getRange(1, 1, 50, 1).setValues(numbers.slice(0, 50).map((n) => [id(n * 3)]));
+    // Ranges of 3-digit IDs (more than a plan lists: searched by shape and value) and of 4.
+    const ranges = [
+      '^BN-0*(?:[2-9]\\d{2}|1[5-9]\\d)$',
+      "^'?[\\s\u3000]*BN-?0*(?:[1-9]\\d{3,}|[3-9]\\d{2}|2[6-9]\\d|25[1-9])[\\s\u3000]*$",
+      '^(?:BN|bn)[- ]?0*(?:[1-9]\\d{3}|[5-9]\\d{2})$',
+      '^BN-0*[1-9]\\d{2}(?:-\\d)?$',
+      '^BN-[1-9]\\d{2}x\\d$',
+    ];
+    let compared = 0;
+    for (let step = 0; step < 60; step++) {
+      const row = 1 + Math.floor(rand() * 420);
+      switch (step % 4) {
+        case 0:
+          sheet.getRange(row, 1).setValue(id(1 + Math.floor(rand() * 1200)));
+          break;
+        case 1:
+          sheet.getRange(row, 1).clearContent();
+          break;
+        case 2:
+          ledger.getRange(1 + Math.floor(rand() * 60), 1).setValue(id(Math.floor(rand() * 999)));
+          break;
+        default:
+          sheet.getRange(row, 3).setValue(`BN-${100 + Math.floor(rand() * 900)}x${step % 10}`);
+          sheet.getRange(1 + Math.floor(rand() * 40), 4).clearContent();
+      }
+      for (const pattern of ranges) {
+        expect({ step, pattern, found: find(pattern) }).toEqual({
+          step,
+          pattern,
+          found: oracle(pattern),
+        });
+        compared++;
+      }
+    }
+    expect(compared).toBe(300);
+    expect(find(ranges[4]).length).toBeGreaterThan(30);
+    expect(find(ranges[0]).length).toBeGreaterThan(200);
   });
 });

@@ -7,7 +7,7 @@
 // testing every cell of the spreadsheet (issue #15: every submission searches). Cells holding a
 // formula display what their formula computes now, which depends on other cells: they are never
 // indexed and every search tests them.
-import { type KeyPlan, shapeKey, textKey, tokenKeys } from './regex-keys';
+import { type KeyPlan, textKey, tokenKeys } from './regex-keys';
 
 /** The layers of a sheet the displayed text depends on. */
 interface WatchedLayer {
@@ -162,24 +162,25 @@ export class CellIndex {
 
   /** Adds a key new in `whole` to its shape, or removes one gone from it. */
   private shaped(key: string, added: boolean): void {
-    const runs = key.match(/[0-9]+/g);
-    if (runs === null) return;
-    const shape = shapeKey(key);
+    const { shape, runs, longest, value } = shapeOf(key);
+    if (runs === 0) return;
     if (!added) {
       const keys = this.shapes.get(shape);
-      keys?.keys.delete(key);
-      if (keys?.keys.size === 0) this.shapes.delete(shape);
+      if (keys === undefined) return;
+      const value = keys.keys.get(key);
+      keys.keys.delete(key);
+      if (keys.keys.size === 0) this.shapes.delete(shape);
+      else if (keys.byValue !== undefined && value !== undefined) unsort(keys.byValue, key, value);
       return;
     }
-    for (const run of runs) this.longestRun = Math.max(this.longestRun, run.length);
+    this.longestRun = Math.max(this.longestRun, longest);
     let keys = this.shapes.get(shape);
     if (keys === undefined) {
       keys = { keys: new Map(), low: Infinity, high: -Infinity, unvalued: false };
       this.shapes.set(shape, keys);
     }
-    // A run longer than a double holds exactly is never left out by its value (keyValue).
-    const value = runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN;
     keys.keys.set(key, value);
+    if (keys.byValue !== undefined) sort(keys.byValue, key, value);
     if (Number.isNaN(value)) keys.unvalued = true;
     else {
       keys.low = Math.min(keys.low, value);
@@ -207,9 +208,7 @@ export class CellIndex {
       if (keys === undefined) continue;
       // No key of the shape has a value in range (its bounds are never narrowed on removal).
       if (!keys.unvalued && (keys.high < min || keys.low > max)) continue;
-      for (const [key, value] of keys.keys) {
-        if (Number.isNaN(value) || (value >= min && value <= max)) out.push(key);
-      }
+      inRange(keys, min, max, out);
     }
   }
 
@@ -217,6 +216,14 @@ export class CellIndex {
   text(r: number, c: number): string {
     this.refresh();
     if (this.formulaColumns.get(r)?.includes(c)) return this.sheet.displayText(r, c);
+    return this.texts[r]?.[c] ?? '';
+  }
+
+  /**
+   * The displayed text of a cell found by `keyed` (which brings the index up to date, and finds
+   * no cell with a formula), without checking either again: the finder's hot loop.
+   */
+  keyedText(r: number, c: number): string {
     return this.texts[r]?.[c] ?? '';
   }
 
@@ -263,9 +270,14 @@ export class CellIndex {
       const shape = this.shapes.get(group.shape);
       if (shape === undefined) continue;
       if (!shape.unvalued && (shape.high < group.low || shape.low > group.high)) continue;
-      if (group.keys.length <= shape.keys.size)
+      if (group.keys.length <= SORTED_FROM || group.keys.length <= shape.keys.size / 16)
         for (const k of group.keys) collect(this.whole.get(k), out);
-      else for (const k of shape.keys.keys()) if (group.set.has(k)) collect(this.whole.get(k), out);
+      else {
+        // The keys of the shape in the group's range, those of the group among them.
+        const keys: string[] = [];
+        inRange(shape, group.low, group.high, keys);
+        for (const k of keys) if (group.set.has(k)) collect(this.whole.get(k), out);
+      }
     }
     if (plan.shapes.length > 0) {
       const keys: string[] = [];
@@ -295,6 +307,79 @@ interface Shape {
   high: number;
   /** Whether a key without a value (NaN) was ever added. */
   unvalued: boolean;
+  /**
+   * The keys in order of value, made when a search first asks for a range of a shape with many
+   * keys, then kept up to date (IDs above a number, at every registration: a range of the member
+   * IDs' shape, whose keys grow with the members, is found without going through them all).
+   */
+  byValue?: ByValue;
+}
+
+interface ByValue {
+  /** Keys with a value, ascending by value, and those values. */
+  keys: string[];
+  values: number[];
+  /** Keys without a value (always in range). */
+  unvalued: Set<string>;
+}
+
+/** Shapes with more keys than this are searched by value in order (ByValue). */
+const SORTED_FROM = 32;
+
+/** Adds to `out` the keys of a shape without a value or with a value in [min, max]. */
+function inRange(shape: Shape, min: number, max: number, out: string[]): void {
+  if (shape.keys.size <= SORTED_FROM) {
+    for (const [key, value] of shape.keys)
+      if (Number.isNaN(value) || (value >= min && value <= max)) out.push(key);
+    return;
+  }
+  if (shape.byValue === undefined) {
+    const valued = [...shape.keys].filter(([, v]) => !Number.isNaN(v)).sort((a, b) => a[1] - b[1]);
+    shape.byValue = {
+      keys: valued.map(([k]) => k),
+      values: valued.map(([, v]) => v),
+      unvalued: new Set([...shape.keys].filter(([, v]) => Number.isNaN(v)).map(([k]) => k)),
+    };
+  }
+  const { keys, values, unvalued } = shape.byValue;
+  for (const key of unvalued) out.push(key);
+  for (let i = firstAtLeast(values, min); i < values.length && values[i] <= max; i++)
+    out.push(keys[i]);
+}
+
+/** The first index of an ascending list whose value is at least `min` (the length if none). */
+function firstAtLeast(values: readonly number[], min: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sort(byValue: ByValue, key: string, value: number): void {
+  if (Number.isNaN(value)) {
+    byValue.unvalued.add(key);
+    return;
+  }
+  const at = firstAtLeast(byValue.values, value);
+  byValue.keys.splice(at, 0, key);
+  byValue.values.splice(at, 0, value);
+}
+
+function unsort(byValue: ByValue, key: string, value: number): void {
+  if (Number.isNaN(value)) {
+    byValue.unvalued.delete(key);
+    return;
+  }
+  for (let i = firstAtLeast(byValue.values, value); byValue.values[i] === value; i++)
+    if (byValue.keys[i] === key) {
+      byValue.keys.splice(i, 1);
+      byValue.values.splice(i, 1);
+      return;
+    }
 }
 
 const ITEMS = new Map<string, { parts: (string | number)[]; min: number; max: number }>();
@@ -406,7 +491,7 @@ export function keyList(plan: KeyPlan): KeyList {
         whole.push(k);
         continue;
       }
-      const shape = shapeKey(k);
+      const shape = shapeOf(k).shape;
       const keys = byShape.get(shape);
       if (keys === undefined) byShape.set(shape, [k]);
       else keys.push(k);
@@ -436,8 +521,45 @@ export function keyList(plan: KeyPlan): KeyList {
 
 /** The value of a key's digits as `shaped` records it: NaN unless one run of at most 15. */
 function keyValue(key: string): number {
-  const runs = key.match(/[0-9]+/g);
-  return runs !== null && runs.length === 1 && runs[0].length <= 15 ? Number(runs[0]) : Number.NaN;
+  return shapeOf(key).value;
+}
+
+/**
+ * In one pass over a key: its shape (shapeKey: each run of digits as '#' and its length), how
+ * many runs of digits it has and the longest, and the value of its digits when it has one run
+ * (NaN with more, or with a run longer than a double holds exactly: never left out by value).
+ */
+export function shapeOf(key: string): {
+  shape: string;
+  runs: number;
+  longest: number;
+  value: number;
+} {
+  let shape = '';
+  let runs = 0;
+  let longest = 0;
+  let run = 0;
+  let start = 0;
+  let from = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const code = i < key.length ? key.charCodeAt(i) : -1;
+    if (code >= 0x30 && code <= 0x39) {
+      if (run === 0) start = i;
+      run++;
+      continue;
+    }
+    if (run === 0) continue;
+    shape += `${key.slice(from, start)}#${run}`;
+    from = i;
+    runs++;
+    if (run > longest) longest = run;
+    run = 0;
+  }
+  if (runs === 0) return { shape: key, runs, longest, value: Number.NaN };
+  shape += key.slice(from);
+  const value =
+    runs === 1 && longest <= 15 ? Number(key.slice(start, start + longest)) : Number.NaN;
+  return { shape, runs, longest, value };
 }
 
 type Positions = number | Set<number>;

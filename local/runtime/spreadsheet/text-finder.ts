@@ -304,7 +304,7 @@ export class LocalTextFinder<R extends RangeLike> {
             const r = Math.floor(position / COLUMNS);
             const c = position - r * COLUMNS;
             if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
-            const text = index.text(r, c);
+            const text = index.keyedText(r, c);
             if (text !== '' && alternative.test(text)) {
               if (matched === null) matched = new Set();
               matched.add(position);
@@ -374,8 +374,8 @@ interface Alternative {
 
 // Alternatives recur from search to search (a response ID is looked for by several hourly
 // sweeps, a member's ID by each of their applications): their tests and plans are kept, those
-// used lately (two generations of up to 20,000: one in use again moves to the newer).
-const GENERATION = 20_000;
+// used lately (two generations of up to 10,000: one in use again moves to the newer).
+const GENERATION = 10_000;
 let recent = new Map<string, Alternative | null>();
 let older = new Map<string, Alternative | null>();
 
