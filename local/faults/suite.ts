@@ -113,10 +113,11 @@ export const EXPLAINED: Record<Fault, { handled?: RegExp; extraMail?: RegExp }> 
   timedThrows: { handled: /Service Spreadsheets failed while accessing document with id ss\d+\./ },
   // The nested run cannot get the lock and leaves the work to the outer one.
   monthlyTwice: { handled: /^console\.warn LOCK_BUSY runMonthlyPayments: / },
-  // An edit after payment is acknowledged to the applicant (R18).
+  // An edit after payment is acknowledged to the applicant (R18), in their email language: both
+  // halves, or the Japanese or the English one alone (the full scenario has all three).
   edited: {
     extraMail:
-      /^to: [^\n]+\nsubject: 【伴走ネット】申請内容の変更を受け付けました（受付番号: (resp#\d+)） \/ Bansou Net: we received your change \(reference \1\)\n/,
+      /^to: [^\n]+\nsubject: (?:【伴走ネット】申請内容の変更を受け付けました（受付番号: (resp#\d+)）(?: \/ Bansou Net: we received your change \(reference \1\))?|Bansou Net: we received your change \(reference resp#\d+\))\n/,
   },
 };
 
