@@ -18,6 +18,7 @@ import {
 } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
+import { tokyoTime } from '../adapters/trigger-owner';
 import { ALERTS } from '../domain/alerts';
 import { monthOf, monthOfDay, parseDay } from '../domain/dates';
 import {
@@ -231,8 +232,11 @@ export function shouldCatchUp(env: Env, scheduled: number): boolean {
   const [before, count] = (env.props.get(CATCH_UP_KEY) ?? '').split(' ');
   const tries = before === at ? Number(count) || 0 : 0;
   if (tries >= CATCH_UP_TRIES) {
-    const local = Utilities.formatDate(new Date(scheduled), 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
-    alertStaffOnce(env, `monthly-not-finished:${at}`, ALERTS.monthlyNotFinished(local, tries));
+    alertStaffOnce(
+      env,
+      `monthly-not-finished:${at}`,
+      ALERTS.monthlyNotFinished(tokyoTime(at), tries),
+    );
     return false;
   }
   env.props.set(CATCH_UP_KEY, `${at} ${tries + 1}`);
