@@ -346,6 +346,44 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
     return out;
   };
 
+  test('cells found stay found when a row is written wider than every row before it (positions encoded again)', () => {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 80 - sheet.getMaxColumns());
+    sheet.getRange(1, 1, 3, 2).setValues([
+      ['BN-12', 'x'],
+      ['a', 'BN-0012'],
+      ['bn12', 'b'],
+    ]);
+    const pattern = "^'?(?:BN-?0*12|x)$";
+    expect(find(pattern)).toEqual(oracle(pattern));
+    expect(find(pattern)).toEqual(['Members!A1', 'Members!B1', 'Members!B2', 'Members!A3']);
+    // Past 32 columns, then past 64: the index's positions are worked out again each time.
+    sheet.getRange(2, 40).setValue('BN-12');
+    expect(find(pattern)).toEqual([
+      'Members!A1',
+      'Members!B1',
+      'Members!B2',
+      'Members!AN2',
+      'Members!A3',
+    ]);
+    sheet
+      .getRange(5, 1, 1, 70)
+      .setValues([Array.from({ length: 70 }, (_, i) => (i % 2 ? 'x' : 'y'))]);
+    sheet.getRange(2, 40).setValue('y');
+    expect(find(pattern)).toEqual(oracle(pattern));
+    expect(find(pattern).length).toBe(4 + 35);
+    expect(find(pattern).at(-1)).toBe('Members!BR5');
+  });
+
+  test('a cell far down a long sheet is found at its row (positions past 2^15 rows)', () => {
+    const rows = 40_000;
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows);
+    sheet.getRange(rows, 3).setValue('BN-12');
+    sheet.getRange(rows - 1, 1).setValue('x');
+    expect(find("^'?(?:BN-?0*12|x)$")).toEqual([`Members!A${rows - 1}`, `Members!C${rows}`]);
+    sheet.getRange(rows - 1, 1).setValue('z');
+    expect(find("^'?(?:BN-?0*12|x)$")).toEqual([`Members!C${rows}`]);
+  });
+
   test('500 searches between random writes find what testing every cell finds', () => {
     const rand = seededRandom(15);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];

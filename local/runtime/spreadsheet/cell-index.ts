@@ -24,8 +24,13 @@ export interface IndexedCells {
   displayText(row: number, column: number): string;
 }
 
-/** Positions are encoded as row × COLUMNS + column (a sheet has at most 18,278 columns). */
-export const COLUMNS = 32768;
+/**
+ * Positions are encoded as row × stride + column, the stride being a power of two wider than any
+ * row indexed (CellIndex.stride; at least MIN_STRIDE): small enough for V8 to keep them as small
+ * integers (Smis, up to 2^30) in the position lists, not as boxed numbers, for a sheet of a
+ * million rows of 32 columns or 32,768 rows of 18,278 (a sheet's most) alike.
+ */
+const MIN_STRIDE = 32;
 
 export class CellIndex {
   /** Per row, the displayed text of each cell without a formula ('' when empty). */
@@ -41,6 +46,8 @@ export class CellIndex {
   private longestRun = 0;
   private dirty = new Set<number>();
   private stale = true;
+  /** Positions are row × stride + column (see MIN_STRIDE). */
+  stride = MIN_STRIDE;
 
   constructor(
     private readonly sheet: IndexedCells,
@@ -70,6 +77,13 @@ export class CellIndex {
 
   /** Brings the index up to date with the sheet. */
   private refresh(): void {
+    // A row written wider than the stride: every position is encoded again.
+    if (!this.stale)
+      for (const r of this.dirty)
+        if (this.width(r) > this.stride) {
+          this.stale = true;
+          break;
+        }
     if (this.stale) {
       this.stale = false;
       this.dirty.clear();
@@ -81,12 +95,24 @@ export class CellIndex {
       this.parts.clear();
       this.shapes.clear();
       const n = Math.max(this.sheet.values.rows.length, this.sheet.formulas.rows.length);
+      let widest = 0;
+      for (let r = 0; r < n; r++) widest = Math.max(widest, this.width(r));
+      this.stride = MIN_STRIDE;
+      while (this.stride < widest) this.stride *= 2;
       for (let r = 0; r < n; r++) this.indexRow(r);
       return;
     }
     if (this.dirty.size === 0) return;
     for (const r of this.dirty) this.indexRow(r);
     this.dirty.clear();
+  }
+
+  /** Columns past the last with a value or formula in row r (as the layers hold them). */
+  private width(r: number): number {
+    return Math.max(
+      this.sheet.values.rows[r]?.length ?? 0,
+      this.sheet.formulas.rows[r]?.length ?? 0,
+    );
   }
 
   /**
@@ -129,7 +155,7 @@ export class CellIndex {
       const before = old === undefined ? '' : (old[c] ?? '');
       const after = texts === undefined ? '' : (texts[c] ?? '');
       if (before === after) continue;
-      const position = r * COLUMNS + c;
+      const position = r * this.stride + c;
       if (before !== '') this.unindexCell(before, position);
       if (after !== '') this.indexCell(after, position);
     }
@@ -243,7 +269,7 @@ export class CellIndex {
   }
 
   /**
-   * The positions (row × COLUMNS + column, ascending) of the cells a pattern with this plan can
+   * The positions (row × stride + column, ascending) of the cells a pattern with this plan can
    * match: those whose key (or a part's key) is in the plan, and every cell with a formula.
    */
   candidates(plan: KeyPlan): number[] {
@@ -295,7 +321,7 @@ export class CellIndex {
     this.refresh();
     const out: number[] = [];
     for (const [r, columns] of this.formulaColumns)
-      for (const c of columns) out.push(r * COLUMNS + c);
+      for (const c of columns) out.push(r * this.stride + c);
     return out;
   }
 }
@@ -562,12 +588,19 @@ export function shapeOf(key: string): {
   return { shape, runs, longest, value };
 }
 
-type Positions = number | Set<number>;
+/**
+ * The positions of one key: one as itself (most keys), more as a list in no particular order.
+ * A list of small integers takes 4 bytes a position and a push to grow (a Set took several
+ * times that, and a boxed number for each position past 2^30); a key never holds a position
+ * twice (a cell's text has one whole key and tokenKeys gives distinct parts; a cell is
+ * unindexed before it is indexed again), and a position is removed only when its cell changes.
+ */
+type Positions = number | number[];
 
 function collect(positions: Positions | undefined, out: number[]): void {
   if (positions === undefined) return;
   if (typeof positions === 'number') out.push(positions);
-  else for (const p of positions) out.push(p);
+  else for (let i = 0; i < positions.length; i++) out.push(positions[i]);
 }
 
 /** Adds a position under a key; true when the key is new. */
@@ -578,8 +611,8 @@ function add(map: Map<string, Positions>, key: string, position: number): boolea
     return true;
   }
   if (typeof positions === 'number') {
-    if (positions !== position) map.set(key, new Set([positions, position]));
-  } else positions.add(position);
+    if (positions !== position) map.set(key, [positions, position]);
+  } else positions.push(position);
   return false;
 }
 
@@ -590,8 +623,12 @@ function remove(map: Map<string, Positions>, key: string, position: number): boo
   if (typeof positions === 'number') {
     if (positions !== position) return false;
   } else {
-    positions.delete(position);
-    if (positions.size > 0) return false;
+    // Cells written again are mostly recent ones, near the end of the list.
+    const at = positions.lastIndexOf(position);
+    if (at === -1) return false;
+    const last = positions.pop() as number;
+    if (at < positions.length) positions[at] = last;
+    if (positions.length > 0) return false;
   }
   map.delete(key);
   return true;

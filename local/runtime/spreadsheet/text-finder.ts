@@ -28,14 +28,7 @@
 // relatives are one round trip each: README "Benchmark", both estimates). No cell value crosses
 // the wire: the found ranges carry only their position, so no cells are counted as read.
 
-import {
-  CellIndex,
-  COLUMNS,
-  type IndexedCells,
-  KeyHolders,
-  type KeyList,
-  keyList,
-} from './cell-index';
+import { CellIndex, type IndexedCells, KeyHolders, type KeyList, keyList } from './cell-index';
 import { keyPlan, textKey } from './regex-keys';
 
 export interface SearchableSheet<R> {
@@ -288,6 +281,9 @@ export class LocalTextFinder<R extends RangeLike> {
       const firstColumn = area.column - 1;
       const lastColumn = firstColumn + area.numColumns - 1;
       const index = sheet.index;
+      // Up to date before its positions are decoded (a wider row changes the stride).
+      index?.update();
+      const stride = index === undefined ? 0 : index.stride;
       if (index !== undefined && split !== null) {
         // Each alternative is tested only on the cells its own keys allow; a cell matches the
         // pattern when it matches one of them (cells with a formula: tested with each).
@@ -301,8 +297,8 @@ export class LocalTextFinder<R extends RangeLike> {
           index.keyed(alternative.plan, candidates);
           for (const position of candidates) {
             if (matched?.has(position)) continue;
-            const r = Math.floor(position / COLUMNS);
-            const c = position - r * COLUMNS;
+            const r = Math.floor(position / stride);
+            const c = position - r * stride;
             if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
             const text = index.keyedText(r, c);
             if (text !== '' && alternative.test(text)) {
@@ -313,8 +309,8 @@ export class LocalTextFinder<R extends RangeLike> {
           }
         }
         for (const position of index.formulaPositions()) {
-          const r = Math.floor(position / COLUMNS);
-          const c = position - r * COLUMNS;
+          const r = Math.floor(position / stride);
+          const c = position - r * stride;
           if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
           const text = index.text(r, c);
           if (text === '') continue;
@@ -326,15 +322,15 @@ export class LocalTextFinder<R extends RangeLike> {
         }
         found.sort((a, b) => a - b);
         for (const position of found) {
-          const r = Math.floor(position / COLUMNS);
-          out.push(sheet.makeRange(r + 1, position - r * COLUMNS + 1, 1, 1));
+          const r = Math.floor(position / stride);
+          out.push(sheet.makeRange(r + 1, position - r * stride + 1, 1, 1));
         }
         continue;
       }
       if (index !== undefined && plan !== null) {
         for (const position of index.candidates(plan)) {
-          const r = Math.floor(position / COLUMNS);
-          const c = position - r * COLUMNS;
+          const r = Math.floor(position / stride);
+          const c = position - r * stride;
           if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
           if (test(index.text(r, c))) out.push(sheet.makeRange(r + 1, c + 1, 1, 1));
         }
