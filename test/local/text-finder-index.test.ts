@@ -374,6 +374,23 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
     expect(find(pattern).at(-1)).toBe('Members!BR5');
   });
 
+  test('a word of a list (no digit) is found where it is an entry, though such parts are indexed only once a search asks for one', () => {
+    const ledger = ss.insertSheet('Ledger');
+    sheet.getRange(1, 1, 3, 1).setValues([['Sato, Tanaka'], ['tanaka'], ['Tanakas, x']]);
+    ledger.getRange('B1').setValue('x tanaka 12');
+    ledger.getRange('B2').setValue('BN-12, BN-13');
+    // Indexed first for a search of an entry with a digit.
+    const id = "^'?(?:(?:[\\s\\S]*[\\s,])?bn-13(?:[\\s,][\\s\\S]*)?)$";
+    expect(find(id)).toEqual(['Ledger!B2']);
+    const word = "^'?(?:(?:[\\s\\S]*[\\s,])?tanaka(?:[\\s,][\\s\\S]*)?)$";
+    expect(find(word)).toEqual(['Members!A1', 'Members!A2', 'Ledger!B1']);
+    sheet.getRange('A4').setValue('y, TANAKA');
+    sheet.getRange('A1').setValue('Sato');
+    expect(find(word)).toEqual(oracle(word));
+    expect(find(word)).toEqual(['Members!A2', 'Members!A4', 'Ledger!B1']);
+    expect(find(id)).toEqual(['Ledger!B2']);
+  });
+
   test('a cell far down a long sheet is found at its row (positions past 2^15 rows)', () => {
     const rows = 40_000;
     sheet.insertRowsAfter(sheet.getMaxRows(), rows);

@@ -37,8 +37,12 @@ export class CellIndex {
   private texts: (string[] | undefined)[] = [];
   /** Per row with formulas, their columns. */
   private formulaColumns = new Map<number, number[]>();
-  /** Positions by key: one position as a number (most keys), more as a Set. */
+  /** Positions by key: one position as a number (most keys), more as a list. */
   private whole = new Map<string, Positions>();
+  /**
+   * The parts' keys of cells whose text has separators, by key: those with a digit, and the
+   * others too once a search has asked for one (KeyHolders.allParts).
+   */
   private parts = new Map<string, Positions>();
   /** The keys with digits in `whole`, by shape (shapeKey), each with the value of its digits. */
   private shapes = new Map<string, Shape>();
@@ -68,6 +72,12 @@ export class CellIndex {
       layer.onChange = mark;
       layer.onRowsMoved = moved;
     }
+    holders.indexes.add(this);
+  }
+
+  /** Has the whole sheet indexed again at the next search. */
+  invalidate(): void {
+    this.stale = true;
   }
 
   /** Brings the index (and what the holders know of it) up to date with the sheet. */
@@ -165,25 +175,32 @@ export class CellIndex {
 
   private indexCell(text: string, position: number): void {
     const key = textKey(text);
+    const digits = hasDigit(key);
     if (add(this.whole, key, position)) {
-      this.shaped(key, true);
+      if (digits) this.shaped(key, true);
       this.holders.whole.add(key, this);
     }
-    const parts = tokenKeys(text);
+    // A part's key has a digit only if the whole key has one (each run of digits keeps one).
+    const all = this.holders.allParts;
+    const parts = digits || all ? tokenKeys(text) : null;
     if (parts !== null)
-      for (const k of parts) if (add(this.parts, k, position)) this.holders.parts.add(k, this);
+      for (const k of parts)
+        if ((all || hasDigit(k)) && add(this.parts, k, position)) this.holders.parts.add(k, this);
   }
 
   private unindexCell(text: string, position: number): void {
     const key = textKey(text);
+    const digits = hasDigit(key);
     if (remove(this.whole, key, position)) {
-      this.shaped(key, false);
+      if (digits) this.shaped(key, false);
       this.holders.whole.remove(key, this);
     }
-    const parts = tokenKeys(text);
+    const all = this.holders.allParts;
+    const parts = digits || all ? tokenKeys(text) : null;
     if (parts !== null)
       for (const k of parts)
-        if (remove(this.parts, k, position)) this.holders.parts.remove(k, this);
+        if ((all || hasDigit(k)) && remove(this.parts, k, position))
+          this.holders.parts.remove(k, this);
   }
 
   /** Adds a key new in `whole` to its shape, or removes one gone from it. */
@@ -288,6 +305,7 @@ export class CellIndex {
    * the plan, in no particular order and possibly more than once.
    */
   keyed(plan: KeyList, out: number[]): void {
+    this.holders.needParts(plan.part);
     this.refresh();
     for (const k of plan.whole) collect(this.whole.get(k), out);
     for (const group of plan.groups) {
@@ -463,6 +481,28 @@ class HolderMap {
 export class KeyHolders {
   readonly whole = new HolderMap();
   readonly parts = new HolderMap();
+  /** The indexes of the spreadsheet's sheets. */
+  readonly indexes = new Set<CellIndex>();
+  /**
+   * Whether parts' keys without a digit are indexed too. Until a search asks for one, only parts
+   * with a digit are (what a list of IDs holds: an entry of a list is looked up by its ID); the
+   * words of names and free text, most of the parts, are not kept for nothing.
+   */
+  allParts = false;
+
+  /**
+   * Before the parts' keys of a plan are looked up: when one has no digit and such parts are not
+   * indexed yet, every sheet is indexed again with them (then kept up to date like the others).
+   */
+  needParts(keys: readonly string[]): void {
+    if (this.allParts) return;
+    for (const k of keys)
+      if (!hasDigit(k)) {
+        this.allParts = true;
+        for (const index of this.indexes) index.invalidate();
+        return;
+      }
+  }
 
   /**
    * The indexes whose cells may have a key of the plan (every index is to be asked when the
@@ -470,6 +510,8 @@ export class KeyHolders {
    */
   of(plan: KeyList): Set<CellIndex> | null {
     if (plan.shapes.length > 0) return null;
+    // Parts without a digit not indexed yet (needParts not called): every index is asked.
+    if (!this.allParts && plan.part.some((k) => !hasDigit(k))) return null;
     const out = new Set<CellIndex>();
     for (const k of plan.whole) this.whole.collect(k, out);
     for (const group of plan.groups) for (const k of group.keys) this.whole.collect(k, out);
@@ -596,6 +638,15 @@ export function shapeOf(key: string): {
  * unindexed before it is indexed again), and a position is removed only when its cell changes.
  */
 type Positions = number | number[];
+
+/** Whether a key has a digit (keys hold ASCII digits only: textKey). */
+function hasDigit(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
 
 function collect(positions: Positions | undefined, out: number[]): void {
   if (positions === undefined) return;

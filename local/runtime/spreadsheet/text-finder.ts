@@ -267,8 +267,10 @@ export class LocalTextFinder<R extends RangeLike> {
     let holding: (Set<CellIndex> | null)[] | null = null;
     let shared: KeyHolders | undefined;
     if (split !== null) {
-      for (const area of this.areas) area.sheet.index?.update();
       shared = this.areas.find((a) => a.sheet.index !== undefined)?.sheet.index?.holders;
+      // Parts' keys the indexes may not hold yet are asked for before they are brought up to date.
+      if (shared !== undefined) for (const a of split) shared.needParts(a.plan.part);
+      for (const area of this.areas) area.sheet.index?.update();
       if (shared !== undefined) {
         const holders = shared;
         holding = split.map((a) => holders.of(a.plan));
