@@ -334,6 +334,11 @@ export class CellIndex {
     }
   }
 
+  /** Whether a cell of the sheet has a formula (up to date: after update). */
+  hasFormulas(): boolean {
+    return this.formulaColumns.size > 0;
+  }
+
   /** The positions of the cells with a formula (every search tests them). */
   formulaPositions(): number[] {
     this.refresh();

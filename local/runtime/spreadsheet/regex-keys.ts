@@ -52,10 +52,6 @@ export function keeps(cp: number): boolean {
   return keyChar(cp) !== '';
 }
 
-/** ASCII characters a key drops (all but letters and digits; upper case is lower-cased first). */
-const DROPPED_ASCII = /[^a-z0-9]/;
-const DROPPED_ASCII_ALL = /[^a-z0-9]+/g;
-
 /** Each run of digits without its leading zeros (one zero stays of a run of zeros). */
 function stripZeros(raw: string): string {
   return raw.includes('0') ? raw.replace(/(^|[^0-9])0+(?=[0-9])/g, '$1') : raw;
@@ -66,18 +62,6 @@ function stripZeros(raw: string): string {
  * zeros (stripZeros, done in the same pass: a run of zeros only keeps one).
  */
 export function textKey(text: string): string {
-  // ASCII text (most cells): lower-cased, the characters a key drops removed, then the zeros, by
-  // the engine's own string operations rather than a string built a character at a time.
-  let ascii = true;
-  for (let i = 0; i < text.length; i++)
-    if (text.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (ascii) {
-    const lower = text.toLowerCase();
-    return stripZeros(DROPPED_ASCII.test(lower) ? lower.replace(DROPPED_ASCII_ALL, '') : lower);
-  }
   let key = '';
   let inRun = false;
   // Whether the digit run so far is only zeros (none of them written yet).

@@ -265,6 +265,7 @@ export class LocalTextFinder<R extends RangeLike> {
     // Per alternative, the sheets holding one of its keys (null: every sheet is asked), once
     // every searched sheet's index is up to date.
     let holding: (Set<CellIndex> | null)[] | null = null;
+    let anyHeld: Set<CellIndex> | null = new Set();
     let shared: KeyHolders | undefined;
     if (split !== null) {
       shared = this.areas.find((a) => a.sheet.index !== undefined)?.sheet.index?.holders;
@@ -274,6 +275,14 @@ export class LocalTextFinder<R extends RangeLike> {
       if (shared !== undefined) {
         const holders = shared;
         holding = split.map((a) => holders.of(a.plan));
+        // The sheets holding a key of some alternative (null: every sheet may).
+        for (const held of holding) {
+          if (held === null) {
+            anyHeld = null;
+            break;
+          }
+          for (const index of held) anyHeld.add(index);
+        }
       }
     }
     for (const area of this.areas) {
@@ -287,6 +296,15 @@ export class LocalTextFinder<R extends RangeLike> {
       index?.update();
       const stride = index === undefined ? 0 : index.stride;
       if (index !== undefined && split !== null) {
+        // A sheet holding no key of any alternative and no formula has nothing to find.
+        if (
+          holding !== null &&
+          anyHeld !== null &&
+          index.holders === shared &&
+          !anyHeld.has(index) &&
+          !index.hasFormulas()
+        )
+          continue;
         // Each alternative is tested only on the cells its own keys allow; a cell matches the
         // pattern when it matches one of them (cells with a formula: tested with each).
         const found: number[] = [];
