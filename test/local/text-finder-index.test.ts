@@ -391,6 +391,14 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
     expect(find(id)).toEqual(['Ledger!B2']);
   });
 
+  test('a cell matched by two alternatives, or by its whole key and a part, is found once', () => {
+    sheet.getRange(1, 1, 3, 1).setValues([['BN-12'], [' BN-13'], ['BN-13, x']]);
+    expect(find("^'?(?:BN-12|bn-?0*12)$")).toEqual(['Members!A1']);
+    const entry = "^'?(?:(?:[\\s\\S]*[\\s,])?bn-13(?:[\\s,][\\s\\S]*)?|\\s*BN-13)$";
+    expect(find(entry)).toEqual(oracle(entry));
+    expect(find(entry)).toEqual(['Members!A2', 'Members!A3']);
+  });
+
   test('a cell far down a long sheet is found at its row (positions past 2^15 rows)', () => {
     const rows = 40_000;
     sheet.insertRowsAfter(sheet.getMaxRows(), rows);

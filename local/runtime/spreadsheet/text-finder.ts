@@ -306,26 +306,23 @@ export class LocalTextFinder<R extends RangeLike> {
         )
           continue;
         // Each alternative is tested only on the cells its own keys allow; a cell matches the
-        // pattern when it matches one of them (cells with a formula: tested with each).
+        // pattern when it matches one of them (cells with a formula: tested with each). A cell
+        // found by more than one alternative (or twice by one: by its whole key and a part's) is
+        // listed once, after the positions are sorted.
         const found: number[] = [];
-        let matched: Set<number> | null = null;
         for (let i = 0; i < split.length; i++) {
           const alternative = split[i];
           const held = holding === null ? null : holding[i];
           if (held !== null && index.holders === shared && !held.has(index)) continue;
           candidates.length = 0;
           index.keyed(alternative.plan, candidates);
-          for (const position of candidates) {
-            if (matched?.has(position)) continue;
+          for (let k = 0; k < candidates.length; k++) {
+            const position = candidates[k];
             const r = Math.floor(position / stride);
             const c = position - r * stride;
             if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
             const text = index.keyedText(r, c);
-            if (text !== '' && alternative.test(text)) {
-              if (matched === null) matched = new Set();
-              matched.add(position);
-              found.push(position);
-            }
+            if (text !== '' && alternative.test(text)) found.push(position);
           }
         }
         for (const position of index.formulaPositions()) {
@@ -341,7 +338,10 @@ export class LocalTextFinder<R extends RangeLike> {
             }
         }
         found.sort((a, b) => a - b);
-        for (const position of found) {
+        for (let k = 0; k < found.length; k++) {
+          const position = found[k];
+          if (k > 0 && position === found[k - 1]) continue;
+
           const r = Math.floor(position / stride);
           out.push(sheet.makeRange(r + 1, position - r * stride + 1, 1, 1));
         }
