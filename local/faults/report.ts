@@ -168,6 +168,8 @@ async function main(): Promise<void> {
       s.quotaExhaustions && `${s.quotaExhaustions} quota exhaustions`,
       s.injectedFailures && `${s.injectedFailures} injected Spreadsheet failures`,
       s.nestedMonthlyRuns && `${s.nestedMonthlyRuns} nested monthly runs`,
+      fault === 'rearranged' &&
+        `${s.sorts} sheets sorted and ${s.columnChanges} columns inserted or moved by staff`,
       fault === 'edited' &&
         `${s.edits} edits after payment (${run.flagged} flagged), ${s.editsSkipped} unpaid skipped`,
       fault === 'mailQuota' && `${run.stillQueued} mails still queued at the end`,
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
       fault === 'none'
         ? 'reference'
         : diffs.length === 0
-          ? `sheets equal${reorder ? ' (IDs mapped by email, rows sorted)' : ''}`
+          ? `sheets equal${reorder ? ' (IDs mapped by email, rows sorted)' : ''}${fault === 'rearranged' ? ' (columns by header, staff column left out, rows sorted)' : ''}`
           : `${diffs.length} cells differ`;
     out.push(`${FAULT_TITLES[fault]}: ${verdict} — ${(run.ms / 1000).toFixed(1)} s`);
     if (faultFigures) out.push(`    ${faultFigures}; ${run.mailSent} mails sent`);
@@ -227,7 +229,9 @@ async function main(): Promise<void> {
         r.stats.quotaExhaustions +
         r.stats.nestedMonthlyRuns +
         r.stats.lateRows +
-        r.stats.edits,
+        r.stats.edits +
+        r.stats.sorts +
+        r.stats.columnChanges,
     }),
     { events: 0, duplicates: 0, drops: 0, injected: 0 },
   );
