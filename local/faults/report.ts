@@ -204,6 +204,12 @@ async function main(): Promise<void> {
     if (unexplained.length) failures.push(`${fault}: handled failures its fault does not explain`);
     if (mail.missing.length || mail.extra.length)
       failures.push(`${fault}: mail differs from the fault-free run`);
+    // Staff sorting the Outbox must not change the order mail goes out in (R29).
+    if (fault === 'rearranged') {
+      const moved = run.mail.filter((m, i) => m !== reference.mail[i]).length;
+      out.push(`    mail in the fault-free run's order: ${moved} of ${run.mail.length} moved`);
+      if (moved > 0) failures.push('rearranged: mail went out in another order');
+    }
     if (fault === 'edited' && run.flagged !== run.edited)
       failures.push('edited: not every edit after payment was flagged');
     if (fault === 'mailQuota' && run.stillQueued > 0)
