@@ -2,28 +2,9 @@
 // spreadsheet: Data → Sort range on the rows below the header (Range.sort, "Class Range",
 // https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj).
 // What the script does next must not depend on the order the rows are in.
-import { office, uncounted } from './helpers';
+import { office, staffSorts, uncounted } from './helpers';
 
 const DOWN = 'Service unavailable: Gmail';
-
-/** Staff sort a sheet's data rows by one of its columns (the English half of the header). */
-function staffSorts(
-  o: ReturnType<typeof office>,
-  name: string,
-  column: string,
-  ascending: boolean,
-): void {
-  uncounted(o, () => {
-    const sheet = o.ss.getSheetByName(name)!;
-    const header = sheet
-      .getRange(1, 1, 1, sheet.getLastColumn())
-      .getValues()[0]
-      .map((h) => String(h).split(' / ')[0]);
-    sheet
-      .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
-      .sort({ column: header.indexOf(column) + 1, ascending });
-  });
-}
 
 describe('the Outbox keeps its order when staff sort it (R29)', () => {
   test('a sort of the Outbox by recipient by staff while mail waits for the quota: the email queued first still goes first, the later ones wait for tomorrow in their order', () => {

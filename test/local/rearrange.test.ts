@@ -5,33 +5,14 @@
 // "Existing data is shifted right to make room for the moved columns while the source columns are
 // removed from the grid"; https://developers.google.com/apps-script/reference/spreadsheet/sheet#movecolumnscolumnspec,-destinationindex).
 // The TextFinder's index of the sheet stays right after each (cell-index.ts).
-import { RuntimeContext } from '../../local/runtime/context';
-import {
-  type LocalSheet,
-  type LocalSpreadsheet,
-  SpreadsheetService,
-} from '../../local/runtime/spreadsheet';
+import type { LocalSheet } from '../../local/runtime/spreadsheet';
+import { messageOf, oneSheet } from './helpers';
 
-let ss: LocalSpreadsheet;
 let sheet: LocalSheet;
 
 beforeEach(() => {
-  const ctx = new RuntimeContext({ now: Date.UTC(2024, 6, 30), timeZone: 'Asia/Tokyo' });
-  const app = new SpreadsheetService(ctx);
-  ss = app.createSpreadsheet('Bansou Net');
-  app.setContainer(ss);
-  sheet = ss.getSheets()[0];
-  sheet.setName('Applications');
+  ({ sheet } = oneSheet('Applications'));
 });
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 const values = () => sheet.getDataRange().getValues();
 const found = (pattern: string) =>
