@@ -102,6 +102,48 @@ export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot
   return out;
 }
 
+/** Rows below the header in a fixed order (what `reorder` does to a snapshot). */
+function sortRows(rows: string[][]): string[][] {
+  if (rows.length < 2) return rows;
+  const key = (row: string[]) => JSON.stringify(row);
+  return [
+    rows[0],
+    ...rows.slice(1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
+  ];
+}
+
+/**
+ * `snap` (a run whose sheets staff rearranged) with each sheet's columns taken by header in the
+ * order of the same sheet in `reference`: columns staff added are left out, columns staff
+ * moved are put back; then rows sorted, as `reference` (a sorted snapshot) has them. A column
+ * of the reference the run lacks shows as '(missing column)'.
+ */
+export function alignColumns(reference: Snapshot, snap: Snapshot): Snapshot {
+  const out: Snapshot = new Map();
+  for (const [name, rows] of snap) {
+    const expected = reference.get(name);
+    if (!expected || expected.length === 0 || rows.length === 0) {
+      out.set(name, sortRows(rows));
+      continue;
+    }
+    // A sheet staff did not rearrange (the Payments and Statistics reports have no header row).
+    if (JSON.stringify(expected[0]) === JSON.stringify(rows[0])) {
+      out.set(name, sortRows(rows));
+      continue;
+    }
+    const at = new Map<string, number>();
+    rows[0].forEach((h, i) => {
+      if (!at.has(h)) at.set(h, i);
+    });
+    const order = expected[0].map((h) => at.get(h) ?? -1);
+    out.set(
+      name,
+      sortRows(rows.map((row) => order.map((i) => (i < 0 ? '(missing column)' : (row[i] ?? ''))))),
+    );
+  }
+  return out;
+}
+
 export interface Difference {
   sheet: string;
   row: number;

@@ -23,6 +23,7 @@ export const FAULTS = [
   'timedThrows',
   'monthlyTwice',
   'edited',
+  'rearranged',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -38,6 +39,8 @@ export const FAULT_TITLES: Record<Fault, string> = {
     'a sheet write throwing in each timed job but the monthly run (daily sessions job, outbox, sweep), finished by a later run',
   monthlyTwice: 'monthly run started twice at once, and again after',
   edited: 'applications edited after payment',
+  rearranged:
+    'staff sort the system sheets and insert and move columns between executions (compared by header, rows by key)',
 };
 
 export interface PlayStats {
@@ -57,6 +60,9 @@ export interface PlayStats {
   editsSkipped: number;
   /** A member's ID was not in Members when they needed it (their registration was lost). */
   missingIds: number;
+  /** Sheets sorted, and columns inserted or moved, by staff between executions (rearranged). */
+  sorts: number;
+  columnChanges: number;
 }
 
 export interface Played {
@@ -202,6 +208,8 @@ export function play(scenario: Scenario, fault: Fault): Played {
     edits: 0,
     editsSkipped: 0,
     missingIds: 0,
+    sorts: 0,
+    columnChanges: 0,
   };
   const ids = new MemberIds(world);
   const responseTokens = new Map<string, string>();
@@ -215,6 +223,7 @@ export function play(scenario: Scenario, fault: Fault): Played {
   if (fault === 'sheetThrows') installSheetThrows(world, stats);
   if (fault === 'timedThrows') installTimedThrows(world, stats);
   if (fault === 'monthlyTwice') installNestedMonthly(world, stats);
+  const rearrange = fault === 'rearranged' ? installRearranged(world, stats) : null;
 
   const events: (ScenarioEvent & { index: number })[] = scenario.events.map((e, index) => ({
     ...e,
@@ -228,6 +237,9 @@ export function play(scenario: Scenario, fault: Fault): Played {
   // The quota runs out twice: a third and two thirds of the way through.
   const total = events.filter((e) => e.kind === 'register' || e.kind === 'apply').length;
   const exhaustAt = [Math.floor(total / 3), Math.floor((2 * total) / 3)];
+  // The rearranged fault: staff also rearrange the sheets at eight points among the events
+  // (between the executions of two submissions: after registrations, after applications).
+  const rearrangeAt = new Set([1, 2, 3, 5, 7, 9, 11, 13].map((k) => Math.floor((k * total) / 15)));
   // The monthlyTwice fault: staff also run the job again by hand, an hour after the last
   // monthly trigger, before anything else happens: the same data, so the same sheets. (Run
   // later, it would rightly re-decide unpaid applications with documents and course rows typed
@@ -284,6 +296,10 @@ export function play(scenario: Scenario, fault: Fault): Played {
       // mail (at least) waits in the Outbox until the quota resets.
       rt.mail.exhaust();
       stats.quotaExhaustions++;
+    }
+    if (rearrange && rearrangeAt.has(stats.submissions)) {
+      rearrangeAt.delete(stats.submissions);
+      rearrange();
     }
     const options = submitOptions(fault, r, stats, world);
     let response: FormResponse;
@@ -442,6 +458,131 @@ function installTimedThrows(world: OfficeWorld, stats: PlayStats): void {
     stats.injectedFailures++;
     throw new Error(SHEET_FAILURE(id));
   });
+}
+
+/**
+ * Staff rearrange the system sheets the way people do in a shared spreadsheet, always between two
+ * executions: right before and right after each monthly run, after every 40th hourly sweep and at
+ * the points the event loop calls the returned function. Each time they sort the data rows (Data
+ * → Sort range: Range.sort on the rows below the header) of Applications, Members, Ledger,
+ * Payment holds, Sign-ups and the Outbox, each by another column or direction than the time
+ * before; the first three times they also insert a column of their own ("Memo / メモ") in the
+ * middle of Applications, Members and Ledger, and later they drag columns of Members and
+ * Applications elsewhere (Sheet.moveColumns). What the script records must not change.
+ */
+const SORTS: readonly { sheet: string; by: readonly [string, boolean][] }[] = [
+  {
+    sheet: 'Applications',
+    by: [
+      ['Status', true],
+      ['Applicant ID', false],
+      ['Support date', false],
+      ['Paid in', true],
+    ],
+  },
+  {
+    sheet: 'Members',
+    by: [
+      ['Name', true],
+      ['Email', false],
+      ['Area', true],
+    ],
+  },
+  {
+    sheet: 'Ledger',
+    by: [
+      ['Amount', false],
+      ['Bansou Net ID', true],
+      ['Payments sheet', false],
+    ],
+  },
+  {
+    sheet: 'Payment holds',
+    by: [
+      ['Bansou Net ID', false],
+      ['Missing documents', true],
+    ],
+  },
+  {
+    sheet: 'Sign-ups',
+    by: [
+      ['Session ID', false],
+      ['Status', true],
+      ['Name', true],
+    ],
+  },
+  {
+    sheet: 'Outbox',
+    by: [
+      ['Status', true],
+      ['To', false],
+    ],
+  },
+];
+/** The column staff add, and after which of the system's columns (by the English half). */
+export const STAFF_COLUMN = 'Memo / メモ';
+const INSERTS: readonly [string, string][] = [
+  ['Applications', 'Issues'],
+  ['Members', 'Phone'],
+  ['Ledger', 'Bansou Net ID'],
+];
+/** Columns staff drag elsewhere: [sheet, column, before which column]. */
+const MOVES: readonly [string, string, string][] = [
+  ['Members', 'Name', 'Bansou Net ID'],
+  ['Applications', 'Status', 'Response ID'],
+  ['Members', 'Email', 'Sessions attended this FY'],
+  ['Applications', 'Response ID', 'Staff note'],
+];
+function installRearranged(world: OfficeWorld, stats: PlayStats): () => void {
+  let round = 0;
+  const englishHeader = (sheet: LocalSheet) =>
+    sheet
+      .getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()))
+      .getValues()[0]
+      .map((h) => String(h).split(' / ')[0]);
+  const rearrange = () =>
+    uncounted(world, () => {
+      const n = round++;
+      for (const { sheet: name, by } of SORTS) {
+        const sheet = world.ss.getSheetByName(name);
+        if (!sheet || sheet.getLastRow() < 3) continue;
+        const [column, ascending] = by[n % by.length];
+        const at = englishHeader(sheet).indexOf(column);
+        if (at < 0) throw new Error(`rearranged: no column ${column} in ${name}`);
+        sheet
+          .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
+          .sort({ column: at + 1, ascending });
+        stats.sorts++;
+      }
+      if (n < INSERTS.length) {
+        const [name, after] = INSERTS[n];
+        const sheet = world.ss.getSheetByName(name);
+        const at = sheet ? englishHeader(sheet).indexOf(after) : -1;
+        if (sheet && at >= 0) {
+          sheet.insertColumnsAfter(at + 1, 1);
+          sheet.getRange(1, at + 2).setValue(STAFF_COLUMN);
+          // A note on a row that is there (a note alone would be a row of staff's own).
+          if (sheet.getLastRow() >= 2) sheet.getRange(2, at + 2).setValue('確認済み');
+          stats.columnChanges++;
+        }
+      } else if (n - INSERTS.length < MOVES.length) {
+        const [name, column, before] = MOVES[n - INSERTS.length];
+        const sheet = world.ss.getSheetByName(name);
+        const header = sheet ? englishHeader(sheet) : [];
+        const from = header.indexOf(column);
+        const to = header.indexOf(before);
+        if (sheet && from >= 0 && to >= 0) {
+          sheet.moveColumns(sheet.getRange(1, from + 1), to + 1);
+          stats.columnChanges++;
+        }
+      }
+    });
+  let sweeps = 0;
+  world.rt.betweenExecutions = (when, handler) => {
+    if (handler === 'runMonthlyPayments') rearrange();
+    else if (handler === 'sweep' && when === 'after' && ++sweeps % 40 === 0) rearrange();
+  };
+  return rearrange;
 }
 
 /** While a monthly run holds the lock, a second one starts (its trigger fired twice). */

@@ -168,6 +168,8 @@ async function main(): Promise<void> {
       s.quotaExhaustions && `${s.quotaExhaustions} quota exhaustions`,
       s.injectedFailures && `${s.injectedFailures} injected Spreadsheet failures`,
       s.nestedMonthlyRuns && `${s.nestedMonthlyRuns} nested monthly runs`,
+      fault === 'rearranged' &&
+        `${s.sorts} sheets sorted and ${s.columnChanges} columns inserted or moved by staff`,
       fault === 'edited' &&
         `${s.edits} edits after payment (${run.flagged} flagged), ${s.editsSkipped} unpaid skipped`,
       fault === 'mailQuota' && `${run.stillQueued} mails still queued at the end`,
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
       fault === 'none'
         ? 'reference'
         : diffs.length === 0
-          ? `sheets equal${reorder ? ' (IDs mapped by email, rows sorted)' : ''}`
+          ? `sheets equal${reorder ? ' (IDs mapped by email, rows sorted)' : ''}${fault === 'rearranged' ? ' (columns by header, staff column left out, rows sorted)' : ''}`
           : `${diffs.length} cells differ`;
     out.push(`${FAULT_TITLES[fault]}: ${verdict} — ${(run.ms / 1000).toFixed(1)} s`);
     if (faultFigures) out.push(`    ${faultFigures}; ${run.mailSent} mails sent`);
@@ -202,6 +204,12 @@ async function main(): Promise<void> {
     if (unexplained.length) failures.push(`${fault}: handled failures its fault does not explain`);
     if (mail.missing.length || mail.extra.length)
       failures.push(`${fault}: mail differs from the fault-free run`);
+    // Staff sorting the Outbox must not change the order mail goes out in (R29).
+    if (fault === 'rearranged') {
+      const moved = run.mail.filter((m, i) => m !== reference.mail[i]).length;
+      out.push(`    mail in the fault-free run's order: ${moved} of ${run.mail.length} moved`);
+      if (moved > 0) failures.push('rearranged: mail went out in another order');
+    }
     if (fault === 'edited' && run.flagged !== run.edited)
       failures.push('edited: not every edit after payment was flagged');
     if (fault === 'mailQuota' && run.stillQueued > 0)
@@ -227,7 +235,9 @@ async function main(): Promise<void> {
         r.stats.quotaExhaustions +
         r.stats.nestedMonthlyRuns +
         r.stats.lateRows +
-        r.stats.edits,
+        r.stats.edits +
+        r.stats.sorts +
+        r.stats.columnChanges,
     }),
     { events: 0, duplicates: 0, drops: 0, injected: 0 },
   );

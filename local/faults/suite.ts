@@ -2,6 +2,7 @@
 // comparable snapshot. Used by the report (in worker processes) and by the jest tests.
 import { checkRun, type Invariants, tableRows } from './checks';
 import {
+  alignColumns,
   type Difference,
   differences,
   maskEdited,
@@ -84,6 +85,10 @@ export function fromJson(json: unknown): FaultRun {
 
 /** The cells of `run` that differ from the reference run, after the allowed differences. */
 export function compareWithReference(reference: FaultRun, run: FaultRun): Difference[] {
+  // Staff moved columns, added their own and sorted rows: the run's columns are taken by header
+  // in the reference's order (the staff column left out), and rows compared as sorted lists.
+  if (run.fault === 'rearranged')
+    return differences(reference.sorted, alignColumns(reference.sorted, run.snapshot));
   const reorder = REORDERING.has(run.fault);
   const pick = (r: FaultRun) => maskEdited(reorder ? r.sorted : r.snapshot, run.editedTokens);
   return differences(pick(reference), pick(run));
@@ -115,6 +120,8 @@ export const EXPLAINED: Record<Fault, { handled?: RegExp; extraMail?: RegExp }> 
   monthlyTwice: { handled: /^console\.warn LOCK_BUSY runMonthlyPayments: / },
   // An edit after payment is acknowledged to the applicant (R18), in their email language: both
   // halves, or the Japanese or the English one alone (the full scenario has all three).
+  // Staff rearranging the sheets explain nothing: every failure and every mail is a defect.
+  rearranged: {},
   edited: {
     extraMail:
       /^to: [^\n]+\nsubject: (?:【伴走ネット】申請内容の変更を受け付けました（受付番号: (resp#\d+)）(?: \/ Bansou Net: we received your change \(reference \1\))?|Bansou Net: we received your change \(reference resp#\d+\))\n/,

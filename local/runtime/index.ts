@@ -268,10 +268,19 @@ export class LocalRuntime {
       const at = Math.max(due.at, this.ctx.clock.now());
       this.ctx.clock.set(at);
       this.script.advanceClockTrigger(due.trigger, due.at);
+      this.betweenExecutions?.('before', due.trigger.handlerFunction);
       this.script.fire(due.trigger, clockEvent(at));
+      this.betweenExecutions?.('after', due.trigger.handlerFunction);
     }
     this.ctx.clock.set(Math.max(until, this.ctx.clock.now()));
   }
+
+  /**
+   * World API: called right before and right after each time-driven trigger's execution, with
+   * its handler (what a person does to the spreadsheet between two executions: the fault suite's
+   * staff rearranging the sheets). Not an Apps Script behaviour.
+   */
+  betweenExecutions: ((when: 'before' | 'after', handler: string) => void) | null = null;
 
   advanceBy(ms: number): void {
     this.advanceTo(this.ctx.clock.now() + ms);

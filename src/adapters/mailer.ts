@@ -38,6 +38,8 @@ export class Mailer {
   /** Bulk mail this execution wrote to the Outbox itself (writeBulkToOutbox). */
   private ownBulk = 0;
   private quota: number | null = null;
+  /** Emails this execution put in the Outbox (their queue order, see toOutbox). */
+  private queuedHere = 0;
 
   constructor(
     private readonly book: Workbook,
@@ -171,7 +173,9 @@ export class Mailer {
 
   private toOutbox(mail: Mail, error: string, logged = true): void {
     this.book.table(OUTBOX).append({
-      queuedAt: new Date(this.now),
+      // The execution's time, a millisecond apart per email (not shown: the column shows
+      // minutes): sendQueuedEmails sends in this order, whatever order staff sort the rows in.
+      queuedAt: new Date(this.now + this.queuedHere++),
       to: mail.to,
       subject: mail.subject,
       body: mail.body,

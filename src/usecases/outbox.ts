@@ -13,7 +13,7 @@ import {
 import { ScriptProps } from '../adapters/props';
 import { cellMs, cellNumber, cellText } from '../adapters/tables/cells';
 import { type KeysOf, OUTBOX } from '../adapters/tables/schema';
-import type { Table } from '../adapters/tables/table';
+import type { Row, Table } from '../adapters/tables/table';
 import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 
@@ -28,7 +28,15 @@ const PERMANENT = /Invalid email|no recipient/i;
 
 export function sendQueued(env: Env): { sent: number; waiting: number; failed: number } {
   const table = env.book.table(OUTBOX);
-  const queued = table.dataRows().filter((r) => cellText(table.get(r, 'status')) === 'QUEUED');
+  // In the order they were queued (R29), not the sheet's: staff may sort the Outbox (Data →
+  // Sort range). Each email's "Queued at" is a millisecond after the one queued before it in
+  // the same execution (Mailer.toOutbox); equal times (rows typed or written by an older
+  // version) keep their order in the sheet (Array.prototype.sort is stable).
+  const queuedAt = (r: Row) => cellMs(table.get(r, 'queuedAt')) ?? 0;
+  const queued = table
+    .dataRows()
+    .filter((r) => cellText(table.get(r, 'status')) === 'QUEUED')
+    .sort((a, b) => queuedAt(a) - queuedAt(b));
   let quota = MailApp.getRemainingDailyQuota();
   let sent = 0;
   let failed = 0;

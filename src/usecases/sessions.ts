@@ -13,10 +13,11 @@ import { openFormByUrl } from '../adapters/forms';
 import { readPendingCount, setPendingCount } from '../adapters/mailer';
 import { ScriptProps } from '../adapters/props';
 import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
+import { exactly } from '../adapters/tables/patterns';
 import type { KeysOf } from '../adapters/tables/schema';
 import { MEMBERS, OUTBOX } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
-import type { Row, Table } from '../adapters/tables/table';
+import type { Row, Search, Table } from '../adapters/tables/table';
 import type { Workbook } from '../adapters/tables/workbook';
 import { renderFor } from '../adapters/templates-store';
 import { dayOf, fiscalYearOf } from '../domain/dates';
@@ -26,6 +27,7 @@ import {
   attendedCounts,
   canonicalSessionId,
   decideSignup,
+  isOpenForSignup,
   type MemberAsOf,
   nextClosing,
   type OtherSignup,
@@ -46,6 +48,7 @@ import {
 } from '../domain/sessions';
 import type { Settings, SignupField } from '../domain/settings-types';
 import { signupReasonLines, signupStatusText, type TemplateValue } from '../domain/templates';
+import { isBlank } from '../domain/text';
 import type { MemberVersion } from '../domain/types';
 
 type SignupTable = Table<KeysOf<typeof SIGNUPS>>;
@@ -167,8 +170,63 @@ function memberAsOfIn(histories: Lookup<readonly MemberVersion[]>): MemberAsOf {
   };
 }
 
+/**
+ * The sign-ups an execution works on: every row (a table read whole: the menu, the daily job, the
+ * full pass), or, in a form-submit execution (issue #15), the rows it looked up by key
+ * (signupSearches: its own row and every sign-up of the sessions that can still change) and the
+ * rows read with them in the same blocks. Rows left empty are skipped, as dataRows() skips them.
+ */
+function rowsHeld(table: SignupTable): Row[] {
+  if (!table.isPartial()) return table.dataRows();
+  return table.held().filter((r) => r.values.some((v) => v !== '' && v !== null));
+}
+
+/**
+ * Whether every sign-up of this session is held, so that counting them is right: always for a
+ * table read whole; in lookup mode once its session ID was searched for.
+ */
+function holdsSession(table: SignupTable, sessionId: string): boolean {
+  return table.holdsAll('sessionId', exactly(sessionId));
+}
+
+/** Lookup mode: every sign-up of these sessions looked up (one search for those not held yet). */
+function holdSessions(table: SignupTable, sessionIds: Iterable<string>): void {
+  if (!table.isPartial()) return;
+  const missing = [...new Set(sessionIds)].filter((id) => id !== '' && !holdsSession(table, id));
+  if (missing.length > 0) table.lookup('sessionId', missing.map(exactly));
+}
+
+/**
+ * Issue #15: what a sign-up reads of the Sign-ups sheet, looked up in the same TextFinder search
+ * as its member: its own row (an edit, a repeated event) and every sign-up of the session it names
+ * (R34: DUPLICATE, SESSION_FULL, the waiting list), of each session not over yet and of each
+ * session whose Sessions row cannot be read. Those are the only rows a sign-up can change or
+ * email: promotions happen before a session starts, nothing is emailed once it has ended
+ * (notifyChanges), the form's choices are the sessions not yet closed. A session that is over
+ * changes only by staff edits, which the sweep (onEdit marks them) and the daily job take up,
+ * reading the table whole, as they always did. A session named by no ID (an empty answer) cannot
+ * be searched for: the table is read whole then.
+ */
+function signupSearches(
+  env: Env,
+  view: SessionsView,
+  table: SignupTable,
+  responseId: string,
+  sessionId: string,
+): Search[] {
+  if (sessionId === '') table.dataRows();
+  const ids = new Set([sessionId, ...view.badIds]);
+  for (const s of view.sessions.values()) if (env.now < s.endsAt) ids.add(s.id);
+  ids.delete('');
+  const t = table as Table<string>;
+  return [
+    { table: t, key: 'responseId', patterns: [exactly(responseId)] },
+    { table: t, key: 'sessionId', patterns: [...ids].map(exactly) },
+  ];
+}
+
 function othersOf(table: SignupTable, settings: Settings): OtherSignup[] {
-  return table.dataRows().map((row) => ({
+  return rowsHeld(table).map((row) => ({
     responseId: cellText(table.get(row, 'responseId')),
     submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
     memberId:
@@ -180,7 +238,9 @@ function othersOf(table: SignupTable, settings: Settings): OtherSignup[] {
 }
 
 function rowOf(table: SignupTable, responseId: string): Row | undefined {
-  return table.dataRows().find((r) => cellText(table.get(r, 'responseId')) === responseId);
+  return table
+    .lookup('responseId', [exactly(responseId)])
+    .find((r) => cellText(table.get(r, 'responseId')) === responseId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,14 +268,27 @@ export function processSignup(
   // Sessions is opened (and so written) before Sign-ups: if a write fails half-way, the
   // sign-up's own row is the part missing, and the sweep does the whole sign-up again.
   const view = readSessionsSheet(env.book);
-  const table = env.book.table(SIGNUPS);
+  // Issue #15: a submission reads what its decision needs, not the history. Sessions is small and
+  // read whole; of Sign-ups, Members and Member history only the rows found by key, in one
+  // TextFinder search: the sign-ups signupSearches names, and the Members and Member history rows
+  // of the ID it names (and, in settle, of the sign-ups it emails), as an application's members
+  // are (memberWorld). Where the sweep already read a table whole, its rows are filtered instead.
+  const table = env.book.lookupTable(SIGNUPS) ?? env.book.table(SIGNUPS);
+  const sessionId = sessionIdOfAnswer(values.session);
+  const world = memberWorld(env, 'members');
+  const named = isBlank(values.memberId)
+    ? ''
+    : (canonicalId(values.memberId, env.settings.idPrefix, env.settings.idWidth) ?? '');
+  env.book.search([
+    ...signupSearches(env, view, table, answers.responseId, sessionId),
+    ...world.searches([named]),
+  ]);
   const existing = rowOf(table, answers.responseId);
   if (existing && sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
     env.log.add({ action: 'SIGNUP_DUPLICATE_EVENT', responseId: answers.responseId });
     return;
   }
   alertProblems(env, view);
-  const sessionId = sessionIdOfAnswer(values.session);
   if (view.badIds.has(sessionId)) {
     // Nothing is decided from a bad row: the sign-up is left for the sweep once it is fixed.
     env.log.add({
@@ -249,11 +322,6 @@ export function processSignup(
   table.set(row, 'sessionAnswer', values.session);
   table.set(row, 'purposeAnswer', values.purpose);
   table.set(row, 'status', '');
-  // Issue #15: a submission reads what its decision needs, not the history. The Members and
-  // Member history rows of the ID it names (and, in settle, of the sign-ups it emails) are found
-  // by key, as an application's members are (memberWorld: one TextFinder search for the IDs asked
-  // together); where the sweep already read a table whole, its rows are filtered instead.
-  const world = memberWorld(env, 'members');
   const members: SignupMembers = {
     prepare: (ids) => world.prepare(ids),
     get: (id) => world.members.get(id),
@@ -319,8 +387,14 @@ function settle(
   only: Set<string> | null,
   form: GoogleAppsScript.Forms.Form | null = null,
 ): void {
+  // Every session (null) needs every row; some sessions, every row of each (a sign-up moved
+  // from a session that is over: its count changes). Rows of other sessions held in lookup mode
+  // are settled each on its own, as they would be in a table read whole.
+  const sessionIds = only === null ? null : [...only].filter((id) => view.sessions.has(id));
+  if (sessionIds === null) table.dataRows();
+  else holdSessions(table, sessionIds);
   // Staff overrides win over the automatic status (and are kept with their note).
-  for (const row of table.dataRows()) {
+  for (const row of rowsHeld(table)) {
     if (cellText(table.get(row, 'responseId')) === '') continue;
     const override = readOverride(table, row);
     const auto = (cellText(table.get(row, 'autoStatus')) || 'REJECTED') as SignupStatus;
@@ -339,7 +413,7 @@ function settle(
   // R34: free places go to the waiting list in sign-up order, before the session starts. A
   // sign-up staff keep on the waiting list by override is not moved.
   const others = othersOf(table, env.settings);
-  const byId = new Map(table.dataRows().map((r) => [cellText(table.get(r, 'responseId')), r]));
+  const byId = new Map(rowsHeld(table).map((r) => [cellText(table.get(r, 'responseId')), r]));
   for (const session of view.sessions.values()) {
     if (only && !only.has(session.id)) continue;
     const movable = others.filter((o) => {
@@ -381,7 +455,7 @@ function notifyChanges(
   table: SignupTable,
   members: SignupMembers,
 ): void {
-  const changed = table.dataRows().filter((row) => {
+  const changed = rowsHeld(table).filter((row) => {
     const status = cellText(table.get(row, 'status'));
     return status !== '' && cellText(table.get(row, 'notified')) !== status;
   });
@@ -474,7 +548,7 @@ function sendSignupMail(
 function writeCounts(env: Env, view: SessionsView, table: SignupTable): void {
   const accepted = new Map<string, number>();
   const waiting = new Map<string, number>();
-  for (const row of table.dataRows()) {
+  for (const row of rowsHeld(table)) {
     const id = cellText(table.get(row, 'sessionId'));
     const status = cellText(table.get(row, 'status'));
     if (status === 'ACCEPTED') accepted.set(id, (accepted.get(id) ?? 0) + 1);
@@ -484,6 +558,9 @@ function writeCounts(env: Env, view: SessionsView, table: SignupTable): void {
   for (const row of sessions.dataRows()) {
     const id = canonicalSessionId(cellText(sessions.get(row, 'sessionId')));
     if (!view.sessions.has(id) || view.sessions.get(id)!.row !== row.rowNumber) continue;
+    // A session whose sign-ups were not all read (over, in a sign-up's execution) keeps its
+    // counts: only staff edits change them now, and the sweep or the daily job writes them.
+    if (!holdsSession(table, id)) continue;
     sessions.set(row, 'accepted', accepted.get(id) ?? 0);
     sessions.set(row, 'waitlisted', waiting.get(id) ?? 0);
   }
@@ -510,8 +587,13 @@ export function syncSignupForm(
   table: SignupTable,
 ): boolean {
   if (!settings.signupFormUrl) return false;
+  // The choices count the places taken in the sessions still open (all held in lookup mode).
+  holdSessions(
+    table,
+    [...view.sessions.values()].filter((s) => isOpenForSignup(s, now)).map((s) => s.id),
+  );
   const accepted = new Map<string, number>();
-  for (const row of table.dataRows()) {
+  for (const row of rowsHeld(table)) {
     if (cellText(table.get(row, 'status')) !== 'ACCEPTED') continue;
     const id = cellText(table.get(row, 'sessionId'));
     accepted.set(id, (accepted.get(id) ?? 0) + 1);

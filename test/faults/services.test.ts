@@ -1,5 +1,6 @@
 // Fault injection on the services (RULES R22, R26, R29, R18): mail quota, a failing Spreadsheet
-// call, the monthly run started twice, edits after payment — each compared with the fault-free run.
+// call, the monthly run started twice, edits after payment, staff rearranging the sheets — each
+// compared with the fault-free run.
 import { EXPLAINED } from '../../local/faults/suite';
 import { faultRun, mustBeZero, referenceRun, SAME_MAIL, ZERO } from './helpers';
 
@@ -64,6 +65,21 @@ describe('fault injection: services', () => {
     const acknowledged = run.mail.filter((m) => EXPLAINED.edited.extraMail!.test(m));
     expect(acknowledged).toHaveLength(run.edited);
     expect(run.mail.length - referenceRun().mail.length).toBe(run.edited);
+    expect(mustBeZero(run)).toEqual(ZERO);
+  });
+
+  test('staff sorting the system sheets and inserting and moving columns between executions change no decision, payment, ledger line, hold, notice or email', () => {
+    const { run, diffs, failures, mail } = faultRun('rearranged');
+    // Applications, Members, Ledger, Payment holds, Sign-ups and the Outbox sorted at every
+    // point they have rows; a staff column in three sheets, four columns dragged elsewhere.
+    expect(run.stats.sorts).toBeGreaterThanOrEqual(50);
+    expect(run.stats.columnChanges).toBe(7);
+    // Compared by header (the staff column left out) and by key (rows sorted).
+    expect(diffs).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(mail).toEqual(SAME_MAIL);
+    // Not only the same mail: in the same order.
+    expect(run.mail).toEqual(referenceRun().mail);
     expect(mustBeZero(run)).toEqual(ZERO);
   });
 });

@@ -195,6 +195,19 @@ export function documentsReceived(
   });
 }
 
+/**
+ * Staff sort a sheet's data rows by one of its columns (the English half of the header), as
+ * Data → Sort range does on the rows below the header (Range.sort).
+ */
+export function staffSorts(o: Office, name: string, column: string, ascending: boolean): void {
+  uncounted(o, () => {
+    const sheet = o.ss.getSheetByName(name)!;
+    sheet
+      .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
+      .sort({ column: headerOf(sheet).indexOf(column) + 1, ascending });
+  });
+}
+
 /** Staff set one cell of a data row (1-based data row) by header. */
 export function staffSets(
   o: Office,

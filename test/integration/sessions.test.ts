@@ -428,16 +428,16 @@ describe('R32: a bad Sessions row', () => {
 });
 
 describe('cost', () => {
-  test('a sign-up costs no more Spreadsheet calls than an application (20 in the bench: five tables read)', () => {
+  test('a sign-up costs no more Spreadsheet calls than an application (21 in the bench: five tables read)', () => {
     const o = setUpOffice();
     signUp(o, 'a@example.org', 'BN-00001', 'S2024-02');
     o.rt.resetCounts();
     signUp(o, 'd@example.org', 'BN-00004', 'S2024-02');
     expect(signups(o)).toHaveLength(2);
-    // Sessions and Sign-ups read whole; Members and Member history by key (issue #15: each
-    // header, one TextFinder search, the rows found); the row, the counts, the log line and the
-    // flush: 20 (15 when Members and Member history were read whole).
-    expect(o.rt.counts().calls.Spreadsheet).toBeLessThanOrEqual(20);
+    // Sessions read whole; Sign-ups, Members and Member history by key (issue #15: each header,
+    // one TextFinder search, the rows found); the row, the counts, the log line and the flush: 21
+    // (20 when Sign-ups was read whole, 15 when Members and Member history were too).
+    expect(o.rt.counts().calls.Spreadsheet).toBeLessThanOrEqual(21);
   });
 });
 
@@ -563,5 +563,233 @@ describe('R35: a failed sheet write never loses the reminders and the participan
     expect(reminders().sort()).toEqual(['a@example.org', 'd@example.org']);
     expect(lists()).toBe(1);
     expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+  });
+});
+
+// Issue #15: a sign-up reads, of the Sign-ups sheet, only its own row and the sign-ups of the
+// session it names and of the sessions not over yet (one TextFinder search with its member). What
+// it decides, writes and emails is what it was when it read the table whole; a staff edit of a
+// session that is over (nothing is emailed then, RULES R35) is taken up by the sweep that the
+// edit marks, by "Update sessions now" and by the daily job, which read the table whole.
+describe('a sign-up reads the sign-ups of the sessions not over (issue #15)', () => {
+  /**
+   * S2024-01 (10 May, 2 places) is over with a history: Aoki and Diaz took part, Endo waited.
+   * S2024-02 (14 June, 10 places) and S2024-03 (12 July, 2 places) are open on 20 May.
+   */
+  function withHistory(): Office {
+    const o = setUpOffice();
+    addSession(o, 'S2024-03', '2024-07-12', 2);
+    o.rt.run('updateSessions');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // waits
+    o.at('2024-05-20T10:00:00');
+    return o;
+  }
+  const logOf = (o: Office, action: string) => o.rows('Log').filter((l) => l.Action === action);
+  const counts = (o: Office) =>
+    o.rows('Sessions').map((r) => [r['Session ID'], r.Participants, r['Waiting list']]);
+
+  test('R35: an edit that moves a sign-up from a session that is over to an open one is accepted and told with the new meeting URL; the old session counts one participant less, in the same execution', () => {
+    const o = withHistory();
+    const diaz = signups(o)[1]['Response ID'] as string;
+    const before = o.rt.mail.outbox.length;
+    moveTo(o, diaz, 'BN-00004', 'S2024-02');
+    expect(signups(o).map((r) => [r['Bansou Net ID'], r['Session ID'], r.Status])).toEqual([
+      ['BN-00001', 'S2024-01', 'ACCEPTED'],
+      ['BN-00004', 'S2024-02', 'ACCEPTED'],
+      ['BN-00005', 'S2024-01', 'WAITLISTED'], // no promotion after the session
+    ]);
+    const mails = o.rt.mail.outbox.slice(before);
+    expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
+      ['d@example.org', '【伴走ネット】オンライン相談会のお申し込みを受け付けました（S2024-02）'],
+    ]);
+    expect(mails[0].body).toContain(MEET);
+    expect(mails[0].body).toContain('Diaz Dora');
+    expect(counts(o)).toEqual([
+      ['S2024-01', 1, 1],
+      ['S2024-02', 1, 0],
+      ['S2024-03', 0, 0],
+    ]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('R34: when staff cancel an accepted participant of an open session and a sign-up comes before the sweep, that sign-up takes the cancellation up: the first waiting is promoted and told with the URL, the cancelled one is told, the newcomer waits', () => {
+    const o = withHistory();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-03');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-03');
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-03'); // waits 1st
+    staffSets(o, 'Sign-ups', 4, 'Staff override', 'CANCELLED / 取消'); // Aoki, S2024-03
+    const before = o.rt.mail.outbox.length;
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-03', '研修 / Training'); // no sweep in between
+    expect(
+      signups(o)
+        .slice(3)
+        .map((r) => [r['Bansou Net ID'], r.Status, r['Reason codes'], r['Status emailed']]),
+    ).toEqual([
+      ['BN-00001', 'CANCELLED', '', 'CANCELLED'],
+      ['BN-00004', 'ACCEPTED', '', 'ACCEPTED'],
+      ['BN-00005', 'ACCEPTED', '', 'ACCEPTED'],
+      ['BN-00002', 'WAITLISTED', 'SESSION_FULL', 'WAITLISTED'],
+    ]);
+    const mails = o.rt.mail.outbox.slice(before);
+    expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
+      ['a@example.org', '【伴走ネット】オンライン相談会の参加を取り消しました（S2024-03）'],
+      ['e@example.org', '【伴走ネット】キャンセル待ちから参加が確定しました（S2024-03）'],
+      ['b@example.org', 'Bansou Net: you are on the waiting list for the session S2024-03'],
+    ]);
+    expect(mails[1].body).toContain(MEET);
+    expect(mails[1].body).toContain('Endo Emi');
+    expect(mails[0].body).not.toContain(MEET);
+    expect(mails[2].body).not.toContain(MEET);
+    expect(
+      logOf(o, 'SIGNUP_OVERRIDE').map((l) => [l['Bansou Net ID'], l['Status change']]),
+    ).toEqual([['BN-00001', 'ACCEPTED → CANCELLED']]);
+    expect(logOf(o, 'SIGNUP_PROMOTED').map((l) => [l['Bansou Net ID'], l.Detail])).toEqual([
+      ['BN-00005', 'S2024-03'],
+    ]);
+    expect(counts(o)).toEqual([
+      ['S2024-01', 2, 1],
+      ['S2024-02', 0, 0],
+      ['S2024-03', 2, 1],
+    ]);
+    // The sweep the edit marked finds nothing left to tell.
+    const told = o.rt.mail.outbox.length;
+    sweep(o);
+    expect(o.rt.mail.outbox.length).toBe(told);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('R34: a sign-up sent after the closing time from an old form page, finished by the sweep once the session is over, is closed, and a duplicate when the member already holds a place in it (the first stands)', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-01'); // waits
+    o.at('2024-05-09T16:59:00');
+    const seen = choices(o)[0]; // the page opened just before the closing time
+    const sweepTrigger = o.rt.script.all().find((t) => t.handlerFunction === 'sweep')!.uid;
+    o.rt.disableTrigger(sweepTrigger);
+    o.at('2024-05-09T17:00:20');
+    for (const [email, id, purpose] of [
+      ['a@example.org', 'BN-00001', '参加 / Participation'], // Aoki has a place
+      ['b@example.org', 'BN-00002', '研修 / Training'], // Bui has none
+    ])
+      o.rt.forms.submit(
+        o.signup!,
+        { email, answers: { [S.memberId]: id, [S.session]: seen, [S.purpose]: purpose } },
+        { drop: true },
+      );
+    // The sweep is back after the session: it finishes both, as of their moment.
+    o.at('2024-05-20T10:00:00');
+    o.rt.enableTrigger(sweepTrigger);
+    const before = o.rt.mail.outbox.length;
+    sweep(o);
+    expect(signups(o).map((r) => [r['Bansou Net ID'], r.Status, r['Reason codes']])).toEqual([
+      ['BN-00001', 'ACCEPTED', ''],
+      ['BN-00004', 'ACCEPTED', ''],
+      ['BN-00005', 'WAITLISTED', 'SESSION_FULL'],
+      ['BN-00001', 'REJECTED', 'SESSION_CLOSED DUPLICATE'],
+      ['BN-00002', 'REJECTED', 'SESSION_CLOSED'],
+    ]);
+    // Nothing is emailed once the session is over (R35: recorded, not told).
+    expect(o.rt.mail.outbox.slice(before)).toEqual([]);
+    expect(signups(o)[3]['Status emailed']).toBe('REJECTED');
+    expect(counts(o)[0]).toEqual(['S2024-01', 2, 1]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a staff override on a sign-up of another open session is taken up by the next sign-up: the member is told, with the meeting URL', () => {
+    const o = withHistory();
+    signUp(o, 'c@example.org', 'BN-00003', 'S2024-02'); // not eligible
+    staffSets(o, 'Sign-ups', 4, 'Staff override', 'ACCEPTED / 参加確定');
+    const before = o.rt.mail.outbox.length;
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-03');
+    expect(
+      signups(o)
+        .slice(3)
+        .map((r) => [r['Bansou Net ID'], r.Status, r['Status emailed']]),
+    ).toEqual([
+      ['BN-00003', 'ACCEPTED', 'ACCEPTED'],
+      ['BN-00001', 'ACCEPTED', 'ACCEPTED'],
+    ]);
+    const mails = o.rt.mail.outbox.slice(before);
+    expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
+      ['c@example.org', '【伴走ネット】オンライン相談会のお申し込みを受け付けました（S2024-02）'],
+      ['a@example.org', '【伴走ネット】オンライン相談会のお申し込みを受け付けました（S2024-03）'],
+    ]);
+    expect(mails[0].body).toContain(MEET);
+    expect(
+      logOf(o, 'SIGNUP_OVERRIDE').map((l) => [l['Bansou Net ID'], l['Status change']]),
+    ).toEqual([['BN-00003', 'REJECTED → ACCEPTED']]);
+    expect(counts(o)).toEqual([
+      ['S2024-01', 2, 1],
+      ['S2024-02', 1, 0],
+      ['S2024-03', 1, 0],
+    ]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a staff change to a sign-up of a session that is over is left to the sweep the edit marks, which takes up every change: statuses, Log lines and counts, and no email (R35: nothing after the session)', () => {
+    const o = withHistory();
+    // Endo was let in at the door: staff record it (the onEdit trigger marks the change).
+    staffSets(o, 'Sign-ups', 3, 'Staff override', 'ACCEPTED / 参加確定');
+    // Aoki's place is cancelled by a script or an import: no onEdit, nothing marked.
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Sign-ups')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const column = header.findIndex((h) => h.startsWith('Staff override')) + 1;
+      sheet.getRange(2, column).setValue('CANCELLED / 取消');
+    });
+    const before = o.rt.mail.outbox.length;
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-02', '研修 / Training');
+    // The sign-up did not read S2024-01's sign-ups: they are as they were.
+    expect(signups(o).map((r) => [r['Bansou Net ID'], r['Session ID'], r.Status])).toEqual([
+      ['BN-00001', 'S2024-01', 'ACCEPTED'],
+      ['BN-00004', 'S2024-01', 'ACCEPTED'],
+      ['BN-00005', 'S2024-01', 'WAITLISTED'],
+      ['BN-00002', 'S2024-02', 'ACCEPTED'],
+    ]);
+    expect(logOf(o, 'SIGNUP_OVERRIDE')).toEqual([]);
+    expect(counts(o)[0]).toEqual(['S2024-01', 2, 1]);
+    // The hourly sweep takes the marked change up.
+    sweep(o);
+    expect(signups(o).map((r) => [r.Status, r['Status emailed']])).toEqual([
+      ['CANCELLED', 'CANCELLED'],
+      ['ACCEPTED', 'ACCEPTED'],
+      ['ACCEPTED', 'ACCEPTED'],
+      ['ACCEPTED', 'ACCEPTED'],
+    ]);
+    expect(
+      logOf(o, 'SIGNUP_OVERRIDE').map((l) => [l['Bansou Net ID'], l['Status change']]),
+    ).toEqual([
+      ['BN-00001', 'ACCEPTED → CANCELLED'],
+      ['BN-00005', 'WAITLISTED → ACCEPTED'],
+    ]);
+    expect(counts(o)[0]).toEqual(['S2024-01', 2, 0]);
+    // Only the newcomer's confirmation: nothing is emailed about a session that is over.
+    expect(o.rt.mail.outbox.slice(before).map((m) => m.to[0])).toEqual(['b@example.org']);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('unmarked, a staff change to a sign-up of a session that is over is taken up by the next daily job', () => {
+    const o = withHistory();
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Sign-ups')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const column = header.findIndex((h) => h.startsWith('Staff override')) + 1;
+      sheet.getRange(4, column).setValue('ACCEPTED / 参加確定'); // Endo
+    });
+    const before = o.rt.mail.outbox.length;
+    signUp(o, 'b@example.org', 'BN-00002', 'S2024-02', '研修 / Training');
+    sweep(o);
+    expect(signups(o)[2].Status).toBe('WAITLISTED');
+    o.at('2024-05-21T12:00:00'); // the daily trigger has run
+    expect(signups(o)[2]).toMatchObject({ Status: 'ACCEPTED', 'Status emailed': 'ACCEPTED' });
+    expect(
+      logOf(o, 'SIGNUP_OVERRIDE').map((l) => [l['Bansou Net ID'], l['Status change']]),
+    ).toEqual([['BN-00005', 'WAITLISTED → ACCEPTED']]);
+    expect(counts(o)[0]).toEqual(['S2024-01', 3, 0]);
+    expect(o.rt.mail.outbox.slice(before).map((m) => m.to[0])).toEqual(['b@example.org']);
+    expect(failedExecutions(o)).toEqual([]);
   });
 });

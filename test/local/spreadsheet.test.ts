@@ -5,6 +5,7 @@ import {
   type LocalSpreadsheet,
   SpreadsheetService,
 } from '../../local/runtime/spreadsheet';
+import { messageOf } from './helpers';
 
 const TOKYO_OFFSET = 9 * 3600_000;
 function tokyo(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
@@ -23,15 +24,6 @@ beforeEach(() => {
   app.setContainer(ss);
   sheet = ss.getSheets()[0];
 });
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 describe('SpreadsheetApp (SpreadsheetApp reference)', () => {
   test('getActiveSpreadsheet and getActive return the container spreadsheet', () => {

@@ -64,4 +64,58 @@ export class Layer<T> {
     this.onChange?.(-1);
     for (const r of this.rows) if (r !== undefined) r.splice(at, count);
   }
+
+  /**
+   * Puts the cells of columns c0..c0+width-1 of rows r0.. in a new row order: row r0+i gets
+   * what row r0+order[i] held (Range.sort). Every row whose cells changed is reported.
+   */
+  permuteRows(r0: number, c0: number, width: number, order: readonly number[]): void {
+    const before = order.map((_, i) => {
+      const r = this.rows[r0 + i];
+      return r === undefined ? undefined : r.slice(c0, c0 + width);
+    });
+    for (let i = 0; i < order.length; i++) {
+      if (order[i] === i) continue;
+      const source = before[order[i]];
+      let row = this.rows[r0 + i];
+      let changed = false;
+      for (let j = 0; j < width; j++) {
+        const value = source === undefined ? undefined : source[j];
+        const current = row === undefined ? undefined : row[c0 + j];
+        if (value === current) continue;
+        if (row === undefined) {
+          row = [];
+          this.rows[r0 + i] = row;
+        }
+        row[c0 + j] = value;
+        changed = true;
+      }
+      if (changed) this.onChange?.(r0 + i);
+    }
+  }
+
+  /**
+   * Moves `count` columns from `from` to before column `to` (0-based, `to` counted before the
+   * move: Sheet.moveColumns), in every row.
+   */
+  moveColumns(from: number, count: number, to: number): void {
+    this.onChange?.(-1);
+    const at = to > from ? to - count : to;
+    for (const r of this.rows) {
+      if (r === undefined) continue;
+      while (r.length < Math.max(from + count, to)) r.push(undefined);
+      const moved = r.splice(from, count);
+      r.splice(at, 0, ...moved);
+    }
+  }
+
+  /** Moves `count` rows from `from` to before row `to` (0-based, counted before the move). */
+  moveRows(from: number, count: number, to: number): void {
+    const first = Math.min(from, to);
+    if (first >= this.rows.length) return;
+    this.onRowsMoved?.(first);
+    while (this.rows.length < Math.max(from + count, to)) this.rows.push(undefined);
+    const moved = this.rows.splice(from, count);
+    this.rows.splice(to > from ? to - count : to, 0, ...moved);
+  }
 }

@@ -153,6 +153,34 @@ export class LocalRange {
     return this;
   }
 
+  /**
+   * Sorts the rows of this range ("Class Range", sort(sortSpecObj): "Sorts the cells in the
+   * given range, by column and order specified"). The spec is a column number, an object
+   * `{column, ascending}` (ascending by default) or an array of either, later ones breaking ties;
+   * columns are the sheet's (the reference's example sorts A1:C7 "by the values in the first
+   * column (A)" with `range.sort(1)`), and must lie within the range. A cell's value, formula,
+   * formats, note and validation go with its row; cells outside the range stay.
+   */
+  sort(sortSpecObj: unknown): this {
+    this.env.call('sort', { written: this.cells });
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((spec) => {
+      const plain =
+        typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : null;
+      const column = plain ? plain.column : spec;
+      const ascending = plain && plain.ascending !== undefined ? plain.ascending : true;
+      if (typeof column !== 'number' || typeof ascending !== 'boolean')
+        throw signatureError([sortSpecObj], 'SpreadsheetApp.Range.sort');
+      if (column < this.column || column > this.getLastColumn()) {
+        // Error text: unverified (see spreadsheet/errors.ts).
+        throw exception('The column to sort by is outside the range.');
+      }
+      return { column: Math.trunc(column), ascending };
+    });
+    if (specs.length === 0) throw signatureError([sortSpecObj], 'SpreadsheetApp.Range.sort');
+    this.sheet.sortRows(this.row - 1, this.column - 1, this.numRows, this.numColumns, specs);
+    return this;
+  }
+
   isBlank(): boolean {
     this.env.call('isBlank', { read: this.cells });
     let blank = true;

@@ -380,6 +380,89 @@ export class LocalSheet {
     this.deleteColumnsAt(columnPosition, howMany);
   }
 
+  /**
+   * Moves the columns `columnSpec` spans to before column `destinationIndex`, counted before the
+   * move ("Class Sheet", moveColumns(columnSpec, destinationIndex): "Existing data is shifted
+   * right to make room for the moved columns while the source columns are removed from the
+   * grid"; its example moves A:B to index 5 and they become C:D). Values, formulas, formats,
+   * notes and validations go with their columns, and so do the widths.
+   */
+  moveColumns(columnSpec: LocalRange, destinationIndex: number): void {
+    this.env.call('moveColumns');
+    if (!(columnSpec instanceof LocalRange) || columnSpec.getSheet() !== this)
+      throw signatureError([columnSpec, destinationIndex], 'SpreadsheetApp.Sheet.moveColumns');
+    requireNumbers([destinationIndex], 1, 'SpreadsheetApp.Sheet.moveColumns');
+    const from = columnSpec.getColumn();
+    const count = columnSpec.getNumColumns();
+    const to = Math.trunc(destinationIndex);
+    // Error text: unverified (see spreadsheet/errors.ts).
+    if (to < 1 || to > this.maxColumns + 1) throw exception('Those columns are out of bounds.');
+    if (to >= from && to <= from + count) return; // onto itself: nothing moves
+    for (const layer of this.layers()) layer.moveColumns(from - 1, count, to - 1);
+    const order: number[] = [];
+    for (let c = 1; c <= this.maxColumns; c++) order.push(c);
+    const moved = order.splice(from - 1, count);
+    order.splice(to > from ? to - 1 - count : to - 1, 0, ...moved);
+    const widths = new Map(this.columnWidths);
+    this.columnWidths.clear();
+    order.forEach((old, i) => {
+      const w = widths.get(old);
+      if (w !== undefined) this.columnWidths.set(i + 1, w);
+    });
+    this.lastColumnCache = null;
+  }
+
+  /**
+   * Moves the rows `rowSpec` spans to before row `destinationIndex`, counted before the move
+   * ("Class Sheet", moveRows(rowSpec, destinationIndex); its example moves rows 1-2 to index 5
+   * and they become rows 3-4).
+   */
+  moveRows(rowSpec: LocalRange, destinationIndex: number): void {
+    this.env.call('moveRows');
+    if (!(rowSpec instanceof LocalRange) || rowSpec.getSheet() !== this)
+      throw signatureError([rowSpec, destinationIndex], 'SpreadsheetApp.Sheet.moveRows');
+    requireNumbers([destinationIndex], 1, 'SpreadsheetApp.Sheet.moveRows');
+    const from = rowSpec.getRow();
+    const count = rowSpec.getNumRows();
+    const to = Math.trunc(destinationIndex);
+    // Error text: unverified (see spreadsheet/errors.ts).
+    if (to < 1 || to > this.maxRows + 1) throw exception('Those rows are out of bounds.');
+    if (to >= from && to <= from + count) return;
+    for (const layer of this.layers()) layer.moveRows(from - 1, count, to - 1);
+    this.lastRowCache = null;
+  }
+
+  /**
+   * Range.sort: puts rows r0.. (0-based, `numRows` of them) of columns c0..c0+numColumns-1 in
+   * the order of `specs` (1-based sheet columns). Cells outside those columns stay.
+   */
+  sortRows(
+    r0: number,
+    c0: number,
+    numRows: number,
+    numColumns: number,
+    specs: readonly { column: number; ascending: boolean }[],
+  ): void {
+    const keys = specs.map((s) => {
+      const column: CellValue[] = [];
+      for (let i = 0; i < numRows; i++) column.push(this.cellValue(r0 + i, s.column - 1));
+      return column;
+    });
+    const order: number[] = [];
+    for (let i = 0; i < numRows; i++) order.push(i);
+    // Array.prototype.sort is stable (ECMAScript 2019): rows that compare equal keep their order.
+    order.sort((a, b) => {
+      for (let k = 0; k < specs.length; k++) {
+        const d = compareForSort(keys[k][a], keys[k][b], specs[k].ascending);
+        if (d !== 0) return d;
+      }
+      return 0;
+    });
+    if (order.every((o, i) => o === i)) return;
+    for (const layer of this.layers()) layer.permuteRows(r0, c0, numColumns, order);
+    this.lastRowCache = null;
+  }
+
   setFrozenRows(rows: number): this {
     this.env.call('setFrozenRows');
     requireNumbers([rows], 1, 'SpreadsheetApp.Sheet.setFrozenRows');
@@ -1047,4 +1130,27 @@ export class LocalSheet {
     }
     return runs;
   }
+}
+
+/**
+ * The order Range.sort puts two cell values in. Empty cells go last in either direction;
+ * numbers (dates are serial numbers) before text before booleans; text without regard to case.
+ * The reference says neither how mixed types nor equal keys are ordered: the local model keeps
+ * equal rows in their order, and the product must not depend on the order staff sort rows in.
+ */
+function compareForSort(a: CellValue, b: CellValue, ascending: boolean): number {
+  const blankA = a === '';
+  const blankB = b === '';
+  if (blankA || blankB) return blankA === blankB ? 0 : blankA ? 1 : -1;
+  const rank = (v: CellValue) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  let d = rank(a) - rank(b);
+  if (d === 0) {
+    if (typeof a === 'number' && typeof b === 'number') d = a - b;
+    else if (typeof a === 'string' && typeof b === 'string') {
+      const x = a.toLowerCase();
+      const y = b.toLowerCase();
+      d = x < y ? -1 : x > y ? 1 : 0;
+    } else d = Number(a) - Number(b);
+  }
+  return ascending ? d : -d;
 }

@@ -494,6 +494,15 @@ export class Table<K extends string> {
     };
   }
 
+  /**
+   * Whether every row whose `key` cell matches `pattern` is held: a whole table holds them all;
+   * in lookup mode, once that pattern was searched (its rows were read then; rows appended since
+   * are held too). What a count over "every row with this key" may rely on.
+   */
+  holdsAll(key: K, pattern: string): boolean {
+    return this.whole || this.searched.has(searchKey(key, pattern));
+  }
+
   /** Whether only some rows are held (opened for lookups and not read whole since). */
   isPartial(): boolean {
     return !this.whole;

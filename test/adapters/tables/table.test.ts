@@ -375,6 +375,28 @@ describe('writing back', () => {
     expect(o.cells('People').map((r) => r[0])).toEqual(['ID / 番号', 'P-1', 'P-3', 'P-4']);
   });
 
+  test('a table holds every row with a key once that key was searched for (lookup mode), and always when read whole: what a count over the key may rely on', () => {
+    const o = office();
+    o.typed('People', [
+      ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
+      ['P-1', 'A', '', ''],
+      ['P-2', 'B', '', ''],
+      ['P-1', 'C', '', ''],
+    ]);
+    const table = Table.openForLookups(o.ss, people())!;
+    expect(table.holdsAll('id', exactly('P-1'))).toBe(false);
+    table.lookup('id', [exactly('P-1')]);
+    expect(table.holdsAll('id', exactly('P-1'))).toBe(true);
+    // P-2 came in the same block of rows (rows near each other are read together), but nothing
+    // says it is the only P-2: only a search does.
+    expect(table.held().map((r) => table.get(r, 'name'))).toEqual(['A', 'B', 'C']);
+    expect(table.holdsAll('id', exactly('P-2'))).toBe(false);
+    expect(table.holdsAll('name', exactly('P-1'))).toBe(false);
+    table.dataRows(); // read whole
+    expect(table.holdsAll('id', exactly('P-2'))).toBe(true);
+    expect(Table.open(o.ss, people()).holdsAll('id', exactly('P-9'))).toBe(true);
+  });
+
   test('the data rows are those with any content, including appended ones', () => {
     const o = office();
     o.typed('People', [
