@@ -2,7 +2,7 @@
 // tests and the runner read it. The daily quota counts recipients, as in Apps Script.
 
 import type { RuntimeContext } from './context';
-import { formatInZone } from './utilities';
+import { formatInZone, zonedFields } from './utilities';
 
 export interface SentAttachment {
   name: string | null;
@@ -88,6 +88,17 @@ function describeAttachment(blob: unknown): SentAttachment {
   };
 }
 
+/**
+ * The same text, stored in one piece. A script builds a body by joining many pieces, and V8
+ * keeps such a string as a tree of them (30 bytes or more a piece) until something reads it
+ * character by character, which copies it into one block in place: every email is kept to the
+ * end of a replay (the runner writes them out): 8,499 at 5,000 applications.
+ */
+function flat(text: string): string {
+  if (text.length > 0) text.charCodeAt(0);
+  return text;
+}
+
 export class MailService {
   /** Every mail sent, oldest first. */
   readonly outbox: SentMail[] = [];
@@ -98,6 +109,7 @@ export class MailService {
   /** The quota day worked out last, and the clock time it is for (quotaDay). */
   private lastQuotaAt = Number.NaN;
   private lastQuotaDay = '';
+  private lastQuotaDayNumber = Number.NaN;
   private failures: { remaining: number; message: string } = { remaining: 0, message: '' };
 
   constructor(
@@ -131,12 +143,12 @@ export class MailService {
       to,
       cc,
       bcc,
-      subject: String(message.subject ?? ''),
-      body: String(message.body ?? ''),
+      subject: flat(String(message.subject ?? '')),
+      body: flat(String(message.body ?? '')),
       sentAt: this.ctx.clock.now(),
       executionId: this.ctx.execution?.id ?? null,
     };
-    if (message.htmlBody !== undefined) sent.htmlBody = String(message.htmlBody);
+    if (message.htmlBody !== undefined) sent.htmlBody = flat(String(message.htmlBody));
     if (message.name !== undefined) sent.name = String(message.name);
     if (message.replyTo !== undefined) sent.replyTo = String(message.replyTo);
     if (message.noReply !== undefined) sent.noReply = Boolean(message.noReply);
@@ -170,10 +182,16 @@ export class MailService {
   private quotaDay(): string {
     // The clock stands still within an execution (without a latency model): the day worked out
     // last serves every call at the same instant.
+    // From one clock time to the next, the text changes only with the zone's calendar day.
     const now = this.ctx.clock.now();
     if (now !== this.lastQuotaAt) {
       this.lastQuotaAt = now;
-      this.lastQuotaDay = formatInZone(now, this.quotaZone, 'yyyy-MM-dd');
+      const f = zonedFields(now, this.quotaZone);
+      const day = (f.year * 13 + f.month) * 32 + f.day;
+      if (day !== this.lastQuotaDayNumber) {
+        this.lastQuotaDayNumber = day;
+        this.lastQuotaDay = formatInZone(now, this.quotaZone, 'yyyy-MM-dd');
+      }
     }
     return this.lastQuotaDay;
   }
