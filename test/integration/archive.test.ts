@@ -12,6 +12,7 @@
 // the script reads responses from (FormApp), never from the response sheets (R24).
 import { APPLICATION_TITLES as A, SIGNUP_TITLES as S } from '../../local/world';
 import {
+  BANK_SETTINGS,
   documentsReceived,
   type Office,
   office,
@@ -125,15 +126,6 @@ interface Outcome {
   /** The bank transfer file of 2023-09 as its dialog offers it (R31). */
   septemberTransfer: string;
 }
-
-const BANK_SETTINGS = {
-  consignorCode: '1234567890',
-  consignorName: 'バンソウネット',
-  officeBankCode: '0005',
-  officeBranchCode: '123',
-  officeAccountType: '普通',
-  officeAccountNumber: '1234567',
-};
 
 /** FY2023 is closed: the run of 2024-04-01 06:00 has settled its last month, 2024-03. */
 const ARCHIVED_AT = '2024-04-01T12:00:00';
