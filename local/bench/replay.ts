@@ -43,6 +43,14 @@ export interface ReplayResult {
 const RUNNER = resolve(__dirname, 'replay-run.ts');
 /** The replay process's heap limit (MB): the target is 2 GB of memory in all. */
 export const HEAP_MB = 1536;
+/**
+ * The replay process's young generation (V8's semi-space, MB; Node 20's default is 16): a
+ * replay makes many short-lived objects (rows read, ranges found, mail texts) and keeps much of
+ * what it makes (the sheets and their index), so with a larger nursery fewer objects are copied
+ * before they die. Side by side at 20,000 applications: 57.2 s of CPU with the default, 54.2 s
+ * with 32, 52.7 s with 64, 51.7 s with 128 (989 MB at its peak against 706 MB: left out).
+ */
+export const SEMI_SPACE_MB = 64;
 const ROOT = resolve(__dirname, '..', '..');
 
 interface Progress {
@@ -70,6 +78,7 @@ export function replayOnce(size: number, limitSeconds: number, bundle?: string):
     process.execPath,
     [
       `--max-old-space-size=${HEAP_MB}`,
+      `--max-semi-space-size=${SEMI_SPACE_MB}`,
       '--import',
       'tsx',
       RUNNER,
@@ -166,7 +175,7 @@ export function formatReplay(result: ReplayResult): string {
         ? `more than ×${(result.limitSeconds / first.seconds).toFixed(1)}`
         : 'unknown';
   return [
-    `Replay without --batch (the demo generator, --demo-size N; heap limit ${n(HEAP_MB)} MB; load ${result.load.join(', ')} on ${result.cores} cores):`,
+    `Replay without --batch (the demo generator, --demo-size N; heap limit ${n(HEAP_MB)} MB, young generation ${SEMI_SPACE_MB} MB; load ${result.load.join(', ')} on ${result.cores} cores):`,
     ...result.runs.map((r) => `  ${runText(r)}`),
     `  ${n(largest.size)} ÷ ${n(first.size)}: ${ratio} (linear: ×${result.linear})`,
   ].join('\n');

@@ -95,6 +95,9 @@ export class MailService {
   private readonly quotaZone: string;
   /** Recipients counted per quota day ('yyyy-MM-dd' in quotaZone). */
   private readonly usedByDay = new Map<string, number>();
+  /** The quota day worked out last, and the clock time it is for (quotaDay). */
+  private lastQuotaAt = Number.NaN;
+  private lastQuotaDay = '';
   private failures: { remaining: number; message: string } = { remaining: 0, message: '' };
 
   constructor(
@@ -165,7 +168,14 @@ export class MailService {
   }
 
   private quotaDay(): string {
-    return formatInZone(this.ctx.clock.now(), this.quotaZone, 'yyyy-MM-dd');
+    // The clock stands still within an execution (without a latency model): the day worked out
+    // last serves every call at the same instant.
+    const now = this.ctx.clock.now();
+    if (now !== this.lastQuotaAt) {
+      this.lastQuotaAt = now;
+      this.lastQuotaDay = formatInZone(now, this.quotaZone, 'yyyy-MM-dd');
+    }
+    return this.lastQuotaDay;
   }
 
   /** The three documented signatures: (to, subject, body), (…, options) and (message). */

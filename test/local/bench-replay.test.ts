@@ -54,7 +54,7 @@ test('the report shows both sizes, their ratio and the linear ratio; the target 
   const r = result([finished(5000, 4), finished(50000, 42)]);
   expect(formatReplay(r)).toBe(
     [
-      'Replay without --batch (the demo generator, --demo-size N; heap limit 1,536 MB; load 1.5, 2, 2.5 on 2 cores):',
+      'Replay without --batch (the demo generator, --demo-size N; heap limit 1,536 MB, young generation 64 MB; load 1.5, 2, 2.5 on 2 cores):',
       '  5,000 applications, 500 registrations (6,000 responses): 4.0 s (CPU 3.6 s), peak memory 300 MB',
       '  50,000 applications, 5,000 registrations (60,000 responses): 42.0 s (CPU 37.8 s), peak memory 300 MB',
       '  50,000 ÷ 5,000: ×10.5 (CPU ×10.5) (linear: ×10)',

@@ -346,6 +346,69 @@ describe('TextFinder index against every cell tested (seeded random sheets and w
     return out;
   };
 
+  test('cells found stay found when a row is written wider than every row before it (positions encoded again)', () => {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 80 - sheet.getMaxColumns());
+    sheet.getRange(1, 1, 3, 2).setValues([
+      ['BN-12', 'x'],
+      ['a', 'BN-0012'],
+      ['bn12', 'b'],
+    ]);
+    const pattern = "^'?(?:BN-?0*12|x)$";
+    expect(find(pattern)).toEqual(oracle(pattern));
+    expect(find(pattern)).toEqual(['Members!A1', 'Members!B1', 'Members!B2', 'Members!A3']);
+    // Past 32 columns, then past 64: the index's positions are worked out again each time.
+    sheet.getRange(2, 40).setValue('BN-12');
+    expect(find(pattern)).toEqual([
+      'Members!A1',
+      'Members!B1',
+      'Members!B2',
+      'Members!AN2',
+      'Members!A3',
+    ]);
+    sheet
+      .getRange(5, 1, 1, 70)
+      .setValues([Array.from({ length: 70 }, (_, i) => (i % 2 ? 'x' : 'y'))]);
+    sheet.getRange(2, 40).setValue('y');
+    expect(find(pattern)).toEqual(oracle(pattern));
+    expect(find(pattern).length).toBe(4 + 35);
+    expect(find(pattern).at(-1)).toBe('Members!BR5');
+  });
+
+  test('a word of a list (no digit) is found where it is an entry, though such parts are indexed only once a search asks for one', () => {
+    const ledger = ss.insertSheet('Ledger');
+    sheet.getRange(1, 1, 3, 1).setValues([['Sato, Tanaka'], ['tanaka'], ['Tanakas, x']]);
+    ledger.getRange('B1').setValue('x tanaka 12');
+    ledger.getRange('B2').setValue('BN-12, BN-13');
+    // Indexed first for a search of an entry with a digit.
+    const id = "^'?(?:(?:[\\s\\S]*[\\s,])?bn-13(?:[\\s,][\\s\\S]*)?)$";
+    expect(find(id)).toEqual(['Ledger!B2']);
+    const word = "^'?(?:(?:[\\s\\S]*[\\s,])?tanaka(?:[\\s,][\\s\\S]*)?)$";
+    expect(find(word)).toEqual(['Members!A1', 'Members!A2', 'Ledger!B1']);
+    sheet.getRange('A4').setValue('y, TANAKA');
+    sheet.getRange('A1').setValue('Sato');
+    expect(find(word)).toEqual(oracle(word));
+    expect(find(word)).toEqual(['Members!A2', 'Members!A4', 'Ledger!B1']);
+    expect(find(id)).toEqual(['Ledger!B2']);
+  });
+
+  test('a cell matched by two alternatives, or by its whole key and a part, is found once', () => {
+    sheet.getRange(1, 1, 3, 1).setValues([['BN-12'], [' BN-13'], ['BN-13, x']]);
+    expect(find("^'?(?:BN-12|bn-?0*12)$")).toEqual(['Members!A1']);
+    const entry = "^'?(?:(?:[\\s\\S]*[\\s,])?bn-13(?:[\\s,][\\s\\S]*)?|\\s*BN-13)$";
+    expect(find(entry)).toEqual(oracle(entry));
+    expect(find(entry)).toEqual(['Members!A2', 'Members!A3']);
+  });
+
+  test('a cell far down a long sheet is found at its row (positions past 2^15 rows)', () => {
+    const rows = 40_000;
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows);
+    sheet.getRange(rows, 3).setValue('BN-12');
+    sheet.getRange(rows - 1, 1).setValue('x');
+    expect(find("^'?(?:BN-?0*12|x)$")).toEqual([`Members!A${rows - 1}`, `Members!C${rows}`]);
+    sheet.getRange(rows - 1, 1).setValue('z');
+    expect(find("^'?(?:BN-?0*12|x)$")).toEqual([`Members!C${rows}`]);
+  });
+
   test('500 searches between random writes find what testing every cell finds', () => {
     const rand = seededRandom(15);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];

@@ -24,16 +24,25 @@ export interface IndexedCells {
   displayText(row: number, column: number): string;
 }
 
-/** Positions are encoded as row × COLUMNS + column (a sheet has at most 18,278 columns). */
-export const COLUMNS = 32768;
+/**
+ * Positions are encoded as row × stride + column, the stride being a power of two wider than any
+ * row indexed (CellIndex.stride; at least MIN_STRIDE): small enough for V8 to keep them as small
+ * integers (Smis, up to 2^30) in the position lists, not as boxed numbers, for a sheet of a
+ * million rows of 32 columns or 32,768 rows of 18,278 (a sheet's most) alike.
+ */
+const MIN_STRIDE = 32;
 
 export class CellIndex {
   /** Per row, the displayed text of each cell without a formula ('' when empty). */
   private texts: (string[] | undefined)[] = [];
   /** Per row with formulas, their columns. */
   private formulaColumns = new Map<number, number[]>();
-  /** Positions by key: one position as a number (most keys), more as a Set. */
+  /** Positions by key: one position as a number (most keys), more as a list. */
   private whole = new Map<string, Positions>();
+  /**
+   * The parts' keys of cells whose text has separators, by key: those with a digit, and the
+   * others too once a search has asked for one (KeyHolders.allParts).
+   */
   private parts = new Map<string, Positions>();
   /** The keys with digits in `whole`, by shape (shapeKey), each with the value of its digits. */
   private shapes = new Map<string, Shape>();
@@ -41,6 +50,8 @@ export class CellIndex {
   private longestRun = 0;
   private dirty = new Set<number>();
   private stale = true;
+  /** Positions are row × stride + column (see MIN_STRIDE). */
+  stride = MIN_STRIDE;
 
   constructor(
     private readonly sheet: IndexedCells,
@@ -61,6 +72,12 @@ export class CellIndex {
       layer.onChange = mark;
       layer.onRowsMoved = moved;
     }
+    holders.indexes.add(this);
+  }
+
+  /** Has the whole sheet indexed again at the next search. */
+  invalidate(): void {
+    this.stale = true;
   }
 
   /** Brings the index (and what the holders know of it) up to date with the sheet. */
@@ -70,6 +87,13 @@ export class CellIndex {
 
   /** Brings the index up to date with the sheet. */
   private refresh(): void {
+    // A row written wider than the stride: every position is encoded again.
+    if (!this.stale)
+      for (const r of this.dirty)
+        if (this.width(r) > this.stride) {
+          this.stale = true;
+          break;
+        }
     if (this.stale) {
       this.stale = false;
       this.dirty.clear();
@@ -81,12 +105,24 @@ export class CellIndex {
       this.parts.clear();
       this.shapes.clear();
       const n = Math.max(this.sheet.values.rows.length, this.sheet.formulas.rows.length);
+      let widest = 0;
+      for (let r = 0; r < n; r++) widest = Math.max(widest, this.width(r));
+      this.stride = MIN_STRIDE;
+      while (this.stride < widest) this.stride *= 2;
       for (let r = 0; r < n; r++) this.indexRow(r);
       return;
     }
     if (this.dirty.size === 0) return;
     for (const r of this.dirty) this.indexRow(r);
     this.dirty.clear();
+  }
+
+  /** Columns past the last with a value or formula in row r (as the layers hold them). */
+  private width(r: number): number {
+    return Math.max(
+      this.sheet.values.rows[r]?.length ?? 0,
+      this.sheet.formulas.rows[r]?.length ?? 0,
+    );
   }
 
   /**
@@ -129,7 +165,7 @@ export class CellIndex {
       const before = old === undefined ? '' : (old[c] ?? '');
       const after = texts === undefined ? '' : (texts[c] ?? '');
       if (before === after) continue;
-      const position = r * COLUMNS + c;
+      const position = r * this.stride + c;
       if (before !== '') this.unindexCell(before, position);
       if (after !== '') this.indexCell(after, position);
     }
@@ -139,25 +175,32 @@ export class CellIndex {
 
   private indexCell(text: string, position: number): void {
     const key = textKey(text);
+    const digits = hasDigit(key);
     if (add(this.whole, key, position)) {
-      this.shaped(key, true);
+      if (digits) this.shaped(key, true);
       this.holders.whole.add(key, this);
     }
-    const parts = tokenKeys(text);
+    // A part's key has a digit only if the whole key has one (each run of digits keeps one).
+    const all = this.holders.allParts;
+    const parts = digits || all ? tokenKeys(text) : null;
     if (parts !== null)
-      for (const k of parts) if (add(this.parts, k, position)) this.holders.parts.add(k, this);
+      for (const k of parts)
+        if ((all || hasDigit(k)) && add(this.parts, k, position)) this.holders.parts.add(k, this);
   }
 
   private unindexCell(text: string, position: number): void {
     const key = textKey(text);
+    const digits = hasDigit(key);
     if (remove(this.whole, key, position)) {
-      this.shaped(key, false);
+      if (digits) this.shaped(key, false);
       this.holders.whole.remove(key, this);
     }
-    const parts = tokenKeys(text);
+    const all = this.holders.allParts;
+    const parts = digits || all ? tokenKeys(text) : null;
     if (parts !== null)
       for (const k of parts)
-        if (remove(this.parts, k, position)) this.holders.parts.remove(k, this);
+        if ((all || hasDigit(k)) && remove(this.parts, k, position))
+          this.holders.parts.remove(k, this);
   }
 
   /** Adds a key new in `whole` to its shape, or removes one gone from it. */
@@ -243,7 +286,7 @@ export class CellIndex {
   }
 
   /**
-   * The positions (row × COLUMNS + column, ascending) of the cells a pattern with this plan can
+   * The positions (row × stride + column, ascending) of the cells a pattern with this plan can
    * match: those whose key (or a part's key) is in the plan, and every cell with a formula.
    */
   candidates(plan: KeyPlan): number[] {
@@ -262,6 +305,7 @@ export class CellIndex {
    * the plan, in no particular order and possibly more than once.
    */
   keyed(plan: KeyList, out: number[]): void {
+    this.holders.needParts(plan.part);
     this.refresh();
     for (const k of plan.whole) collect(this.whole.get(k), out);
     for (const group of plan.groups) {
@@ -290,12 +334,17 @@ export class CellIndex {
     }
   }
 
+  /** Whether a cell of the sheet has a formula (up to date: after update). */
+  hasFormulas(): boolean {
+    return this.formulaColumns.size > 0;
+  }
+
   /** The positions of the cells with a formula (every search tests them). */
   formulaPositions(): number[] {
     this.refresh();
     const out: number[] = [];
     for (const [r, columns] of this.formulaColumns)
-      for (const c of columns) out.push(r * COLUMNS + c);
+      for (const c of columns) out.push(r * this.stride + c);
     return out;
   }
 }
@@ -437,6 +486,28 @@ class HolderMap {
 export class KeyHolders {
   readonly whole = new HolderMap();
   readonly parts = new HolderMap();
+  /** The indexes of the spreadsheet's sheets. */
+  readonly indexes = new Set<CellIndex>();
+  /**
+   * Whether parts' keys without a digit are indexed too. Until a search asks for one, only parts
+   * with a digit are (what a list of IDs holds: an entry of a list is looked up by its ID); the
+   * words of names and free text, most of the parts, are not kept for nothing.
+   */
+  allParts = false;
+
+  /**
+   * Before the parts' keys of a plan are looked up: when one has no digit and such parts are not
+   * indexed yet, every sheet is indexed again with them (then kept up to date like the others).
+   */
+  needParts(keys: readonly string[]): void {
+    if (this.allParts) return;
+    for (const k of keys)
+      if (!hasDigit(k)) {
+        this.allParts = true;
+        for (const index of this.indexes) index.invalidate();
+        return;
+      }
+  }
 
   /**
    * The indexes whose cells may have a key of the plan (every index is to be asked when the
@@ -444,6 +515,8 @@ export class KeyHolders {
    */
   of(plan: KeyList): Set<CellIndex> | null {
     if (plan.shapes.length > 0) return null;
+    // Parts without a digit not indexed yet (needParts not called): every index is asked.
+    if (!this.allParts && plan.part.some((k) => !hasDigit(k))) return null;
     const out = new Set<CellIndex>();
     for (const k of plan.whole) this.whole.collect(k, out);
     for (const group of plan.groups) for (const k of group.keys) this.whole.collect(k, out);
@@ -562,12 +635,28 @@ export function shapeOf(key: string): {
   return { shape, runs, longest, value };
 }
 
-type Positions = number | Set<number>;
+/**
+ * The positions of one key: one as itself (most keys), more as a list in no particular order.
+ * A list of small integers takes 4 bytes a position and a push to grow (a Set took several
+ * times that, and a boxed number for each position past 2^30); a key never holds a position
+ * twice (a cell's text has one whole key and tokenKeys gives distinct parts; a cell is
+ * unindexed before it is indexed again), and a position is removed only when its cell changes.
+ */
+type Positions = number | number[];
+
+/** Whether a key has a digit (keys hold ASCII digits only: textKey). */
+function hasDigit(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
 
 function collect(positions: Positions | undefined, out: number[]): void {
   if (positions === undefined) return;
   if (typeof positions === 'number') out.push(positions);
-  else for (const p of positions) out.push(p);
+  else for (let i = 0; i < positions.length; i++) out.push(positions[i]);
 }
 
 /** Adds a position under a key; true when the key is new. */
@@ -578,8 +667,8 @@ function add(map: Map<string, Positions>, key: string, position: number): boolea
     return true;
   }
   if (typeof positions === 'number') {
-    if (positions !== position) map.set(key, new Set([positions, position]));
-  } else positions.add(position);
+    if (positions !== position) map.set(key, [positions, position]);
+  } else positions.push(position);
   return false;
 }
 
@@ -590,8 +679,12 @@ function remove(map: Map<string, Positions>, key: string, position: number): boo
   if (typeof positions === 'number') {
     if (positions !== position) return false;
   } else {
-    positions.delete(position);
-    if (positions.size > 0) return false;
+    // Cells written again are mostly recent ones, near the end of the list.
+    const at = positions.lastIndexOf(position);
+    if (at === -1) return false;
+    const last = positions.pop() as number;
+    if (at < positions.length) positions[at] = last;
+    if (positions.length > 0) return false;
   }
   map.delete(key);
   return true;

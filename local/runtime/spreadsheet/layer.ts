@@ -17,13 +17,17 @@ export class Layer<T> {
   }
 
   set(row: number, column: number, value: T | undefined): void {
-    if (this.onChange !== undefined) this.onChange(row);
     let r = this.rows[row];
     if (r === undefined) {
       if (value === undefined) return;
       r = [];
       this.rows[row] = r;
+    } else if (r[column] === value) {
+      // The same value written again (a row written back whole, most of it unchanged): nothing
+      // changes, and the index is not told (it would work out the row's texts again).
+      return;
     }
+    if (this.onChange !== undefined) this.onChange(row);
     r[column] = value;
   }
 

@@ -28,14 +28,7 @@
 // relatives are one round trip each: README "Benchmark", both estimates). No cell value crosses
 // the wire: the found ranges carry only their position, so no cells are counted as read.
 
-import {
-  CellIndex,
-  COLUMNS,
-  type IndexedCells,
-  KeyHolders,
-  type KeyList,
-  keyList,
-} from './cell-index';
+import { CellIndex, type IndexedCells, KeyHolders, type KeyList, keyList } from './cell-index';
 import { keyPlan, textKey } from './regex-keys';
 
 export interface SearchableSheet<R> {
@@ -272,13 +265,24 @@ export class LocalTextFinder<R extends RangeLike> {
     // Per alternative, the sheets holding one of its keys (null: every sheet is asked), once
     // every searched sheet's index is up to date.
     let holding: (Set<CellIndex> | null)[] | null = null;
+    let anyHeld: Set<CellIndex> | null = new Set();
     let shared: KeyHolders | undefined;
     if (split !== null) {
-      for (const area of this.areas) area.sheet.index?.update();
       shared = this.areas.find((a) => a.sheet.index !== undefined)?.sheet.index?.holders;
+      // Parts' keys the indexes may not hold yet are asked for before they are brought up to date.
+      if (shared !== undefined) for (const a of split) shared.needParts(a.plan.part);
+      for (const area of this.areas) area.sheet.index?.update();
       if (shared !== undefined) {
         const holders = shared;
         holding = split.map((a) => holders.of(a.plan));
+        // The sheets holding a key of some alternative (null: every sheet may).
+        for (const held of holding) {
+          if (held === null) {
+            anyHeld = null;
+            break;
+          }
+          for (const index of held) anyHeld.add(index);
+        }
       }
     }
     for (const area of this.areas) {
@@ -288,33 +292,42 @@ export class LocalTextFinder<R extends RangeLike> {
       const firstColumn = area.column - 1;
       const lastColumn = firstColumn + area.numColumns - 1;
       const index = sheet.index;
+      // Up to date before its positions are decoded (a wider row changes the stride).
+      index?.update();
+      const stride = index === undefined ? 0 : index.stride;
       if (index !== undefined && split !== null) {
+        // A sheet holding no key of any alternative and no formula has nothing to find.
+        if (
+          holding !== null &&
+          anyHeld !== null &&
+          index.holders === shared &&
+          !anyHeld.has(index) &&
+          !index.hasFormulas()
+        )
+          continue;
         // Each alternative is tested only on the cells its own keys allow; a cell matches the
-        // pattern when it matches one of them (cells with a formula: tested with each).
+        // pattern when it matches one of them (cells with a formula: tested with each). A cell
+        // found by more than one alternative (or twice by one: by its whole key and a part's) is
+        // listed once, after the positions are sorted.
         const found: number[] = [];
-        let matched: Set<number> | null = null;
         for (let i = 0; i < split.length; i++) {
           const alternative = split[i];
           const held = holding === null ? null : holding[i];
           if (held !== null && index.holders === shared && !held.has(index)) continue;
           candidates.length = 0;
           index.keyed(alternative.plan, candidates);
-          for (const position of candidates) {
-            if (matched?.has(position)) continue;
-            const r = Math.floor(position / COLUMNS);
-            const c = position - r * COLUMNS;
+          for (let k = 0; k < candidates.length; k++) {
+            const position = candidates[k];
+            const r = Math.floor(position / stride);
+            const c = position - r * stride;
             if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
             const text = index.keyedText(r, c);
-            if (text !== '' && alternative.test(text)) {
-              if (matched === null) matched = new Set();
-              matched.add(position);
-              found.push(position);
-            }
+            if (text !== '' && alternative.test(text)) found.push(position);
           }
         }
         for (const position of index.formulaPositions()) {
-          const r = Math.floor(position / COLUMNS);
-          const c = position - r * COLUMNS;
+          const r = Math.floor(position / stride);
+          const c = position - r * stride;
           if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
           const text = index.text(r, c);
           if (text === '') continue;
@@ -325,16 +338,19 @@ export class LocalTextFinder<R extends RangeLike> {
             }
         }
         found.sort((a, b) => a - b);
-        for (const position of found) {
-          const r = Math.floor(position / COLUMNS);
-          out.push(sheet.makeRange(r + 1, position - r * COLUMNS + 1, 1, 1));
+        for (let k = 0; k < found.length; k++) {
+          const position = found[k];
+          if (k > 0 && position === found[k - 1]) continue;
+
+          const r = Math.floor(position / stride);
+          out.push(sheet.makeRange(r + 1, position - r * stride + 1, 1, 1));
         }
         continue;
       }
       if (index !== undefined && plan !== null) {
         for (const position of index.candidates(plan)) {
-          const r = Math.floor(position / COLUMNS);
-          const c = position - r * COLUMNS;
+          const r = Math.floor(position / stride);
+          const c = position - r * stride;
           if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
           if (test(index.text(r, c))) out.push(sheet.makeRange(r + 1, c + 1, 1, 1));
         }
