@@ -560,9 +560,16 @@ export class Form {
     this.service.linkSpreadsheet(this.data, String(spreadsheetId));
     return this;
   }
+  /**
+   * "Unlinks the form from its current response destination" (Class Form): what Sheets' Form →
+   * Unlink form does. The response sheet stays as a plain sheet (getFormUrl: null) and keeps its
+   * rows; later responses are written nowhere but the form's own store, which keeps every
+   * response (Enum DestinationType: "All forms ... save a copy of responses in the form's
+   * response store").
+   */
   removeDestination(): this {
     this.call('removeDestination');
-    this.data.destination = null;
+    this.service.unlinkSpreadsheet(this.data);
     return this;
   }
   toString(): string {
@@ -837,6 +844,13 @@ export class FormService {
       form.destination = { spreadsheetId, sheetName, columns: [] };
       this.syncHeader(form);
     });
+  }
+
+  /** @internal Unlinks the form: its response sheet, if still there, is no form's any more. */
+  unlinkSpreadsheet(form: FormData): void {
+    if (!form.destination) return;
+    this.asGoogle(() => this.responseSheet(form)?.setFormUrl?.(null));
+    form.destination = null;
   }
 
   private needSheets(): SpreadsheetsLike {

@@ -117,6 +117,16 @@ export function office(options: OfficeWorldOptions = {}): Office {
   return o;
 }
 
+/** The office's bank details (Settings), so the bank transfer file (R31) reads the Accounts sheet. */
+export const BANK_SETTINGS = {
+  consignorCode: '1234567890',
+  consignorName: 'バンソウネット',
+  officeBankCode: '0005',
+  officeBranchCode: '123',
+  officeAccountType: '普通',
+  officeAccountNumber: '1234567',
+};
+
 /** The triggers set-up installs: one per form, the monthly run, the sweep, the outbox. */
 export const FIVE_TRIGGERS = [
   'onApplicationSubmit',

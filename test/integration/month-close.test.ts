@@ -2,6 +2,7 @@
 // run, exactly once per supporter per settled month, and the Zengin transfer file from the menu.
 import { Buffer } from 'node:buffer';
 import {
+  BANK_SETTINGS,
   documentsReceived,
   monthlyAndSweepOff,
   type Office,
@@ -11,15 +12,6 @@ import {
   tokyo,
   uncounted,
 } from './helpers';
-
-const BANK_SETTINGS = {
-  consignorCode: '1234567890',
-  consignorName: 'バンソウネット',
-  officeBankCode: '0005',
-  officeBranchCode: '123',
-  officeAccountType: '普通',
-  officeAccountNumber: '1234567',
-};
 
 function world(settings: Record<string, string> = {}): Office {
   const o = office({ settings });

@@ -5,6 +5,7 @@ import { Buffer } from 'node:buffer';
 import { SIGNUP_TITLES as S } from '../../local/world';
 import { fromCell } from '../../src/adapters/tables/cells';
 import {
+  BANK_SETTINGS,
   documentsReceived,
   office,
   sheetValues,
@@ -32,16 +33,6 @@ const SYSTEM_SHEETS = [
   'Log',
   'Templates',
 ];
-
-/** The office's bank details (Settings), so the bank transfer file reads the Accounts sheet. */
-const BANK_SETTINGS = {
-  consignorCode: '1234567890',
-  consignorName: 'バンソウネット',
-  officeBankCode: '0005',
-  officeBranchCode: '123',
-  officeAccountType: '普通',
-  officeAccountNumber: '1234567',
-};
 
 /** An office with the sign-up form and the bank details; `mode`: the runtime's '@' model. */
 const world = (options: Parameters<typeof office>[0] = {}) =>

@@ -472,6 +472,38 @@ describe('the response sheet Google writes', () => {
     expect(values.slice(1).map((r) => r[2])).toEqual(['BN-7', 'BN-2']);
   });
 
+  test('removeDestination (Sheets: Form → Unlink form) leaves the response sheet with its rows and no form (getFormUrl null); later responses stay only in the form, and deleting the sheet loses none', () => {
+    const { runtime, form, spreadsheet } = linked();
+    const first = runtime.forms.submit(form, {
+      email: 'a@example.org',
+      answers: { 'Bansou Net ID': 'BN-1' },
+    });
+    const sheet = runtime.sheets.openById(spreadsheet.getId()).getSheetByName('Form Responses 1')!;
+    expect(sheet.getFormUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
+    form.removeDestination();
+    expect(sheet.getFormUrl()).toBeNull();
+    expect(() => form.getDestinationId()).toThrow(NO_DESTINATION);
+    runtime.forms.submit(form, { email: 'b@example.org', answers: { 'Bansou Net ID': 'BN-2' } });
+    runtime.forms.editResponse(first.getId(), { answers: { 'Bansou Net ID': 'BN-7' } });
+    // The sheet keeps what it had when it was unlinked: no new row, no edit.
+    expect(
+      responseSheetValues(runtime, spreadsheet.getId())
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(['BN-1']);
+    spreadsheet.deleteSheet(sheet);
+    runtime.forms.submit(form, { email: 'c@example.org', answers: { 'Bansou Net ID': 'BN-3' } });
+    expect(
+      form
+        .getResponses()
+        .map((r) => r.getItemResponses()[0].getResponse())
+        .sort(),
+    ).toEqual(['BN-2', 'BN-3', 'BN-7']);
+    expect(
+      runtime.sheets.openById(spreadsheet.getId()).getSheetByName('Form Responses 1'),
+    ).toBeNull();
+  });
+
   test('a second linked form gets "Form Responses 2"', () => {
     const { runtime, spreadsheet } = linked();
     const other = runtime.forms.createForm({
