@@ -171,17 +171,6 @@ function memberAsOfIn(histories: Lookup<readonly MemberVersion[]>): MemberAsOf {
 }
 
 /**
- * The sign-ups an execution works on: every row (a table read whole: the menu, the daily job, the
- * full pass), or, in a form-submit execution (issue #15), the rows it looked up by key
- * (signupSearches: its own row and every sign-up of the sessions that can still change) and the
- * rows read with them in the same blocks. Rows left empty are skipped, as dataRows() skips them.
- */
-function rowsHeld(table: SignupTable): Row[] {
-  if (!table.isPartial()) return table.dataRows();
-  return table.held().filter((r) => r.values.some((v) => v !== '' && v !== null));
-}
-
-/**
  * Whether every sign-up of this session is held, so that counting them is right: always for a
  * table read whole; in lookup mode once its session ID was searched for.
  */
@@ -226,7 +215,7 @@ function signupSearches(
 }
 
 function othersOf(table: SignupTable, settings: Settings): OtherSignup[] {
-  return rowsHeld(table).map((row) => ({
+  return table.held().map((row) => ({
     responseId: cellText(table.get(row, 'responseId')),
     submittedAt: cellMs(table.get(row, 'submittedAt')) ?? 0,
     memberId:
@@ -394,7 +383,7 @@ function settle(
   if (sessionIds === null) table.dataRows();
   else holdSessions(table, sessionIds);
   // Staff overrides win over the automatic status (and are kept with their note).
-  for (const row of rowsHeld(table)) {
+  for (const row of table.held()) {
     if (cellText(table.get(row, 'responseId')) === '') continue;
     const override = readOverride(table, row);
     const auto = (cellText(table.get(row, 'autoStatus')) || 'REJECTED') as SignupStatus;
@@ -413,7 +402,7 @@ function settle(
   // R34: free places go to the waiting list in sign-up order, before the session starts. A
   // sign-up staff keep on the waiting list by override is not moved.
   const others = othersOf(table, env.settings);
-  const byId = new Map(rowsHeld(table).map((r) => [cellText(table.get(r, 'responseId')), r]));
+  const byId = new Map(table.held().map((r) => [cellText(table.get(r, 'responseId')), r]));
   for (const session of view.sessions.values()) {
     if (only && !only.has(session.id)) continue;
     const movable = others.filter((o) => {
@@ -455,7 +444,7 @@ function notifyChanges(
   table: SignupTable,
   members: SignupMembers,
 ): void {
-  const changed = rowsHeld(table).filter((row) => {
+  const changed = table.held().filter((row) => {
     const status = cellText(table.get(row, 'status'));
     return status !== '' && cellText(table.get(row, 'notified')) !== status;
   });
@@ -548,7 +537,7 @@ function sendSignupMail(
 function writeCounts(env: Env, view: SessionsView, table: SignupTable): void {
   const accepted = new Map<string, number>();
   const waiting = new Map<string, number>();
-  for (const row of rowsHeld(table)) {
+  for (const row of table.held()) {
     const id = cellText(table.get(row, 'sessionId'));
     const status = cellText(table.get(row, 'status'));
     if (status === 'ACCEPTED') accepted.set(id, (accepted.get(id) ?? 0) + 1);
@@ -593,7 +582,7 @@ export function syncSignupForm(
     [...view.sessions.values()].filter((s) => isOpenForSignup(s, now)).map((s) => s.id),
   );
   const accepted = new Map<string, number>();
-  for (const row of rowsHeld(table)) {
+  for (const row of table.held()) {
     if (cellText(table.get(row, 'status')) !== 'ACCEPTED') continue;
     const id = cellText(table.get(row, 'sessionId'));
     accepted.set(id, (accepted.get(id) ?? 0) + 1);

@@ -13,6 +13,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The rows of a new sheet (APPS-SCRIPT-FACTS: 1000 × 26). */
 const NEW_SHEET_ROWS = 1000;
 
+/** A row with anything in it (the data rows; a row left empty is skipped). */
+function hasContent(row: Row): boolean {
+  return row.values.some((v) => v !== '' && v !== null);
+}
+
 export interface ColumnSpec<K extends string = string> {
   key: K;
   /** Header shown to staff: 'English / 日本語'. Either half alone is recognised too. */
@@ -337,8 +342,7 @@ export class Table<K extends string> {
   dataRows(): Row[] {
     if (!this.whole) this.loadAll();
     // Kept until the next append: use cases ask for the data rows several times per execution.
-    if (this.withData === null)
-      this.withData = this.rows.filter((r) => r.values.some((v) => v !== '' && v !== null));
+    if (this.withData === null) this.withData = this.rows.filter(hasContent);
     return this.withData;
   }
 
@@ -481,9 +485,13 @@ export class Table<K extends string> {
     return this.held();
   }
 
-  /** The rows held: every data row of a whole table; the rows read and appended in lookup mode. */
+  /**
+   * The rows held: every data row of a whole table; in lookup mode the rows read (those found,
+   * and those read with them in the same blocks) and appended. Empty rows are skipped in both,
+   * as dataRows() skips them.
+   */
   held(): Row[] {
-    return this.whole ? this.dataRows() : this.rows.slice();
+    return this.whole ? this.dataRows() : this.rows.filter(hasContent);
   }
 
   /** Lookup mode: what search() should look for (patterns not yet searched), by column. */

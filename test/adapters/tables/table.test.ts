@@ -397,6 +397,25 @@ describe('writing back', () => {
     expect(Table.open(o.ss, people()).holdsAll('id', exactly('P-9'))).toBe(true);
   });
 
+  test('a table opened for lookups holds no empty row: a blank row read in the same block as two rows found is skipped, as the data rows of a table read whole skip it', () => {
+    const o = office();
+    o.typed('People', [
+      ['ID / 番号', 'Name / 氏名', 'Joined / 登録日', 'Fee / 謝金'],
+      ['P-1', 'A', '', ''],
+      ['', '', '', ''],
+      ['P-2', 'B', '', ''],
+    ]);
+    const table = Table.openForLookups(o.ss, people())!;
+    const found = table.lookup('id', [exactly('P-1'), exactly('P-2')]);
+    expect(found.map((r) => [r.rowNumber, table.get(r, 'name')])).toEqual([
+      [2, 'A'],
+      [4, 'B'],
+    ]);
+    expect(table.held().map((r) => r.rowNumber)).toEqual([2, 4]);
+    table.dataRows(); // read whole: the same rows
+    expect(table.held().map((r) => r.rowNumber)).toEqual([2, 4]);
+  });
+
   test('the data rows are those with any content, including appended ones', () => {
     const o = office();
     o.typed('People', [
