@@ -91,11 +91,14 @@ export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeCont
  * script sees the same globals either way: the services as writable, enumerable properties.
  */
 export function scriptContext(globals: object): vm.Context {
-  const dontContextify = (vm.constants as { DONT_CONTEXTIFY?: symbol } | undefined)
+  // Typed loosely: @types/node of this project may predate the constant.
+  const dontContextify = (vm.constants as unknown as { DONT_CONTEXTIFY?: symbol } | undefined)
     ?.DONT_CONTEXTIFY;
   // A copy: contextifying turns the object into the script's global.
   if (dontContextify === undefined) return vm.createContext({ ...globals });
-  const context = vm.createContext(dontContextify) as vm.Context;
+  const context = (vm.createContext as unknown as (contextObject: symbol) => vm.Context)(
+    dontContextify,
+  );
   for (const [name, value] of Object.entries(globals))
     Object.defineProperty(context, name, {
       value,
