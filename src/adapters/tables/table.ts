@@ -364,12 +364,8 @@ export class Table<K extends string> {
     if (this.dirty.size === 0) return;
     const rowNumbers = [...this.dirty.keys()].sort((a, b) => a - b);
     const groups = rowNumbers.filter((r, i) => i === 0 || r !== rowNumbers[i - 1] + 1).length;
-    // In lookup mode the rows between two changed ones may not be held: each run is written
-    // alone, unless every row between them was read (the rows of one block of rows found).
-    if (
-      groups > 3 &&
-      (this.whole || this.holdsRows(rowNumbers[0], rowNumbers[rowNumbers.length - 1]))
-    ) {
+    // In lookup mode the rows between two changed ones are not held: each run is written alone.
+    if (groups > 3 && this.whole) {
       // Scattered changes (e.g. "Paid in" on every paid application): one block from the first
       // to the last changed row over the changed columns, rather than one write per run of
       // rows. The rows in between are written back with the values just read.
@@ -378,12 +374,6 @@ export class Table<K extends string> {
       return;
     }
     this.flushGroups(rowNumbers);
-  }
-
-  /** Lookup mode: whether every row from `first` to `last` was read (and so can be written back). */
-  private holdsRows(first: number, last: number): boolean {
-    for (let r = first; r <= last; r++) if (!this.loaded.has(r)) return false;
-    return true;
   }
 
   private writeBlock(first: number, last: number, changed: number[]): void {
