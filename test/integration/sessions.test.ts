@@ -855,6 +855,25 @@ describe('R36 by key: attendance counted from the sessions an edit touched (issu
     expect(failedExecutions(o)).toEqual([]);
   });
 
+  test('staff correct the Bansou Net ID of an attended sign-up of a session that is over: the edit cannot be narrowed (the old ID is not known), the sweep reads whole, and both members’ counts follow (R36)', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    o.at('2024-05-13T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    sweep(o);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+    staffSets(o, 'Sign-ups', 1, 'Bansou Net ID', 'BN-00004'); // it was Diaz who came
+    sweep(o);
+    expect(o.rows('Members').map((m) => m['Sessions attended this FY'])).toEqual([
+      0,
+      '',
+      '',
+      1,
+      '',
+    ]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
   test('a new fiscal year: the first daily job reads Sign-ups and Members whole once and every count of the year before goes back to 0 (R36)', () => {
     const o = setUpOffice();
     signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
