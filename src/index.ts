@@ -6,6 +6,7 @@ import { type Env, LOCK_WAIT_MS, withScriptLock } from './adapters/env';
 import { runEnvironmentCheck } from './adapters/env-check';
 import { errorText } from './adapters/mailer';
 import { dropConfigCache } from './adapters/settings-store';
+import { checkZone } from './adapters/sheet-zone';
 import {
   INSTALLED_AT_KEY,
   LAST_RUN_PREFIX,
@@ -124,6 +125,7 @@ export function onSignupSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): vo
 /** Daily time-driven trigger (R35): reminders and participant lists due, attendance (R36). */
 export function runSessionsDaily(): void {
   onTimer('runSessionsDaily', (env) => {
+    checkZone(env);
     updateSessionsFlow(env, true);
   });
 }

@@ -6,6 +6,7 @@ import { ActivityLog } from './log';
 import { errorText, type Mail, Mailer, sendNow } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
+import { useRecordedZone } from './sheet-zone-reader';
 import { OUTBOX } from './tables/schema';
 import { Workbook } from './tables/workbook';
 
@@ -29,6 +30,8 @@ export function openEnv(by: string, config: 'cached' | 'fresh' = 'fresh'): Env {
   const book = Workbook.active();
   const now = Date.now();
   const props = new ScriptProps();
+  // Dates staff typed read in the spreadsheet's zone as recorded (adapters/sheet-zone).
+  useRecordedZone(props);
   const { settings, templates } = readConfig(book, props, now, config);
   const log = new ActivityLog(book, now, by);
   const mailer = new Mailer(book, settings, now, log, props);

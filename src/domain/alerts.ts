@@ -81,4 +81,12 @@ export const ALERTS = {
       'The oldest queued email has waited more than two days. Check the Outbox sheet and the sendQueuedEmails trigger.',
     ),
   }),
+  /** The spreadsheet's time zone is not Tokyo and data exists (domain/sheet-zone.ts). */
+  sheetZone: (warning: { en: string; ja: string }): StaffAlert => ({
+    title: both(
+      'スプレッドシートのタイムゾーンが東京ではありません',
+      "The spreadsheet's time zone is not Tokyo",
+    ),
+    message: both(warning.ja, warning.en),
+  }),
 };

@@ -3,6 +3,7 @@
 import { capacityLines, capacityOf } from '../adapters/capacity';
 import type { Env } from '../adapters/env';
 import { readPendingCount } from '../adapters/mailer';
+import { checkZone } from '../adapters/sheet-zone';
 import { cellMs, cellText } from '../adapters/tables/cells';
 import { APPLICATIONS, MEMBERS, OUTBOX, RUNS } from '../adapters/tables/schema';
 import {
@@ -59,9 +60,13 @@ export function healthReport(env: Env): string {
       ([...CLOCK_HANDLERS, ...FORM_HANDLERS] as string[]).includes(h) &&
       installed.indexOf(h) !== installed.lastIndexOf(h),
   );
+  const zone = checkZone(env);
   const lines = [
     'Bansou Net health report / 状態レポート',
     '',
+    zone.warning
+      ? `Spreadsheet time zone / タイムゾーン: ${zone.warning.en} / ${zone.warning.ja}`
+      : `Spreadsheet time zone / タイムゾーン: ${zone.zone}`,
     `Members / 登録者: ${members}`,
     `Applications / 申請: ${[...byStatus].map(([s, n]) => `${s} ${n}`).join(', ') || '0'}`,
     `On hold for documents / 書類待ち: ${onHold}`,

@@ -10,6 +10,7 @@ import { FormAccessError, openFormByUrl } from '../adapters/forms';
 import { baselineRecords } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { readConfig, readSettings } from '../adapters/settings-store';
+import { settleZoneAtSetup } from '../adapters/sheet-zone';
 import { startSweepMarks } from '../adapters/sweep-marks';
 import {
   ACCOUNTS,
@@ -203,6 +204,18 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
   }
   if (problems.length > 0) return { ok: false, problems, done };
 
+  // The spreadsheet's time zone, before any sheet is made (domain/sheet-zone.ts): Tokyo while
+  // no system sheet holds data (Templates holds text only), else kept with a warning.
+  const props = new ScriptProps();
+  done.push(
+    ...settleZoneAtSetup(
+      book.ss,
+      props,
+      SYSTEM_TABLES.filter((spec) => spec !== TEMPLATES).map((spec) => spec.name),
+      Date.now(),
+    ),
+  );
+
   // Sheets: created with headers, frozen rows, formats; then the staff-facing touches.
   for (const spec of SYSTEM_TABLES) {
     const table = book.table(spec);
@@ -219,7 +232,6 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
   // Sheets made by earlier versions: only the columns in use (the 10-million-cell limit).
   done.push(...trimSystemSheets(book.ss, [...SYSTEM_TABLES, SETTINGS]));
   // Read both once more through the cache, so the first triggers find them there.
-  const props = new ScriptProps();
   readConfig(book, props, Date.now(), 'fresh');
   startSweepMarks(props, Date.now());
   prepareApplicationsSheet(book);

@@ -72,8 +72,18 @@ export interface ApplicationAnswers {
   description: string;
 }
 
-export function office(options: OfficeWorldOptions = {}): Office {
+export interface OfficeOptions extends OfficeWorldOptions {
+  /**
+   * The spreadsheet's own time zone (File > Settings) before set-up runs: a new spreadsheet takes
+   * its creator's account zone, which need not be the script's Asia/Tokyo.
+   */
+  spreadsheetTimeZone?: string;
+}
+
+export function office(options: OfficeOptions = {}): Office {
   const world = createOfficeWorld(options);
+  const zone = options.spreadsheetTimeZone;
+  if (zone) world.rt.uncounted(() => world.ss.setSpreadsheetTimeZone(zone));
   world.rt.run('setup');
   const o = world as Office;
   o.explains = [];

@@ -187,6 +187,30 @@ describe('Spreadsheet (Spreadsheet reference)', () => {
     expect((sheet.getRange('A1').getValue() as Date).getTime()).toBe(Date.UTC(2024, 6, 30, 9));
   });
 
+  // What the product's time-zone handling relies on (src/domain/sheet-zone.ts). A cell holds a
+  // serial number with no zone: the Sheets API calls SpreadsheetProperties.timeZone "the time zone
+  // of the spreadsheet", and the googlesheets4 guide ("Dates and times", googlesheets4.tidyverse.org)
+  // found that Sheets keeps no zone per value. The Apps Script reference for
+  // setSpreadsheetTimeZone says nothing about values already stored; we model the serial kept as
+  // it is (what the cell shows stays the same), as the test above does for a typed value.
+  test('changing the zone moves the instant of a Date the script wrote: a Los Angeles wall-clock time read again in Tokyo is 16 hours earlier (PDT)', () => {
+    ss.setSpreadsheetTimeZone('America/Los_Angeles');
+    const written = Date.UTC(2024, 6, 30, 0, 0); // 09:00 in Tokyo, 17:00 (29 July) in Los Angeles
+    sheet.getRange('A1').setValue(new Date(written));
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2024/07/29 17:00:00');
+    ss.setSpreadsheetTimeZone('Asia/Tokyo');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2024/07/29 17:00:00');
+    expect((sheet.getRange('A1').getValue() as Date).getTime()).toBe(written - 16 * 3600_000);
+  });
+
+  test('a time typed into a spreadsheet of another zone comes back as a Date on 1899-12-30 at that wall-clock time in that zone (Range.getValue reference: date/time values are Dates)', () => {
+    ss.setSpreadsheetTimeZone('Europe/Paris');
+    sheet.getRange('A1').setValue('19:00');
+    const d = sheet.getRange('A1').getValue() as Date;
+    // Paris kept local mean time (+0:09:21) until 1911: 19:00 there is 18:50:39 UTC.
+    expect(d.getTime()).toBe(Date.UTC(1899, 11, 30, 18, 50, 39));
+  });
+
   test('toast is recorded', () => {
     ss.toast('Done', 'Payments', 3);
     expect(ss.toasts).toEqual([{ message: 'Done', title: 'Payments', timeoutSeconds: 3 }]);

@@ -130,6 +130,17 @@ function findColumns<K extends string>(
   return out;
 }
 
+/**
+ * How a Date in a staff column reads (adapters/sheet-zone.ts): null while the spreadsheet is in
+ * Tokyo (a Date is what staff typed); otherwise the wall-clock time staff typed in the
+ * spreadsheet's zone, taken as the same wall-clock time in Tokyo. Set once per execution.
+ */
+let staffDates: ((d: Date) => Date) | null = null;
+
+export function readStaffDatesWith(retime: ((d: Date) => Date) | null): void {
+  staffDates = retime;
+}
+
 export interface Row {
   /** 1-based sheet row. */
   rowNumber: number;
@@ -598,7 +609,25 @@ export class Table<K extends string> {
     const values = this.pad(raw);
     for (let j = 0; j < values.length; j++)
       if (typeof values[j] === 'string') values[j] = fromCell(values[j]);
+    if (staffDates !== null) this.retimeStaffDates(values, staffDates);
     return { rowNumber, values };
+  }
+
+  /** The columns staff fill in (spec `staff`), by index: where a Date is what staff typed. */
+  private staffColumns: number[] | null = null;
+
+  private retimeStaffDates(values: unknown[], retime: (d: Date) => Date): void {
+    if (this.staffColumns === null) {
+      this.staffColumns = [];
+      for (const col of this.spec.columns) {
+        const i = this.column.get(col.key);
+        if (col.staff && i !== undefined) this.staffColumns.push(i);
+      }
+    }
+    for (const j of this.staffColumns) {
+      const v = values[j];
+      if (Object.prototype.toString.call(v) === '[object Date]') values[j] = retime(v as Date);
+    }
   }
 
   private index(key: K): number {
