@@ -69,6 +69,44 @@ describe('LocalRuntime: the script context', () => {
     });
   });
 
+  test("the script's global object is an ordinary global: the services as writable, enumerable properties, top-level functions and vars as non-configurable ones (ECMAScript global declarations, as in Apps Script's V8 runtime)", () => {
+    // https://developers.google.com/apps-script/guides/v8-runtime: a project's files share one
+    // global scope; ECMA-262 GlobalDeclarationInstantiation makes a `var` or function declaration
+    // a non-configurable property of the global object.
+    const runtime = new LocalRuntime({ start: START });
+    const file = join(mkdtempSync(join(tmpdir(), 'global-')), 'Code.js');
+    writeFileSync(
+      file,
+      `var declared = 1;
+       function describeGlobal() {
+         const d = (name) => {
+           const p = Object.getOwnPropertyDescriptor(globalThis, name);
+           return p && [p.writable, p.enumerable, p.configurable];
+         };
+         globalThis.assigned = 2;
+         return {
+           service: d('SpreadsheetApp'),
+           declared: d('declared'),
+           fn: d('describeGlobal'),
+           assigned: d('assigned'),
+           same: this === globalThis,
+           global: globalThis,
+         };
+       }`,
+    );
+    runtime.load(file);
+    const seen = runtime.run('describeGlobal') as Record<string, unknown>;
+    expect(seen.service).toEqual([true, true, true]);
+    expect(seen.declared).toEqual([true, true, false]);
+    expect(seen.fn).toEqual([true, true, false]);
+    expect(seen.assigned).toEqual([true, true, true]);
+    expect(seen.same).toBe(true);
+    // The script's global is the object the runtime holds, not a sandbox behind an interceptor
+    // (Node's vm.constants.DONT_CONTEXTIFY: global names are read without a call into Node).
+    expect(seen.global).toBe(runtime.scriptGlobal);
+    expect(runtime.scriptGlobal.assigned).toBe(2);
+  });
+
   test("Dates the services return are the script's own Dates (instanceof Date holds in the script)", () => {
     const runtime = loaded();
     const form = runtime.forms.createForm({

@@ -57,6 +57,22 @@ describe('TextFinder index: the same cells as a search of every cell', () => {
     expect(find(BN12)).toEqual(['Members!A1', 'Members!A2', 'Members!A3', 'Members!A4']);
   });
 
+  test('an alternative of a search answers each text its cells show: many cells with one text, then another text with the same key', () => {
+    // As searchTables writes a search (alternatives in one group): each alternative's RegExp is
+    // tested on the cells of its keys, which mostly show one text (a member's ID in each of their
+    // rows); 'BN_12' has the key of BN-12 but is not matched (no underscore between the parts).
+    const body = BN12.slice("^'?".length, -1);
+    const pattern = `^'?(?:${body}|zzz-none)$`;
+    sheet
+      .getRange(1, 1, 6, 1)
+      .setValues([['BN-12'], ['BN-12'], ['BN_12'], ['BN-12'], ['bn 12'], ['BN_12']]);
+    expect(find(pattern)).toEqual(['Members!A1', 'Members!A2', 'Members!A4', 'Members!A5']);
+    // Again, with the cells changed: the same alternative, kept from the first search.
+    sheet.getRange('A1').setValue('BN_12');
+    sheet.getRange('A3').setValue('BN-12');
+    expect(find(pattern)).toEqual(['Members!A2', 'Members!A3', 'Members!A4', 'Members!A5']);
+  });
+
   test('a cell written after a search is found by the next search; a cell overwritten is not', () => {
     sheet.getRange(1, 1, 2, 2).setValues([
       ['BN-00012', 'x'],

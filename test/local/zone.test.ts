@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { utcToWall, wallTime, wallToUtc, zoneOffset } from '../../local/runtime/zone';
+import {
+  formatterFor,
+  offsetFromParts,
+  offsetFromText,
+  utcToWall,
+  wallTime,
+  wallToUtc,
+  zoneOffset,
+} from '../../local/runtime/zone';
 
 // An uncached reference: the zone's offset straight from Intl at every call.
 const referenceFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -46,6 +54,27 @@ const FROM = wallTime(1850, 1, 1);
 const TO = wallTime(2040, 12, 31);
 
 describe('zone arithmetic (what Session/Spreadsheet time zones and Utilities.formatDate rely on)', () => {
+  test('the offset read from the formatted text equals the one read from its parts, for any instant (BC years and years below 1000 too)', () => {
+    // The text is what formatToParts stands for ("M/D/Y E, HH:mm:ss"): the quick path must give
+    // the same offset, never fall back on a text it misreads.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: -8_640_000_000_000, max: 8_640_000_000_000 }),
+        (zone, seconds) => {
+          const ms = seconds * 1000;
+          const formatter = formatterFor(zone);
+          expect(offsetFromText(ms, formatter)).toBe(offsetFromParts(ms, formatter));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    const tokyo = formatterFor('Asia/Tokyo');
+    // 1 BC (year 0) and 44 BC: the era turns the year round.
+    for (const ms of [wallTime(0, 3, 1, 12), wallTime(-43, 3, 15, 12), wallTime(99, 12, 31, 23)])
+      expect(offsetFromText(ms, tokyo)).toBe(offsetFromParts(ms, tokyo));
+  });
+
   test('wallToUtc equals the two-pass answer computed afresh with Intl, for any wall time', () => {
     fc.assert(
       fc.property(

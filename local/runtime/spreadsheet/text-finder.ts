@@ -425,9 +425,16 @@ function alternative(source: string, flags: string): Alternative | null {
  */
 function tester(source: string, flags: string, literal: Literal | null): (text: string) => boolean {
   let pattern: RegExp | null = null;
+  // The last text tested and its answer: the cells with one key mostly show one text (a member's
+  // ID in each of their rows), and a RegExp without the g or y flag answers the same text alike.
+  let lastText: string | null = null;
+  let lastAnswer = false;
   const regex = (text: string) => {
+    if (text === lastText) return lastAnswer;
     if (pattern === null) pattern = new RegExp(source, flags);
-    return pattern.test(text);
+    lastAnswer = pattern.test(text);
+    lastText = text;
+    return lastAnswer;
   };
   if (literal === null) return regex;
   return (text) => {
