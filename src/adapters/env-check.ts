@@ -23,7 +23,7 @@ import { judgeZone } from '../domain/sheet-zone';
 import { openFormByUrl } from './forms';
 import { errorText } from './mailer';
 import { readSettings } from './settings-store';
-import { staffDateReader } from './sheet-zone-reader';
+import { readStaffDatesIn, staffDateReader } from './sheet-zone-reader';
 import { fromCell, isDateValue, toTextCell } from './tables/cells';
 import { Workbook } from './tables/workbook';
 import { currentAccount, isOwner, readLastRuns, readOwnerRecord } from './trigger-owner';
@@ -181,7 +181,10 @@ export function runEnvironmentCheck(): string {
   }
   let settings: Settings | null = null;
   try {
-    settings = readSettings(Workbook.active());
+    const book = Workbook.active();
+    // Program days staff typed as dates, read in the spreadsheet's zone (as set-up reads them).
+    readStaffDatesIn(book.ss.getSpreadsheetTimeZone());
+    settings = readSettings(book);
   } catch (error) {
     results.push({
       name: 'Settings / 設定',

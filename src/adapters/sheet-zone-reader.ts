@@ -26,6 +26,15 @@ export function staffDateReader(zone: string): ((d: Date) => Date) | null {
   };
 }
 
+/**
+ * Readers of this execution read staff Dates in `zone` as read from the spreadsheet: set-up and
+ * the environment check, which read Settings before any zone is recorded (an installation of an
+ * older version recorded none, and its staff may have typed the program's days as dates).
+ */
+export function readStaffDatesIn(zone: string): void {
+  readStaffDatesWith(staffDateReader(zone));
+}
+
 /** Readers of this execution use the zone last recorded (form triggers: no round trip). */
 export function useRecordedZone(props: ScriptProps): void {
   readStaffDatesWith(staffDateReader(props.get(ZONE_PROPERTY) ?? PROGRAM_ZONE));

@@ -33,16 +33,16 @@ function warningFor(zone: string, sheetsWithData: readonly string[], now: number
 }
 
 /**
- * Set-up: the zone made Asia/Tokyo when none of `sheets` holds a data row; otherwise kept,
- * with the warning. Returns the lines for the set-up report (none when the zone is Tokyo).
+ * Set-up: the zone (`zone`, as set-up read it from `ss`) made Asia/Tokyo when none of `sheets`
+ * holds a data row; otherwise kept, with the warning. Returns the lines for the set-up report (none when the zone is Tokyo).
  */
 export function settleZoneAtSetup(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  zone: string,
   props: ScriptProps,
   sheets: readonly string[],
   now: number,
 ): string[] {
-  const zone = ss.getSpreadsheetTimeZone();
   if (zone === PROGRAM_ZONE) {
     record(props, zone);
     return [];

@@ -11,6 +11,7 @@ import { baselineRecords } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { readConfig, readSettings } from '../adapters/settings-store';
 import { settleZoneAtSetup } from '../adapters/sheet-zone';
+import { readStaffDatesIn } from '../adapters/sheet-zone-reader';
 import { startSweepMarks } from '../adapters/sweep-marks';
 import {
   ACCOUNTS,
@@ -183,6 +184,10 @@ export type PrepareSessionSheets = (
 export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupReport {
   const book = Workbook.active();
   const done: string[] = [];
+  // Settings staff typed as dates (the program's days) read in the spreadsheet's own zone, as
+  // it is now: an older version never recorded it (adapters/sheet-zone-reader).
+  const zone = book.ss.getSpreadsheetTimeZone();
+  readStaffDatesIn(zone);
   let settings: Settings;
   try {
     settings = readSettings(book);
@@ -210,6 +215,7 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
   done.push(
     ...settleZoneAtSetup(
       book.ss,
+      zone,
       props,
       SYSTEM_TABLES.filter((spec) => spec !== TEMPLATES).map((spec) => spec.name),
       Date.now(),

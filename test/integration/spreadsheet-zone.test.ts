@@ -5,13 +5,16 @@
 // RULES: "All dates and times are in Asia/Tokyo". So the same office, run with the spreadsheet
 // in Los Angeles, UTC, Paris or Sydney before set-up, must decide, announce and pay exactly as
 // in Tokyo. Expected values are written by hand from RULES.md.
+import { resolve } from 'node:path';
 import { REGISTRATION_TITLES as R, SIGNUP_TITLES as S } from '../../local/world';
 import {
   documentsReceived,
   failedExecutions,
   type Office,
   office,
+  sheetValues,
   staffAppends,
+  staffSets,
   tokyo,
   uncounted,
 } from './helpers';
@@ -240,6 +243,42 @@ test('why set-up never changes the zone once data exists: moved from Los Angeles
       `APPLICATION_EDITED ${application}`,
     ]),
   );
+});
+
+/** Staff type a Settings value as a person does: a day becomes a date cell, in the zone. */
+function staffTypesSetting(o: Office, key: string, value: string): void {
+  const row = sheetValues(o, 'Settings').findIndex((r) => r[0] === key);
+  expect(row).toBeGreaterThan(0);
+  staffSets(o, 'Settings', row, 'Value', value);
+}
+
+test("set-up over an installation in Los Angeles whose staff typed the program's last day as a date: it keeps the zone, reads the day as typed (not '2024-07-31 16:00 is not a date'), and the environment check does too", () => {
+  const o = office({ start: tokyo('2024-07-01T09:00:00') });
+  movedTo(o, 'America/Los_Angeles');
+  o.explains.push(/time zone is not Tokyo/);
+  o.register({ email: 'a@example.org', name: 'Aiko' }); // BN-00001: data
+  documentsReceived(o, 'BN-00001', '2024', '2024/07/01');
+  staffTypesSetting(o, 'programEnd', '2024-07-31');
+  // Each execution starts with fresh globals in Apps Script; the local runtime keeps the bundle
+  // loaded, so it is loaded again: nothing an earlier execution set (the reader) carries over.
+  const freshExecution = () => o.rt.load(resolve(__dirname, '..', '..', 'dist', 'Code.js'));
+  freshExecution();
+  const report = String(o.rt.run('setup'));
+  expect(report).not.toContain('is not a date');
+  expect(report).toContain('Set-up complete.');
+  expect(report).toContain(
+    "WARNING: the spreadsheet's time zone is America/Los_Angeles, not Asia/Tokyo",
+  );
+  freshExecution();
+  const check = String(o.rt.run('checkEnvironment'));
+  expect(check).not.toContain('is not a date');
+  // R8: the last day typed is the last day covered, in Tokyo.
+  o.at('2024-07-31T10:00:00');
+  const last = o.apply({ email: 'a@example.org', date: '2024-07-31', recipient: 'P1' });
+  const after = o.apply({ email: 'a@example.org', date: '2024-08-01', recipient: 'P2' });
+  const apps = o.rows('Applications');
+  const status = (id: string) => apps.find((a) => a['Response ID'] === id)!.Status;
+  expect([status(last), status(after)]).toEqual(['ACCEPTED', 'REJECTED']);
 });
 
 describe('the environment check looks at the zone', () => {
