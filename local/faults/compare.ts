@@ -15,9 +15,19 @@
 //   email, and, for the faults that can reorder (`reorder`), rows are compared as sorted lists
 //   (Members by email, payment lines by supporter);
 // - applications edited after payment: their "Flag" (EDITED_AFTER_PAYMENT, wanted) and
-//   "Last response time" (the edit's time) cells (maskEdited, applied to both runs).
+//   "Last response time" (the edit's time) cells (maskEdited, applied to both runs);
+// - Dates, when the spreadsheet's own time zone is not Tokyo (the zone faults): a date serial has
+//   no zone, so a Date the script wrote is stored as the zone's wall-clock time and reads back as
+//   the same instant, while a date or time staff typed is that wall-clock reading in the zone.
+//   So every Date cell is compared as an instant (ISO, UTC), except the cells the scenario's
+//   staff type (STAFF_TYPED, listed by hand from play.ts, not taken from the program's schema):
+//   those are compared as their wall-clock reading in the spreadsheet's zone (what staff see and
+//   typed). In a run in Tokyo both readings name the same thing. Nothing else is allowed: a Date
+//   the script writes into a staff column, a staff date read as another day, a time in an email
+//   all still show.
+import { utcToWall } from '../runtime/zone';
 import type { OfficeWorld } from '../world';
-import { readSheet, sheetNames } from './play';
+import { readSheet, sheetNames, uncounted } from './play';
 
 const IGNORED_SHEETS = new Set(['Log', 'Outbox']);
 const PROCESSING_TIME: Record<string, string[]> = {
@@ -32,6 +42,19 @@ const PROCESSING_TIME: Record<string, string[]> = {
   'Payment notices': ['Notice sent at'],
 };
 
+/**
+ * The date and time cells staff type in the fault scenario (play.ts: staffAppends of the
+ * Sessions, Documents and Course rows; the program days in Settings), by sheet and English
+ * header.
+ */
+export const STAFF_TYPED: Record<string, readonly string[]> = {
+  Sessions: ['Date', 'Start', 'End', 'Sign-up closes'],
+  Documents: ['Memorandum received', 'Account notification received'],
+  Course: ['Completed on'],
+  // The program's first and last days (play.ts staffTypeProgramDays).
+  Settings: ['Value'],
+};
+
 export type Snapshot = Map<string, string[][]>;
 
 const ID = /([BbＢｂ][NnＮｎ])([\s\-－‐―ー−]*)([0-9０-９]{5})/g;
@@ -43,11 +66,19 @@ export interface SnapshotOptions {
   reorder: boolean;
 }
 
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 function cellString(value: unknown): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    return `date:${(value as Date).toISOString()}`;
-  }
+  if (isDate(value)) return `date:${value.toISOString()}`;
   return `${typeof value}:${String(value)}`;
+}
+
+/** A staff-typed Date as staff see it: its wall-clock reading in the spreadsheet's zone. */
+function wallString(value: Date, zone: string): string {
+  const wall = new Date(utcToWall(value.getTime(), zone)).toISOString().replace(/Z$/, '');
+  return `typed:${wall}`;
 }
 
 /**
@@ -78,6 +109,7 @@ export function textMapper(
 
 export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot {
   const mapText = textMapper(world, options.responseTokens);
+  const zone = uncounted(world, () => world.ss.getSpreadsheetTimeZone());
 
   const out: Snapshot = new Map();
   for (const name of sheetNames(world)) {
@@ -87,8 +119,17 @@ export function snapshot(world: OfficeWorld, options: SnapshotOptions): Snapshot
     const skip = new Set(
       (PROCESSING_TIME[name] ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0),
     );
+    const typed = new Set(
+      (STAFF_TYPED[name] ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0),
+    );
     let rows = values.map((row, r) =>
-      row.map((v, c) => (skip.has(c) && r > 0 ? '(time)' : mapText(cellString(v)))),
+      row.map((v, c) =>
+        skip.has(c) && r > 0
+          ? '(time)'
+          : typed.has(c) && r > 0 && isDate(v)
+            ? wallString(v, zone)
+            : mapText(cellString(v)),
+      ),
     );
     if (options.reorder && rows.length > 1) {
       const key = (row: string[]) => JSON.stringify(row);

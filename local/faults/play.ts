@@ -1,6 +1,10 @@
 // Plays a scenario on the built bundle (dist/Code.js) and the local runtime, with one fault
 // injected, and collects what happened: the final sheets, the mail, the executions.
+
+import iconv from 'iconv-lite';
+import { ZONE_PROPERTY } from '../../src/adapters/sheet-zone-reader';
 import { seededRandom } from '../random';
+import { DEMO_BANK_SETTINGS } from '../runner/transfers';
 import type { FormResponse } from '../runtime/forms';
 import type { LocalSheet } from '../runtime/spreadsheet';
 import {
@@ -9,6 +13,7 @@ import {
   type OfficeWorld,
   REGISTRATION_TITLES as R,
   SIGNUP_TITLES as S,
+  writeSettings,
 } from '../world';
 import { type Scenario, type ScenarioEvent, tokyoDay, tokyoMs, typeId } from './scenario';
 
@@ -24,6 +29,8 @@ export const FAULTS = [
   'monthlyTwice',
   'edited',
   'rearranged',
+  'zoneKept',
+  'zoneKeptEast',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -41,6 +48,20 @@ export const FAULT_TITLES: Record<Fault, string> = {
   edited: 'applications edited after payment',
   rearranged:
     'staff sort the system sheets and insert and move columns between executions (compared by header, rows by key)',
+  zoneKept:
+    'spreadsheet in America/Los_Angeles, installed by an older version with sessions typed: set-up keeps the zone (compared with the Tokyo run)',
+  zoneKeptEast:
+    'spreadsheet in Australia/Sydney, installed by an older version with sessions typed: set-up keeps the zone (compared with the Tokyo run)',
+};
+
+/**
+ * The zone faults: the spreadsheet's own time zone (File > Settings > Time zone) when the office
+ * installed an older version, which left it as it was (src/domain/sheet-zone.ts). One zone
+ * behind Tokyo, one ahead (and with daylight saving on the other side of the year).
+ */
+export const SPREADSHEET_ZONE: Partial<Record<Fault, string>> = {
+  zoneKept: 'America/Los_Angeles',
+  zoneKeptEast: 'Australia/Sydney',
 };
 
 export interface PlayStats {
@@ -81,6 +102,16 @@ export interface Played {
   editedIds: Set<string>;
   /** Wall-clock milliseconds the run took. */
   ms: number;
+  /** The report of the set-up run of this version (the zone faults: after the older one's). */
+  setupReport: string;
+  /** Each month's bank transfer file (R31) as staff download it at the end, decoded. */
+  transfers: MonthFile[];
+}
+
+export interface MonthFile {
+  month: string;
+  /** The Zengin file's text (Shift_JIS decoded), or why the dialog offered none. */
+  text: string;
 }
 
 export const SHEET_FAILURE = (id: string) =>
@@ -177,7 +208,10 @@ export function play(scenario: Scenario, fault: Fault): Played {
     withSignupForm: true,
   });
   const { rt } = world;
-  rt.run('setup');
+  const zone = SPREADSHEET_ZONE[fault];
+  if (zone) olderInstallation(world, zone);
+  else rt.run('setup');
+  staffTypeProgramDays(world);
   // Staff type the sessions before anything else happens, then update the form's choices.
   for (const s of scenario.sessions) {
     staffAppends(world, 'Sessions', {
@@ -193,6 +227,9 @@ export function play(scenario: Scenario, fault: Fault): Played {
       Status: 'open',
     });
   }
+  // The zone faults: the office updates the script and runs set-up again, which finds the
+  // Sessions rows staff typed (data) and so keeps the zone, warns and records it.
+  const setupReport = zone ? String(rt.run('setup')) : '';
   rt.run('updateSessions');
   const r = seededRandom(scenario.seed ^ 0x5eed);
   const stats: PlayStats = {
@@ -355,6 +392,7 @@ export function play(scenario: Scenario, fault: Fault): Played {
   rt.locks.releaseOther('script');
   runAgainByHand();
   rt.advanceTo(Math.max(scenario.end, rt.now()));
+  const transfers = bankTransferFiles(world, scenario);
   return {
     fault,
     world,
@@ -366,7 +404,109 @@ export function play(scenario: Scenario, fault: Fault): Played {
     respondents,
     editedIds,
     ms: Date.now() - t0,
+    setupReport,
+    transfers,
   };
+}
+
+/**
+ * Staff type the program's first and last days into Settings as dates (not the text set-up
+ * wrote: Sheets makes them date cells, in the spreadsheet's zone), the same days as the
+ * defaults, so the decisions stay those of the defaults. Not in the form of the world's
+ * `settings` (typed with an apostrophe, as text): this is the one staff date of Settings.
+ */
+const PROGRAM_DAYS: Record<string, string> = {
+  programStart: '2023-07-10',
+  programEnd: '2026-02-28',
+};
+function staffTypeProgramDays(world: OfficeWorld): void {
+  uncounted(world, () => {
+    const sheet = world.ss.getSheetByName('Settings');
+    if (!sheet) throw new Error('no Settings sheet');
+    const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+    for (const [key, day] of Object.entries(PROGRAM_DAYS)) {
+      const at = keys.findIndex((r) => r[0] === key);
+      if (at < 0) throw new Error(`no Settings row ${key}`);
+      const cell = sheet.getRange(at + 1, 3);
+      cell.setValue(day);
+      // A person's edit fires the simple onEdit trigger (it drops the cached Settings).
+      world.rt.simpleTrigger('onEdit', {
+        authMode: 'LIMITED',
+        range: cell,
+        source: world.ss,
+        user: world.staffEmail,
+      });
+    }
+  });
+}
+
+/**
+ * An office that installed an older version (before src/adapters/sheet-zone.ts) in a
+ * spreadsheet created in `zone`: that version's set-up made the same sheets, forms' triggers and
+ * Settings rows as today's, but left the spreadsheet's zone as it was and recorded none. It is
+ * played as today's set-up with exactly its zone step undone (the zone put back, the recorded
+ * zone removed), which is exact because nothing with a date is stored yet when it runs: the
+ * step is the only difference. Then staff type the sessions (in `zone`, as Sheets parses what
+ * they type) and the office updates the script: the caller runs set-up again, which finds the
+ * Sessions rows. Chosen over a row forged into a system sheet (Members, Log): no row is
+ * written that the program or staff would not have written, and the reference run's events
+ * and IDs stay the same.
+ */
+function olderInstallation(world: OfficeWorld, zone: string): void {
+  const { rt } = world;
+  uncounted(world, () => world.ss.setSpreadsheetTimeZone(zone));
+  rt.run('setup');
+  uncounted(world, () => {
+    world.ss.setSpreadsheetTimeZone(zone);
+    rt.properties.getScriptProperties().deleteProperty(ZONE_PROPERTY);
+  });
+}
+
+/**
+ * At the end, staff type every member's bank account into the Accounts sheet (one row each, in
+ * the order of their emails, the account drawn from the email: the same in every run whatever
+ * IDs the members got), the office's bank rows into Settings, and download the bank transfer
+ * file of each month of the scenario from the "Bank transfer file" dialog (R31).
+ */
+function bankTransferFiles(world: OfficeWorld, scenario: Scenario): MonthFile[] {
+  const members = readSheet(world, world.ss.getSheetByName('Members'));
+  const header = (members[0] ?? []).map((h) => String(h).split(' / ')[0]);
+  const rows = members
+    .slice(1)
+    .map((r) => ({
+      id: String(r[header.indexOf('Bansou Net ID')]),
+      email: String(r[header.indexOf('Email')]).trim().toLowerCase(),
+    }))
+    .filter((m) => m.id !== '')
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  for (const m of rows) {
+    let h = 0;
+    for (const c of m.email) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    staffAppends(world, 'Accounts', {
+      'Bansou Net ID': m.id,
+      'Bank code': ['0001', '0005', '0009'][h % 3],
+      'Branch code': '100',
+      'Account type': h % 7 === 0 ? '当座' : '普通',
+      'Account number': String(h % 9_999_999).padStart(7, '0'),
+      'Account holder (kana)': `ﾊﾞﾝｿｳ ${'ｱｲｳｴｵｶｷｸｹｺ'[h % 10]}`,
+    });
+  }
+  writeSettings(world.rt, world.ss, DEMO_BANK_SETTINGS);
+  const files: MonthFile[] = [];
+  for (let ms = scenario.start; tokyoDay(ms).slice(0, 7) < tokyoDay(scenario.end).slice(0, 7); ) {
+    const month = tokyoDay(ms).slice(0, 7);
+    world.rt.run('bankTransferFile', month);
+    const html = world.rt.sheets.ui.htmlDialogs.at(-1)?.html ?? '';
+    const link = /href="data:text\/plain;base64,([A-Za-z0-9+/=]+)"/.exec(html);
+    files.push({
+      month,
+      text: link
+        ? iconv.decode(Buffer.from(link[1], 'base64'), 'Shift_JIS')
+        : `(no file: ${/<p class="warn">([^<]*)/.exec(html)?.[1] ?? 'no dialog'})`,
+    });
+    ms = tokyoMs(`${month}-28`) + 5 * 86_400_000;
+  }
+  return files;
 }
 
 /** The choice of the session as the form shows it now (its first word is the session ID). */

@@ -16,12 +16,15 @@ import {
 } from './checks';
 import { describe } from './compare';
 import type { FuzzTotals } from './fuzz';
-import { FAULT_TITLES, FAULTS, type Fault } from './play';
+import { FAULT_TITLES, FAULTS, type Fault, SPREADSHEET_ZONE } from './play';
 import {
   compareWithReference,
+  EXPLAINED,
   type FaultRun,
   fromJson,
+  mailOutOfOrder,
   REORDERING,
+  transferDifferences,
   unexplainedFailures,
   unexplainedMail,
 } from './suite';
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
   let sheetDifferences = 0;
   let handledUnexplained = 0;
   let mailUnexplained = 0;
+  let transfersDiffering = 0;
   for (const fault of faults) {
     const run = runs.get(fault);
     if (!run) {
@@ -180,7 +184,7 @@ async function main(): Promise<void> {
       fault === 'none'
         ? 'reference'
         : diffs.length === 0
-          ? `sheets equal${reorder ? ' (IDs mapped by email, rows sorted)' : ''}${fault === 'rearranged' ? ' (columns by header, staff column left out, rows sorted)' : ''}`
+          ? `sheets equal${reorder ? ' (IDs mapped by email, rows sorted)' : ''}${fault === 'rearranged' ? ' (columns by header, staff column left out, rows sorted)' : ''}${SPREADSHEET_ZONE[fault] ? ' (Dates the script wrote as instants, dates staff typed as read in the zone)' : ''}`
           : `${diffs.length} cells differ`;
     out.push(`${FAULT_TITLES[fault]}: ${verdict} — ${(run.ms / 1000).toFixed(1)} s`);
     if (faultFigures) out.push(`    ${faultFigures}; ${run.mailSent} mails sent`);
@@ -209,6 +213,28 @@ async function main(): Promise<void> {
       const moved = run.mail.filter((m, i) => m !== reference.mail[i]).length;
       out.push(`    mail in the fault-free run's order: ${moved} of ${run.mail.length} moved`);
       if (moved > 0) failures.push('rearranged: mail went out in another order');
+    }
+    // Each month's bank transfer file (R31), downloaded at the end: the same file.
+    const transfers = fault === 'none' ? [] : transferDifferences(reference, run);
+    transfersDiffering += transfers.length;
+    for (const t of transfers.slice(0, 3)) out.push(`    ${t}`);
+    if (transfers.length) failures.push(`${fault}: bank transfer files differ`);
+    // The spreadsheet kept in another zone: set-up kept it and warned, staff got one alert, and
+    // every other mail went out as in Tokyo, in the same order.
+    const zone = SPREADSHEET_ZONE[fault];
+    if (zone) {
+      const alerts = run.mail.filter((m) => EXPLAINED[fault].extraMail?.test(m)).length;
+      const order = mailOutOfOrder(reference, run);
+      const kept =
+        run.zone === zone &&
+        run.setupReport.includes(`WARNING: the spreadsheet's time zone is ${zone}`);
+      out.push(
+        `    zone at the end ${run.zone}; set-up ${kept ? 'kept it and warned' : 'did NOT keep it and warn'}; ${alerts} zone alert email(s); mail in the Tokyo run's order: ${order.length === 0 ? 'yes' : 'NO'}`,
+      );
+      for (const o of order) out.push(`    ${o.slice(0, 300)}`);
+      if (!kept) failures.push(`${fault}: set-up did not keep the zone ${zone} and warn`);
+      if (alerts !== 1) failures.push(`${fault}: ${alerts} zone alert emails (expected 1)`);
+      if (order.length) failures.push(`${fault}: mail went out in another order`);
     }
     if (fault === 'edited' && run.flagged !== run.edited)
       failures.push('edited: not every edit after payment was flagged');
@@ -285,6 +311,7 @@ async function main(): Promise<void> {
     ['sheet cells differing from the fault-free run', sheetDifferences],
     ['handled failures no fault explains', handledUnexplained],
     ['mails differing from the fault-free run (unexplained)', mailUnexplained],
+    ['bank transfer files differing from the fault-free run', transfersDiffering],
   ];
   for (const [label, n] of zero) {
     out.push(line(label, n === 0 ? '0' : `${n}  <-- must be 0`));
