@@ -94,8 +94,9 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range?.getSheet().getName();
   if (name === 'Settings' || name === 'Templates') dropConfigCache();
   // Promotions, emails and the form's choices follow at the next sweep (a simple trigger may
-  // not send mail or open forms) or at once from the menu.
-  if (name === 'Sessions' || name === 'Sign-ups') markSessionsChanged();
+  // not send mail or open forms) or at once from the menu; the sessions the edited rows name are
+  // marked, and those jobs read their sign-ups (issue #15).
+  if (name === 'Sessions' || name === 'Sign-ups') markSessionsChanged(e.range);
 }
 
 /** Menu / editor: check the forms, create the sheets, install the triggers. */

@@ -75,6 +75,63 @@ export interface SignupResult {
   before?: SignupCost[];
   /** The same sign-up, its trigger dropped, finished by the hourly sweep. */
   sweep?: { after: SignupCost[]; before?: SignupCost[] };
+  /** The sessions jobs on the same sheets (sessionsJobScenario). */
+  jobs?: Record<SessionsJob, { after: SignupCost[]; before?: SignupCost[] }>;
+}
+
+/**
+ * The two jobs that keep sessions in step (RULES §8), on the same sheets: 'daily', the daily
+ * trigger the day before the next open session (its 10 reminders and the participant list, R35);
+ * 'menu', "Update sessions now" after staff cancel the first participant of that session (the
+ * cancellation email; the onEdit trigger marks the edit).
+ */
+export type SessionsJob = 'daily' | 'menu';
+export const SESSIONS_JOBS: readonly SessionsJob[] = ['daily', 'menu'];
+
+export function sessionsJobScenario(
+  size: SignupSize,
+  model: LatencyModel,
+  bundleFile: string | undefined,
+  job: SessionsJob,
+): SignupCost {
+  const world = signupWorld(size, bundleFile);
+  const sent = world.rt.mail.outbox.length;
+  world.rt.uncounted(() => {
+    if (job === 'daily') {
+      // The day before the next open session, at the daily trigger's hour (no trigger fired).
+      world.rt.ctx.clock.set(tokyo(OPEN[0].day, '09:00') - DAY_MS);
+      return;
+    }
+    const sheet = world.ss.getSheetByName('Sign-ups')!;
+    const values = sheet.getDataRange().getValues();
+    const column = values[0].indexOf('Staff override / 事務局判定') + 1;
+    const sessionColumn = values[0].indexOf('Session ID / 回のID');
+    const row = values.findIndex((r) => r[sessionColumn] === OPEN_SESSION) + 1;
+    const cell = sheet.getRange(row, column);
+    cell.setValue('CANCELLED / 取消');
+    world.rt.simpleTrigger('onEdit', { authMode: 'LIMITED', range: cell, source: world.ss });
+  });
+  const m = measure(world.rt, model, () =>
+    world.rt.run(job === 'daily' ? 'runSessionsDaily' : 'updateSessions'),
+  );
+  const outcome = world.rt.uncounted(() => {
+    const values = world.ss.getSheetByName('Sign-ups')!.getDataRange().getValues();
+    const col = (h: string) => values[0].indexOf(h);
+    const statuses = new Map<string, number>();
+    for (const r of values.slice(1)) {
+      const k = `${r[col('Session ID / 回のID')]} ${r[col('Status / 状態')]}`;
+      statuses.set(k, (statuses.get(k) ?? 0) + 1);
+    }
+    const sessions = world.ss.getSheetByName('Sessions')!.getDataRange().getValues();
+    const counts = sessions
+      .slice(1)
+      .map((r) => `${r[0]}:${r[sessions[0].indexOf('Participants / 参加確定')]}`)
+      .join(' ');
+    const mails = world.rt.mail.outbox.slice(sent).map((x) => `${x.to}: ${x.subject}`);
+    return `${[...statuses].map(([k, n]) => `${k} ×${n}`).join(', ')}; counts ${counts}; mail ${mails.join(' | ')}`;
+  });
+  const earlier = world.rt.uncounted(() => world.ss.getSheetByName('Sign-ups')!.getLastRow() - 1);
+  return { members: size.members, earlierSignups: earlier, product: m, outcome };
 }
 
 function sessionRecords() {
@@ -240,7 +297,21 @@ export function measureSignups(
     after: run(bundleFile, 'sweep'),
     ...(before ? { before: run(before, 'sweep') } : {}),
   };
-  return { after, ...(before ? { before: run(before) } : {}), sweep };
+  const runJob = (job: SessionsJob, file?: string) =>
+    sizes.map((size) => {
+      const r = sessionsJobScenario(size, model, file, job);
+      progress(
+        `${job === 'daily' ? 'daily sessions job' : 'Update sessions'}, ${fmt(size.members)} members, ${fmt(size.signups)} sign-ups${file === before && before ? ' (--before)' : ''}`,
+      );
+      return r;
+    });
+  const jobs = Object.fromEntries(
+    SESSIONS_JOBS.map((job) => [
+      job,
+      { after: runJob(job, bundleFile), ...(before ? { before: runJob(job, before) } : {}) },
+    ]),
+  ) as NonNullable<SignupResult['jobs']>;
+  return { after, ...(before ? { before: run(before) } : {}), sweep, jobs };
 }
 
 function line(c: SignupCost): string {
@@ -264,7 +335,53 @@ export function formatSignups(r: SignupResult): string {
     lines.push(...r.sweep.after.map(line));
     if (r.sweep.before) lines.push('  --before:', ...r.sweep.before.map(line));
   }
+  for (const job of SESSIONS_JOBS) {
+    const j = r.jobs?.[job];
+    if (!j) continue;
+    lines.push(
+      job === 'daily'
+        ? 'The daily sessions job (runSessionsDaily) the day before the next open session: its 10 reminders and the participant list:'
+        : '"Update sessions now" (menu) after staff cancel a participant of the next open session (onEdit marks it):',
+    );
+    lines.push(...j.after.map(line));
+    lines.push(...j.after.map((c) => `    ${fmt(c.members)}: ${c.outcome}`));
+    if (j.before) lines.push('  --before:', ...j.before.map(line));
+  }
   return lines.join('\n');
+}
+
+/**
+ * Issue #15 for the sessions jobs: the daily job and "Update sessions now" read the same cells at
+ * every size of the Members and Sign-ups tables (the same sessions not over), and do the same as
+ * the bundle before (statuses, counts, emails) when it is measured too.
+ */
+export function sessionsJobsVerdict(r: SignupResult): TargetVerdict {
+  const parts: string[] = [];
+  let pass = true;
+  for (const job of SESSIONS_JOBS) {
+    const j = r.jobs?.[job];
+    if (!j) continue;
+    const cells = j.after.map((c) => c.product.cellsRead);
+    const same = !j.before || j.after.every((c, i) => c.outcome === j.before![i]?.outcome);
+    pass &&= cells.every((c) => c === cells[0]) && same && j.after.every((c) => !c.product.error);
+    const sizes = (list: SignupCost[]) =>
+      list
+        .map(
+          (c) =>
+            `${fmt(c.product.calls.Spreadsheet)} calls, ${fmt(c.product.cellsRead)} cells, ${(c.product.modelledMs / 1000).toFixed(2)} s`,
+        )
+        .join('; ');
+    parts.push(
+      `${job === 'daily' ? 'daily job' : 'Update sessions'}: ${sizes(j.after)}${j.before ? ` (--before: ${sizes(j.before)})` : ''}${same ? '' : '; the bundles differ'}`,
+    );
+  }
+  return {
+    target:
+      'Cells read by the daily sessions job and by "Update sessions now" the same at every size of the Members and Sign-ups tables (the same sessions not over)',
+    pass,
+    measured: parts.join('; '),
+    limits: [],
+  };
 }
 
 /** The modelled script lock of one sign-up (the target: ≤ 2 s, as for the other forms). */

@@ -19,9 +19,11 @@ import {
   VALUE_TYPE_PROBES,
 } from '../domain/env-probes';
 import type { Settings } from '../domain/settings-types';
+import { judgeZone } from '../domain/sheet-zone';
 import { openFormByUrl } from './forms';
 import { errorText } from './mailer';
 import { readSettings } from './settings-store';
+import { staffDateReader } from './sheet-zone-reader';
 import { fromCell, isDateValue, toTextCell } from './tables/cells';
 import { Workbook } from './tables/workbook';
 import { currentAccount, isOwner, readLastRuns, readOwnerRecord } from './trigger-owner';
@@ -82,6 +84,14 @@ function sheetsProbes(notes: string[]): ProbeResult[] {
     VALUE_TYPE_PROBES.forEach((probe, i) => {
       results.push(judgeValueType(probe, observe(back[i][3])));
     });
+    // Dates staff type, read the way the system reads a staff column in this spreadsheet's zone.
+    const zone = ss.getSpreadsheetTimeZone();
+    const typedCells = sheet.getRange(1, 5, 2, 1);
+    typedCells.setValues([['2024/05/10'], ['19:00']]);
+    const [[day], [time]] = typedCells.getValues();
+    const reader = staffDateReader(zone);
+    const asRead = (v: unknown) => (reader && isDateValue(v) ? reader(v) : v);
+    results.push(...judgeZone(zone, { day: asRead(day), time: asRead(time) }));
     const model = plainTextApostrophe(seen);
     if (model)
       notes.push(

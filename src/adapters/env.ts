@@ -104,6 +104,22 @@ export function commit(env: Env): void {
   env.mailer.deliver();
   env.book.flushAll();
   env.log.stage();
+  const actions = committed.get(env) ?? [];
+  committed.delete(env);
+  for (const action of actions) action();
+}
+
+const committed = new WeakMap<Env, (() => void)[]>();
+
+/**
+ * Runs `action` once every change of this execution is written (commit), never when a write
+ * fails or the execution is killed first: what a job may forget only once its results are stored
+ * (the staff edits updateSessions took up stay marked until then, and are taken up again).
+ */
+export function whenCommitted(env: Env, action: () => void): void {
+  const list = committed.get(env) ?? [];
+  list.push(action);
+  committed.set(env, list);
 }
 
 /**

@@ -12,7 +12,8 @@
 //   typed as the same wall-clock time in Tokyo (staffWallClock below).
 // Pure: the adapters (adapters/sheet-zone*.ts) read the zone and format Dates in it.
 
-import { TOKYO_OFFSET_MINUTES } from './dates';
+import { dayFromDate, minuteOfDayFromDate, TOKYO_OFFSET_MINUTES } from './dates';
+import type { ProbeResult } from './env-probes';
 
 /** The program's zone (RULES: all dates and times are in Asia/Tokyo; appsscript.json). */
 export const PROGRAM_ZONE = 'Asia/Tokyo';
@@ -105,4 +106,36 @@ export function keptWarning(
       `タイムゾーンはこのままにしてください。判定には影響しません：入力された日付・時刻（Sessions・Course・Documents）は東京時間として読みます。` +
       `ただし、システムが書く日時は ${zone} の時刻で表示されます。手作業で変更する前に、システムの管理者に相談してください。`,
   };
+}
+
+/**
+ * The environment check's probes of the zone: the spreadsheet's zone itself, and a session typed
+ * as 2024/05/10 and 19:00 read back through the zone reader (`read`: the Dates as the system
+ * reads them) as 10 May and 19:00 in Tokyo.
+ */
+export function judgeZone(zone: string, read: { day: unknown; time: unknown }): ProbeResult[] {
+  const isDate = (v: unknown): v is Date =>
+    Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  const day = isDate(read.day) ? dayFromDate(read.day) : String(read.day);
+  const minute = isDate(read.time) ? minuteOfDayFromDate(read.time) : null;
+  const time =
+    minute === null
+      ? String(read.time)
+      : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const ok = day === '2024-05-10' && time === '19:00';
+  return [
+    {
+      name: `Sheets: the spreadsheet's time zone is ${PROGRAM_ZONE} / タイムゾーンが ${PROGRAM_ZONE}`,
+      verdict: zone === PROGRAM_ZONE ? 'expected' : 'different',
+      detail:
+        zone === PROGRAM_ZONE
+          ? zone
+          : `${zone}: run Set up / check (it sets ${PROGRAM_ZONE} while no system sheet holds data, otherwise it warns) / セットアップを実行してください`,
+    },
+    {
+      name: 'Sheets: "2024/05/10" and "19:00" typed by staff read as 10 May, 19:00 Tokyo time / 入力した日付・時刻を東京時間で読む',
+      verdict: ok ? 'expected' : 'different',
+      detail: ok ? 'same' : `read as ${day} ${time}`,
+    },
+  ];
 }

@@ -8,16 +8,22 @@
 import { alertStaffOnce } from '../adapters/alerts';
 import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapters/answers';
 import { memberWorld } from '../adapters/decision-world';
-import type { Env } from '../adapters/env';
+import { type Env, whenCommitted } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { readPendingCount, setPendingCount } from '../adapters/mailer';
 import { ScriptProps } from '../adapters/props';
 import { cellBool, cellMs, cellText } from '../adapters/tables/cells';
-import { exactly } from '../adapters/tables/patterns';
+import { exactly, memberId as memberIdPattern } from '../adapters/tables/patterns';
 import type { KeysOf } from '../adapters/tables/schema';
 import { MEMBERS, OUTBOX } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
-import type { Row, Search, Table } from '../adapters/tables/table';
+import {
+  columnIndexes,
+  type Row,
+  type Search,
+  type Table,
+  type TableSpec,
+} from '../adapters/tables/table';
 import type { Workbook } from '../adapters/tables/workbook';
 import { renderFor } from '../adapters/templates-store';
 import { dayOf, fiscalYearOf } from '../domain/dates';
@@ -373,15 +379,18 @@ function settle(
   view: SessionsView,
   table: SignupTable,
   members: SignupMembers,
-  only: Set<string> | null,
+  only: Set<string> | null | 'held',
   form: GoogleAppsScript.Forms.Form | null = null,
 ): void {
-  // Every session (null) needs every row; some sessions, every row of each (a sign-up moved
+  // Every session (null) needs every row; 'held': every session, with the rows of the sessions
+  // that can still change held (updateSessions by key: promotions happen only before a session
+  // starts, and those sessions are all held); some sessions, every row of each (a sign-up moved
   // from a session that is over: its count changes). Rows of other sessions held in lookup mode
   // are settled each on its own, as they would be in a table read whole.
-  const sessionIds = only === null ? null : [...only].filter((id) => view.sessions.has(id));
-  if (sessionIds === null) table.dataRows();
-  else holdSessions(table, sessionIds);
+  const sessionIds =
+    only === null || only === 'held' ? null : [...only].filter((id) => view.sessions.has(id));
+  if (only === null) table.dataRows();
+  else if (sessionIds !== null) holdSessions(table, sessionIds);
   // Staff overrides win over the automatic status (and are kept with their note).
   for (const row of table.held()) {
     if (cellText(table.get(row, 'responseId')) === '') continue;
@@ -404,7 +413,7 @@ function settle(
   const others = othersOf(table, env.settings);
   const byId = new Map(table.held().map((r) => [cellText(table.get(r, 'responseId')), r]));
   for (const session of view.sessions.values()) {
-    if (only && !only.has(session.id)) continue;
+    if (only instanceof Set && !only.has(session.id)) continue;
     const movable = others.filter((o) => {
       const row = byId.get(o.responseId);
       return row !== undefined && readOverride(table, row) === null;
@@ -611,9 +620,59 @@ export function syncSignupForm(
 // ---------------------------------------------------------------------------------------------
 // Staff changes, the daily job, attendance
 
-/** Simple onEdit: a staff edit of Sessions or Sign-ups is taken up by the next sweep. */
-export function markSessionsChanged(): void {
-  PropertiesService.getScriptProperties().setProperty(DIRTY_KEY, String(Date.now()));
+/**
+ * Issue #15: which sessions a staff edit touched, so that the job taking it up reads their
+ * sign-ups and not the history: the marks the simple onEdit trigger leaves in Script Properties,
+ * one key per session (two edits at once cannot overwrite each other's mark). "All" when the
+ * edit cannot be narrowed to sessions: a header, more than MAX_MARKED_ROWS rows, a Session ID or
+ * a Sign-ups Bansou Net ID changed (the old value is not known: the sign-ups it moved away from,
+ * the member whose attendance it changed), a sheet whose columns cannot be found.
+ */
+const DIRTY_ALL_KEY = 'sessions.dirty.all';
+const DIRTY_SESSION_PREFIX = 'sessions.dirty.session.';
+/** The fiscal year whose attendance counts Members holds (R36): a new year reads whole once. */
+const ATTENDANCE_FY_KEY = 'sessions.attendanceFy';
+const MAX_MARKED_ROWS = 50;
+
+/** The session IDs of the rows an edit of Sessions or Sign-ups touched; null: all. */
+function editedSessions(range: GoogleAppsScript.Spreadsheet.Range): string[] | null {
+  const sheet = range.getSheet();
+  const spec = sheet.getName() === SIGNUPS.name ? SIGNUPS : SESSIONS;
+  const first = range.getRow();
+  const count = range.getNumRows();
+  if (first < 2 || count > MAX_MARKED_ROWS) return null;
+  const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+  const columns = columnIndexes(header, spec as TableSpec<string>);
+  const idColumn = columns.get('sessionId');
+  if (idColumn === undefined) return null;
+  const left = range.getColumn();
+  const right = left + range.getNumColumns() - 1;
+  const keys = spec === SIGNUPS ? [idColumn, columns.get('memberId')] : [idColumn];
+  if (keys.some((c) => c === undefined || (c + 1 >= left && c + 1 <= right))) return null;
+  const ids = sheet
+    .getSheetValues(first, idColumn + 1, count, 1)
+    .map((r) => canonicalSessionId(cellText(r[0])))
+    .filter((id) => id !== '');
+  return [...new Set(ids)];
+}
+
+/**
+ * Simple onEdit: a staff edit of Sessions or Sign-ups is taken up by the next sweep (or "Update
+ * sessions now"), which reads the sign-ups of the sessions it touched (editedSessions).
+ */
+export function markSessionsChanged(range?: GoogleAppsScript.Spreadsheet.Range): void {
+  const now = String(Date.now());
+  const marks: Record<string, string> = {};
+  let ids: string[] | null = null;
+  try {
+    ids = range ? editedSessions(range) : null;
+  } catch (_e) {
+    ids = null; // not narrowed: everything is read, as before
+  }
+  if (ids === null) marks[DIRTY_ALL_KEY] = now;
+  else for (const id of ids) marks[DIRTY_SESSION_PREFIX + id] = now;
+  marks[DIRTY_KEY] = now;
+  PropertiesService.getScriptProperties().setProperties(marks, false);
 }
 
 /** Whether the sweep should bring sessions up to date (a staff edit, or a closing time passed). */
@@ -621,6 +680,62 @@ export function sessionsNeedUpdate(env: Env): boolean {
   if (env.props.get(DIRTY_KEY) !== null) return true;
   const next = Number(env.props.get(NEXT_CHANGE_KEY) ?? '');
   return next > 0 && env.now >= next;
+}
+
+/**
+ * The staff edits a run took up, kept until its changes are written (whenCommitted): when that run
+ * fails or is killed, the next daily job takes them up (the hourly sweep does not, so a write that
+ * keeps failing does not stop it every hour). Not under DIRTY_KEY: it marks nothing for the sweep.
+ */
+const TAKEN_KEY = 'sessions.editsTakenUp';
+
+interface Marks {
+  all: boolean;
+  sessions: string[];
+}
+
+function readTaken(value: string | null): Marks {
+  try {
+    const m = JSON.parse(value ?? '') as Partial<Marks>;
+    return {
+      all: m.all === true,
+      sessions: Array.isArray(m.sessions) ? m.sessions.map(String) : [],
+    };
+  } catch (_e) {
+    return { all: value !== null, sessions: [] }; // unreadable: everything, to be safe
+  }
+}
+
+/**
+ * The staff edits marked so far (every key from DIRTY_KEY on), their marks removed as the one mark
+ * was before (an edit from now on marks again); the daily job also takes up those of runs that
+ * failed since (TAKEN_KEY).
+ */
+function takeMarks(env: Env, daily: boolean): Marks {
+  const marks = env.props.withPrefix(DIRTY_KEY);
+  const keys = Object.keys(marks);
+  const mine: Marks = {
+    all: marks[DIRTY_ALL_KEY] !== undefined,
+    sessions: keys
+      .filter((k) => k.startsWith(DIRTY_SESSION_PREFIX))
+      .map((k) => k.slice(DIRTY_SESSION_PREFIX.length)),
+  };
+  for (const key of keys) env.props.delete(key);
+  const before = env.props.get(TAKEN_KEY);
+  const earlier = readTaken(before);
+  const union: Marks = {
+    all: mine.all || earlier.all,
+    sessions: [...new Set([...earlier.sessions, ...mine.sessions])],
+  };
+  let text = JSON.stringify(union);
+  if (text.length > 8000) text = JSON.stringify({ all: true, sessions: [] });
+  if (keys.length > 0 && text !== before) env.props.set(TAKEN_KEY, text);
+  if (keys.length > 0 || (daily && before !== null))
+    whenCommitted(env, () => {
+      if (daily || before === null) env.props.delete(TAKEN_KEY);
+      else if (env.props.get(TAKEN_KEY) !== before) env.props.set(TAKEN_KEY, before);
+    });
+  return daily ? readTaken(text) : mine;
 }
 
 export interface SessionsUpdate {
@@ -633,22 +748,116 @@ export interface SessionsUpdate {
  * Brings everything in step after staff changes (menu, sweep) and, with `daily`, sends the
  * reminders and participant lists that are due (the daily trigger, R35) and counts attendance
  * (R36).
+ *
+ * Issue #15: what can still change is read, not the history (keyedSignups): the sign-ups of the
+ * sessions not over, of unreadable Sessions rows and of the sessions staff edits touched, and
+ * the Members rows of their members. Sign-ups and Members are read whole, as before, when an
+ * edit could not be narrowed to sessions and on the first run of a fiscal year (R36: every
+ * member's count of the year before goes back to 0).
  */
 export function updateSessions(env: Env, daily: boolean): SessionsUpdate {
-  env.props.delete(DIRTY_KEY);
+  const marks = takeMarks(env, daily);
   const view = readSessionsSheet(env.book);
   alertProblems(env, view);
-  const table = env.book.table(SIGNUPS);
-  const members = readSignupMembers(env);
-  settle(env, view, table, members, null);
+  const fiscalYear = String(fiscalYearOf(dayOf(env.now)));
+  const whole = marks.all || env.props.get(ATTENDANCE_FY_KEY) !== fiscalYear;
   const result = { reminders: 0, lists: 0, problems: view.problems.length };
-  if (daily) {
-    const r = sendDue(env, view, table, members);
-    result.reminders = r.reminders;
-    result.lists = r.lists;
+  if (whole) {
+    const table = env.book.table(SIGNUPS);
+    const members = readSignupMembers(env);
+    settle(env, view, table, members, null);
+    if (daily) Object.assign(result, sendDue(env, view, table, members));
+    countAttendance(env, view, table);
+    // Known once the counts are written: until then every run reads whole.
+    if (env.props.get(ATTENDANCE_FY_KEY) !== fiscalYear)
+      whenCommitted(env, () => env.props.set(ATTENDANCE_FY_KEY, fiscalYear));
+    return result;
   }
-  countAttendance(env, view, table);
+  const { table, members } = keyedSignups(env, view, marks.sessions);
+  settle(env, view, table, members, 'held');
+  if (daily) Object.assign(result, sendDue(env, view, table, members));
+  countAttendanceOf(env, view, table, members);
   return result;
+}
+
+/** The members of the sign-ups updateSessions reads by key, with their Members rows. */
+interface KeyedMembers extends SignupMembers {
+  /** The members whose every sign-up is held (their attendance is counted again). */
+  readonly counted: ReadonlySet<string>;
+  rowsOf(id: string): Row[];
+  readonly table: Table<KeysOf<typeof MEMBERS>>;
+}
+
+/**
+ * Issue #15: the Sign-ups rows of the sessions that can still change — each not over (its end
+ * not passed: promotions, emails, reminders, lists), each whose Sessions row cannot be read (its
+ * sign-ups wait), each a staff edit touched (an override, a cancellation, attendance ticked after
+ * the session) — in one TextFinder search; then, in a second, the Members rows of their members
+ * (names and languages for the emails; R36's count) and every sign-up of those members (R36
+ * counts a member's sessions of the fiscal year, which may be over and not read otherwise).
+ */
+function keyedSignups(
+  env: Env,
+  view: SessionsView,
+  marked: readonly string[],
+): { table: SignupTable; members: KeyedMembers } {
+  const table = env.book.lookupTable(SIGNUPS) ?? env.book.table(SIGNUPS);
+  const ids = new Set([...view.badIds, ...marked]);
+  for (const s of view.sessions.values()) if (env.now < s.endsAt) ids.add(s.id);
+  ids.delete('');
+  holdSessions(table, ids);
+  const { idPrefix, idWidth } = env.settings;
+  // Only canonical IDs are members (readSignupMembers keys them so, get() is asked the cell).
+  const named = new Set<string>();
+  for (const row of table.held()) {
+    if (!ids.has(canonicalSessionId(cellText(table.get(row, 'sessionId'))))) continue;
+    const id = cellText(table.get(row, 'memberId'));
+    if (id !== '' && canonicalId(id, idPrefix, idWidth) === id) named.add(id);
+  }
+  const membersTable = env.book.lookupTable(MEMBERS) ?? env.book.table(MEMBERS);
+  const info = new Map<string, MemberInfo>();
+  const rows = new Map<string, Row[]>();
+  const asked = new Set<string>();
+  const lookUp = (wanted: Iterable<string>, withSignups: boolean) => {
+    const todo = [...new Set(wanted)].filter(
+      (id) => id !== '' && !asked.has(id) && canonicalId(id, idPrefix, idWidth) === id,
+    );
+    if (todo.length === 0) return;
+    for (const id of todo) asked.add(id);
+    env.book.search([
+      {
+        table: membersTable as Table<string>,
+        key: 'memberId',
+        patterns: todo.map((id) => memberIdPattern(id, idPrefix)),
+      },
+      ...(withSignups
+        ? [{ table: table as Table<string>, key: 'memberId', patterns: todo.map(exactly) }]
+        : []),
+    ]);
+    const wantedSet = new Set(todo);
+    for (const row of membersTable.held()) {
+      const id = canonicalId(cellText(membersTable.get(row, 'memberId')), idPrefix, idWidth);
+      if (!id || !wantedSet.has(id)) continue;
+      const list = rows.get(id) ?? [];
+      if (!list.includes(row)) list.push(row);
+      rows.set(id, list);
+      info.set(id, {
+        name: cellText(membersTable.get(row, 'name')),
+        emailLanguage: cellText(membersTable.get(row, 'emailLanguage')),
+      });
+    }
+  };
+  lookUp(named, true);
+  return {
+    table,
+    members: {
+      counted: named,
+      table: membersTable,
+      rowsOf: (id) => rows.get(id) ?? [],
+      prepare: (wanted) => lookUp(wanted, false),
+      get: (id) => info.get(id),
+    },
+  };
 }
 
 /** R35: the day before, once: each accepted participant's reminder and the staff's list. */
@@ -664,8 +873,10 @@ function sendDue(
   let sheetUrl: string | undefined; // one round trip, however many lists go out
   for (const session of view.sessions.values()) {
     if (!reminderDue(session, env.now)) continue;
+    // By key, the sessions not started are all held (keyedSignups); a table read whole holds all.
+    holdSessions(table, [session.id]);
     const rows = table
-      .dataRows()
+      .held()
       .filter((r) => cellText(table.get(r, 'sessionId')) === session.id)
       .sort(
         (a, b) =>
@@ -718,6 +929,41 @@ function sendDue(
   }
   if (reminders > 0) env.log.add({ action: 'SESSION_REMINDERS', detail: `${reminders} sent` });
   return { reminders, lists };
+}
+
+/**
+ * R36 by key (issue #15): the count of each member named by the sign-ups of the sessions that
+ * can still change (KeyedMembers.counted), from every sign-up of that member (held: looked up by
+ * member ID), written in their Members rows as countAttendance writes it. A member named by no
+ * such sign-up keeps the count written before: it changes only when their sign-ups do (an
+ * edit marks its session), when a Sessions row changes (marked too) and when the fiscal year
+ * does (updateSessions reads whole then).
+ */
+function countAttendanceOf(
+  env: Env,
+  view: SessionsView,
+  table: SignupTable,
+  members: KeyedMembers,
+): void {
+  const attended: { memberId: string; day: string }[] = [];
+  for (const row of table.held()) {
+    const memberId = cellText(table.get(row, 'memberId'));
+    if (!members.counted.has(memberId) || !cellBool(table.get(row, 'attended'))) continue;
+    const session = view.sessions.get(cellText(table.get(row, 'sessionId')));
+    if (session) attended.push({ memberId, day: session.day });
+  }
+  const counts = attendedCounts(attended, fiscalYearOf(dayOf(env.now)));
+  const sheet = members.table;
+  for (const id of members.counted) {
+    // Every sign-up of the member was looked up (a whole table holds them all).
+    if (!table.holdsAll('memberId', exactly(id))) continue;
+    const n = counts.get(id) ?? 0;
+    for (const row of members.rowsOf(id)) {
+      const cell = sheet.get(row, 'sessionsAttended');
+      if (n === 0 && (cell === '' || cell === 0)) continue;
+      sheet.set(row, 'sessionsAttended', n);
+    }
+  }
 }
 
 /** R36: sessions attended this fiscal year, per member, in the Members sheet. */

@@ -1,6 +1,7 @@
 import {
   alignedLine,
   hoursBehindTokyo,
+  judgeZone,
   keptWarning,
   planSheetZone,
   staffWallClock,
@@ -47,5 +48,28 @@ describe('a date or time staff typed, as Tokyo reads it', () => {
     expect(hoursBehindTokyo(now, '2024-06-30T20:00:00.000')).toBe(16);
     expect(hoursBehindTokyo(now, '2024-07-01T13:00:00.000')).toBe(-1);
     expect(hoursBehindTokyo(now, '2024-07-01T03:00:00.000')).toBe(9);
+  });
+});
+
+describe('the environment check of the zone', () => {
+  const tokyoDate = (iso: string) => new Date(Date.parse(`${iso}+09:00`));
+  test('Tokyo, with 2024/05/10 and 19:00 read back as Tokyo midnight and 19:00 on 1899-12-30: both expected', () => {
+    const [zone, typed] = judgeZone('Asia/Tokyo', {
+      day: tokyoDate('2024-05-10T00:00:00'),
+      time: tokyoDate('1899-12-30T19:00:00'),
+    });
+    expect(zone.verdict).toBe('expected');
+    expect(typed).toMatchObject({ verdict: 'expected', detail: 'same' });
+  });
+
+  test('another zone is different; a time read an hour off is different and says what was read', () => {
+    const [zone, typed] = judgeZone('Australia/Sydney', {
+      day: tokyoDate('2024-05-09T23:00:00'),
+      time: tokyoDate('1899-12-30T18:00:00'),
+    });
+    expect(zone.verdict).toBe('different');
+    expect(zone.detail).toContain('Australia/Sydney: run Set up / check');
+    expect(typed).toMatchObject({ verdict: 'different', detail: 'read as 2024-05-09 18:00' });
+    expect(judgeZone('UTC', { day: '2024/05/10', time: '' })[1].detail).toBe('read as 2024/05/10 ');
   });
 });

@@ -19,7 +19,7 @@ import {
   type ScenarioResult,
   statisticsScenario,
 } from '../../local/bench/scenarios';
-import { signupScenario } from '../../local/bench/signups';
+import { sessionsJobScenario, signupScenario } from '../../local/bench/signups';
 import { needsBuiltBundle } from '../built-bundle';
 
 const model = defaultModel();
@@ -147,4 +147,36 @@ describe('cells read per sign-up (issue #15: the rows it needs, not the Members 
     expect(larger.product.calls.Spreadsheet).toBe(small.product.calls.Spreadsheet);
     expect(small.product.calls.Spreadsheet).toBeLessThanOrEqual(28);
   });
+});
+
+// Issue #15 for the sessions jobs (RULES §8): the daily job and "Update sessions now" read the
+// sign-ups of the sessions that can still change (not over, unreadable, or touched by a staff edit)
+// found by one TextFinder search, and the Members rows and sign-ups of their members, not the
+// Sign-ups and Members tables (19 and 20 cells a row: thousands more at 1,000 of each).
+describe('cells read by the sessions jobs (issue #15: what can still change, not the Sign-ups or Members table)', () => {
+  test.each([
+    [
+      'the daily job, the day before the next open session (10 reminders, the participant list)',
+      'daily',
+    ],
+    ['"Update sessions now" after staff cancel a participant of an open session', 'menu'],
+  ] as const)(
+    '%s reads the same cells with 100 members and 100 earlier sign-ups as with 1,000 and 1,000, under 2,000 (Sign-ups alone is 19,000 at 1,000, Members 20,000), in the same Spreadsheet calls',
+    (_name, job) => {
+      const small = sessionsJobScenario({ members: 100, signups: 100 }, model, undefined, job);
+      const larger = sessionsJobScenario({ members: 1000, signups: 1000 }, model, undefined, job);
+      for (const r of [small, larger]) expect(r.product.error).toBeUndefined();
+      // The same emails at both sizes.
+      const mail = (r: typeof small) => r.outcome.split('; mail ')[1];
+      expect(mail(larger)).toBe(mail(small));
+      expect(small.outcome).toMatch(
+        job === 'daily'
+          ? /mail member1@example\.org: 【伴走ネット】明日のオンライン相談会のご案内（S2024-07）.* \| office@bansou\.example\.org: 【伴走ネット】参加者一覧: S2024-07/
+          : /S2024-07 CANCELLED ×1, S2024-07 ACCEPTED ×9.*mail member1@example\.org: 【伴走ネット】オンライン相談会の参加を取り消しました（S2024-07）$/,
+      );
+      expect(larger.product.cellsRead).toBe(small.product.cellsRead);
+      expect(small.product.cellsRead).toBeLessThan(2000);
+      expect(larger.product.calls.Spreadsheet).toBe(small.product.calls.Spreadsheet);
+    },
+  );
 });

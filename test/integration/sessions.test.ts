@@ -771,7 +771,7 @@ describe('a sign-up reads the sign-ups of the sessions not over (issue #15)', ()
     expect(failedExecutions(o)).toEqual([]);
   });
 
-  test('unmarked, a staff change to a sign-up of a session that is over is taken up by the next daily job', () => {
+  test('unmarked (a script or an import: no onEdit), a staff change to a sign-up of a session that is over waits for an edit of that session: the daily job reads only what can still change (issue #15); the next marked edit takes it up with the same status, Log line and count, and no email', () => {
     const o = withHistory();
     uncounted(o, () => {
       const sheet = o.ss.getSheetByName('Sign-ups')!;
@@ -782,14 +782,123 @@ describe('a sign-up reads the sign-ups of the sessions not over (issue #15)', ()
     const before = o.rt.mail.outbox.length;
     signUp(o, 'b@example.org', 'BN-00002', 'S2024-02', '研修 / Training');
     sweep(o);
-    expect(signups(o)[2].Status).toBe('WAITLISTED');
     o.at('2024-05-21T12:00:00'); // the daily trigger has run
+    expect(signups(o)[2].Status).toBe('WAITLISTED');
+    expect(logOf(o, 'SIGNUP_OVERRIDE')).toEqual([]);
+    // Staff note it in the sheet: the edit marks S2024-01, and the sweep takes both up.
+    staffSets(o, 'Sign-ups', 3, 'Staff note', 'let in at the door');
+    sweep(o);
     expect(signups(o)[2]).toMatchObject({ Status: 'ACCEPTED', 'Status emailed': 'ACCEPTED' });
     expect(
       logOf(o, 'SIGNUP_OVERRIDE').map((l) => [l['Bansou Net ID'], l['Status change']]),
     ).toEqual([['BN-00005', 'WAITLISTED → ACCEPTED']]);
     expect(counts(o)[0]).toEqual(['S2024-01', 3, 0]);
     expect(o.rt.mail.outbox.slice(before).map((m) => m.to[0])).toEqual(['b@example.org']);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('the daily job finds a cancellation of an open session made without an edit mark: the first waiting is promoted and told with the URL, the cancelled one is told, the counts follow (R34)', () => {
+    const o = withHistory();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-03');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-03');
+    signUp(o, 'e@example.org', 'BN-00005', 'S2024-03'); // waits
+    uncounted(o, () => {
+      const sheet = o.ss.getSheetByName('Sign-ups')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const column = header.findIndex((h) => h.startsWith('Staff override')) + 1;
+      sheet.getRange(6, column).setValue('CANCELLED / 取消'); // Diaz, S2024-03
+    });
+    const before = o.rt.mail.outbox.length;
+    o.at('2024-05-21T12:00:00'); // the daily trigger has run
+    expect(
+      signups(o)
+        .slice(3)
+        .map((r) => [r['Bansou Net ID'], r.Status, r['Status emailed']]),
+    ).toEqual([
+      ['BN-00001', 'ACCEPTED', 'ACCEPTED'],
+      ['BN-00004', 'CANCELLED', 'CANCELLED'],
+      ['BN-00005', 'ACCEPTED', 'ACCEPTED'],
+    ]);
+    const mails = o.rt.mail.outbox.slice(before);
+    expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
+      ['d@example.org', '【伴走ネット】オンライン相談会の参加を取り消しました（S2024-03）'],
+      ['e@example.org', '【伴走ネット】キャンセル待ちから参加が確定しました（S2024-03）'],
+    ]);
+    expect(mails[1].body).toContain(MEET);
+    expect(mails[1].body).toContain('Endo Emi');
+    expect(logOf(o, 'SIGNUP_PROMOTED').map((l) => [l['Bansou Net ID'], l.Detail])).toEqual([
+      ['BN-00005', 'S2024-03'],
+    ]);
+    expect(counts(o)[2]).toEqual(['S2024-03', 2, 0]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+});
+
+describe('R36 by key: attendance counted from the sessions an edit touched (issue #15)', () => {
+  test('attendance ticked on two sessions over, weeks apart: each tick is taken up by the sweep its edit marks, and the count is of the whole fiscal year (2), not of the session read', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-02');
+    o.at('2024-05-13T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    sweep(o);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+    o.at('2024-06-20T10:00:00');
+    staffSets(o, 'Sign-ups', 2, 'Attended', 'TRUE');
+    sweep(o);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(2);
+    // Unticked again (staff's mistake): back to 1.
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'FALSE');
+    sweep(o);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+    expect(o.rows('Members')[3]['Sessions attended this FY']).toBe('');
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('staff correct the Bansou Net ID of an attended sign-up of a session that is over: the edit cannot be narrowed (the old ID is not known), the sweep reads whole, and both members’ counts follow (R36)', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    o.at('2024-05-13T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    sweep(o);
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+    staffSets(o, 'Sign-ups', 1, 'Bansou Net ID', 'BN-00004'); // it was Diaz who came
+    sweep(o);
+    expect(o.rows('Members').map((m) => m['Sessions attended this FY'])).toEqual([
+      0,
+      '',
+      '',
+      1,
+      '',
+    ]);
+    expect(failedExecutions(o)).toEqual([]);
+  });
+
+  test('a new fiscal year: the first daily job reads Sign-ups and Members whole once and every count of the year before goes back to 0 (R36)', () => {
+    const o = setUpOffice();
+    signUp(o, 'a@example.org', 'BN-00001', 'S2024-01');
+    signUp(o, 'd@example.org', 'BN-00004', 'S2024-01');
+    o.at('2024-05-13T10:00:00');
+    staffSets(o, 'Sign-ups', 1, 'Attended', 'TRUE');
+    staffSets(o, 'Sign-ups', 2, 'Attended', 'TRUE');
+    sweep(o);
+    expect(o.rows('Members').map((m) => m['Sessions attended this FY'])).toEqual([
+      1,
+      '',
+      '',
+      1,
+      '',
+    ]);
+    o.at('2025-03-31T12:00:00');
+    expect(o.rows('Members')[0]['Sessions attended this FY']).toBe(1);
+    o.at('2025-04-01T12:00:00'); // the daily trigger of FY2025 has run
+    expect(o.rows('Members').map((m) => m['Sessions attended this FY'])).toEqual([
+      0,
+      '',
+      '',
+      0,
+      '',
+    ]);
     expect(failedExecutions(o)).toEqual([]);
   });
 });

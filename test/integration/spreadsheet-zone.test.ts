@@ -241,3 +241,29 @@ test('why set-up never changes the zone once data exists: moved from Los Angeles
     ]),
   );
 });
+
+describe('the environment check looks at the zone', () => {
+  test('in Tokyo: the zone and a typed 2024/05/10 19:00 are as expected', () => {
+    const o = office();
+    const report = String(o.rt.run('checkEnvironment'));
+    expect(report).toContain(
+      "✓ expected / 想定どおり — Sheets: the spreadsheet's time zone is Asia/Tokyo",
+    );
+    expect(report).toContain(
+      '✓ expected / 想定どおり — Sheets: "2024/05/10" and "19:00" typed by staff read as 10 May, 19:00 Tokyo time',
+    );
+  });
+
+  test('moved to Sydney once data exists: the zone is reported different, the typed date and time still read as 10 May 19:00 in Tokyo', () => {
+    const o = office();
+    movedTo(o, 'Australia/Sydney');
+    o.register({ email: 'a@example.org', name: 'Aiko' });
+    const report = String(o.rt.run('checkEnvironment'));
+    expect(report).toMatch(
+      /DIFFERENT[^\n]*Sheets: the spreadsheet's time zone is Asia\/Tokyo[^\n]*Australia\/Sydney: run Set up \/ check/,
+    );
+    expect(report).toContain(
+      '✓ expected / 想定どおり — Sheets: "2024/05/10" and "19:00" typed by staff read as 10 May, 19:00 Tokyo time',
+    );
+  });
+});

@@ -314,7 +314,28 @@ export class Table<K extends string> {
   }
 
   get(row: Row, key: K): unknown {
-    return row.values[this.index(key)];
+    const i = this.index(key);
+    const v = row.values[i];
+    return staffDates === null ? v : this.staffDate(i, v, staffDates);
+  }
+
+  /** The columns staff fill in (spec `staff`), by index: where a Date is what staff typed. */
+  private staffColumns: Set<number> | null = null;
+
+  /**
+   * A Date of a staff column as Tokyo reads what staff typed (readStaffDatesWith). Done as it is
+   * read, not kept in the row: a block written back (writeBlock) carries the cell as it was.
+   */
+  private staffDate(i: number, v: unknown, retime: (d: Date) => Date): unknown {
+    if (Object.prototype.toString.call(v) !== '[object Date]') return v;
+    if (this.staffColumns === null) {
+      this.staffColumns = new Set();
+      for (const col of this.spec.columns) {
+        const index = this.column.get(col.key);
+        if (col.staff && index !== undefined) this.staffColumns.add(index);
+      }
+    }
+    return this.staffColumns.has(i) ? retime(v as Date) : v;
   }
 
   set(row: Row, key: K, value: unknown): void {
@@ -609,25 +630,7 @@ export class Table<K extends string> {
     const values = this.pad(raw);
     for (let j = 0; j < values.length; j++)
       if (typeof values[j] === 'string') values[j] = fromCell(values[j]);
-    if (staffDates !== null) this.retimeStaffDates(values, staffDates);
     return { rowNumber, values };
-  }
-
-  /** The columns staff fill in (spec `staff`), by index: where a Date is what staff typed. */
-  private staffColumns: number[] | null = null;
-
-  private retimeStaffDates(values: unknown[], retime: (d: Date) => Date): void {
-    if (this.staffColumns === null) {
-      this.staffColumns = [];
-      for (const col of this.spec.columns) {
-        const i = this.column.get(col.key);
-        if (col.staff && i !== undefined) this.staffColumns.push(i);
-      }
-    }
-    for (const j of this.staffColumns) {
-      const v = values[j];
-      if (Object.prototype.toString.call(v) === '[object Date]') values[j] = retime(v as Date);
-    }
   }
 
   private index(key: K): number {

@@ -8,6 +8,7 @@ import {
   columnIndexes,
   createSheet,
   normalizeHeader,
+  readStaffDatesWith,
   Table,
   type TableSpec,
 } from '../../../src/adapters/tables/table';
@@ -640,5 +641,41 @@ describe('Workbook: one read per table per execution', () => {
     first.append({ id: 'P-1' });
     book.flushAll();
     expect(cells('People')[1]).toEqual(['P-1', '', '', '']);
+  });
+});
+
+describe('dates staff typed in a spreadsheet of another zone (domain/sheet-zone.ts)', () => {
+  const sessions = () =>
+    ({
+      name: 'Sessions',
+      columns: [
+        { key: 'id', header: 'ID / 番号', identity: true },
+        { key: 'start', header: 'Start / 開始', staff: true, numberFormat: 'hh:mm' },
+        { key: 'note', header: 'Check / 要確認' },
+        { key: 'count', header: 'Participants / 参加確定' },
+      ],
+    }) as const satisfies TableSpec;
+
+  afterEach(() => readStaffDatesWith(null));
+
+  test('a staff column reads through the zone reader; a block written back around it leaves the typed time as it was', () => {
+    const { ss, typed, cells } = office();
+    ss.setSpreadsheetTimeZone('Australia/Sydney');
+    typed('Sessions', [
+      ['ID / 番号', 'Start / 開始', 'Check / 要確認', 'Participants / 参加確定'],
+      ['S1', '19:00', '', 0],
+    ]);
+    const typedStart = (cells('Sessions')[1][1] as Date).getTime();
+    readStaffDatesWith((d) => new Date(d.getTime() - 3_600_000));
+    const table = Table.open(ss, sessions());
+    const row = table.dataRows()[0];
+    expect((table.get(row, 'start') as Date).getTime()).toBe(typedStart - 3_600_000);
+    expect(table.get(row, 'id')).toBe('S1');
+    // The system writes the two columns either side: one block over all three.
+    table.set(row, 'id', 'S1 ');
+    table.set(row, 'count', 3);
+    table.flush();
+    expect((cells('Sessions')[1][1] as Date).getTime()).toBe(typedStart);
+    expect(ss.getSheetByName('Sessions')!.getRange(2, 2).getDisplayValue()).toBe('19:00');
   });
 });
