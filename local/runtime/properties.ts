@@ -75,7 +75,22 @@ export class Properties {
   /** A copy: changing it does not change the store. */
   getProperties(): Record<string, string> {
     this.ctx.call('Properties', 'getProperties');
-    return Object.fromEntries(this.store);
+    // What Object.fromEntries(this.store) gives (own data properties in the store's order), made
+    // with a plain loop: fromEntries goes through the iterator protocol entry by entry, and every
+    // execution reads the properties. A key "__proto__" is defined, not assigned (an assignment
+    // would set the object's prototype).
+    const out: Record<string, string> = {};
+    for (const [key, value] of this.store) {
+      if (key === '__proto__')
+        Object.defineProperty(out, key, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      else out[key] = value;
+    }
+    return out;
   }
 
   getKeys(): string[] {

@@ -5,7 +5,9 @@ export class ScriptProps {
   private readonly store = PropertiesService.getScriptProperties();
 
   private all(): Record<string, string> {
-    if (this.values === null) this.values = { ...this.store.getProperties() };
+    // Already a copy of its own ("Gets a copy of all key-value pairs in the current Properties
+    // store": Properties.getProperties, Apps Script reference), so it is not copied again.
+    if (this.values === null) this.values = this.store.getProperties();
     return this.values;
   }
 

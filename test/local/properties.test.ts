@@ -45,6 +45,25 @@ describe('Properties (Properties reference)', () => {
     expect(props.getProperty('a')).toBe('1');
   });
 
+  test('getProperties gives every key as an own property, "__proto__" and "constructor" too (Properties.getProperties: "a copy of all key-value pairs"), in the order the store holds them (the reference does not say: the order the runtime always gave)', () => {
+    // https://developers.google.com/apps-script/reference/properties/properties#getProperties()
+    const { service } = setup();
+    const props = service.getScriptProperties();
+    props.setProperties({ b: '2', a: '1' });
+    props.setProperty('__proto__', 'p');
+    props.setProperty('constructor', 'c');
+    const all = props.getProperties();
+    expect(Object.keys(all)).toEqual(['b', 'a', '__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(all)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(all, '__proto__')).toEqual({
+      value: 'p',
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    expect(all.constructor).toBe('c');
+  });
+
   test('deleteProperty and deleteAllProperties remove keys', () => {
     const { service } = setup();
     const props = service.getDocumentProperties().setProperties({ a: '1', b: '2' });
