@@ -172,6 +172,11 @@ export interface OfficeWorldOptions {
   textCellApostrophe?: 'keep' | 'drop';
   /** The order Forms gives checkbox answers in (the runtime's default: reversed, #17). */
   checkboxOrder?: 'reversed' | 'choice';
+  /**
+   * Each execution starts with a new global scope, as in Apps Script (the runtime's
+   * freshGlobalEachExecution). Off by default: the demo, the replay and the bench share one.
+   */
+  freshGlobals?: boolean;
 }
 
 export interface OfficeWorld {
@@ -197,6 +202,7 @@ export function createOfficeWorld(options: OfficeWorldOptions = {}): OfficeWorld
       : {}),
     textCellApostrophe: options.textCellApostrophe,
     checkboxOrder: options.checkboxOrder,
+    freshGlobalEachExecution: options.freshGlobals ?? false,
   });
   const ss = rt.sheets.createSpreadsheet('伴走ネット事務局 / Bansou Net office');
   rt.sheets.setContainer(ss);

@@ -567,11 +567,10 @@ export function naiveStatistics(rt: LocalRuntime): number {
 }
 
 export function installNaive(rt: LocalRuntime, applicationFormId: string): void {
-  const g = rt.scriptGlobal as unknown as Record<string, unknown>;
-  g.naiveRegistration = (e: { response: FormResponse }) => naiveRegistration(rt, e);
-  g.naiveApplication = (e: { response: FormResponse }) => naiveApplication(rt, e);
-  g.naiveMonthly = () => naiveMonthly(rt);
-  g.naiveRedecideAll = () => naiveRedecideAll(rt);
-  g.naiveStatistics = () => naiveStatistics(rt);
-  g.naiveSweep = () => naiveSweep(rt, applicationFormId);
+  rt.defineGlobal('naiveRegistration', (e: { response: FormResponse }) => naiveRegistration(rt, e));
+  rt.defineGlobal('naiveApplication', (e: { response: FormResponse }) => naiveApplication(rt, e));
+  rt.defineGlobal('naiveMonthly', () => naiveMonthly(rt));
+  rt.defineGlobal('naiveRedecideAll', () => naiveRedecideAll(rt));
+  rt.defineGlobal('naiveStatistics', () => naiveStatistics(rt));
+  rt.defineGlobal('naiveSweep', () => naiveSweep(rt, applicationFormId));
 }

@@ -200,12 +200,17 @@ function applicationAnswers(
  * Plays `scenario` under `fault`. Which events are faulted is drawn from the scenario's seed,
  * so a run is repeatable.
  */
-export function play(scenario: Scenario, fault: Fault): Played {
+export function play(
+  scenario: Scenario,
+  fault: Fault,
+  options: { freshGlobals?: boolean } = {},
+): Played {
   const t0 = Date.now();
   const world = createOfficeWorld({
     start: scenario.start,
     settings: scenario.settings,
     withSignupForm: true,
+    freshGlobals: options.freshGlobals ?? false,
   });
   const { rt } = world;
   const zone = SPREADSHEET_ZONE[fault];

@@ -1,5 +1,7 @@
 // One fault run, end to end: play the scenario under the fault, check the invariants, take the
 // comparable snapshot. Used by the report (in worker processes) and by the jest tests.
+
+import type { OfficeWorld } from '../world';
 import { checkRun, type Invariants, tableRows } from './checks';
 import {
   alignColumns,
@@ -41,11 +43,41 @@ export interface FaultRun {
   /** The spreadsheet's time zone at the end, and this version's set-up report. */
   zone: string;
   setupReport: string;
+  /** Script, document and user properties at the end (store: key=value), IDs replaced. */
+  properties: string[];
+  /** Every Logger/console line of the run, IDs replaced. */
+  log: string[];
+  /** Each execution's handler and how it ended (ok, or its error). */
+  executions: string[];
   ms: number;
 }
 
-export function runFault(scenario: Scenario, fault: Fault): FaultRun {
-  const played = play(scenario, fault);
+function propertiesOf(world: OfficeWorld, rename: (text: string) => string): string[] {
+  const { properties } = world.rt;
+  const stores: [string, Map<string, string>][] = [
+    ['script', properties.script],
+    ['document', properties.document],
+    ...[...properties.users].map(([user, store]): [string, Map<string, string>] => [
+      `user ${user}`,
+      store,
+    ]),
+  ];
+  return stores.flatMap(([name, store]) =>
+    [...store].map(([key, value]) => rename(`${name}: ${key}=${value}`)),
+  );
+}
+
+/**
+ * Plays `fault` over `scenario` and gathers what the checks compare. `freshGlobals`: each
+ * execution starts with a new global scope, as in Apps Script (the runtime's
+ * freshGlobalEachExecution; off by default for speed).
+ */
+export function runFault(
+  scenario: Scenario,
+  fault: Fault,
+  options: { freshGlobals?: boolean } = {},
+): FaultRun {
+  const played = play(scenario, fault, options);
   const { world } = played;
   const invariants = checkRun(world, {
     registrationIds: played.registrationIds,
@@ -77,6 +109,9 @@ export function runFault(scenario: Scenario, fault: Fault): FaultRun {
     transfers: played.transfers.map((f) => ({ month: f.month, text: rename(f.text) })),
     zone: uncounted(world, () => world.ss.getSpreadsheetTimeZone()),
     setupReport: played.setupReport,
+    properties: propertiesOf(world, rename),
+    log: world.rt.logs.lines.map((l) => rename(`${l.at} ${l.level} ${l.source}: ${l.message}`)),
+    executions: world.rt.executions.map((e) => `${e.functionName} ${e.error ?? 'ok'}`),
     ms: played.ms,
   };
 }

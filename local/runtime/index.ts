@@ -42,6 +42,16 @@ export interface LocalRuntimeOptions {
   textCellApostrophe?: 'keep' | 'drop';
   /** The order of checkbox answers (default 'reversed': the reference promises none). */
   checkboxOrder?: 'reversed' | 'choice';
+  /**
+   * Each execution (editor or menu run, simple or installable trigger) starts with a new global
+   * scope, as in Apps Script: the bundle is evaluated anew into a new context before each
+   * execution, so module-level state (a top-level `let`, a cache, a reader set per execution)
+   * never carries from one execution to the next. The world (spreadsheets, forms, properties,
+   * triggers, mail, the clock) persists; only the script's global is new. Off by default: a new
+   * context costs some 3 ms per execution, too slow for the demo, the replay and the bench (see
+   * README, "The local runtime").
+   */
+  freshGlobalEachExecution?: boolean;
 }
 
 export interface ExecutionRecord {
@@ -91,8 +101,17 @@ export class LocalRuntime {
   readonly executions: ExecutionRecord[] = [];
   readonly user: string;
   private context: vm.Context | null = null;
+  /** The bundle load() evaluated (evaluated again before each execution under freshGlobal). */
+  private bundlePath: string | null = null;
+  /** Globals the world defines for the script (defineGlobal), set again on every new context. */
+  private readonly worldGlobals = new Map<string, unknown>();
+  /** See LocalRuntimeOptions.freshGlobalEachExecution. */
+  readonly freshGlobal: boolean;
+  /** How many times the bundle has been evaluated (load() and each fresh execution). */
+  loads = 0;
 
   constructor(options: LocalRuntimeOptions) {
+    this.freshGlobal = options.freshGlobalEachExecution ?? false;
     const start = typeof options.start === 'number' ? options.start : options.start.getTime();
     this.user = options.user ?? 'office@example.org';
     this.ctx = new RuntimeContext({ now: start, timeZone: options.timeZone ?? 'Asia/Tokyo' });
@@ -129,11 +148,26 @@ export class LocalRuntime {
 
   /** Evaluates the bundle (only that file) in a fresh context; returns the script's global. */
   load(bundlePath = 'dist/Code.js'): vm.Context {
+    this.bundlePath = bundlePath;
     this.context = loadBundle(bundlePath, this.globals, this.ctx);
+    this.loads++;
+    for (const [name, value] of this.worldGlobals) this.context[name] = value;
     return this.context;
   }
 
-  /** The script's global object (after load). */
+  /**
+   * World API: a global the world gives the script (the bench's naive functions), kept on every
+   * new context under freshGlobalEachExecution. Not an Apps Script behaviour.
+   */
+  defineGlobal(name: string, value: unknown): void {
+    this.worldGlobals.set(name, value);
+    this.scriptGlobal[name] = value;
+  }
+
+  /**
+   * The script's global object (after load): under freshGlobalEachExecution, the one the last
+   * (or running) execution started with.
+   */
   get scriptGlobal(): vm.Context {
     if (!this.context) throw new Error('no script loaded: call load() first');
     return this.context;
@@ -215,9 +249,14 @@ export class LocalRuntime {
       ...(triggerUid ? { triggerUid } : {}),
     };
     this.executions.push(record);
+    // A nested execution (a trigger fired from inside another) gives the outer one its own
+    // global and Dates back when it ends.
+    const outer = previous ? { context: this.context, realm: this.ctx.realm } : null;
     this.ctx.execution = execution;
     this.uncounted(() => this.logger.clear()); // Logger.getLog() covers one execution
     try {
+      // Apps Script evaluates the project's files anew for each execution.
+      if (this.freshGlobal && this.bundlePath !== null) this.load(this.bundlePath);
       const fn = this.scriptGlobal[functionName];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
       const value = fn(...args);
@@ -232,6 +271,10 @@ export class LocalRuntime {
       // Locks end with their execution.
       this.locks.releaseAll(execution.id);
       this.ctx.execution = previous;
+      if (outer && this.freshGlobal) {
+        this.context = outer.context;
+        this.ctx.realm = outer.realm;
+      }
     }
   }
 
