@@ -3,15 +3,48 @@
 // The context's Date follows the world's clock, so the script's `new Date()` is "now" locally.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import type { RuntimeContext } from './context';
 
-// gas-local ships no type declarations.
-const gasLocal = require('gas-local') as {
-  require(folder: string, globals: object, options: { filter(file: string): boolean }): vm.Context;
-};
+/** A bundle compiled once: what is evaluated into each new context. */
+interface Compiled {
+  /** The bundle's size and modification time when compiled (a rebuilt bundle is compiled anew). */
+  stamp: string;
+  script: vm.Script;
+  /** The manifest's oauthScopes next to the bundle (dist/appsscript.json); undefined: none. */
+  scopes: string[] | null | undefined;
+}
+
+const compiled = new Map<string, Compiled>();
+
+/**
+ * The bundle at `bundlePath` compiled (once per content: the runtime evaluates it again for each
+ * execution under freshGlobalEachExecution, and a new vm.Script per evaluation would compile the
+ * whole file again and, under coverage, keep every copy alive). What gas-local's `require` did
+ * for one file: the file's source run in the context under its own file name.
+ */
+function compiledBundle(bundlePath: string): Compiled {
+  const path = resolve(bundlePath);
+  const stat = statSync(path);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const known = compiled.get(path);
+  if (known && known.stamp === stamp) return known;
+  const file = coveredCopy(path);
+  // The manifest next to the bundle (dist/appsscript.json): its scopes decide what Session tells.
+  const manifest = join(dirname(file), 'appsscript.json');
+  let scopes: string[] | null | undefined;
+  if (existsSync(manifest)) {
+    const listed = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: unknown })
+      .oauthScopes;
+    scopes = Array.isArray(listed) ? listed.map(String) : null;
+  }
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
+  const entry = { stamp, script, scopes };
+  compiled.set(path, entry);
+  return entry;
+}
 
 /**
  * A Date for the context: `new Date()`, `Date()` and `Date.now()` read the world's clock;
@@ -52,7 +85,7 @@ const CLOCK_DATE_SOURCE = `(function (clockNow) {
  * `ctx.realm`. Returns the context (the script's global object).
  */
 export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeContext): vm.Context {
-  const file = coveredCopy(resolve(bundlePath));
+  const bundle = compiledBundle(bundlePath);
   const context = scriptContext(globals);
   const makeDate = vm.runInContext(CLOCK_DATE_SOURCE, context) as (
     now: () => number,
@@ -65,18 +98,10 @@ export function loadBundle(bundlePath: string, globals: object, ctx: RuntimeCont
     enumerable: false,
   });
   ctx.realm = { Date: LocalDate };
-  // The manifest next to the bundle (dist/appsscript.json): its scopes decide what Session tells.
-  const manifest = join(dirname(file), 'appsscript.json');
-  if (existsSync(manifest)) {
-    const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: unknown })
-      .oauthScopes;
-    ctx.scopes = Array.isArray(scopes) ? scopes.map(String) : null;
-  }
-  // gas-local's require reuses a context that is already contextified (vm.createContext
-  // returns it as is), so the clock Date is in place before the bundle's top-level code runs.
-  return gasLocal.require(dirname(file), context, {
-    filter: (candidate) => resolve(candidate) === file,
-  });
+  if (bundle.scopes !== undefined) ctx.scopes = bundle.scopes;
+  // The clock Date is in place before the bundle's top-level code runs.
+  bundle.script.runInContext(context);
+  return context;
 }
 
 /**
