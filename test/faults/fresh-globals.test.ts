@@ -9,7 +9,8 @@
 // local runs share one evaluated bundle for speed (the demo, the replay, the bench); this guard
 // plays the fault suite's small scenario in a spreadsheet that is not in Tokyo (the zone reader
 // must be set in every entry point that reads staff dates), then the entry points the scenario
-// does not run (Health report, environment check, statistics, the menu), once with the shared
+// does not run (Health report, environment check, statistics, re-deciding all, generating a
+// month's payments, the menu), once with the shared
 // global and once with a fresh global per execution: every sheet, mail (in order), log line,
 // property, trigger and execution outcome must be the same. A product that relied on state kept
 // from an earlier execution passes the shared run and differs here.
@@ -71,14 +72,19 @@ function run(freshGlobals: boolean) {
   const { world } = play(scenario, 'zoneKept', { freshGlobals });
   const { rt } = world;
   rt.open(); // onOpen: the menus
-  const results = ['healthReport', 'checkEnvironment', 'updateStatistics', 'runSessionsDaily'].map(
-    (fn) => `${fn}: ${String(rt.run(fn))}`,
-  );
+  const results = [
+    'healthReport',
+    'checkEnvironment',
+    'updateStatistics',
+    'runSessionsDaily',
+    'redecideAll',
+  ].map((fn) => `${fn}: ${String(rt.run(fn))}`);
+  results.push(`generatePayments: ${String(rt.run('generatePayments', '2024-06'))}`);
   return { results, loads: rt.loads, count: rt.executions.length, ...everything(world) };
 }
 
 describe('each execution with a fresh global scope, as in Apps Script', () => {
-  test('the small scenario in Los Angeles (set-up keeping the zone, registrations, applications and their edits, the monthly runs, sign-ups and the daily sessions job, the sweep, the Outbox, transfer files) and then the Health report, the environment check, the statistics and the menu: every sheet, mail in order, log line, property, trigger and execution outcome is the same as with one shared global', () => {
+  test('the small scenario in Los Angeles (set-up keeping the zone, registrations, applications and their edits, the monthly runs, sign-ups and the daily sessions job, the sweep, the Outbox, transfer files) and then the Health report, the environment check, the statistics, re-deciding all, generating payments and the menu: every sheet, mail in order, log line, property, trigger and execution outcome is the same as with one shared global', () => {
     const shared = run(false);
     const fresh = run(true);
     // The fresh run really evaluated the bundle anew for every execution (and once at load).

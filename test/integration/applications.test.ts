@@ -255,7 +255,8 @@ describe('application form', () => {
 
 describe('course questionnaire form', () => {
   test('a member without experience becomes eligible once the course form records Basic 1–4 (before 2024-04-01), not before (R7, R19)', () => {
-    const o = office({ withCourseForm: true });
+    // Each execution with a fresh global scope, as in Apps Script (the one test of onCourseSubmit).
+    const o = office({ withCourseForm: true, freshGlobals: true });
     expect(o.rt.script.all().map((t) => t.handlerFunction)).toContain('onCourseSubmit');
     o.register({ email: 'n@example.org', name: 'Newcomer', experience: 'なし / No' });
     o.at('2023-07-20T10:00:00');

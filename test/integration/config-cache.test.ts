@@ -3,7 +3,10 @@
 // the cache as it is when nothing changed (only its time renewed), or writes it again when
 // something did. Checked through the built bundle, with a change made by another script (no
 // onEdit trigger drops the cache then), so only the cache's own comparisons can see it.
-import { office, tokyo, uncounted } from './helpers';
+import { freshGlobalsInThisFile, office, tokyo, uncounted } from './helpers';
+
+// Each execution starts with a fresh global scope, as in Apps Script (helpers.ts).
+freshGlobalsInThisFile();
 
 type Office = ReturnType<typeof office>;
 

@@ -1,6 +1,9 @@
 // "Check this Google environment / 環境チェック" (#17) through the built bundle: the local
 // runtime, our stand-in for Google, passes every probe; the triggers report on their next run.
-import { failedExecutions, office } from './helpers';
+import { failedExecutions, freshGlobalsInThisFile, office } from './helpers';
+
+// Each execution starts with a fresh global scope, as in Apps Script (helpers.ts).
+freshGlobalsInThisFile();
 
 function sheetNames(o: ReturnType<typeof office>): string[] {
   return o.ss.getSheets().map((s) => s.getName());

@@ -2,7 +2,10 @@
 // only then sends its email (issue #15: the lock held ≤ 2 s, so a burst of submissions does not
 // queue behind mail). A message that fails then still reaches the Outbox: under the lock taken
 // again, or, when another execution holds it, row by row without it (appendRow is atomic).
-import { office } from './helpers';
+import { freshGlobalsInThisFile, office } from './helpers';
+
+// Each execution starts with a fresh global scope, as in Apps Script (helpers.ts).
+freshGlobalsInThisFile();
 
 const DOWN = 'Service unavailable: Gmail';
 

@@ -2,7 +2,10 @@
 // spreadsheet: Data → Sort range on the rows below the header (Range.sort, "Class Range",
 // https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj).
 // What the script does next must not depend on the order the rows are in.
-import { office, staffSorts, uncounted } from './helpers';
+import { freshGlobalsInThisFile, office, staffSorts, uncounted } from './helpers';
+
+// Each execution starts with a fresh global scope, as in Apps Script (helpers.ts).
+freshGlobalsInThisFile();
 
 const DOWN = 'Service unavailable: Gmail';
 

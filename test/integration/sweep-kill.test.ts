@@ -5,7 +5,17 @@
 // office where calls take no time: nothing is lost — rows, mail, log lines — and every run
 // makes progress.
 import { callCost, defaultModel } from '../../local/bench/latency';
-import { failedExecutions, type Office, office, tokyo, uncounted } from './helpers';
+import {
+  failedExecutions,
+  freshGlobalsInThisFile,
+  type Office,
+  office,
+  tokyo,
+  uncounted,
+} from './helpers';
+
+// Each execution starts with a fresh global scope, as in Apps Script (helpers.ts).
+freshGlobalsInThisFile();
 
 const HISTORY = 2000;
 const MISSING_EVERY = 10; // 1 in 10 of the responses after the history was never processed

@@ -1,7 +1,10 @@
 // One trigger owner (#17): installable triggers belong to the account that created them and
 // ScriptApp.getProjectTriggers() shows each account only its own (Installable triggers guide,
 // Restrictions). Set-up records the owner; a second account installs nothing.
-import { FIVE_TRIGGERS, failedExecutions, office } from './helpers';
+import { FIVE_TRIGGERS, failedExecutions, freshGlobalsInThisFile, office } from './helpers';
+
+// Each execution starts with a fresh global scope, as in Apps Script (helpers.ts).
+freshGlobalsInThisFile();
 
 const SECOND = 'volunteer@bansou.example.org';
 
