@@ -212,6 +212,33 @@ export function staffAppends(
 }
 
 /**
+ * Staff type a consultation session into the Sessions sheet (RULES §8): 19:00–20:30, the titles,
+ * topic and meeting URL the sessions tests use, open, as typed text.
+ */
+export function staffAddsSession(
+  o: Office,
+  id: string,
+  date: string,
+  capacity: number,
+  closes = '',
+  meetingUrl = 'https://meet.example.org/s1',
+): void {
+  staffAppends(o, 'Sessions', {
+    'Session ID': id,
+    Date: date,
+    Start: '19:00',
+    End: '20:30',
+    'Title (Japanese)': '在留資格の相談',
+    'Title (English)': 'Residency questions',
+    Topics: '在留資格',
+    'Meeting URL': meetingUrl,
+    Capacity: String(capacity),
+    'Sign-up closes': closes,
+    Status: 'open',
+  });
+}
+
+/**
  * Staff record a member's documents of a fiscal year (`2023`, `FY2023`…) in the Documents
  * sheet: the Memorandum and the account notification received on these days (typed text).
  */

@@ -7,7 +7,7 @@ import {
   failedExecutions,
   type Office,
   office,
-  staffAppends,
+  staffAddsSession,
   staffSets,
   sweep,
   tokyo,
@@ -76,19 +76,7 @@ function moveTo(o: Office, responseId: string, id: string, session: string): voi
 }
 
 function addSession(o: Office, id: string, date: string, capacity: number, closes = ''): void {
-  staffAppends(o, 'Sessions', {
-    'Session ID': id,
-    Date: date,
-    Start: '19:00',
-    End: '20:30',
-    'Title (Japanese)': '在留資格の相談',
-    'Title (English)': 'Residency questions',
-    Topics: '在留資格',
-    'Meeting URL': MEET,
-    Capacity: String(capacity),
-    'Sign-up closes': closes,
-    Status: 'open',
-  });
+  staffAddsSession(o, id, date, capacity, closes, MEET);
 }
 
 const signups = (o: Office) => o.rows('Sign-ups');

@@ -13,6 +13,7 @@ import {
   type Office,
   office,
   sheetValues,
+  staffAddsSession,
   staffAppends,
   staffSets,
   tokyo,
@@ -60,19 +61,7 @@ function sessionScenario(o: Office, afterFirstMember = (): void => {}): void {
   member(o, 'a@example.org', 'Aoki Akira', true); // BN-00001
   afterFirstMember();
   member(o, 'e@example.org', 'Endo Emi', true); // BN-00002
-  staffAppends(o, 'Sessions', {
-    'Session ID': 'S2024-01',
-    Date: '2024-05-10',
-    Start: '19:00',
-    End: '20:30',
-    'Title (Japanese)': '在留資格の相談',
-    'Title (English)': 'Residency questions',
-    Topics: '在留資格',
-    'Meeting URL': MEET,
-    Capacity: '10',
-    'Sign-up closes': '2024-05-09 17:00',
-    Status: 'open',
-  });
+  staffAddsSession(o, 'S2024-01', '2024-05-10', 10, '2024-05-09 17:00', MEET);
   o.rt.run('updateSessions');
   expect(choices(o)).toEqual([
     'S2024-01 2024/05/10 19:00–20:30 在留資格の相談 / Residency questions',

@@ -7,6 +7,7 @@ import {
   type Office,
   office,
   sheetValues,
+  staffAddsSession,
   staffAppends,
   staffSets,
   uncounted,
@@ -214,19 +215,14 @@ describe('the Statistics sheet (R37–R39)', () => {
 
   test('session participation: sessions, accepted sign-ups and attendance ticked by staff (R36)', () => {
     const o = july();
-    staffAppends(o, 'Sessions', {
-      'Session ID': 'S2023-10',
-      Date: '2023/10/15',
-      Start: '19:00',
-      End: '20:30',
-      'Title (Japanese)': '在留資格の相談',
-      'Title (English)': 'Residency questions',
-      Topics: '在留資格',
-      'Meeting URL': 'https://meet.example.org/abc',
-      Capacity: '20',
-      'Sign-up closes': '2023/10/14 12:00',
-      Status: 'open',
-    });
+    staffAddsSession(
+      o,
+      'S2023-10',
+      '2023/10/15',
+      20,
+      '2023/10/14 12:00',
+      'https://meet.example.org/abc',
+    );
     const signup = (
       id: string,
       response: string,

@@ -7,7 +7,7 @@ import { EXECUTION_TIME_EXCEEDED } from '../../local/runtime/context';
 import { LocalSheet, LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { SIGNUP_TITLES as S } from '../../local/world';
 import { needsBuiltBundle } from '../built-bundle';
-import { type Office, office, staffAppends, staffSets, sweep, tokyo } from './helpers';
+import { type Office, office, staffAddsSession, staffSets, sweep, tokyo } from './helpers';
 
 needsBuiltBundle();
 
@@ -269,19 +269,7 @@ describe('a sign-up the sweep could not decide is not remembered', () => {
   test('a sign-up for a Sessions row staff must fix first waits without a row; the sweep that handled it does not remember it, so the sweep after the fix decides it', () => {
     const o = office({ withSignupForm: true, start: tokyo('2024-04-01T09:00:00') });
     o.register({ email: 'a@example.org', name: 'Aoki Akira' }); // BN-00001
-    staffAppends(o, 'Sessions', {
-      'Session ID': 'S2024-01',
-      Date: '2024-05-10',
-      Start: '19:00',
-      End: '20:30',
-      'Title (Japanese)': '在留資格の相談',
-      'Title (English)': 'Residency questions',
-      Topics: '在留資格',
-      'Meeting URL': 'https://meet.example.org/s1',
-      Capacity: '10',
-      'Sign-up closes': '',
-      Status: 'open',
-    });
+    staffAddsSession(o, 'S2024-01', '2024-05-10', 10);
     o.rt.run('updateSessions');
     // The choice as the respondent sees it.
     const choice = o.rt.uncounted(() => {
