@@ -178,20 +178,15 @@ export function dayFromDate(d: Date, offsetMinutes = TOKYO_OFFSET_MINUTES): Day 
  * 1899-12-30 in the spreadsheet's zone. That instant was built with the zone's offset *in 1899*,
  * which for some zones is local mean time with odd minutes and seconds (Paris +0:09:21 until 1911,
  * Shanghai +8:05:43 until 1901). Asia/Tokyo itself left LMT (+9:18:59) on 1888-01-01, so 1899 is
- * already +9:00 in the IANA data. So the caller may pass `zoneOffsetMinutesAt` (the spreadsheet
- * zone's offset in minutes at an instant, fractions allowed); otherwise the fixed offset is used.
+ * already +9:00 in the IANA data. A spreadsheet in another zone is read through the staff-date
+ * reader first (adapters/sheet-zone-reader.ts: the same wall-clock time in Tokyo, LMT included),
+ * so the fixed offset is right here.
  * The result is rounded to the nearest minute because a time is stored as a fraction of a day and
  * may come back a few milliseconds short (14:02:59.999 must read as 14:03, not 14:02), and
  * because sub-minute LMT offsets would otherwise shift the minute.
  */
-export function minuteOfDayFromDate(
-  d: Date,
-  offsetMinutes = TOKYO_OFFSET_MINUTES,
-  zoneOffsetMinutesAt?: (ms: number) => number,
-): number {
-  const ms = d.getTime();
-  const offset = zoneOffsetMinutesAt ? zoneOffsetMinutesAt(ms) : offsetMinutes;
-  const wallMs = ms + offset * MINUTE_MS;
+export function minuteOfDayFromDate(d: Date, offsetMinutes = TOKYO_OFFSET_MINUTES): number {
+  const wallMs = d.getTime() + offsetMinutes * MINUTE_MS;
   const intoDay = ((wallMs % DAY_MS) + DAY_MS) % DAY_MS;
   return Math.round(intoDay / MINUTE_MS) % 1440;
 }

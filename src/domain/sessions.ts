@@ -167,13 +167,15 @@ export function canonicalSessionId(raw: string): string {
     .replace(/[‐‑‒–—―ー−－]/g, '-');
 }
 
-function readDayCell(v: unknown): Day | null {
+/** A Sessions date cell as the sessions read it: a Date (its Tokyo day) or typed text. */
+export function readDayCell(v: unknown): Day | null {
   if (isDate(v)) return dayFromDate(v);
   if (typeof v === 'string') return parseDay(v);
   return null;
 }
 
-function readMinuteCell(v: unknown): number | null {
+/** A Sessions time cell as the sessions read it: a Date, a fraction of a day or typed text. */
+export function readMinuteCell(v: unknown): number | null {
   if (isDate(v)) return minuteOfDayFromDate(v);
   if (typeof v === 'number' && v >= 0 && v < 1) return Math.round(v * 1440) % 1440;
   if (typeof v === 'string') return parseTime(v);
@@ -335,7 +337,8 @@ export function isOpenForSignup(session: Session, now: number): boolean {
   return !session.cancelled && now < session.closesAt && now < session.startsAt;
 }
 
-function hhmm(minute: number): string {
+/** A minute of the day as 'HH:MM'. */
+export function hhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 

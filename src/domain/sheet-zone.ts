@@ -12,8 +12,9 @@
 //   typed as the same wall-clock time in Tokyo (staffWallClock below).
 // Pure: the adapters (adapters/sheet-zone*.ts) read the zone and format Dates in it.
 
-import { dayFromDate, minuteOfDayFromDate, TOKYO_OFFSET_MINUTES } from './dates';
+import { TOKYO_OFFSET_MINUTES } from './dates';
 import type { ProbeResult } from './env-probes';
+import { hhmm, readDayCell, readMinuteCell } from './sessions';
 
 /** The program's zone (RULES: all dates and times are in Asia/Tokyo; appsscript.json). */
 export const PROGRAM_ZONE = 'Asia/Tokyo';
@@ -114,14 +115,10 @@ export function keptWarning(
  * reads them) as 10 May and 19:00 in Tokyo.
  */
 export function judgeZone(zone: string, read: { day: unknown; time: unknown }): ProbeResult[] {
-  const isDate = (v: unknown): v is Date =>
-    Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
-  const day = isDate(read.day) ? dayFromDate(read.day) : String(read.day);
-  const minute = isDate(read.time) ? minuteOfDayFromDate(read.time) : null;
-  const time =
-    minute === null
-      ? String(read.time)
-      : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  // Read as the Sessions sheet's Date and Start cells are (domain/sessions.ts).
+  const day = readDayCell(read.day) ?? String(read.day);
+  const minute = readMinuteCell(read.time);
+  const time = minute === null ? String(read.time) : hhmm(minute);
   const ok = day === '2024-05-10' && time === '19:00';
   return [
     {

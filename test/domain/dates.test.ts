@@ -199,11 +199,8 @@ describe('minuteOfDayFromDate (time-only sheet cells: a Date on 1899-12-30)', ()
     expect(minuteOfDayFromDate(d)).toBe(843);
   });
 
-  test('a zone with local mean time in 1899 (Paris +0:09:21) reads with the zone-offset function', () => {
-    const paris = 9 * 60 + 21;
-    const d = cell(14, 3, paris);
-    expect(minuteOfDayFromDate(d, 60, () => paris / 60)).toBe(843);
-  });
+  // A zone with local mean time in 1899 (Paris +0:09:21) is read through the staff-date reader
+  // first: test/local/spreadsheet.test.ts and test/integration/spreadsheet-zone.test.ts.
 
   test('midnight and the last minute of the day', () => {
     expect(minuteOfDayFromDate(cell(0, 0, 9 * 3600))).toBe(0);

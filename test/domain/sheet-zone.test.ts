@@ -70,6 +70,16 @@ describe('the environment check of the zone', () => {
     expect(zone.verdict).toBe('different');
     expect(zone.detail).toContain('Australia/Sydney: run Set up / check');
     expect(typed).toMatchObject({ verdict: 'different', detail: 'read as 2024-05-09 18:00' });
-    expect(judgeZone('UTC', { day: '2024/05/10', time: '' })[1].detail).toBe('read as 2024/05/10 ');
+    expect(judgeZone('UTC', { day: '2024/05/10', time: '' })[1].detail).toBe('read as 2024-05-10 ');
+  });
+
+  test('the typed cells are read as the Sessions sheet reads them: a day left as text still reads as that day, a time that is no time is different', () => {
+    expect(judgeZone('Asia/Tokyo', { day: '2024/05/10', time: '19:00' })[1]).toMatchObject({
+      verdict: 'expected',
+    });
+    expect(judgeZone('Asia/Tokyo', { day: '2024/05/10', time: 'x' })[1]).toMatchObject({
+      verdict: 'different',
+      detail: 'read as 2024-05-10 x',
+    });
   });
 });
