@@ -65,7 +65,12 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   // application (R18) from meeting itself when the caller passes every stored decision.
   const priors = ctx.priors.filter((p) => compareSubmission(p, app) < 0);
 
-  // R15: a required answer missing, blank, or (for the date) unreadable.
+  const supportDay = isBlank(app.supportDate) ? null : parseDay(app.supportDate);
+  const key = recipientKey(app.recipientName, app.recipientBirthYear);
+
+  // R15, all in one place: a required answer missing or blank; without the respondent's email
+  // R6 cannot be checked; a date that is not a date; a name without a letter or digit ('-',
+  // '？', '・・') names nobody, so R13 and R14 cannot be checked. Each is for staff to look at.
   const answers: Record<(typeof REQUIRED_FIELDS)[number], string> = {
     applicantId: app.applicantId,
     supportDate: app.supportDate,
@@ -73,14 +78,14 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
     endTime: app.endTime,
     recipientName: app.recipientName,
   };
-  for (const field of REQUIRED_FIELDS) {
-    if (app.missing.includes(field) || isBlank(answers[field])) reasons.add('MISSING_ANSWER');
+  if (
+    REQUIRED_FIELDS.some((field) => app.missing.includes(field) || isBlank(answers[field])) ||
+    isBlank(app.respondentEmail) ||
+    supportDay === null ||
+    key === ''
+  ) {
+    reasons.add('MISSING_ANSWER');
   }
-  // Without the respondent's email R6 cannot be checked: staff must look.
-  if (isBlank(app.respondentEmail)) reasons.add('MISSING_ANSWER');
-
-  const supportDay = isBlank(app.supportDate) ? null : parseDay(app.supportDate);
-  if (supportDay === null) reasons.add('MISSING_ANSWER');
 
   // R5 → R6 → R7: only a known applicant can be checked for who sent it and eligibility.
   const applicantId = isBlank(app.applicantId)
@@ -148,10 +153,6 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   if (secondValid && secondId !== null) supporters.push(secondId);
 
   // R13: ACCEPTED and REVIEW applications for the same person count, REJECTED ones do not.
-  const key = recipientKey(app.recipientName, app.recipientBirthYear);
-  // R15: a name without a letter or digit ('-', '？', '・・') names nobody, so R13 and R14 cannot
-  // be checked: an unreadable required answer, for staff. (A blank name is already counted above.)
-  if (key === '') reasons.add('MISSING_ANSWER');
   if (key !== '') {
     const counted = priors.filter(
       (p) => p.recipientKey === key && (p.status === 'ACCEPTED' || p.status === 'REVIEW'),

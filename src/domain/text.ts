@@ -94,9 +94,15 @@ export function recipientKey(name: string, birthYear: string): string {
   return tokens.join(' ') + (year === null ? '' : '#' + year);
 }
 
-/** A sheet value is a Date (from this context or the spreadsheet service's). */
+/**
+ * A sheet value is a Date (from this context or the spreadsheet service's): tagged Date, with a
+ * getTime to call. An object that only claims the tag (Symbol.toStringTag) is not one.
+ */
 export function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return (
+    Object.prototype.toString.call(value) === '[object Date]' &&
+    typeof (value as { getTime?: unknown }).getTime === 'function'
+  );
 }
 
 /** A cell read back as text: Dates as their Tokyo date/time, numbers as digits. */

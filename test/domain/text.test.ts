@@ -2,6 +2,7 @@ import {
   cellText,
   hiraganaToKatakana,
   isBlank,
+  isDateValue,
   isNoneAnswer,
   nfkc,
   normalizeEmail,
@@ -144,6 +145,13 @@ describe('cellText: a cell read back as text', () => {
   test('text stays as typed, numbers as their digits', () => {
     expect(cellText(' BN-00012 ')).toBe(' BN-00012 ');
     expect(cellText(12)).toBe('12');
+  });
+
+  test('an object that only claims to be a Date (its tag, no getTime) reads as its text, no error', () => {
+    const fake = { [Symbol.toStringTag]: 'Date' };
+    expect(isDateValue(fake)).toBe(false);
+    expect(cellText(fake)).toBe('[object Date]');
+    expect(isDateValue(new Date('2024-07-30T05:03:12Z'))).toBe(true);
   });
 });
 
