@@ -477,6 +477,30 @@ describe('statistics after the issue choices were edited (R37: no case dropped o
   });
 });
 
+describe('statistics after the prefecture question became a dropdown', () => {
+  test('choices written "東京都 / Tokyo" are counted under Tokyo (R37), not as an unknown prefecture', () => {
+    const o = officeWithAiko();
+    uncounted(o, () => {
+      const old = item(o, o.application, A.prefecture);
+      const index = old.getIndex();
+      o.application.deleteItem(old);
+      const list = o.application
+        .addListItem()
+        .setTitle(A.prefecture)
+        .setChoiceValues(['東京都 / Tokyo', '大阪府 / Osaka', '海外 / Outside Japan']);
+      o.application.moveItem(list, index);
+    });
+    o.apply({ email: 'aiko@example.org', prefecture: '東京都 / Tokyo' });
+    o.rt.run('updateStatistics');
+    const stats = sheetValues(o, 'Statistics').map((r) => r.map(String));
+    expect(stats.find((r) => r[0] === '東京都 / Tokyo')?.slice(0, 3)).toEqual([
+      '東京都 / Tokyo',
+      '1',
+      '1',
+    ]);
+  });
+});
+
 describe('course and sign-up forms edited after set-up', () => {
   test('a module choice reworded to a wording that names no module: the completion is kept for staff (CHECK) and staff get one alert', () => {
     const o = office({ withCourseForm: true });
@@ -520,6 +544,44 @@ describe('course and sign-up forms edited after set-up', () => {
     );
     const rows = o.rows('Sign-ups');
     expect(rows.map((r) => [r['Session ID'], r.Status])).toEqual([['S-01', 'ACCEPTED']]);
+  });
+});
+
+describe('the sign-up form’s session choice edited by hand, its session ID removed', () => {
+  test('the sign-up names no session: it is refused as closed (R34), staff get one alert, and the script writes the choices back at once', () => {
+    const o = office({ withSignupForm: true });
+    o.explains.push(/STAFF_ALERT.*A sign-up names no session/);
+    o.register({ email: 'aiko@example.org', name: 'Aiko' });
+    o.register({ email: 'ben@example.org', name: 'Ben' });
+    staffAddsSession(o, 'S-01', '2023/07/20', 10);
+    o.rt.run('updateSessions');
+    const signup = o.signup as Form;
+    const title = '参加する回 / Session';
+    const choices = () =>
+      uncounted(o, () =>
+        item(o, signup, title)
+          .getChoices()
+          .map((c) => c.getValue()),
+      );
+    const written = choices();
+    rechoose(o, signup, title, ['7月20日 在留資格の相談']);
+    const signUp = (email: string, id: string, answer: string) =>
+      uncounted(o, () =>
+        o.rt.forms.submit(signup, {
+          email,
+          answers: { '伴走ネットID / Bansou Net ID': id, [title]: answer },
+        }),
+      );
+    signUp('aiko@example.org', 'BN-00001', '7月20日 在留資格の相談');
+    expect(o.rows('Sign-ups').map((r) => [r['Session ID'], r.Status, r['Reason codes']])).toEqual([
+      ['7月20日', 'REJECTED', 'SESSION_CLOSED'],
+    ]);
+    expect(alerts(o)).toEqual([expect.stringContaining('A sign-up names no session')]);
+    // The choices the script keeps are back: the next sign-up names its session.
+    expect(choices()).toEqual(written);
+    signUp('ben@example.org', 'BN-00002', written[0]);
+    expect(o.rows('Sign-ups')[1].Status).toBe('ACCEPTED');
+    expect(alerts(o)).toHaveLength(1);
   });
 });
 
