@@ -6,7 +6,13 @@
 // so no execution, however often it runs, sends one twice.
 
 import { alertStaffOnce } from '../adapters/alerts';
-import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapters/answers';
+import {
+  findTitle,
+  mapFields,
+  normalizeTitle,
+  readResponse,
+  sameVersion,
+} from '../adapters/answers';
 import { memberWorld } from '../adapters/decision-world';
 import { type Env, whenCommitted } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
@@ -171,7 +177,13 @@ function memberAsOfIn(histories: Lookup<readonly MemberVersion[]>): MemberAsOf {
   return (id, at) => {
     const v = versionAsOf(histories.get(id), at);
     return v
-      ? { id, email: v.email, experience: v.experience, foreignBackground: v.foreignBackground }
+      ? {
+          id,
+          email: v.email,
+          // R34 asks for experience declared: an unreadable answer is not one.
+          experience: v.experience === true,
+          foreignBackground: v.foreignBackground,
+        }
       : undefined;
   };
 }
@@ -606,8 +618,13 @@ export function syncSignupForm(
   const hash = hashOf(`${settings.signupFormUrl}\n${wanted.join('\n')}`);
   if (props.get(CHOICES_KEY) === hash) return false;
   const f = form ?? openFormByUrl(settings.signupFormUrl, 'Sign-up form / 相談会申込フォーム');
-  const title = normalizeTitle(settings.signupFields.session);
-  const item = f.getItems().find((i) => normalizeTitle(i.getTitle()) === title);
+  const items = f.getItems();
+  const title = findTitle(
+    settings.signupFields.session,
+    items.map((i) => normalizeTitle(i.getTitle())),
+    new Set([settings.signupFields.memberId, settings.signupFields.purpose].map(normalizeTitle)),
+  );
+  const item = items.find((i) => normalizeTitle(i.getTitle()) === title);
   if (!item) return false; // set-up reports the missing question
   const type = String(item.getType());
   if (type === 'LIST') item.asListItem().setChoiceValues(wanted);

@@ -3,6 +3,7 @@ import {
   hiraganaToKatakana,
   isBlank,
   isDateValue,
+  isNoneAnswer,
   nfkc,
   normalizeEmail,
   normalizeLabel,
@@ -165,5 +166,24 @@ describe('normalizeLabel (sheet headers R24, form question titles)', () => {
   test('a non-string cell reads as its text; null as empty', () => {
     expect(normalizeLabel(2024)).toBe('2024');
     expect(normalizeLabel(null)).toBe('');
+  });
+});
+
+describe('isNoneAnswer: what people type into a required question that has nothing for them', () => {
+  test.each([
+    ['', true],
+    ['なし', true],
+    ['無し', true],
+    ['いません', true],
+    ['None', true],
+    ['N/A', true],
+    ['-', true],
+    ['ー', true],
+    ['—', true],
+    ['BN-00002', false],
+    ['bn 2', false],
+    ['山田', false],
+  ])('%j says none: %s', (answer, expected) => {
+    expect(isNoneAnswer(answer)).toBe(expected);
   });
 });
