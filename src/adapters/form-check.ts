@@ -34,7 +34,8 @@ export function formChecks(settings: Settings): FormCheck[] {
       handler: 'onApplicationSubmit',
       fields: settings.applicationFields,
       types: {
-        supportDate: ['DATE', 'TEXT'],
+        // A date-and-time answer ('yyyy-MM-dd HH:mm') is read as its day (parseDay).
+        supportDate: ['DATE', 'DATETIME', 'TEXT'],
         startTime: ['TIME', 'TEXT'],
         endTime: ['TIME', 'TEXT'],
       },

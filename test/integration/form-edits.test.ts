@@ -449,6 +449,22 @@ describe('application form edited after set-up', () => {
   });
 });
 
+describe('the support date turned into a date-and-time question', () => {
+  test('its answer (yyyy-MM-dd HH:mm, APPS-SCRIPT-FACTS) is read as its day: ACCEPTED, and set-up’s check (the Health report) accepts the type', () => {
+    const o = officeWithAiko();
+    uncounted(o, () => {
+      const old = item(o, o.application, A.supportDate);
+      const index = old.getIndex();
+      o.application.deleteItem(old);
+      const dt = o.application.addDateTimeItem().setTitle(A.supportDate).setRequired(true);
+      o.application.moveItem(dt, index);
+    });
+    const r = o.apply({ email: 'aiko@example.org', date: '2023-07-20 10:00' });
+    expect(decision(o, r)).toEqual(['ACCEPTED', '']);
+    expect(String(o.rt.run('healthReport'))).toMatch(/Forms \/ フォーム: as set-up expects/);
+  });
+});
+
 describe('statistics after the issue choices were edited (R37: no case dropped or misfiled)', () => {
   test('a choice reworded after cases were filed under it: the earlier cases stay under their own wording, not under "Other"', () => {
     const o = officeWithAiko();
@@ -520,6 +536,25 @@ describe('course and sign-up forms edited after set-up', () => {
     }
     expect(o.rows('Course').map((r) => r.Status)).toEqual(['CHECK / 要確認', 'CHECK / 要確認']);
     expect(alerts(o)).toHaveLength(1);
+  });
+
+  test('the module question’s title replaced whole: each completion is kept for staff (CHECK), and staff get one alert naming the question', () => {
+    const o = office({ withCourseForm: true });
+    o.explains.push(/STAFF_ALERT.*受講した講座 \/ Module/);
+    const course = o.course as Form;
+    retitle(o, course, C.module, '受講した回 / Session attended');
+    for (let i = 0; i < 2; i++) {
+      uncounted(o, () =>
+        o.rt.forms.submit(course, {
+          email: 'aiko@example.org',
+          answers: { [C.memberId]: 'BN-00001', '受講した回 / Session attended': 'Basic 1' },
+        }),
+      );
+    }
+    expect(o.rows('Course').map((r) => r.Status)).toEqual(['CHECK / 要確認', 'CHECK / 要確認']);
+    expect(alerts(o)).toEqual([
+      expect.stringContaining('A question is missing from the course questionnaire form'),
+    ]);
   });
 
   test('a session choice edited by hand, the session ID kept first: the sign-up is decided for that session', () => {
