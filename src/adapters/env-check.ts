@@ -25,6 +25,7 @@ import { errorText } from './mailer';
 import { readSettings } from './settings-store';
 import { readStaffDatesIn, staffDateReader } from './sheet-zone-reader';
 import { fromCell, isDateValue, toTextCell } from './tables/cells';
+import { expectSystemSheets, SYSTEM_SHEETS_KEY } from './tables/system-sheets';
 import { Workbook } from './tables/workbook';
 import { currentAccount, isOwner, readLastRuns, readOwnerRecord } from './trigger-owner';
 import { CLOCK_HANDLERS, FORM_HANDLERS, formHandlersFor, SESSION_CLOCK_HANDLERS } from './triggers';
@@ -181,6 +182,8 @@ export function runEnvironmentCheck(): string {
   }
   let settings: Settings | null = null;
   try {
+    // A Settings tab renamed is reported, not made again with the defaults (system-sheets.ts).
+    expectSystemSheets(PropertiesService.getScriptProperties().getProperty(SYSTEM_SHEETS_KEY));
     const book = Workbook.active();
     // Program days staff typed as dates, read in the spreadsheet's zone (as set-up reads them).
     readStaffDatesIn(book.ss.getSpreadsheetTimeZone());

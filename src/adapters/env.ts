@@ -8,6 +8,7 @@ import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
 import { useRecordedZone } from './sheet-zone-reader';
 import { OUTBOX } from './tables/schema';
+import { expectSystemSheets, SYSTEM_SHEETS_KEY } from './tables/system-sheets';
 import { Workbook } from './tables/workbook';
 
 export interface Env {
@@ -32,10 +33,25 @@ export function openEnv(by: string, config: 'cached' | 'fresh' = 'fresh'): Env {
   const props = new ScriptProps();
   // Dates staff typed read in the spreadsheet's zone as recorded (adapters/sheet-zone).
   useRecordedZone(props);
+  // The system sheets set-up made must be there: none is made again empty (system-sheets.ts).
+  expectSystemSheets(props.get(SYSTEM_SHEETS_KEY));
+  rearmMissingSheetAlerts(book, props);
   const { settings, templates } = readConfig(book, props, now, config);
   const log = new ActivityLog(book, now, by);
   const mailer = new Mailer(book, settings, now, log, props);
   return { book, settings, templates, now, log, mailer, props, by };
+}
+
+/** Alert key of a system sheet found missing (entry/run.ts reportMissingSheet). */
+export const MISSING_SHEET_ALERT = 'missing-sheet:';
+
+/**
+ * A missing-sheet alert stands until its sheet is back, then may be sent again: only while one
+ * stands does this look for the sheet (the normal path makes no call: Properties are read once).
+ */
+function rearmMissingSheetAlerts(book: Workbook, props: ScriptProps): void {
+  for (const key of Object.keys(props.withPrefix(`alert.${MISSING_SHEET_ALERT}`)))
+    if (book.ss.getSheetByName(key.slice(`alert.${MISSING_SHEET_ALERT}`.length))) props.delete(key);
 }
 
 /**

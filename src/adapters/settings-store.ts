@@ -53,6 +53,15 @@ export function readConfig(
   return { settings, templates };
 }
 
+/**
+ * The staff address as last read from Settings (the cache, however old), or '' if none: where a
+ * missing-sheet alert goes when Settings or Templates is the sheet missing (entry/run.ts).
+ */
+export function lastKnownStaffEmail(props: ScriptProps): string {
+  const row = loadCache(props)?.settings.find(([key]) => key === 'staffEmail');
+  return row ? row[1].trim() : '';
+}
+
 function loadCache(props: ScriptProps): CachedConfig | null {
   const chunks = props.withPrefix(CONFIG_PREFIX);
   const count = Number(chunks[`${CONFIG_PREFIX}chunks`] ?? '');

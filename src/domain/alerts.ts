@@ -145,4 +145,12 @@ export const ALERTS = {
     ),
     message: both(warning.ja, warning.en),
   }),
+  /** A system sheet set-up made is gone (renamed or deleted): the jobs that need it stop. */
+  missingSheet: (sheet: string): StaffAlert => ({
+    title: both(`シート「${sheet}」が見つかりません`, `The sheet "${sheet}" is missing`),
+    message: both(
+      `システムのシート「${sheet}」が見つかりません（タブ名が変えられたか、削除されました）。空のシートを作り直すと支払いの二重払いや ID の重複が起きるため、このシートを使う処理は止めています。フォームの回答は失われず、処理待ちのまま残ります。タブ名を「${sheet}」に戻してください（削除した場合は「ファイル > 変更履歴」から復元し、名前を「${sheet}」にします）。戻せば次の定期処理で再開されます。`,
+      `The system sheet "${sheet}" is missing (its tab was renamed or deleted). The jobs that need it have stopped, since an empty sheet in its place could pay lines twice or give out IDs again. No form response is lost: they wait to be processed. Rename the tab back to "${sheet}" (if it was deleted, restore it from File > Version history and name it "${sheet}"). The work resumes at the next hourly run.`,
+    ),
+  }),
 };

@@ -18,9 +18,15 @@ import { FORM_TRIGGERS } from '../adapters/triggers';
 
 export { showToStaff };
 
+import { alertStaffOnce } from '../adapters/alerts';
+import { commit, MISSING_SHEET_ALERT } from '../adapters/env';
 import { errorText } from '../adapters/mailer';
+import { ScriptProps } from '../adapters/props';
+import { lastKnownStaffEmail } from '../adapters/settings-store';
 import { LOG } from '../adapters/tables/schema';
+import { MissingSystemSheet } from '../adapters/tables/system-sheets';
 import { appendRows } from '../adapters/tables/table';
+import { ALERTS } from '../domain/alerts';
 import type { FormName } from '../domain/settings-types';
 
 type Processor = (
@@ -54,6 +60,7 @@ export function onFormSubmit(
     // Left for the sweep (R26); the log names the response only (R27).
     console.error(`FAILED ${kind} ${responseId}: ${errorText(error)} — left for the sweep`);
     bestEffortLog(`${kind.toUpperCase()}_FAILED`, responseId, errorText(error));
+    reportMissingSheet(error);
   }
   // The lock is released: now the mail whose rows were written (even if a later write failed:
   // the sweep finds those rows handled and would not send it again).
@@ -79,6 +86,7 @@ export function onTimer(
   } catch (error) {
     console.error(`FAILED ${name}: ${errorText(error)}`);
     bestEffortLog(`${name.toUpperCase()}_FAILED`, '', errorText(error));
+    reportMissingSheet(error);
   }
 }
 
@@ -101,9 +109,57 @@ export function fromMenu(
       : 'Another task is running; try again in a minute. / 他の処理が実行中です。少し待ってからもう一度お試しください。';
   } catch (error) {
     message = `${title}: ${errorText(error)}`;
+    reportMissingSheet(error);
   }
   showToStaff(title, message);
   return message;
+}
+
+/**
+ * A system sheet found missing (system-sheets.ts): staff get one alert naming it and what to do
+ * (again only once it was back and went missing anew), with its Log line. Sent straight away
+ * should the Outbox be the sheet missing. Never throws.
+ */
+function reportMissingSheet(error: unknown): void {
+  if (!(error instanceof MissingSystemSheet)) return;
+  const alert = ALERTS.missingSheet(error.sheet);
+  try {
+    withScriptLock(LOCK_WAIT_MS, () => {
+      const env = openEnv(actor('trigger'), 'cached');
+      if (env.props.get(`alert.${MISSING_SHEET_ALERT}${error.sheet}`)) return;
+      alertStaffOnce(env, `${MISSING_SHEET_ALERT}${error.sheet}`, alert);
+      try {
+        commit(env);
+      } catch (_e) {
+        // The Outbox itself may be the sheet missing: the alert goes out directly.
+        MailApp.sendEmail({
+          to: env.settings.staffEmail,
+          subject: `${alert.title.ja} / ${alert.title.en}`,
+          body: `${alert.message.ja}\n\n${alert.message.en}`,
+        });
+        env.log.stage();
+      }
+    });
+  } catch (_e) {
+    // Settings or Templates is the sheet missing: no Env. The alert goes, once, to the staff
+    // address as last read from Settings, with its Log line.
+    try {
+      const props = new ScriptProps();
+      const key = `alert.${MISSING_SHEET_ALERT}${error.sheet}`;
+      if (props.get(key)) return;
+      const to = lastKnownStaffEmail(props);
+      if (to !== '')
+        MailApp.sendEmail({
+          to,
+          subject: `${alert.title.ja} / ${alert.title.en}`,
+          body: `${alert.message.ja}\n\n${alert.message.en}`,
+        });
+      props.set(key, String(Date.now()));
+      bestEffortLog('STAFF_ALERT', '', `${alert.title.en}: ${alert.message.en}`);
+    } catch (e) {
+      console.error(`MISSING_SHEET ${error.sheet}: no staff alert sent: ${errorText(e)}`);
+    }
+  }
 }
 
 /** Records a failure in the Log sheet (through its schema) if the spreadsheet can be reached. */

@@ -29,6 +29,12 @@ import {
   TEMPLATES,
 } from '../adapters/tables/schema';
 import { SESSIONS, SIGNUPS } from '../adapters/tables/sessions-schema';
+import {
+  expectSystemSheets,
+  MissingSystemSheet,
+  recordedSheets,
+  SYSTEM_SHEETS_KEY,
+} from '../adapters/tables/system-sheets';
 import type { TableSpec } from '../adapters/tables/table';
 import { Workbook } from '../adapters/tables/workbook';
 import {
@@ -79,6 +85,15 @@ export type PrepareSessionSheets = (
 export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupReport {
   const book = Workbook.active();
   const done: string[] = [];
+  // A system sheet an earlier set-up made, now renamed or deleted, is not made again empty (an
+  // empty Ledger would pay every line again): staff rename it back first (system-sheets.ts).
+  const recorded = recordedSheets(
+    PropertiesService.getScriptProperties().getProperty(SYSTEM_SHEETS_KEY),
+  );
+  const gone = recorded.filter((name) => book.ss.getSheetByName(name) === null);
+  if (gone.length > 0)
+    return { ok: false, problems: gone.map((name) => new MissingSystemSheet(name).message), done };
+  expectSystemSheets(null);
   // Settings staff typed as dates (the program's days) read in the spreadsheet's own zone, as
   // it is now: an older version never recorded it (adapters/sheet-zone-reader).
   const zone = book.ss.getSpreadsheetTimeZone();
@@ -124,6 +139,14 @@ export function runSetup(prepareSessionSheets: PrepareSessionSheets): SetupRepor
     // Text columns as Plain text, also on sheets staff re-formatted (#17, store/text-columns).
     else table.formatTextColumns();
   }
+  // From now on a job that finds one of these missing stops rather than making it again empty.
+  props.set(
+    SYSTEM_SHEETS_KEY,
+    [...SYSTEM_TABLES, SETTINGS]
+      .filter((spec) => spec !== LOG)
+      .map((spec) => spec.name)
+      .join('\n'),
+  );
   // A member history that begins now starts with every member as their Members row stands.
   const history = book.table(MEMBER_HISTORY);
   if (history.created) {

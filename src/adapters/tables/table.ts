@@ -4,6 +4,7 @@
 
 import { normalizeLabel } from '../../domain/text';
 import { type CellValue, fromCell, toCell, toTextCell } from './cells';
+import { refuseToRecreate } from './system-sheets';
 import { isTextColumn, PLAIN_TEXT, textColumnKeys } from './text-columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -248,6 +249,8 @@ export class Table<K extends string> {
     let sheet = ss.getSheetByName(spec.name);
     let created = false;
     if (!sheet) {
+      // A system sheet set-up made, now gone: never an empty one in its place (system-sheets.ts).
+      refuseToRecreate(spec.name);
       sheet = createSheet(ss, spec);
       created = true;
     }

@@ -2,6 +2,7 @@
 // once per execution, and every change is written back in flushAll().
 
 import type { KeysOf } from './schema';
+import { refuseToRecreate } from './system-sheets';
 import { type Search, searchTables, Table, type TableSpec } from './table';
 
 export class Workbook {
@@ -27,13 +28,16 @@ export class Workbook {
   /**
    * The table of `spec` for lookups by key (Table.lookup): the table already open in this
    * execution if any (then lookups filter what it holds), else its header only, the rows coming
-   * in as they are looked up. Null when the sheet does not exist (nothing is created).
+   * in as they are looked up. Null when the sheet does not exist (nothing is created); a sheet
+   * set-up made and now missing throws MissingSystemSheet.
    */
   lookupTable<T extends TableSpec>(spec: T): Table<KeysOf<T>> | null {
     const open = this.tables.get(spec.name);
     if (open) return open as Table<KeysOf<T>>;
     const table = Table.openForLookups(this.ss, spec) as Table<string> | null;
     if (table) this.tables.set(spec.name, table);
+    // No sheet reads as "no rows" only where set-up never made it (system-sheets.ts).
+    else refuseToRecreate(spec.name);
     return table as Table<KeysOf<T>> | null;
   }
 
@@ -51,6 +55,7 @@ export class Workbook {
     }
     const table = Table.openIfExists(this.ss, spec) as Table<string> | null;
     if (table) this.tables.set(spec.name, table);
+    else refuseToRecreate(spec.name);
     return table as Table<KeysOf<T>> | null;
   }
 
