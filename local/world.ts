@@ -3,50 +3,33 @@
 // at them, and the built bundle loaded. Tests, the runner, the bench and the fault suite all
 // start here, so they exercise the same set-up staff would have.
 import { resolve } from 'node:path';
-import { REFERENCE_ISSUE_CHOICES } from '../src/domain/settings-catalogue';
+import {
+  FIELD_MAPS,
+  type FieldMapDeclaration,
+  REFERENCE_ISSUE_CHOICES,
+} from '../src/domain/settings-catalogue';
 import { callCost, defaultModel, type LatencyModel } from './bench/latency';
 import type { Form, FormSpec } from './runtime/forms';
 import { LocalRuntime } from './runtime/index';
 import type { LocalSpreadsheet } from './runtime/spreadsheet';
 
-export const REGISTRATION_TITLES = {
-  name: '氏名 / Name',
-  phoneticName: 'フリガナ / Name (phonetic)',
-  phone: '電話番号 / Phone',
-  address: '郵送先住所 / Mailing address',
-  organization: '所属団体 / Organization',
-  area: '活動地域（都道府県） / Area of activity (prefecture)',
-  languages: '対応できる言語 / Languages you can support in',
-  foreignBackground: '外国にルーツがありますか / Do you have a foreign background?',
-  experience: '伴走支援の経験 / Accompanying-support experience',
-  emailLanguage: '連絡に使う言語 / Language for emails',
-  consent: '個人情報の取り扱いに同意します / I agree to the privacy policy',
-} as const;
+/**
+ * A form's question titles as the reference forms have them (RULES.md §7): the product's default
+ * field map (FIELD_MAPS, the first of each field's texts), so the forms here and the default
+ * Settings cannot differ. test/domain/settings-catalogue.test.ts checks them against RULES by hand.
+ */
+function referenceTitles<M extends FieldMapDeclaration>(
+  map: M,
+): { readonly [K in keyof M['fields']]: M['fields'][K][0] } {
+  return Object.fromEntries(
+    Object.entries(map.fields).map(([field, [title]]) => [field, title]),
+  ) as { [K in keyof M['fields']]: M['fields'][K][0] };
+}
 
-export const APPLICATION_TITLES = {
-  applicantId: '伴走ネットID / Bansou Net ID',
-  applicantName: '氏名 / Name',
-  supportDate: '支援日 / Date of support',
-  startTime: '開始時刻 / Start time',
-  endTime: '終了時刻 / End time',
-  recipientName: '相談者の氏名 / Name of the person supported',
-  recipientBirthYear: '相談者の生まれ年 / Year of birth of the person supported',
-  secondId: '同行した支援者の伴走ネットID / Bansou Net ID of the second supporter',
-  issues: '相談内容 / Issues',
-  prefecture: '支援した地域（都道府県） / Prefecture where support took place',
-  description: '支援の内容 / What support was given',
-} as const;
-
-export const COURSE_TITLES = {
-  memberId: '伴走ネットID / Bansou Net ID',
-  module: '受講した講座 / Module',
-} as const;
-
-export const SIGNUP_TITLES = {
-  memberId: '伴走ネットID / Bansou Net ID',
-  session: '参加する回 / Session',
-  purpose: '参加の目的 / Purpose',
-} as const;
+export const REGISTRATION_TITLES = referenceTitles(FIELD_MAPS.registration);
+export const APPLICATION_TITLES = referenceTitles(FIELD_MAPS.application);
+export const COURSE_TITLES = referenceTitles(FIELD_MAPS.course);
+export const SIGNUP_TITLES = referenceTitles(FIELD_MAPS.signup);
 
 export const PURPOSE_CHOICES = ['参加 / Participation', '研修 / Training'];
 

@@ -6,35 +6,23 @@
 // fields, never values.
 import { ACCOUNTS, MEMBERS } from '../../src/adapters/tables/schema';
 import { columnIndexes, headerTexts } from '../../src/adapters/tables/table';
+import { ACCOUNT_FIELD_NAMES, type AccountField } from '../../src/domain/accounts';
 import { seededRandom } from '../random';
 import { writeSettings } from '../world';
 import type { RunOutcome } from './engine';
 import { type InputTable, isEmptyRow, requireColumn, text } from './inputs';
 
-/** One row of the Accounts sheet, as staff would type it. */
-export interface AccountInput {
+/** One row of the Accounts sheet, as staff would type it: its fields (R31) as text. */
+export type AccountInput = Record<AccountField, string> & {
   /** Data row of the input file (1 = the first row under the header). */
   row: number;
-  memberId: string;
-  bankCode: string;
-  branchCode: string;
-  accountType: string;
-  accountNumber: string;
-  holder: string;
-}
+};
 
-type AccountKey = Exclude<keyof AccountInput, 'row'>;
-const ACCOUNT_KEYS: AccountKey[] = [
-  'memberId',
-  'bankCode',
-  'branchCode',
-  'accountType',
-  'accountNumber',
-  'holder',
-];
+/** The fields of an Accounts row, in the sheet's order, as the product names them. */
+const ACCOUNT_KEYS = Object.keys(ACCOUNT_FIELD_NAMES) as AccountField[];
 
 /** The header texts of a column of the Accounts sheet (its schema: English, Japanese or both). */
-function namesOf(key: AccountKey): string[] {
+function namesOf(key: AccountField): string[] {
   const column = ACCOUNTS.columns.find((c) => c.key === key);
   if (!column) throw new Error(`the Accounts sheet has no column ${key}`);
   return headerTexts(column);
@@ -42,22 +30,12 @@ function namesOf(key: AccountKey): string[] {
 
 /** Reads --accounts: the columns of the Accounts sheet (English or Japanese headers). */
 export function readAccountsTable(table: InputTable): AccountInput[] {
-  const at = Object.fromEntries(
-    ACCOUNT_KEYS.map((k) => [k, requireColumn(table, namesOf(k))]),
-  ) as Record<AccountKey, number>;
+  const at = ACCOUNT_KEYS.map((k) => [k, requireColumn(table, namesOf(k))] as const);
   const out: AccountInput[] = [];
   table.rows.forEach((cells, i) => {
     if (isEmptyRow(cells)) return;
-    const get = (k: AccountKey) => text(cells[at[k]]).trim();
-    out.push({
-      row: i + 1,
-      memberId: get('memberId'),
-      bankCode: get('bankCode'),
-      branchCode: get('branchCode'),
-      accountType: get('accountType'),
-      accountNumber: get('accountNumber'),
-      holder: get('holder'),
-    });
+    const fields = Object.fromEntries(at.map(([k, c]) => [k, text(cells[c]).trim()]));
+    out.push({ row: i + 1, ...(fields as Record<AccountField, string>) });
   });
   return out;
 }

@@ -499,6 +499,34 @@ export class Form {
     const found = this.data.items.find((i) => i.id === Number(id));
     return found ? this.item(found) : null;
   }
+  /**
+   * Form.deleteItem(index) / deleteItem(item) (the reference's Class Form, as in
+   * @types/google-apps-script: `deleteItem(index: Integer): void; deleteItem(item: Item): void`).
+   * The answers stored for that item go with it: getItemResponses lists only the form's items.
+   * The response sheet keeps its column (Google never removes a response-sheet column).
+   */
+  deleteItem(which: number | Item): void {
+    this.call('deleteItem');
+    const index =
+      typeof which === 'number' ? which : this.data.items.findIndex((i) => i === which?.data);
+    if (!Number.isInteger(index) || index < 0 || index >= this.data.items.length) {
+      throw exception('Invalid argument: index');
+    }
+    this.data.items.splice(index, 1);
+  }
+  /** Form.moveItem(item, toIndex) / moveItem(from, to): the moved item (Class Form). */
+  moveItem(which: number | Item, toIndex: number): Item {
+    this.call('moveItem');
+    const from =
+      typeof which === 'number' ? which : this.data.items.findIndex((i) => i === which?.data);
+    const n = this.data.items.length;
+    if (!Number.isInteger(from) || from < 0 || from >= n || toIndex < 0 || toIndex >= n) {
+      throw exception('Invalid argument: index');
+    }
+    const [item] = this.data.items.splice(from, 1);
+    this.data.items.splice(toIndex, 0, item);
+    return this.item(item);
+  }
   private add(method: string, type: ItemTypeName): Item {
     this.call(method);
     return this.item(this.service.addItem(this.data, { title: '', type }));

@@ -23,18 +23,34 @@ export function clearAlert(env: Env, key: string): void {
   env.props.delete(`alert.${key}`);
 }
 
-/** Each question of the field map that the form lacks: staff hear once per title. */
+/**
+ * Each question of the field map that the form lacks: staff hear once per title, and once more
+ * should it go missing again after the form had it back (`present`: the titles found this time,
+ * whose alert is re-armed). `affects` tells whether a missing title puts submissions under
+ * review (a question the rules need) or they go on without it.
+ */
 export function alertMissingQuestions(
   env: Env,
   form: 'registration' | 'application',
-  titles: readonly string[],
+  missing: readonly string[],
   responseId: string,
+  present: readonly string[] = [],
+  affects: (title: string) => boolean = () => true,
 ): void {
-  for (const title of titles) {
+  for (const title of missing) {
     alertStaffOnce(
       env,
       `missing-question:${form}:${title}`,
-      ALERTS.missingQuestion(form, title, responseId),
+      ALERTS.missingQuestion(form, title, responseId, affects(title)),
     );
   }
+  rearmAlerts(
+    env,
+    present.map((title) => `missing-question:${form}:${title}`),
+  );
+}
+
+/** Lets these alerts be sent again: their situation is over (a Properties call only if set). */
+export function rearmAlerts(env: Env, keys: readonly string[]): void {
+  for (const key of keys) if (env.props.get(`alert.${key}`)) clearAlert(env, key);
 }

@@ -59,7 +59,40 @@ function toAnswer(raw: unknown): string | string[] {
   return String(raw);
 }
 
-/** Reads the mapped fields. `missing` lists fields whose question the form does not have. */
+/** The two halves of a bilingual title 'ja / en' (normalised), or null for a one-language title. */
+function halves(title: string): [string, string] | null {
+  const parts = title.split(' / ');
+  return parts.length === 2 && parts[0] !== '' && parts[1] !== '' ? [parts[0], parts[1]] : null;
+}
+
+/**
+ * The question title (normalised) a field-map title finds among a form's titles: the same title;
+ * else, for a bilingual 'ja / en' title, the one question whose Japanese half or English half
+ * is unchanged (staff fixed a typo or reworded one language: the same question), unless it is
+ * another field's own title. Null when none, or when more than one could be meant.
+ */
+export function findTitle(
+  wanted: string,
+  titles: Iterable<string>,
+  otherFields: ReadonlySet<string> = new Set(),
+): string | null {
+  const target = normalizeTitle(wanted);
+  const list = [...titles];
+  if (list.includes(target)) return target;
+  const mine = halves(target);
+  if (!mine) return null;
+  const candidates = list.filter((t) => {
+    if (otherFields.has(t)) return false;
+    const theirs = halves(t);
+    return theirs !== null && (theirs[0] === mine[0] || theirs[1] === mine[1]);
+  });
+  return candidates.length === 1 ? candidates[0] : null;
+}
+
+/**
+ * Reads the mapped fields. `missing` lists fields whose question the form does not have;
+ * `presentTitles` the field-map titles the form has (known only when the form was at hand).
+ */
 export function mapFields<F extends string>(
   answers: ResponseAnswers,
   fieldMap: Record<F, string>,
@@ -68,24 +101,30 @@ export function mapFields<F extends string>(
   lists: Record<F, string[]>;
   missing: F[];
   missingTitles: string[];
+  presentTitles: string[];
 } {
   const values = {} as Record<F, string>;
   const lists = {} as Record<F, string[]>;
   const missing: F[] = [];
   const missingTitles: string[] = [];
+  const presentTitles: string[] = [];
+  const titles = answers.formTitles ?? new Set(answers.byTitle.keys());
+  const fieldTitles = new Set(Object.values<string>(fieldMap).map(normalizeTitle));
   for (const field of Object.keys(fieldMap) as F[]) {
-    const title = normalizeTitle(fieldMap[field]);
+    const own = normalizeTitle(fieldMap[field]);
+    const others = new Set([...fieldTitles].filter((t) => t !== own));
+    const title = findTitle(own, titles, others) ?? own;
     const answer = answers.byTitle.get(title);
     if (answer === undefined && answers.formTitles && !answers.formTitles.has(title)) {
       missing.push(field);
       missingTitles.push(fieldMap[field]);
-    }
+    } else if (answers.formTitles) presentTitles.push(fieldMap[field]);
     const list = answer === undefined ? [] : Array.isArray(answer) ? answer : [answer];
     lists[field] = list.map((s) => s.trim()).filter((s) => s !== '');
     // Stored exactly as given (R25); the rules trim where they compare.
     values[field] = Array.isArray(answer) ? lists[field].join(', ') : (answer ?? '');
   }
-  return { values, lists, missing, missingTitles };
+  return { values, lists, missing, missingTitles, presentTitles };
 }
 
 /** Two timestamps of one response version: Sheets keeps milliseconds, but be lenient. */

@@ -3,7 +3,7 @@
 import type { Settings } from '../domain/settings-types';
 import type { Template } from '../domain/templates';
 import { ActivityLog } from './log';
-import { errorText, type Mail, Mailer, sendNow } from './mailer';
+import { errorText, type Mail, Mailer } from './mailer';
 import { ScriptProps } from './props';
 import { readConfig } from './settings-store';
 import { useRecordedZone } from './sheet-zone-reader';
@@ -40,7 +40,8 @@ export function openEnv(by: string, config: 'cached' | 'fresh' = 'fresh'): Env {
 
 /**
  * What commitBeforeMail leaves for after the lock: messages the quota allows, to be sent once
- * the script lock is released (sendAfterLock), with the Settings they are sent with.
+ * the script lock is released (sendAfterLock, mail-after-lock.ts), with the Settings they are
+ * sent with.
  */
 export interface MailAfterLock {
   mails: Mail[];
@@ -58,43 +59,6 @@ export function commitBeforeMail(env: Env, later: (planned: MailAfterLock) => vo
   later({ mails: env.mailer.planSends(), settings: env.settings });
   env.book.flushAll();
   env.log.stage();
-}
-
-/**
- * Sends the messages a trigger planned under the lock, after releasing it: the next submission
- * need not wait for mail (issue #15: the lock held ≤ 2 s). A message that fails goes into the
- * Outbox with its error, under the lock taken again; when another execution holds it past
- * `waitMs`, row by row without it (appendRow is atomic: "Class Sheet", appendRow), so none is lost.
- * Never throws.
- */
-export function sendAfterLock(planned: MailAfterLock, waitMs: number): void {
-  const failed: { mail: Mail; error: string }[] = [];
-  for (const mail of planned.mails) {
-    try {
-      sendNow(mail, planned.settings);
-    } catch (error) {
-      failed.push({ mail, error: errorText(error) });
-    }
-  }
-  if (failed.length === 0) return;
-  try {
-    const done = withScriptLock(waitMs, () => {
-      const env = openEnv(actor('trigger'), 'cached');
-      for (const f of failed) env.mailer.queueFailed(f.mail, f.error);
-      commit(env);
-    });
-    if (done) return;
-    const env = openEnv(actor('trigger'), 'cached');
-    for (const f of failed) {
-      env.mailer.queueFailed(f.mail, f.error);
-      env.book.flushAll(); // one row: one appendRow
-      env.log.stage();
-    }
-  } catch (error) {
-    // The console keeps what the sheet could not (the execution log).
-    for (const f of failed)
-      console.error(`MAIL_LOST ${f.mail.kind} ${f.mail.ref}: ${f.error}; ${errorText(error)}`);
-  }
 }
 
 /** Writes every table change, then sends what the mailer holds. Mail goes last on purpose:

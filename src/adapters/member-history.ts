@@ -1,7 +1,7 @@
 // The Member history sheet (RULES §3 "Facts as of the submission moment"): registration
 // appends one row per response version; decisions read every member as of the application's
 // moment (src/domain/members.ts). Members stays the staff's current view.
-import { isYes } from '../domain/answers';
+import { isYes, readYesNo } from '../domain/answers';
 import { canonicalId } from '../domain/ids';
 import { type CurrentMember, memberHistories } from '../domain/members';
 import type { Settings } from '../domain/settings-types';
@@ -17,7 +17,7 @@ export type HistoryTable = Table<(typeof MEMBER_HISTORY)['columns'][number]['key
 type HistoryRecord = Partial<Record<(typeof MEMBER_HISTORY)['columns'][number]['key'], unknown>>;
 
 /** How a version came to be recorded (the Kind column). */
-export type VersionKind = 'FIRST' | 'REPEAT' | 'EDIT' | 'OLDER' | 'BASELINE';
+export type VersionKind = 'FIRST' | 'REPEAT' | 'EDIT' | 'OLDER' | 'BASELINE' | 'REREAD';
 
 /** A member as the Members sheet shows them now. */
 export function currentMember(
@@ -30,7 +30,7 @@ export function currentMember(
   return {
     id,
     email: cellText(table.get(row, 'email')),
-    experience: isYes(cellText(table.get(row, 'experience'))),
+    experience: readYesNo(cellText(table.get(row, 'experience'))),
     foreignBackground: isYes(cellText(table.get(row, 'foreignBackground'))),
     language: cellText(table.get(row, 'emailLanguage')),
     registeredAt: cellMs(table.get(row, 'firstRegisteredAt')),
@@ -251,7 +251,7 @@ export function versionsOf(
       at: cellMs(table.get(row, 'respondedAt')) ?? 0,
       responseId: cellText(table.get(row, 'responseId')),
       email: cellText(table.get(row, 'email')),
-      experience: isYes(cellText(table.get(row, 'experience'))),
+      experience: readYesNo(cellText(table.get(row, 'experience'))),
       foreignBackground: isYes(cellText(table.get(row, 'foreignBackground'))),
       language: cellText(table.get(row, 'emailLanguage')),
     });

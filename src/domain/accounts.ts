@@ -5,7 +5,7 @@
 // not formatted as plain text). Full-width input is accepted and converted to half-width.
 // Messages name the row and the field and what is expected, never the cell's content: account
 // data goes into the transfer file and nowhere else (no log, alert, email or export).
-import { nfkc } from './text';
+import { cellText, nfkc } from './text';
 import { type AccountType, type BankAccount, type BankTextProblem, toBankKana } from './zengin';
 
 export type AccountField =
@@ -43,11 +43,9 @@ export interface AccountCells {
   holder: unknown;
 }
 
-/** The cell as text, full-width folded; a number as its digits. */
+/** The cell as text (cellText: a number as its digits), full-width folded, trimmed. */
 function cellString(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return nfkc(String(value)).trim();
+  return nfkc(cellText(value)).trim();
 }
 
 /**

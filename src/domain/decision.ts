@@ -7,7 +7,7 @@ import { canonicalId } from './ids';
 import type { Lookup } from './members';
 import { REASON_CODES, statusForReasons } from './reasons';
 import type { Settings } from './settings-types';
-import { isBlank, normalizeEmail, recipientKey } from './text';
+import { isBlank, isNoneAnswer, normalizeEmail, recipientKey } from './text';
 import type {
   ApplicationInput,
   CourseCompletion,
@@ -43,7 +43,7 @@ export function compareSubmission(a: Submission, b: Submission): number {
 }
 
 /** R15: answers that must be present; a name here in `app.missing` means the question is gone. */
-const REQUIRED_FIELDS = [
+export const REQUIRED_FIELDS = [
   'applicantId',
   'supportDate',
   'startTime',
@@ -58,14 +58,19 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   // The course sheet is only asked about members who declared no experience (R7).
   const eligible = (member: MemberFacts | undefined, supportDay: string | null) =>
     member !== undefined &&
-    (member.experience ||
+    (member.experience === true ||
       isEligible(member, completions.get(member.id) ?? [], supportDay, submissionDay, settings));
 
   // Only applications submitted before this one count (R13, R14); this also keeps an edited
   // application (R18) from meeting itself when the caller passes every stored decision.
   const priors = ctx.priors.filter((p) => compareSubmission(p, app) < 0);
 
-  // R15: a required answer missing, blank, or (for the date) unreadable.
+  const supportDay = isBlank(app.supportDate) ? null : parseDay(app.supportDate);
+  const key = recipientKey(app.recipientName, app.recipientBirthYear);
+
+  // R15, all in one place: a required answer missing or blank; without the respondent's email
+  // R6 cannot be checked; a date that is not a date; a name without a letter or digit ('-',
+  // '？', '・・') names nobody, so R13 and R14 cannot be checked. Each is for staff to look at.
   const answers: Record<(typeof REQUIRED_FIELDS)[number], string> = {
     applicantId: app.applicantId,
     supportDate: app.supportDate,
@@ -73,14 +78,14 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
     endTime: app.endTime,
     recipientName: app.recipientName,
   };
-  for (const field of REQUIRED_FIELDS) {
-    if (app.missing.includes(field) || isBlank(answers[field])) reasons.add('MISSING_ANSWER');
+  if (
+    REQUIRED_FIELDS.some((field) => app.missing.includes(field) || isBlank(answers[field])) ||
+    isBlank(app.respondentEmail) ||
+    supportDay === null ||
+    key === ''
+  ) {
+    reasons.add('MISSING_ANSWER');
   }
-  // Without the respondent's email R6 cannot be checked: staff must look.
-  if (isBlank(app.respondentEmail)) reasons.add('MISSING_ANSWER');
-
-  const supportDay = isBlank(app.supportDate) ? null : parseDay(app.supportDate);
-  if (supportDay === null) reasons.add('MISSING_ANSWER');
 
   // R5 → R6 → R7: only a known applicant can be checked for who sent it and eligibility.
   const applicantId = isBlank(app.applicantId)
@@ -95,7 +100,10 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
     ) {
       reasons.add('NOT_SELF');
     }
-    if (!eligible(applicant, supportDay)) reasons.add('NOT_ELIGIBLE');
+    // An experience answer that could not be read (the form edited after set-up) is not a "no":
+    // without the course either, staff must look (R15), never a silent NOT_ELIGIBLE.
+    if (!eligible(applicant, supportDay))
+      reasons.add(applicant.experience === null ? 'MISSING_ANSWER' : 'NOT_ELIGIBLE');
   }
 
   // R8, R9, R10: only a date that was read can be judged.
@@ -129,12 +137,15 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   // R12: a bad second supporter only loses their own share.
   let secondId: string | null = null;
   let secondValid = false;
-  if (!isBlank(app.secondId)) {
+  // "なし", "-" or "None" in the second-supporter question (staff may make it required) names
+  // nobody: no second supporter, as when left blank.
+  if (!isNoneAnswer(app.secondId)) {
     secondId = canonicalId(app.secondId, settings.idPrefix, settings.idWidth);
     const second = secondId === null ? undefined : members.get(secondId);
     if (second === undefined) reasons.add('CO_UNKNOWN');
     else if (secondId === applicantId) reasons.add('CO_SAME');
-    else if (!eligible(second, supportDay)) reasons.add('CO_NOT_ELIGIBLE');
+    else if (!eligible(second, supportDay))
+      reasons.add(second.experience === null ? 'MISSING_ANSWER' : 'CO_NOT_ELIGIBLE');
     else secondValid = true;
   }
   const supporters: string[] = [];
@@ -142,10 +153,6 @@ export function decideApplication(app: ApplicationInput, ctx: DecisionContext): 
   if (secondValid && secondId !== null) supporters.push(secondId);
 
   // R13: ACCEPTED and REVIEW applications for the same person count, REJECTED ones do not.
-  const key = recipientKey(app.recipientName, app.recipientBirthYear);
-  // R15: a name without a letter or digit ('-', '？', '・・') names nobody, so R13 and R14 cannot
-  // be checked: an unreadable required answer, for staff. (A blank name is already counted above.)
-  if (key === '') reasons.add('MISSING_ANSWER');
   if (key !== '') {
     const counted = priors.filter(
       (p) => p.recipientKey === key && (p.status === 'ACCEPTED' || p.status === 'REVIEW'),

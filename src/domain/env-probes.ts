@@ -252,7 +252,11 @@ export function judgeMailQuota(remaining: number): ProbeResult {
   };
 }
 
-/** The two trigger kinds and the handlers that count for each. */
+/**
+ * The two trigger kinds and the handlers that count for each, in the order a reached one is
+ * named. The same names as src/adapters/triggers.ts (the domain cannot import it):
+ * test/adapters/triggers.test.ts fails when the lists drift apart or a name is no entry point.
+ */
 export const TRIGGER_KINDS: readonly { en: string; ja: string; handlers: readonly string[] }[] = [
   {
     en: 'form-submit',

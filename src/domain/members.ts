@@ -50,7 +50,7 @@ export function memberAsOf(
 export interface CurrentMember {
   id: string;
   email: string;
-  experience: boolean;
+  experience: boolean | null;
   foreignBackground: boolean;
   language: string;
   /** When the ID was issued (first registration), ms; null when the cell is empty. */

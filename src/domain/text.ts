@@ -49,6 +49,20 @@ export function isBlank(s: string | null | undefined): boolean {
   return s === null || s === undefined || nfkc(String(s)).trim() === '';
 }
 
+const NONE_WORDS = ['なし', '無し', '無', 'ない', 'いない', 'いません', 'none', 'no', 'na', 'nil'];
+
+/**
+ * An answer that says "none" rather than giving one: blank, only dashes or other marks ('-',
+ * 'ー', '—'), or a none word ('なし', '無し', 'いません', 'None', 'N/A'). What people type into a
+ * question staff made required though it has nothing to say for them (the second supporter).
+ */
+export function isNoneAnswer(s: string | null | undefined): boolean {
+  if (isBlank(s)) return true;
+  const t = nfkc(String(s)).toLowerCase().trim();
+  if (/^[\p{P}\p{S}\s\u30FC]+$/u.test(t)) return true;
+  return NONE_WORDS.includes(t.replace(/[\p{P}\p{S}\s]+/gu, ''));
+}
+
 // Apostrophes join parts of one word (O'Brien = OBrien); other punctuation and symbols separate
 // words (Nguyen,Van = Nguyen Van; グエン・ヴァン = グエン ヴァン). 'ー' is a letter (Lm), kept.
 const JOINING_PUNCTUATION = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
@@ -80,9 +94,15 @@ export function recipientKey(name: string, birthYear: string): string {
   return tokens.join(' ') + (year === null ? '' : '#' + year);
 }
 
-/** A sheet value is a Date (from this context or the spreadsheet service's). */
+/**
+ * A sheet value is a Date (from this context or the spreadsheet service's): tagged Date, with a
+ * getTime to call. An object that only claims the tag (Symbol.toStringTag) is not one.
+ */
 export function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return (
+    Object.prototype.toString.call(value) === '[object Date]' &&
+    typeof (value as { getTime?: unknown }).getTime === 'function'
+  );
 }
 
 /** A cell read back as text: Dates as their Tokyo date/time, numbers as digits. */

@@ -30,8 +30,11 @@ export type Language = 'ja' | 'en';
 export interface MemberFacts {
   id: string; // canonical, e.g. 'BN-00012'
   email: string; // as registered; compared case-insensitively after trimming
-  /** Declared previous accompanying-support experience at registration (R7). */
-  experience: boolean;
+  /**
+   * Declared previous accompanying-support experience at registration (R7); null when the answer
+   * could not be read as yes or no (the form's question or choices edited): unknown, for staff.
+   */
+  experience: boolean | null;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface MemberVersion {
   at: number;
   responseId: string;
   email: string;
-  experience: boolean;
+  experience: boolean | null;
   foreignBackground: boolean;
   language: string;
 }

@@ -10,9 +10,9 @@ import {
   type MailAfterLock,
   openEnv,
   runAndCommit,
-  sendAfterLock,
   withScriptLock,
 } from '../adapters/env';
+import { sendAfterLock } from '../adapters/mail-after-lock';
 import { recordLastRun } from '../adapters/trigger-owner';
 import { FORM_TRIGGERS } from '../adapters/triggers';
 

@@ -1,7 +1,7 @@
 // Application form → decision, recorded in the Applications sheet, and the decision email
 // (RULES R5–R18). The rules themselves live in src/domain/decision.ts.
 
-import { alertMissingQuestions } from '../adapters/alerts';
+import { alertMissingQuestions, alertStaffOnce, rearmAlerts } from '../adapters/alerts';
 import { mapFields, type ResponseAnswers, readResponse, sameVersion } from '../adapters/answers';
 import {
   type AppTable,
@@ -20,8 +20,9 @@ import { exactly } from '../adapters/tables/patterns';
 import { APPLICATIONS, type KeysOf } from '../adapters/tables/schema';
 import type { Row } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
+import { ALERTS } from '../domain/alerts';
 import { dayOf, dueDate, fiscalYearOf, nextMonth, parseDay } from '../domain/dates';
-import { compareSubmission } from '../domain/decision';
+import { compareSubmission, REQUIRED_FIELDS } from '../domain/decision';
 import { courseProgress } from '../domain/eligibility';
 import { decideInOrder, membersAsOf, recipientKeyOf, type ToDecide } from '../domain/engine';
 import { canonicalId } from '../domain/ids';
@@ -158,21 +159,51 @@ export function stageApplication(
   table: AppTable,
   response: GoogleAppsScript.Forms.FormResponse,
   form: GoogleAppsScript.Forms.Form | null,
+  /**
+   * The sweep's full pass ("Process missed responses") after staff fixed a renamed question: an
+   * application already recorded with questions missing from the form is read again when the
+   * form has one of them back, and decided anew (its applicant hears the decision).
+   */
+  reread = false,
 ): Row | null {
-  return stageAnswers(env, table, readResponse(response, form));
+  return stageAnswers(env, table, readResponse(response, form), reread);
 }
 
-function stageAnswers(env: Env, table: AppTable, answers: ResponseAnswers): Row | null {
-  const { values, missing, missingTitles } = mapFields<ApplicationField>(
+function stageAnswers(
+  env: Env,
+  table: AppTable,
+  answers: ResponseAnswers,
+  reread = false,
+): Row | null {
+  const fields = env.settings.applicationFields;
+  const { values, missing, missingTitles, presentTitles } = mapFields<ApplicationField>(
     answers,
-    env.settings.applicationFields,
+    fields,
   );
-  alertMissingQuestions(env, 'application', missingTitles, answers.responseId);
+  const required = new Set<string>(REQUIRED_FIELDS.map((f) => fields[f]));
+  alertMissingQuestions(env, 'application', missingTitles, answers.responseId, presentTitles, (t) =>
+    required.has(t),
+  );
+  // Without the respondent's address R6 cannot be checked (REVIEW): the form, not the applicant.
+  if (answers.email === '')
+    alertStaffOnce(env, 'application-form-no-email', ALERTS.applicationNoEmail());
+  else rearmAlerts(env, ['application-form-no-email']);
   const existing = table
     .lookup('responseId', [exactly(answers.responseId)])
     .find((r) => cellText(table.get(r, 'responseId')) === answers.responseId);
   if (existing) {
     if (sameVersion(cellMs(table.get(existing, 'lastResponseAt')), answers.timestamp)) {
+      const before = cellText(table.get(existing, 'missingFields')).split(' ').filter(Boolean);
+      const found = before.filter((f) => !(missing as string[]).includes(f));
+      if (reread && found.length > 0 && !isPaid(table, existing)) {
+        writeAnswers(table, existing, values, missing, answers.email, answers.timestamp);
+        env.log.add({
+          action: 'APPLICATION_REREAD',
+          responseId: answers.responseId,
+          detail: `questions found again: ${found.join(' ')}`,
+        });
+        return existing;
+      }
       env.log.add({ action: 'APPLICATION_DUPLICATE_EVENT', responseId: answers.responseId });
       return null;
     }

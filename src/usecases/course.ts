@@ -1,10 +1,12 @@
 // The optional course-questionnaire form (R19): each response records one completed module
 // for a member in the Course sheet, which staff can also fill by hand.
 
+import { alertStaffOnce, rearmAlerts } from '../adapters/alerts';
 import { mapFields, readResponse } from '../adapters/answers';
 import type { Env } from '../adapters/env';
 import { cellText } from '../adapters/tables/cells';
 import { COURSE } from '../adapters/tables/schema';
+import { ALERTS } from '../domain/alerts';
 import { dayOf } from '../domain/dates';
 import { canonicalModule } from '../domain/eligibility';
 import { canonicalId } from '../domain/ids';
@@ -16,7 +18,26 @@ export function processCourse(
   form: GoogleAppsScript.Forms.Form | null,
 ): void {
   const answers = readResponse(response, form);
-  const { values } = mapFields<CourseField>(answers, env.settings.courseFields);
+  const fields = env.settings.courseFields;
+  const { values, missing, missingTitles, presentTitles } = mapFields<CourseField>(answers, fields);
+  // Staff edited the form after set-up: they hear once per question, and once per reworded
+  // module choice (a choice is the form's wording, never a person's data, R27).
+  for (const title of missingTitles)
+    alertStaffOnce(
+      env,
+      `missing-question:course:${title}`,
+      ALERTS.courseMissingQuestion(title, answers.responseId),
+    );
+  rearmAlerts(
+    env,
+    presentTitles.map((t) => `missing-question:course:${t}`),
+  );
+  if (!missing.includes('module') && values.module.trim() !== '' && !canonicalModule(values.module))
+    alertStaffOnce(
+      env,
+      `unreadable-module:${values.module.trim()}`,
+      ALERTS.unreadableModule(fields.module, answers.responseId),
+    );
   const memberId = canonicalId(values.memberId, env.settings.idPrefix, env.settings.idWidth);
   const module = canonicalModule(values.module);
   const table = env.book.table(COURSE);

@@ -2,6 +2,7 @@
 
 import { capacityLines, capacityOf } from '../adapters/capacity';
 import type { Env } from '../adapters/env';
+import { checkForm, formChecks } from '../adapters/form-check';
 import { readPendingCount } from '../adapters/mailer';
 import { checkZone } from '../adapters/sheet-zone';
 import { cellMs, cellText } from '../adapters/tables/cells';
@@ -87,10 +88,26 @@ export function healthReport(env: Env): string {
       `  ${h}: ${run ? `${tokyoTime(run.at)}${run.what === 'idle' ? ' (nothing to do)' : ''}` : 'not yet / 未実行'}`,
     );
   }
+  lines.push(...formLines(env));
   lines.push(...capacityLines(capacityOf(env.book.ss, firstApplication, env.now)));
   if (extra.length)
     lines.push(
       `Duplicate triggers / 重複トリガー: ${[...new Set(extra)].join(', ')} — run Set up / check`,
     );
   return lines.join('\n');
+}
+
+/**
+ * The forms checked as set-up checks them (adapters/form-check.ts): staff edit a form in the
+ * Forms editor and run nothing after it, so the Health report names what the submissions will
+ * miss — a question renamed, deleted or of another type, email collection switched off.
+ */
+function formLines(env: Env): string[] {
+  const problems = formChecks(env.settings).flatMap((check) => checkForm(check).problems);
+  if (problems.length === 0)
+    return ['Forms / フォーム: as set-up expects / セットアップ時の想定どおり'];
+  return [
+    `Forms / フォーム: ${problems.length} problem(s) — rename the question back or put its new title in the field map in Settings, then run Set up / check / 設問名を戻すか、設定シートのフィールド対応を新しい設問名に変えてください:`,
+    ...problems.map((p) => `  • ${p}`),
+  ];
 }

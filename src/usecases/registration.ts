@@ -1,6 +1,6 @@
 // Registration form → Bansou Net ID and auto-reply (RULES R1–R4, R24–R27, R29).
 
-import { alertMissingQuestions, alertStaffOnce } from '../adapters/alerts';
+import { alertMissingQuestions, alertStaffOnce, rearmAlerts } from '../adapters/alerts';
 import { mapFields, readResponse, sameVersion } from '../adapters/answers';
 import type { Env } from '../adapters/env';
 import { formUrls } from '../adapters/forms';
@@ -13,6 +13,7 @@ import { MEMBERS } from '../adapters/tables/schema';
 import type { Row, Table } from '../adapters/tables/table';
 import { renderFor } from '../adapters/templates-store';
 import { ALERTS } from '../domain/alerts';
+import { QUESTION_NOT_IN_FORM, readYesNo } from '../domain/answers';
 import { autoReplyAllowed } from '../domain/replies';
 import type { RegistrationField } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
@@ -21,16 +22,31 @@ export function processRegistration(
   env: Env,
   response: GoogleAppsScript.Forms.FormResponse,
   form: GoogleAppsScript.Forms.Form | null,
+  /**
+   * The sweep's full pass ("Process missed responses") after staff fixed a renamed experience
+   * question: a response already processed whose experience was recorded as QUESTION_NOT_IN_FORM
+   * is read again (REREAD), so the member's experience is known from their registration on.
+   */
+  reread = false,
 ): void {
   const answers = readResponse(response, form);
-  const { values, missingTitles } = mapFields<RegistrationField>(
+  const fields = env.settings.registrationFields;
+  const { values, missing, missingTitles, presentTitles } = mapFields<RegistrationField>(
     answers,
-    env.settings.registrationFields,
+    fields,
   );
-  alertMissingQuestions(env, 'registration', missingTitles, answers.responseId);
+  alertMissingQuestions(
+    env,
+    'registration',
+    missingTitles,
+    answers.responseId,
+    presentTitles,
+    (title) => title === fields.experience,
+  );
+  readYesNoAnswers(env, values, missing, answers.responseId);
   if (answers.email === '') {
     alertStaffOnce(env, 'registration-form-no-email', ALERTS.registrationNoEmail());
-  }
+  } else rearmAlerts(env, ['registration-form-no-email']);
 
   // A registration reads what it needs, not the tables (issue #15): each sheet's header, then one
   // search for this response (a repeated event or an edit), the address (R2), and any ID above
@@ -45,12 +61,12 @@ export function processRegistration(
   // Every response version goes into the member history with its time (RULES §3), written
   // before the Members row so a failed execution is completed by the sweep without loss.
   const history = HistoryWriter.of(env.book, members, env.now);
-  const recordVersion = (row: Row, memberId: string, kind: VersionKind) =>
+  const recordVersion = (row: Row, memberId: string, kind: VersionKind, at = answers.timestamp) =>
     history.record(
       versionRecord(
         {
           memberId,
-          at: answers.timestamp,
+          at,
           responseId: answers.responseId,
           kind,
           email: answers.email || cellText(members.get(row, 'email')),
@@ -73,7 +89,25 @@ export function processRegistration(
     .find((r) => responseIdsOf(members, r).includes(answers.responseId));
   if (byResponse) {
     const memberId = cellText(members.get(byResponse, 'memberId'));
-    if (sameVersion(cellMs(members.get(byResponse, 'lastResponseAt')), answers.timestamp)) {
+    const last = cellMs(members.get(byResponse, 'lastResponseAt'));
+    if (sameVersion(last, answers.timestamp)) {
+      if (
+        reread &&
+        last !== null &&
+        Math.abs(last - answers.timestamp) <= 999 &&
+        cellText(members.get(byResponse, 'experience')) === QUESTION_NOT_IN_FORM &&
+        !missing.includes('experience')
+      ) {
+        // The same answers, read now that the question is found again: a version one second
+        // after the original (the history tells versions apart by response and second; it wins
+        // over the original for every moment after the registration, whatever the order of the
+        // Member history rows), the details as now read. No reply: the ID was sent.
+        history.changing(byResponse);
+        recordVersion(byResponse, memberId, 'REREAD', answers.timestamp + 1000);
+        writeDetails(members, byResponse, values, answers.email, env.now, answers.timestamp);
+        env.log.add({ action: 'REGISTRATION_REREAD', responseId: answers.responseId, memberId });
+        return;
+      }
       env.log.add({
         action: 'REGISTRATION_DUPLICATE_EVENT',
         responseId: answers.responseId,
@@ -140,6 +174,33 @@ export function processRegistration(
     });
   }
   sendReply(env, members, row, memberId, values, answers.email, answers.responseId);
+}
+
+/**
+ * The yes/no answers the rules read (R7 experience; foreign background for R34 and the
+ * statistics), after staff edited the form: a question gone is recorded as QUESTION_NOT_IN_FORM
+ * (unknown to the rules: the member's applications go to review, never a silent "no"); an answer
+ * that reads as neither yes nor no is kept as given (also unknown) and staff hear once.
+ */
+function readYesNoAnswers(
+  env: Env,
+  values: Record<RegistrationField, string>,
+  missing: readonly RegistrationField[],
+  responseId: string,
+): void {
+  if (missing.includes('experience')) values.experience = QUESTION_NOT_IN_FORM;
+  for (const field of ['experience', 'foreignBackground'] as const) {
+    if (missing.includes(field) || readYesNo(values[field]) !== null) continue;
+    alertStaffOnce(
+      env,
+      `unreadable-answer:registration:${field}`,
+      ALERTS.unreadableYesNo(
+        env.settings.registrationFields[field],
+        responseId,
+        field === 'experience',
+      ),
+    );
+  }
 }
 
 function writeDetails(

@@ -5,8 +5,14 @@
 // Every email is recorded before it is sent (the "Status emailed" and "Reminder sent" cells),
 // so no execution, however often it runs, sends one twice.
 
-import { alertStaffOnce } from '../adapters/alerts';
-import { mapFields, normalizeTitle, readResponse, sameVersion } from '../adapters/answers';
+import { alertStaffOnce, rearmAlerts } from '../adapters/alerts';
+import {
+  findTitle,
+  mapFields,
+  normalizeTitle,
+  readResponse,
+  sameVersion,
+} from '../adapters/answers';
 import { memberWorld } from '../adapters/decision-world';
 import { type Env, whenCommitted } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
@@ -171,7 +177,13 @@ function memberAsOfIn(histories: Lookup<readonly MemberVersion[]>): MemberAsOf {
   return (id, at) => {
     const v = versionAsOf(histories.get(id), at);
     return v
-      ? { id, email: v.email, experience: v.experience, foreignBackground: v.foreignBackground }
+      ? {
+          id,
+          email: v.email,
+          // R34 asks for experience declared: an unreadable answer is not one.
+          experience: v.experience === true,
+          foreignBackground: v.foreignBackground,
+        }
       : undefined;
   };
 }
@@ -355,6 +367,22 @@ export function processSignup(
     change: `→ ${decision.status}`,
     detail: [decision.sessionId, ...decision.reasons].join(' '),
   });
+  if (!view.sessions.has(decision.sessionId)) {
+    // The answer names no session of the Sessions sheet: its first word is no session ID, so
+    // the form's choices were edited by hand (the script keeps them, R33) or a Sessions row was
+    // deleted. The choices are written back now (settle, below), and staff hear once.
+    env.props.delete(CHOICES_KEY);
+    alertStaffOnce(env, 'signup-unknown-session', {
+      title: {
+        ja: '相談会の申し込みが、どの回も指していません',
+        en: 'A sign-up names no session',
+      },
+      message: {
+        ja: `相談会の申し込み（回答 ${answers.responseId}）の「参加する回」の回答が、回のIDで始まっていません。フォームの回の選択肢が手で編集されたか、Sessions シートの行が削除されたようです。スクリプトが選択肢を書き直しました（選択肢を編集するときは、先頭の回のIDを残してください）。この申し込みは「締切」（SESSION_CLOSED）としてお断りしています。受付中の回のつもりだった場合は、もう一度申し込んでもらうか、「事務局判定」で決めてください。`,
+        en: `A sign-up (response ${answers.responseId}) names no session: its session answer does not start with a session ID. The form's session choices seem to have been edited by hand, or a Sessions row deleted. The script has written the choices back (when editing a choice, keep the session ID first). The sign-up was refused as closed (SESSION_CLOSED); if the member meant an open session, ask them to sign up again or set a staff override.`,
+      },
+    });
+  } else rearmAlerts(env, ['signup-unknown-session']);
   const touched = new Set([decision.sessionId]);
   if (before !== '' && before !== decision.sessionId) {
     touched.add(before);
@@ -606,8 +634,13 @@ export function syncSignupForm(
   const hash = hashOf(`${settings.signupFormUrl}\n${wanted.join('\n')}`);
   if (props.get(CHOICES_KEY) === hash) return false;
   const f = form ?? openFormByUrl(settings.signupFormUrl, 'Sign-up form / 相談会申込フォーム');
-  const title = normalizeTitle(settings.signupFields.session);
-  const item = f.getItems().find((i) => normalizeTitle(i.getTitle()) === title);
+  const items = f.getItems();
+  const title = findTitle(
+    settings.signupFields.session,
+    items.map((i) => normalizeTitle(i.getTitle())),
+    new Set([settings.signupFields.memberId, settings.signupFields.purpose].map(normalizeTitle)),
+  );
+  const item = items.find((i) => normalizeTitle(i.getTitle()) === title);
   if (!item) return false; // set-up reports the missing question
   const type = String(item.getType());
   if (type === 'LIST') item.asListItem().setChoiceValues(wanted);

@@ -3,10 +3,9 @@
 // it changes nothing; it repairs a missing or extra trigger. Never run from a trigger:
 // triggers created inside a trigger execution get disabled (APPS-SCRIPT-FACTS).
 
-import { normalizeTitle } from '../adapters/answers';
 import { OVERRIDE_CHOICES } from '../adapters/application-rows';
 import { trimSystemSheets } from '../adapters/capacity';
-import { FormAccessError, openFormByUrl } from '../adapters/forms';
+import { checkForm, formChecks } from '../adapters/form-check';
 import { baselineRecords } from '../adapters/member-history';
 import { ScriptProps } from '../adapters/props';
 import { readConfig, readSettings } from '../adapters/settings-store';
@@ -40,112 +39,8 @@ import {
   readOwnerRecord,
   writeOwnerRecord,
 } from '../adapters/trigger-owner';
-import {
-  CLOCK_HANDLERS,
-  FORM_HANDLERS,
-  type FormHandler,
-  SESSION_CLOCK_HANDLERS,
-} from '../adapters/triggers';
+import { CLOCK_HANDLERS, FORM_HANDLERS, SESSION_CLOCK_HANDLERS } from '../adapters/triggers';
 import type { Settings } from '../domain/settings-types';
-
-type ItemType = GoogleAppsScript.Forms.ItemType;
-
-interface FormCheck {
-  what: string;
-  url: string;
-  handler: FormHandler;
-  fields: Record<string, string>;
-  /** Item types that can answer each field; fields not listed take any text or choice item. */
-  types: Record<string, string[]>;
-}
-
-const TEXTLIKE = ['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'LIST', 'CHECKBOX'];
-
-function formChecks(settings: Settings): FormCheck[] {
-  const checks: FormCheck[] = [
-    {
-      what: 'Registration form / 登録フォーム',
-      url: settings.registrationFormUrl,
-      handler: 'onRegistrationSubmit',
-      fields: settings.registrationFields,
-      types: {},
-    },
-    {
-      what: 'Application form / 申請フォーム',
-      url: settings.applicationFormUrl,
-      handler: 'onApplicationSubmit',
-      fields: settings.applicationFields,
-      types: {
-        supportDate: ['DATE', 'TEXT'],
-        startTime: ['TIME', 'TEXT'],
-        endTime: ['TIME', 'TEXT'],
-      },
-    },
-  ];
-  if (settings.courseFormUrl) {
-    checks.push({
-      what: 'Course questionnaire form / 講座アンケートフォーム',
-      url: settings.courseFormUrl,
-      handler: 'onCourseSubmit',
-      fields: settings.courseFields,
-      types: {},
-    });
-  }
-  if (settings.signupFormUrl) {
-    checks.push({
-      what: 'Session sign-up form / 相談会申込フォーム',
-      url: settings.signupFormUrl,
-      handler: 'onSignupSubmit',
-      fields: settings.signupFields,
-      // The session question's choices are kept by the script (R33): a list or multiple choice.
-      types: { session: ['LIST', 'MULTIPLE_CHOICE'] },
-    });
-  }
-  return checks;
-}
-
-/** Every problem with one form, in plain words, by question title. */
-function checkForm(check: FormCheck): {
-  problems: string[];
-  form: GoogleAppsScript.Forms.Form | null;
-} {
-  let form: GoogleAppsScript.Forms.Form;
-  try {
-    form = openFormByUrl(check.url, check.what);
-  } catch (error) {
-    return {
-      problems: [error instanceof FormAccessError ? error.message : String(error)],
-      form: null,
-    };
-  }
-  const problems: string[] = [];
-  if (!form.collectsEmail()) {
-    problems.push(
-      `${check.what}: it does not collect email addresses. In the form's Settings → Responses, set ` +
-        '"Collect email addresses" to "Verified" (respondents sign in), so that an application can only ' +
-        'come from its owner (RULES R6, R28). / フォームの設定 →「回答」→「メールアドレスを収集する」を「確認済み」にしてください。',
-    );
-  }
-  const items = new Map<string, string>();
-  for (const item of form.getItems())
-    items.set(normalizeTitle(item.getTitle()), String(item.getType() as ItemType));
-  for (const [field, title] of Object.entries(check.fields)) {
-    const type = items.get(normalizeTitle(title));
-    if (type === undefined) {
-      problems.push(
-        `${check.what}: no question titled "${title}" (field ${field}). Rename the question or change the field map in Settings.`,
-      );
-      continue;
-    }
-    const allowed = check.types[field] ?? TEXTLIKE;
-    if (!allowed.includes(type)) {
-      problems.push(
-        `${check.what}: the question "${title}" is of type ${type}; expected ${allowed.join(' or ')}.`,
-      );
-    }
-  }
-  return { problems, form };
-}
 
 const SYSTEM_TABLES: readonly TableSpec[] = [
   MEMBERS,

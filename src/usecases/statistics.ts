@@ -2,7 +2,7 @@
 // tables (pure, src/domain/statistics.ts), write them in one block, and keep the three charts
 // up to date in place. Refreshed after each monthly run and from the menu.
 
-import { normalizeTitle } from '../adapters/answers';
+import { findTitle, normalizeTitle } from '../adapters/answers';
 import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { errorText } from '../adapters/mailer';
@@ -128,8 +128,11 @@ export function statisticsInputFrom(
 function formChoices(env: Env, url: string, title: string, what: string): string[] | null {
   try {
     const form = openFormByUrl(url, what);
-    const wanted = normalizeTitle(title);
-    const item = form.getItems().find((i) => normalizeTitle(i.getTitle()) === wanted);
+    const items = form.getItems();
+    const titles = items.map((i) => normalizeTitle(i.getTitle()));
+    // The same question the submissions read (a typo fixed in one half of its title included).
+    const wanted = findTitle(title, titles);
+    const item = wanted === null ? undefined : items[titles.indexOf(wanted)];
     if (!item) return null;
     const type = String(item.getType());
     const choices =
@@ -145,6 +148,39 @@ function formChoices(env: Env, url: string, title: string, what: string): string
     env.log.add({ action: 'STATISTICS_FORM_UNAVAILABLE', detail: `${what}: ${errorText(error)}` });
     return null;
   }
+}
+
+const ISSUE_CHOICES_KEY = 'statistics.choices.issues';
+const LANGUAGE_CHOICES_KEY = 'statistics.choices.languages';
+
+/**
+ * The form's choices now, then each choice it offered before (remembered in Script Properties,
+ * and the reference wording) that some answer still holds: staff reworded or removed a choice
+ * after cases were filed under it, and those cases stay under their own wording instead of
+ * moving to "Other" (R37: no case misfiled in silence). Only choice texts of the form are ever
+ * remembered or shown, never what a respondent typed (R38).
+ */
+function choicesEverOffered(
+  env: Env,
+  key: string,
+  now: readonly string[],
+  reference: readonly string[],
+  answers: readonly string[],
+): string[] {
+  let remembered: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(env.props.get(key) ?? '[]');
+    if (Array.isArray(parsed)) remembered = parsed.map(String);
+  } catch {
+    remembered = [];
+  }
+  const offered = [...new Set([...remembered, ...now])];
+  if (offered.length !== remembered.length) env.props.set(key, JSON.stringify(offered));
+  const held = (choice: string) => answers.some((a) => `, ${a}, `.includes(`, ${choice}, `));
+  const earlier = [...new Set([...offered, ...reference])].filter(
+    (c) => !now.includes(c) && held(c),
+  );
+  return [...now, ...earlier];
 }
 
 /** Computes the statistics from the office's tables (each read once per execution). */
@@ -169,6 +205,20 @@ export function computeOfficeStatistics(env: Env): Statistics {
       settings.registrationFields.languages,
       'Registration form',
     ) ?? [];
+  const issuesAll = choicesEverOffered(
+    env,
+    ISSUE_CHOICES_KEY,
+    issues,
+    REFERENCE_ISSUE_CHOICES,
+    apps.dataRows().map((r) => cellText(apps.get(r, 'issues'))),
+  );
+  const languagesAll = choicesEverOffered(
+    env,
+    LANGUAGE_CHOICES_KEY,
+    languages,
+    [],
+    members.dataRows().map((r) => cellText(members.get(r, 'languages'))),
+  );
   return computeStatistics(
     statisticsInputFrom(
       {
@@ -181,7 +231,7 @@ export function computeOfficeStatistics(env: Env): Statistics {
         },
         signups: { rows: signups.dataRows(), get: (r, k) => signups.get(r as never, k as never) },
       },
-      { issues, languages },
+      { issues: issuesAll, languages: languagesAll },
       settings,
     ),
   );

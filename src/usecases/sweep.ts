@@ -18,6 +18,7 @@ import { SIGNUPS } from '../adapters/tables/sessions-schema';
 import type { Row, Search, Table, TableSpec } from '../adapters/tables/table';
 import { CLOCK_HANDLERS, formHandlersFor } from '../adapters/triggers';
 import { ALERTS } from '../domain/alerts';
+import { QUESTION_NOT_IN_FORM } from '../domain/answers';
 import { dayOf } from '../domain/dates';
 import type { Settings } from '../domain/settings-types';
 import { normalizeEmail } from '../domain/text';
@@ -103,18 +104,27 @@ type FormJob = (
   form: GoogleAppsScript.Forms.Form | null,
 ) => void;
 
+/** A form job that can read an already processed response again (the full pass, `reread`). */
+type RereadJob = (
+  env: Env,
+  response: GoogleAppsScript.Forms.FormResponse,
+  form: GoogleAppsScript.Forms.Form | null,
+  reread?: boolean,
+) => void;
+
 /**
  * The other use cases the sweep runs, handed in by the entry point (src/index.ts), so that no
  * use case imports another.
  */
 export interface SweepJobs {
-  processRegistration: FormJob;
+  processRegistration: RereadJob;
   /** Records an application's answers; its row when it needs a decision. */
   stageApplication: (
     env: Env,
     table: Table<KeysOf<typeof APPLICATIONS>>,
     response: GoogleAppsScript.Forms.FormResponse,
     form: GoogleAppsScript.Forms.Form | null,
+    reread?: boolean,
   ) => Row | null;
   /** One decision pass from the earliest staged application. */
   decideFrom: (
@@ -252,13 +262,21 @@ export function runSweep(
     // the first response is checked (a quiet hour reads no table).
     let done: Map<string, number | null> | null = null;
     const latestByEmail = new Map<string, number>();
+    // The full pass reads again the latest response of each member whose experience question
+    // was missing from the form (staff renamed it, then fixed the title or the field map).
+    const unread = new Set<string>();
     const doneMap = (): Map<string, number | null> => {
       if (done) return done;
       done = new Map();
       const { table: members, rows } = rowsToCheck(env, keyed?.members ?? null, MEMBERS);
       for (const row of rows) {
         const last = cellMs(members.get(row, 'lastResponseAt'));
-        for (const rid of responseIdsOf(members, row)) done.set(rid, last);
+        const ids = responseIdsOf(members, row);
+        for (const rid of ids) done.set(rid, last);
+        if (full && cellText(members.get(row, 'experience')) === QUESTION_NOT_IN_FORM) {
+          const latest = ids[ids.length - 1];
+          if (latest) unread.add(latest);
+        }
         const email = normalizeEmail(cellText(members.get(row, 'email')));
         if (email !== '' && last !== null) latestByEmail.set(email, last);
       }
@@ -268,7 +286,13 @@ export function runSweep(
       'registration',
       pass('registration', registrationWindow, ({ response, id, at, email }) => {
         const seen = doneMap();
-        if (seen.has(id) && sameVersion(seen.get(id) ?? null, at)) return true;
+        if (seen.has(id) && sameVersion(seen.get(id) ?? null, at)) {
+          if (unread.has(id)) {
+            processRegistration(env, response, registration, true);
+            result.registrations++;
+          }
+          return true;
+        }
         const byEmail = latestByEmail.get(normalizeEmail(email ?? response.getRespondentEmail()));
         if (!seen.has(id) && byEmail !== undefined && at <= byEmail + 999) return true;
         processRegistration(env, response, registration);
@@ -283,10 +307,16 @@ export function runSweep(
     let table: AppTable | null = null;
     let done: Map<string, number | null> | null = null;
     const staged: Row[] = [];
+    // The full pass reads again the applications recorded with questions missing from the form.
+    const incomplete = new Set<string>();
     const opened = (): { table: AppTable; done: Map<string, number | null> } => {
       if (table && done) return { table, done };
       const { table: t, rows } = rowsToCheck(env, keyed?.applications ?? null, APPLICATIONS);
       const d = versionsOf(t, rows);
+      if (full)
+        for (const row of rows)
+          if (cellText(t.get(row, 'missingFields')) !== '')
+            incomplete.add(cellText(t.get(row, 'responseId')));
       table = t;
       done = d;
       return { table: t, done: d };
@@ -295,7 +325,16 @@ export function runSweep(
       'application',
       pass('application', applicationWindow, ({ response, id, at }) => {
         const { table: t, done: d } = opened();
-        if (d.has(id) && sameVersion(d.get(id) ?? null, at)) return true;
+        if (d.has(id) && sameVersion(d.get(id) ?? null, at)) {
+          const again = incomplete.has(id)
+            ? stageApplication(env, t, response, application, true)
+            : null;
+          if (again) {
+            staged.push(again);
+            result.applications++;
+          }
+          return true;
+        }
         const row = stageApplication(env, t, response, application);
         result.applications++;
         if (row) staged.push(row);

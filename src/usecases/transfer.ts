@@ -178,6 +178,11 @@ export function transferDialogHtml(r: TransferFileResult): string {
       '<p class="warn">この振込指定日は今日以前です。銀行の画面で日付を変えるか、設定「transferDay」を見直してください。 / This transfer date is today or past: change it in the bank’s screen or the “transferDay” setting.</p>',
     );
   }
+  // The download: a link with `download` and the file as a data: URL. The dialog runs in Apps
+  // Script's IFRAME sandbox, whose keywords include allow-downloads, and links must target _top
+  // or _blank (<base target="_top"> above): "HTML Service: Restrictions",
+  // https://developers.google.com/apps-script/guides/html/restrictions. That page does not speak
+  // of data: URLs; the HTML standard downloads a `download` link rather than navigating to it.
   parts.push(
     `<p><a id="download" download="${e(r.fileName)}" href="data:text/plain;base64,${r.base64}">${e(r.fileName)} をダウンロード / Download ${e(r.fileName)}</a></p>`,
     '<p>Shift_JIS、1レコード120バイト、CR LF。銀行のインターネットバンキングの「総合振込」に、全銀協フォーマットのファイルとしてアップロードしてください。 / Shift_JIS, 120-byte records, CR LF: upload it to your bank’s bulk transfer (総合振込) as a Zengin-format file.</p>',

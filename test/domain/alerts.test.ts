@@ -9,10 +9,10 @@ describe('staff alerts', () => {
       en: 'A question is missing from the registration form',
     });
     expect(a.message.en).toBe(
-      'The registration form has no question titled "電話番号 / Phone". Registrations go on without it; rename the question back or change the field map in Settings. (response 2_R1)',
+      'The registration form has no question titled "電話番号 / Phone" (renamed or deleted in the form). Registrations go on without it. Rename the question back, or put its new title in the field map in Settings. (first response 2_R1)',
     );
     expect(a.message.ja).toBe(
-      '登録フォームに「電話番号 / Phone」という設問がありません。登録はこの設問なしで続けています。設問名を元に戻すか、設定シートのフィールド対応を変更してください。（回答 2_R1）',
+      '登録フォームに「電話番号 / Phone」という設問がありません（フォームで設問名が変えられたか、削除されました）。登録はこの設問なしで続けています。設問名を元に戻すか、設定シートのフィールド対応を新しい設問名に変えてください。（最初の回答 2_R1）',
     );
   });
 
@@ -23,10 +23,24 @@ describe('staff alerts', () => {
       en: 'A question is missing from the application form',
     });
     expect(a.message.en).toBe(
-      'The application form has no question titled "支援日". Affected applications are put under review; rename the question back or change the field map in Settings. (response 2_R2)',
+      'The application form has no question titled "支援日" (renamed or deleted in the form). This is not the applicants\' doing: applications submitted meanwhile are put under review (MISSING_ANSWER) and their applicants told so. Rename the question back, or put its new title in the field map in Settings; then run "Process missed responses" from the menu: the applications of the meantime are read again, decided, and their applicants told. (first response 2_R2)',
     );
     expect(a.message.ja).toBe(
-      '申請フォームに「支援日」という設問がありません。該当する申請は「確認中」になります。設問名を元に戻すか、設定シートのフィールド対応を変更してください。（回答 2_R2）',
+      '申請フォームに「支援日」という設問がありません（フォームで設問名が変えられたか、削除されました）。申請者の誤りではありません。この間の申請は「確認中」（MISSING_ANSWER）になり、申請者には確認中とお知らせします。設問名を元に戻すか、設定シートのフィールド対応を新しい設問名に変えてから、メニューの「未処理の回答を処理」を実行してください。この間の申請を読み直して判定し、申請者に結果を送ります。（最初の回答 2_R2）',
+    );
+  });
+
+  test('a question the rules need missing from the registration form (the experience): answers recorded as unknown, applications to review, then re-read', () => {
+    const a = ALERTS.missingQuestion('registration', '伴走支援の経験', '2_R3', true);
+    expect(a.message.en).toBe(
+      'The registration form has no question titled "伴走支援の経験" (renamed or deleted in the form). Registrations and their IDs go on, but the answer of everyone registering meanwhile is recorded as unknown, and their applications are put under review. Rename the question back, or put its new title in the field map in Settings; then run "Process missed responses" and "Re-decide all applications" from the menu (the registrations of the meantime are read again and their applications decided again). (first response 2_R3)',
+    );
+  });
+
+  test('an optional question missing from the application form: applications go on being decided', () => {
+    const a = ALERTS.missingQuestion('application', '支援の内容', '2_R4', false);
+    expect(a.message.en).toBe(
+      'The application form has no question titled "支援の内容" (renamed or deleted in the form). The decision does not need it: applications go on being decided without it. Rename the question back, or put its new title in the field map in Settings. (first response 2_R4)',
     );
   });
 

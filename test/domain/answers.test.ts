@@ -1,5 +1,5 @@
 // Yes/no choice answers read tolerantly (the reference forms' 'あり / Yes', 'なし / No').
-import { isYes } from '../../src/domain/answers';
+import { isYes, readYesNo } from '../../src/domain/answers';
 
 describe('isYes', () => {
   test.each([
@@ -43,5 +43,25 @@ describe('isYes: the parts of a choice written without spaces', () => {
     ['なし/No', false],
   ])('%j is yes: %s', (answer, expected) => {
     expect(isYes(answer)).toBe(expected);
+  });
+});
+
+describe('readYesNo: choices staff reworded after set-up', () => {
+  test.each([
+    ['はい（あります） / Yes, I have', true],
+    ['はい（あります）', true],
+    ['いいえ（ありません） / No, I have not', false],
+    ['いいえ（ありません）', false],
+    ['あり / Yes', true],
+    ['なし / No', false],
+    // An optional question left blank declares nothing: no.
+    ['', false],
+    // Neither yes nor no: unknown, never a silent no.
+    ['経験者 / Experienced', null],
+    ['Yes / No', null],
+    ['maybe', null],
+    ['？ フォームに設問なし / question not in the form', null],
+  ])('%j reads as %s', (answer, expected) => {
+    expect(readYesNo(answer)).toBe(expected);
   });
 });

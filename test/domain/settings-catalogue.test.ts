@@ -71,4 +71,44 @@ describe('the Settings type follows the catalogue', () => {
     expect(Object.keys(settings.signupFields)).toEqual(['memberId', 'session', 'purpose']);
     expect(settings.applicationFields.supportDate).toBe('支援日 / Date of support');
   });
+
+  // The local runtime builds its forms from these defaults (local/world.ts), so they are checked
+  // here against the reference forms, written by hand from RULES.md §7 (registration,
+  // application) and the guides' form tables (course, sign-up).
+  test('the default question titles are the reference forms’ titles, in the forms’ order', () => {
+    const titles = (form: keyof typeof FIELD_MAPS) =>
+      Object.values(FIELD_MAPS[form].fields).map(([title]) => title);
+    expect(titles('registration')).toEqual([
+      '氏名 / Name',
+      'フリガナ / Name (phonetic)',
+      '電話番号 / Phone',
+      '郵送先住所 / Mailing address',
+      '所属団体 / Organization',
+      '活動地域（都道府県） / Area of activity (prefecture)',
+      '対応できる言語 / Languages you can support in',
+      '外国にルーツがありますか / Do you have a foreign background?',
+      '伴走支援の経験 / Accompanying-support experience',
+      '連絡に使う言語 / Language for emails',
+      '個人情報の取り扱いに同意します / I agree to the privacy policy',
+    ]);
+    expect(titles('application')).toEqual([
+      '伴走ネットID / Bansou Net ID',
+      '氏名 / Name',
+      '支援日 / Date of support',
+      '開始時刻 / Start time',
+      '終了時刻 / End time',
+      '相談者の氏名 / Name of the person supported',
+      '相談者の生まれ年 / Year of birth of the person supported',
+      '同行した支援者の伴走ネットID / Bansou Net ID of the second supporter',
+      '相談内容 / Issues',
+      '支援した地域（都道府県） / Prefecture where support took place',
+      '支援の内容 / What support was given',
+    ]);
+    expect(titles('course')).toEqual(['伴走ネットID / Bansou Net ID', '受講した講座 / Module']);
+    expect(titles('signup')).toEqual([
+      '伴走ネットID / Bansou Net ID',
+      '参加する回 / Session',
+      '参加の目的 / Purpose',
+    ]);
+  });
 });

@@ -2,6 +2,8 @@ import {
   cellText,
   hiraganaToKatakana,
   isBlank,
+  isDateValue,
+  isNoneAnswer,
   nfkc,
   normalizeEmail,
   normalizeLabel,
@@ -144,6 +146,13 @@ describe('cellText: a cell read back as text', () => {
     expect(cellText(' BN-00012 ')).toBe(' BN-00012 ');
     expect(cellText(12)).toBe('12');
   });
+
+  test('an object that only claims to be a Date (its tag, no getTime) reads as its text, no error', () => {
+    const fake = { [Symbol.toStringTag]: 'Date' };
+    expect(isDateValue(fake)).toBe(false);
+    expect(cellText(fake)).toBe('[object Date]');
+    expect(isDateValue(new Date('2024-07-30T05:03:12Z'))).toBe(true);
+  });
 });
 
 describe('normalizeLabel (sheet headers R24, form question titles)', () => {
@@ -157,5 +166,24 @@ describe('normalizeLabel (sheet headers R24, form question titles)', () => {
   test('a non-string cell reads as its text; null as empty', () => {
     expect(normalizeLabel(2024)).toBe('2024');
     expect(normalizeLabel(null)).toBe('');
+  });
+});
+
+describe('isNoneAnswer: what people type into a required question that has nothing for them', () => {
+  test.each([
+    ['', true],
+    ['なし', true],
+    ['無し', true],
+    ['いません', true],
+    ['None', true],
+    ['N/A', true],
+    ['-', true],
+    ['ー', true],
+    ['—', true],
+    ['BN-00002', false],
+    ['bn 2', false],
+    ['山田', false],
+  ])('%j says none: %s', (answer, expected) => {
+    expect(isNoneAnswer(answer)).toBe(expected);
   });
 });

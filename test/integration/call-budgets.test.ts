@@ -62,7 +62,7 @@ describe('Spreadsheet call budgets (the bench targets, counted exactly)', () => 
 });
 
 // Issue #15 item 2: "lock ≤ 2 s". A submission's rows and Log lines are written under the script
-// lock; its email goes out after the lock is released (src/adapters/env.ts sendAfterLock), so the
+// lock; its email goes out after the lock is released (src/adapters/mail-after-lock.ts sendAfterLock), so the
 // next submission does not wait for mail. Modelled with the bench's latency model.
 describe('the script lock per submission (issue #15: ≤ 2 s modelled)', () => {
   test('a registration and an application each hold the script lock at most 2 s, however long the tables; their emails are sent after it is released', () => {

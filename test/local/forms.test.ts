@@ -113,6 +113,32 @@ describe('FormApp', () => {
     expect(form.getItemById(items[2].getId())?.getTitle()).toBe('Done on');
   });
 
+  test('deleteItem and moveItem (Class Form): the item goes with its answers, the others keep theirs; moved items change index', () => {
+    const { forms } = service();
+    const form = forms.create('Course');
+    form.addTextItem().setTitle('ID');
+    form.addTextItem().setTitle('Note');
+    form.addDateItem().setTitle('Done on');
+    const response = forms.submit(form, { answers: { ID: 'BN-00001', Note: 'x' } });
+    form.deleteItem(form.getItems()[1]);
+    expect(form.getItems().map((i) => i.getTitle())).toEqual(['ID', 'Done on']);
+    expect(
+      form
+        .getResponse(response.getId())
+        .getItemResponses()
+        .map((r) => r.getItem().getTitle()),
+    ).toEqual(['ID']);
+    const moved = form.moveItem(form.getItems()[1], 0);
+    expect(moved.getTitle()).toBe('Done on');
+    expect(form.getItems().map((i) => [i.getIndex(), i.getTitle()])).toEqual([
+      [0, 'Done on'],
+      [1, 'ID'],
+    ]);
+    form.deleteItem(0);
+    expect(form.getItems().map((i) => i.getTitle())).toEqual(['ID']);
+    expect(() => form.deleteItem(5)).toThrow('Invalid argument: index');
+  });
+
   test('asTextItem on a checkbox item throws: a cast needs the right item type', () => {
     const { forms } = service();
     const form = forms.createForm(APPLICATION);
