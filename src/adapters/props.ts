@@ -17,8 +17,13 @@ export class ScriptProps {
 
   /** Keys starting with a prefix, with their values. */
   withPrefix(prefix: string): Record<string, string> {
+    // The keys in the store's order, as Object.entries gives them, without a [key, value] pair
+    // made for each (every execution asks for its cached Settings by prefix).
+    const all = this.all();
+    const keys = Object.keys(all);
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(this.all())) if (k.startsWith(prefix)) out[k] = v;
+    for (let i = 0; i < keys.length; i++)
+      if (keys[i].startsWith(prefix)) out[keys[i]] = all[keys[i]];
     return out;
   }
 

@@ -11,8 +11,8 @@ import {
   type LocalSpreadsheet,
   SpreadsheetService,
 } from '../../local/runtime/spreadsheet';
-import { shapeOf } from '../../local/runtime/spreadsheet/cell-index';
-import { keyPlan, shapeKey, textKey } from '../../local/runtime/spreadsheet/regex-keys';
+import { keysOfText, shapeOf } from '../../local/runtime/spreadsheet/cell-index';
+import { keyPlan, shapeKey, textKey, tokenKeys } from '../../local/runtime/spreadsheet/regex-keys';
 import {
   literalMatch,
   literalOf,
@@ -84,6 +84,61 @@ describe('TextFinder index: the same cells as a search of every cell', () => {
     expect(find(BN12)).toEqual(['Members!B2']);
     sheet.getRange('B2').clearContent();
     expect(find(BN12)).toEqual([]);
+  });
+
+  test('a text shown by several cells stays found while one of them shows it; a key keeps its other texts when one goes', () => {
+    // The index files each distinct text once (its cells under it): the text's keys go only
+    // with its last cell, and a key's other texts (another way of typing the ID) stay.
+    sheet.getRange(1, 1, 5, 2).setValues([
+      ['BN-00012', 'ｂｎ－１２'],
+      ['BN-00012', 'bn 12, BN-7'],
+      ['x', 'BN-00012'],
+      ['BN-0012', 'y'],
+      ['bn 12', 'BN-00012'],
+    ]);
+    const list = "^'?(?:[\\s\\S]*[\\s,])?BN-7(?:[\\s,][\\s\\S]*)?$";
+    expect(find(BN12)).toEqual([
+      'Members!A1',
+      'Members!B1',
+      'Members!A2',
+      'Members!B3',
+      'Members!A4',
+      'Members!A5',
+      'Members!B5',
+    ]);
+    expect(find(list)).toEqual(['Members!B2']);
+    sheet.getRange('A1').clearContent();
+    sheet.getRange('B3').setValue('z');
+    sheet.getRange('A4').clearContent();
+    expect(find(BN12)).toEqual(['Members!B1', 'Members!A2', 'Members!A5', 'Members!B5']);
+    sheet.getRange('A2').setValue('BN-00013');
+    sheet.getRange('B5').clearContent();
+    sheet.getRange('B1').setValue('bn 12, BN-7');
+    expect(find(BN12)).toEqual(['Members!A5']);
+    expect(find(list)).toEqual(['Members!B1', 'Members!B2']);
+    sheet.getRange('B2').clearContent();
+    expect(find(list)).toEqual(['Members!B1']);
+    sheet.getRange('A5').clearContent();
+    sheet.getRange('B1').clearContent();
+    expect(find(BN12)).toEqual([]);
+    expect(find(list)).toEqual([]);
+  });
+
+  test("a range's search of several alternatives finds only the range's cells showing a text found", () => {
+    // The cells are found by the text they show: each text found brings those of its cells that
+    // lie in the range searched (Range.createTextFinder), not the others of the sheet.
+    sheet.getRange(1, 1, 4, 3).setValues([
+      ['BN-00012', 'BN-00012', 'x'],
+      ['BN-00013', 'BN-00012', 'BN-00012'],
+      ['BN-00012', 'y', 'BN-00013'],
+      ['BN-00012', 'BN-00013', 'z'],
+    ]);
+    const body = BN12.slice("^'?".length, -1);
+    const finder = sheet
+      .getRange('B2:C3')
+      .createTextFinder(`^'?(?:${body}|BN-00013)$`)
+      .useRegularExpression(true);
+    expect(where(finder.findAll())).toEqual(['Members!B2', 'Members!C2', 'Members!C3']);
   });
 
   test('rows inserted and deleted above move the cells found', () => {
@@ -211,6 +266,39 @@ describe('keys of cell texts', () => {
     expect(textKey('0')).toBe('0');
     expect(textKey('伴走 ネット')).toBe('伴走ネット');
     expect(textKey('・（）ー')).toBe('');
+  });
+
+  test("a text's keys kept from its earlier cells are the keys worked out anew, however many texts came between", () => {
+    // keysOfText keeps the keys of texts seen lately (two generations of 50,000): seen again
+    // now, after 60,000 and after 130,000 other texts (the first ones out of both generations).
+    const texts = [
+      'BN-00012',
+      'ｂｎ－１２, BN-7',
+      'maria reyes',
+      '2024/07/30 19:00:05',
+      '伴走 ネット 3',
+    ];
+    for (let i = 0; i < 130_000; i++) texts.push(i % 3 === 0 ? `x${i} y, ${i}z` : `BN-${i}`);
+    const anew = (text: string) => {
+      const key = textKey(text);
+      const digits = /[0-9]/.test(key);
+      const parts = tokenKeys(text);
+      const withDigit = parts?.filter((k) => /[0-9]/.test(k)) ?? [];
+      return { key, digits, parts, digitParts: digits && withDigit.length > 0 ? withDigit : null };
+    };
+    for (const round of [0, 1, 2])
+      for (let i = 0; i < texts.length; i++) {
+        const keys = keysOfText(texts[i]);
+        if (i < 5 || i % (round === 0 ? 101 : 997) === 0) expect(keys).toEqual(anew(texts[i]));
+      }
+    expect(keysOfText('ｂｎ－１２, BN-7')).toEqual({
+      key: 'bn12bn7',
+      digits: true,
+      parts: ['bn12', 'bn7'],
+      digitParts: ['bn12', 'bn7'],
+    });
+    expect(keysOfText('maria reyes, BN-7').digitParts).toEqual(['bn7']);
+    expect(keysOfText('maria reyes').digitParts).toBeNull();
   });
 
   test('every character the pattern engine takes for a letter or digit, case aside, has that letter or digit as its key', () => {

@@ -4,7 +4,9 @@
 // next search; moving rows with content or any columns, or clearing a layer, has the whole sheet
 // indexed again.
 // A search then tests its pattern on the cells whose key it can match instead of formatting and
-// testing every cell of the spreadsheet (issue #15: every submission searches). Cells holding a
+// testing every cell of the spreadsheet (issue #15: every submission searches): on each distinct
+// text those cells show, once (the cells are filed by text, the texts by key; a text's keys are
+// worked out when its first cell in the sheet is indexed). Cells holding a
 // formula display what their formula computes now, which depends on other cells: they are never
 // indexed and every search tests them.
 import { type KeyPlan, textKey, tokenKeys } from './regex-keys';
@@ -37,13 +39,19 @@ export class CellIndex {
   private texts: (string[] | undefined)[] = [];
   /** Per row with formulas, their columns. */
   private formulaColumns = new Map<number, number[]>();
-  /** Positions by key: one position as a number (most keys), more as a list. */
-  private whole = new Map<string, Positions>();
   /**
-   * The parts' keys of cells whose text has separators, by key: those with a digit, and the
-   * others too once a search has asked for one (KeyHolders.allParts).
+   * Positions by displayed text: one position as a number, more as a list. A search tests each
+   * distinct text its keys lead to once and takes all of its cells (a member's ID shows the same
+   * text in every row that names them), without reading the cells' rows from memory one by one.
    */
-  private parts = new Map<string, Positions>();
+  private byText = new Map<string, Positions>();
+  /** The distinct texts (in byText) by key: one text as itself (most keys), more as a list. */
+  private whole = new Map<string, Texts>();
+  /**
+   * The parts' keys of the texts with separators, by key: those with a digit, and the others too
+   * once a search has asked for one (KeyHolders.allParts); each with the texts holding it.
+   */
+  private parts = new Map<string, Texts>();
   /** The keys with digits in `whole`, by shape (shapeKey), each with the value of its digits. */
   private shapes = new Map<string, Shape>();
   /** The longest run of digits of any key indexed (never lowered). */
@@ -99,6 +107,7 @@ export class CellIndex {
       this.dirty.clear();
       this.texts = [];
       this.formulaColumns.clear();
+      this.byText.clear();
       for (const k of this.whole.keys()) this.holders.whole.remove(k, this);
       for (const k of this.parts.keys()) this.holders.parts.remove(k, this);
       this.whole.clear();
@@ -174,33 +183,32 @@ export class CellIndex {
   }
 
   private indexCell(text: string, position: number): void {
-    const key = textKey(text);
-    const digits = hasDigit(key);
-    if (add(this.whole, key, position)) {
+    // A text already shown by another cell of the sheet: its keys are filed already.
+    if (!add(this.byText, text, position)) return;
+    const { key, digits, parts, digitParts } = keysOfText(text);
+    if (addText(this.whole, key, text)) {
       if (digits) this.shaped(key, true);
       this.holders.whole.add(key, this);
     }
     // A part's key has a digit only if the whole key has one (each run of digits keeps one).
-    const all = this.holders.allParts;
-    const parts = digits || all ? tokenKeys(text) : null;
-    if (parts !== null)
-      for (const k of parts)
-        if ((all || hasDigit(k)) && add(this.parts, k, position)) this.holders.parts.add(k, this);
+    const list = this.holders.allParts ? parts : digits ? digitParts : null;
+    if (list !== null)
+      for (let i = 0; i < list.length; i++)
+        if (addText(this.parts, list[i], text)) this.holders.parts.add(list[i], this);
   }
 
   private unindexCell(text: string, position: number): void {
-    const key = textKey(text);
-    const digits = hasDigit(key);
-    if (remove(this.whole, key, position)) {
+    // Another cell of the sheet still shows the text: its keys stay.
+    if (!remove(this.byText, text, position)) return;
+    const { key, digits, parts, digitParts } = keysOfText(text);
+    if (removeText(this.whole, key, text)) {
       if (digits) this.shaped(key, false);
       this.holders.whole.remove(key, this);
     }
-    const all = this.holders.allParts;
-    const parts = digits || all ? tokenKeys(text) : null;
-    if (parts !== null)
-      for (const k of parts)
-        if ((all || hasDigit(k)) && remove(this.parts, k, position))
-          this.holders.parts.remove(k, this);
+    const list = this.holders.allParts ? parts : digits ? digitParts : null;
+    if (list !== null)
+      for (let i = 0; i < list.length; i++)
+        if (removeText(this.parts, list[i], text)) this.holders.parts.remove(list[i], this);
   }
 
   /** Adds a key new in `whole` to its shape, or removes one gone from it. */
@@ -263,11 +271,11 @@ export class CellIndex {
   }
 
   /**
-   * The displayed text of a cell found by `keyed` (which brings the index up to date, and finds
-   * no cell with a formula), without checking either again: the finder's hot loop.
+   * The positions (row × stride + column) of the cells without a formula showing `text`, a text
+   * `keyedTexts` gave (it brought the index up to date): the finder's hot loop.
    */
-  keyedText(r: number, c: number): string {
-    return this.texts[r]?.[c] ?? '';
+  positionsOf(text: string): Positions | undefined {
+    return this.byText.get(text);
   }
 
   /** Rows (0-based) that may hold content, in order. */
@@ -305,9 +313,20 @@ export class CellIndex {
    * the plan, in no particular order and possibly more than once.
    */
   keyed(plan: KeyList, out: number[]): void {
+    const texts: string[] = [];
+    this.keyedTexts(plan, texts);
+    for (const text of texts) collect(this.byText.get(text), out);
+  }
+
+  /**
+   * Adds to `out` every distinct text shown by a cell without a formula whose key (or a part's
+   * key) is in the plan, in no particular order and possibly more than once (positionsOf gives
+   * their cells).
+   */
+  keyedTexts(plan: KeyList, out: string[]): void {
     this.holders.needParts(plan.part);
     this.refresh();
-    for (const k of plan.whole) collect(this.whole.get(k), out);
+    for (const k of plan.whole) collectTexts(this.whole.get(k), out);
     for (const group of plan.groups) {
       // A shape none of whose keys here has a value in the group's range holds none of them
       // (the bounds are never narrowed on removal); else the fewer of the two is gone through.
@@ -315,22 +334,22 @@ export class CellIndex {
       if (shape === undefined) continue;
       if (!shape.unvalued && (shape.high < group.low || shape.low > group.high)) continue;
       if (group.keys.length <= SORTED_FROM || group.keys.length <= shape.keys.size / 16)
-        for (const k of group.keys) collect(this.whole.get(k), out);
+        for (const k of group.keys) collectTexts(this.whole.get(k), out);
       else {
         // The keys of the shape in the group's range, those of the group among them.
         const keys: string[] = [];
         inRange(shape, group.low, group.high, keys);
-        for (const k of keys) if (group.set.has(k)) collect(this.whole.get(k), out);
+        for (const k of keys) if (group.set.has(k)) collectTexts(this.whole.get(k), out);
       }
     }
     if (plan.shapes.length > 0) {
       const keys: string[] = [];
       for (const item of plan.shapes) this.keysOfShape(item, keys);
-      for (const k of keys) collect(this.whole.get(k), out);
+      for (const k of keys) collectTexts(this.whole.get(k), out);
     }
     for (const k of plan.part) {
-      collect(this.whole.get(k), out);
-      collect(this.parts.get(k), out);
+      collectTexts(this.whole.get(k), out);
+      collectTexts(this.parts.get(k), out);
     }
   }
 
@@ -636,13 +655,57 @@ export function shapeOf(key: string): {
 }
 
 /**
- * The positions of one key: one as itself (most keys), more as a list in no particular order.
- * A list of small integers takes 4 bytes a position and a push to grow (a Set took several
- * times that, and a boxed number for each position past 2^30); a key never holds a position
- * twice (a cell's text has one whole key and tokenKeys gives distinct parts; a cell is
- * unindexed before it is indexed again), and a position is removed only when its cell changes.
+ * The positions of the cells showing one text: one as itself, more as a list in no particular
+ * order. A list of small integers takes 4 bytes a position and a push to grow (a Set took several
+ * times that, and a boxed number for each position past 2^30); a text never holds a position
+ * twice (a cell is unindexed before it is indexed again), and a position is removed only when
+ * its cell changes.
  */
-type Positions = number | number[];
+export type Positions = number | number[];
+
+/**
+ * The distinct texts of one key: one as itself (most keys), more as a list in no particular
+ * order (a text is filed under a key once: it is added when its first cell is indexed and
+ * removed when its last cell is).
+ */
+type Texts = string | string[];
+
+function collectTexts(texts: Texts | undefined, out: string[]): void {
+  if (texts === undefined) return;
+  if (typeof texts === 'string') out.push(texts);
+  else for (let i = 0; i < texts.length; i++) out.push(texts[i]);
+}
+
+/** Files a text under a key; true when the key is new. */
+function addText(map: Map<string, Texts>, key: string, text: string): boolean {
+  const texts = map.get(key);
+  if (texts === undefined) {
+    map.set(key, text);
+    return true;
+  }
+  // Never the same text twice: a text is filed when its first cell is indexed (a text's parts'
+  // keys are distinct: tokenKeys) and removed with its last.
+  if (typeof texts === 'string') map.set(key, [texts, text]);
+  else texts.push(text);
+  return false;
+}
+
+/** Removes a text from a key; true when the key is left with none. */
+function removeText(map: Map<string, Texts>, key: string, text: string): boolean {
+  const texts = map.get(key);
+  if (texts === undefined) return false;
+  if (typeof texts === 'string') {
+    if (texts !== text) return false;
+  } else {
+    const at = texts.indexOf(text);
+    if (at === -1) return false;
+    const last = texts.pop() as string;
+    if (at < texts.length) texts[at] = last;
+    if (texts.length > 0) return false;
+  }
+  map.delete(key);
+  return true;
+}
 
 /** Whether a key has a digit (keys hold ASCII digits only: textKey). */
 function hasDigit(key: string): boolean {
@@ -688,4 +751,47 @@ function remove(map: Map<string, Positions>, key: string, position: number): boo
   }
   map.delete(key);
   return true;
+}
+
+/** A text's keys as the index files it: its whole key, and its parts' keys (tokenKeys). */
+export interface TextKeys {
+  key: string;
+  /** Whether the whole key has a digit. */
+  digits: boolean;
+  /** Every part's key, distinct (null: the text has no separator). */
+  parts: string[] | null;
+  /** Those of the parts' keys with a digit (null: none, or no separator). */
+  digitParts: string[] | null;
+}
+
+// A text's keys are worked out once and kept, those of texts seen lately (two generations of up
+// to TEXT_GENERATION: one seen again moves to the newer): most cells written show a text shown
+// before (a status, a member's ID, a month, an amount), and a key kept is the same string each
+// time, whose hash V8 keeps (a key built again is a new string, hashed again at each lookup).
+const TEXT_GENERATION = 50_000;
+let recentTexts = new Map<string, TextKeys>();
+let olderTexts = new Map<string, TextKeys>();
+
+/** The keys of a text (textKey, tokenKeys), worked out once for texts seen lately. */
+export function keysOfText(text: string): TextKeys {
+  let known = recentTexts.get(text);
+  if (known !== undefined) return known;
+  known = olderTexts.get(text);
+  if (known === undefined) {
+    const key = textKey(text);
+    const digits = hasDigit(key);
+    const parts = tokenKeys(text);
+    let digitParts: string[] | null = null;
+    if (parts !== null && digits) {
+      digitParts = parts.filter(hasDigit);
+      if (digitParts.length === 0) digitParts = null;
+    }
+    known = { key, digits, parts, digitParts };
+  }
+  if (recentTexts.size >= TEXT_GENERATION) {
+    olderTexts = recentTexts;
+    recentTexts = new Map();
+  }
+  recentTexts.set(text, known);
+  return known;
 }

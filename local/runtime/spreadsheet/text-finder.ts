@@ -261,7 +261,7 @@ export class LocalTextFinder<R extends RangeLike> {
     const split = indexed ? alternativesOf(pattern.source, pattern.flags) : null;
     const plan = indexed && split === null ? keyPlan(pattern.source, pattern.flags) : null;
     const out: R[] = [];
-    const candidates: number[] = [];
+    const texts: string[] = [];
     // Per alternative, the sheets holding one of its keys (null: every sheet is asked), once
     // every searched sheet's index is up to date.
     let holding: (Set<CellIndex> | null)[] | null = null;
@@ -314,15 +314,23 @@ export class LocalTextFinder<R extends RangeLike> {
           const alternative = split[i];
           const held = holding === null ? null : holding[i];
           if (held !== null && index.holders === shared && !held.has(index)) continue;
-          candidates.length = 0;
-          index.keyed(alternative.plan, candidates);
-          for (let k = 0; k < candidates.length; k++) {
-            const position = candidates[k];
-            const r = Math.floor(position / stride);
-            const c = position - r * stride;
-            if (r < firstRow || r > lastRow || c < firstColumn || c > lastColumn) continue;
-            const text = index.keyedText(r, c);
-            if (text !== '' && alternative.test(text)) found.push(position);
+          // Each distinct text its keys lead to is tested once; a text that matches brings
+          // every cell of the area showing it.
+          texts.length = 0;
+          index.keyedTexts(alternative.plan, texts);
+          for (let k = 0; k < texts.length; k++) {
+            const text = texts[k];
+            if (text === '' || !alternative.test(text)) continue;
+            const positions = index.positionsOf(text);
+            if (positions === undefined) continue;
+            const n = typeof positions === 'number' ? 1 : positions.length;
+            for (let p = 0; p < n; p++) {
+              const position = typeof positions === 'number' ? positions : positions[p];
+              const r = Math.floor(position / stride);
+              const c = position - r * stride;
+              if (r >= firstRow && r <= lastRow && c >= firstColumn && c <= lastColumn)
+                found.push(position);
+            }
           }
         }
         for (const position of index.formulaPositions()) {
