@@ -20,6 +20,7 @@ import {
 } from '../domain/env-probes';
 import type { Settings } from '../domain/settings-types';
 import { judgeZone } from '../domain/sheet-zone';
+import { finderProbes } from './env-check-finder';
 import { openFormByUrl } from './forms';
 import { errorText } from './mailer';
 import { readSettings } from './settings-store';
@@ -93,6 +94,8 @@ function sheetsProbes(notes: string[]): ProbeResult[] {
     const reader = staffDateReader(zone);
     const asRead = (v: unknown) => (reader && isDateValue(v) ? reader(v) : v);
     results.push(...judgeZone(zone, { day: asRead(day), time: asRead(time) }));
+    // The product's TextFinder lookups, below the rows above (env-check-finder.ts).
+    results.push(...finderProbes(sheet, rows + 2));
     const model = plainTextApostrophe(seen);
     if (model)
       notes.push(

@@ -25,6 +25,7 @@ import {
 } from './builders';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, Env, MAX_WORKBOOK_CELLS } from './common';
 import { exception } from './errors';
+import { FilterCriteriaBuilder } from './filter';
 import type { CellValue } from './format';
 import { evaluateFormula } from './formula';
 import { LocalUser, ProtectionType } from './protection';
@@ -354,5 +355,8 @@ export class SpreadsheetService {
   }
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {
     return new ConditionalFormatRuleBuilder();
+  }
+  newFilterCriteria(): FilterCriteriaBuilder {
+    return new FilterCriteriaBuilder();
   }
 }

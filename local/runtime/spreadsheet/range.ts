@@ -13,6 +13,7 @@ import {
   signatureError,
 } from './common';
 import { exception } from './errors';
+import type { LocalFilter } from './filter';
 import type { Layer } from './layer';
 import { LocalProtection } from './protection';
 import type { LocalSheet } from './sheet';
@@ -38,6 +39,17 @@ export class LocalRange {
 
   private get cells(): number {
     return this.numRows * this.numColumns;
+  }
+
+  // --- filter (filter.ts) ---
+  createFilter(): LocalFilter<LocalRange> {
+    this.env.call('createFilter');
+    return this.sheet.makeFilter(this.row, this.column, this.numRows, this.numColumns);
+  }
+  /** "Returns the filter on the sheet this range belongs to, or null if there is no filter." */
+  getFilter(): LocalFilter<LocalRange> | null {
+    this.env.call('getFilter');
+    return this.sheet.filter;
   }
 
   // --- geometry (local, not counted) ---

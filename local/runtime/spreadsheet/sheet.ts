@@ -26,6 +26,7 @@ import {
   signatureError,
 } from './common';
 import { exception } from './errors';
+import { LocalFilter } from './filter';
 import { type CellValue, formatValue, isDateFormat, isTextFormat } from './format';
 import type { LocalSpreadsheet } from './index';
 import { Layer } from './layer';
@@ -95,6 +96,13 @@ export class LocalSheet {
   readonly wraps = new Layer<boolean>();
   readonly notes = new Layer<string>();
   readonly validations = new Layer<LocalDataValidation>();
+  /**
+   * Rows hidden by hand (Sheet.hideRows), column 0 only; moved with inserted, deleted and moved
+   * rows, never by column changes (kept out of layers()).
+   */
+  readonly rowsHidden = new Layer<true>();
+  /** The sheet's filter (Range.createFilter), one at most. */
+  filter: LocalFilter<LocalRange> | null = null;
 
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
@@ -429,6 +437,7 @@ export class LocalSheet {
     if (to < 1 || to > this.maxRows + 1) throw exception('Those rows are out of bounds.');
     if (to >= from && to <= from + count) return;
     for (const layer of this.layers()) layer.moveRows(from - 1, count, to - 1);
+    this.rowsHidden.moveRows(from - 1, count, to - 1);
     this.lastRowCache = null;
   }
 
@@ -526,6 +535,90 @@ export class LocalSheet {
     this.checkColumnSpan(startColumn, numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this.autoResize(c);
     return this;
+  }
+
+  // Hiding rows ("Class Sheet": hideRows(rowIndex) "Hides the row at the given index",
+  // hideRows(rowIndex, numRows) "Hides one or more consecutive rows starting at the given index";
+  // showRows unhides them; isRowHiddenByUser / isRowHiddenByFilter tell why a row is hidden).
+  // Hidden rows keep their values: reads and the TextFinder see them (text-finder.ts; the
+  // environment check probes that on real Google).
+  hideRows(rowIndex: number, numRows = 1): void {
+    this.env.call('hideRows');
+    this.setRowsHidden('hideRows', rowIndex, numRows, true);
+  }
+
+  hideRow(row: LocalRange): void {
+    this.env.call('hideRow');
+    if (!(row instanceof LocalRange) || row.getSheet() !== this)
+      throw signatureError([row], 'SpreadsheetApp.Sheet.hideRow');
+    this.setRowsHidden('hideRow', row.getRow(), row.getNumRows(), true);
+  }
+
+  showRows(rowIndex: number, numRows = 1): void {
+    this.env.call('showRows');
+    this.setRowsHidden('showRows', rowIndex, numRows, false);
+  }
+
+  unhideRow(row: LocalRange): void {
+    this.env.call('unhideRow');
+    if (!(row instanceof LocalRange) || row.getSheet() !== this)
+      throw signatureError([row], 'SpreadsheetApp.Sheet.unhideRow');
+    this.setRowsHidden('unhideRow', row.getRow(), row.getNumRows(), false);
+  }
+
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this.env.call('isRowHiddenByUser');
+    requireNumbers([rowPosition], 1, 'SpreadsheetApp.Sheet.isRowHiddenByUser');
+    return this.rowsHidden.get(Math.trunc(rowPosition) - 1, 0) === true;
+  }
+
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this.env.call('isRowHiddenByFilter');
+    requireNumbers([rowPosition], 1, 'SpreadsheetApp.Sheet.isRowHiddenByFilter');
+    return this.filter?.hidesRow(Math.trunc(rowPosition)) ?? false;
+  }
+
+  getFilter(): LocalFilter<LocalRange> | null {
+    this.env.call('getFilter');
+    return this.filter;
+  }
+
+  /** Range.createFilter: the one filter of this sheet on that range. */
+  makeFilter(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): LocalFilter<LocalRange> {
+    // Error text: unverified (see spreadsheet/errors.ts).
+    if (this.filter)
+      throw exception("You can't create a filter in a sheet that already has a filter.");
+    this.filter = new LocalFilter(
+      this.env,
+      {
+        displayText: (r, c) => this.displayText(r, c),
+        makeRange: (r, c, nr, nc) => this.makeRange(r, c, nr, nc),
+        removeFilter: () => {
+          this.filter = null;
+        },
+      },
+      row,
+      column,
+      numRows,
+      numColumns,
+    );
+    return this.filter;
+  }
+
+  private setRowsHidden(method: string, rowIndex: number, numRows: number, hidden: boolean): void {
+    requireNumbers([rowIndex, numRows], 2, `SpreadsheetApp.Sheet.${method}`);
+    const first = Math.trunc(rowIndex);
+    const count = Math.trunc(numRows);
+    // Error text: unverified (see spreadsheet/errors.ts).
+    if (first < 1 || count < 1 || first + count - 1 > this.maxRows)
+      throw exception('Those rows are out of bounds.');
+    for (let r = first - 1; r < first - 1 + count; r++)
+      this.rowsHidden.set(r, 0, hidden ? true : undefined);
   }
 
   hideSheet(): this {
@@ -948,6 +1041,7 @@ export class LocalSheet {
     }
     this.spreadsheet.checkGrowth(count * this.maxColumns);
     for (const layer of this.layers()) layer.insertRows(row - 1, count);
+    this.rowsHidden.insertRows(row - 1, count);
     this.maxRows += count;
     this.lastRowCache = null;
   }
@@ -979,6 +1073,7 @@ export class LocalSheet {
       throw exception('Sorry, it is not possible to delete all non-frozen rows.');
     }
     for (const layer of this.layers()) layer.deleteRows(row - 1, count);
+    this.rowsHidden.deleteRows(row - 1, count);
     this.maxRows -= count;
     this.lastRowCache = null;
     this.lastColumnCache = null;

@@ -666,6 +666,24 @@ export interface Search {
 }
 
 /**
+ * The one pattern searchTables sends for these alternatives: any of them, the whole cell, after
+ * an optional apostrophe (a Plain-text cell may keep the apostrophe a writer put before it;
+ * fromCell drops it on read). The environment check's TextFinder probe sends the same.
+ */
+export function searchPattern(alternatives: readonly string[]): string {
+  return `^'?(?:${alternatives.join('|')})$`;
+}
+
+/**
+ * Runs a TextFinder made for searchPattern as every lookup does: a regular expression, the other
+ * options left at the reference's defaults (case-insensitive; partial match, the pattern's
+ * anchors making it whole-cell; a formula's displayed value). The environment check's probe too.
+ */
+export function findAllCells(finder: GoogleAppsScript.Spreadsheet.TextFinder): Range[] {
+  return finder.useRegularExpression(true).findAll();
+}
+
+/**
  * Looks up several tables at once with one TextFinder (RE2 regular expression, whole cell, case
  * insensitive: "Class TextFinder", https://developers.google.com/apps-script/reference/spreadsheet/text-finder):
  * on the spreadsheet when more than one sheet is searched, else on the one sheet. Only matches in
@@ -690,16 +708,15 @@ export function searchTables(ss: Spreadsheet, searches: readonly Search[]): void
     }
   todo = todo.filter((s) => s.table.isPartial());
   if (todo.length === 0) return;
-  const alternatives = [...new Set(todo.flatMap((s) => s.patterns))];
-  // A Plain-text cell may keep the apostrophe a writer put before it (fromCell drops it on read).
-  const pattern = `^'?(?:${alternatives.join('|')})$`;
+  const pattern = searchPattern([...new Set(todo.flatMap((s) => s.patterns))]);
   const tables = [...new Set(todo.map((s) => s.table))];
   const finder =
     tables.length === 1 ? tables[0].sheet.createTextFinder(pattern) : ss.createTextFinder(pattern);
-  const found = finder
-    .useRegularExpression(true)
-    .findAll()
-    .map((r) => ({ sheet: r.getSheet().getSheetId(), row: r.getRow(), column: r.getColumn() }));
+  const found = findAllCells(finder).map((r) => ({
+    sheet: r.getSheet().getSheetId(),
+    row: r.getRow(),
+    column: r.getColumn(),
+  }));
   for (const s of todo) {
     const id = s.table.sheet.getSheetId();
     const rows = found.filter((f) => f.sheet === id && f.column === s.column).map((f) => f.row);
