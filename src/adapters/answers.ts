@@ -90,6 +90,27 @@ export function findTitle(
 }
 
 /**
+ * The item of a form a field-map title finds (findTitle). Each item is asked its title (a call to
+ * the Forms service) only until the exact title turns up; the tolerant match, which needs every
+ * title, only when it does not.
+ */
+export function findItem<I extends { getTitle(): string }>(
+  items: readonly I[],
+  wanted: string,
+  otherFields?: ReadonlySet<string>,
+): I | undefined {
+  const target = normalizeTitle(wanted);
+  const titles: string[] = [];
+  for (const item of items) {
+    const title = normalizeTitle(item.getTitle());
+    if (title === target) return item;
+    titles.push(title);
+  }
+  const found = findTitle(target, titles, otherFields);
+  return found === null ? undefined : items[titles.indexOf(found)];
+}
+
+/**
  * Reads the mapped fields. `missing` lists fields whose question the form does not have;
  * `presentTitles` the field-map titles the form has (known only when the form was at hand).
  */

@@ -7,7 +7,7 @@
 
 import { alertStaffOnce, rearmAlerts } from '../adapters/alerts';
 import {
-  findTitle,
+  findItem,
   mapFields,
   normalizeTitle,
   readResponse,
@@ -634,13 +634,11 @@ export function syncSignupForm(
   const hash = hashOf(`${settings.signupFormUrl}\n${wanted.join('\n')}`);
   if (props.get(CHOICES_KEY) === hash) return false;
   const f = form ?? openFormByUrl(settings.signupFormUrl, 'Sign-up form / 相談会申込フォーム');
-  const items = f.getItems();
-  const title = findTitle(
+  const item = findItem(
+    f.getItems(),
     settings.signupFields.session,
-    items.map((i) => normalizeTitle(i.getTitle())),
     new Set([settings.signupFields.memberId, settings.signupFields.purpose].map(normalizeTitle)),
   );
-  const item = items.find((i) => normalizeTitle(i.getTitle()) === title);
   if (!item) return false; // set-up reports the missing question
   const type = String(item.getType());
   if (type === 'LIST') item.asListItem().setChoiceValues(wanted);

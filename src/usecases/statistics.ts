@@ -2,7 +2,7 @@
 // tables (pure, src/domain/statistics.ts), write them in one block, and keep the three charts
 // up to date in place. Refreshed after each monthly run and from the menu.
 
-import { findTitle, normalizeTitle } from '../adapters/answers';
+import { findItem } from '../adapters/answers';
 import type { Env } from '../adapters/env';
 import { openFormByUrl } from '../adapters/forms';
 import { errorText } from '../adapters/mailer';
@@ -128,11 +128,8 @@ export function statisticsInputFrom(
 function formChoices(env: Env, url: string, title: string, what: string): string[] | null {
   try {
     const form = openFormByUrl(url, what);
-    const items = form.getItems();
-    const titles = items.map((i) => normalizeTitle(i.getTitle()));
     // The same question the submissions read (a typo fixed in one half of its title included).
-    const wanted = findTitle(title, titles);
-    const item = wanted === null ? undefined : items[titles.indexOf(wanted)];
+    const item = findItem(form.getItems(), title);
     if (!item) return null;
     const type = String(item.getType());
     const choices =

@@ -239,27 +239,40 @@ describe('registration form edited after set-up', () => {
   });
 });
 
+/**
+ * Aiko applies for 20 July, 10:00–11:30, with the support date under the title the form has now
+ * (and any answers to questions staff added); the form's answers as the Forms service takes them.
+ */
+function applyUnderDateTitle(
+  o: Office,
+  dateTitle: string,
+  recipient = 'Nguyen Van A',
+  added: Record<string, string> = {},
+): string {
+  return uncounted(o, () =>
+    o.rt.forms
+      .submit(o.application, {
+        email: 'aiko@example.org',
+        answers: {
+          [A.applicantId]: 'BN-00001',
+          [A.applicantName]: 'Aiko',
+          [dateTitle]: '2023-07-20',
+          [A.startTime]: '10:00',
+          [A.endTime]: '11:30',
+          [A.recipientName]: recipient,
+          ...added,
+        },
+      })
+      .getId(),
+  );
+}
+
 describe('application form edited after set-up', () => {
   test('a required question’s title replaced whole: each application is REVIEW (MISSING_ANSWER), staff get one alert naming the question, and a later break after it was fixed alerts again', () => {
     const o = officeWithAiko();
     o.explains.push(/STAFF_ALERT.*支援日 \/ Date of support/);
     retitle(o, o.application, A.supportDate, '支援した日 / Day of support');
-    const submit = () =>
-      uncounted(o, () =>
-        o.rt.forms
-          .submit(o.application, {
-            email: 'aiko@example.org',
-            answers: {
-              [A.applicantId]: 'BN-00001',
-              [A.applicantName]: 'Aiko',
-              '支援した日 / Day of support': '2023-07-20',
-              [A.startTime]: '10:00',
-              [A.endTime]: '11:30',
-              [A.recipientName]: 'Nguyen Van A',
-            },
-          })
-          .getId(),
-      );
+    const submit = () => applyUnderDateTitle(o, '支援した日 / Day of support');
     const first = submit();
     const second = submit();
     expect(decision(o, first)).toEqual(['REVIEW', 'MISSING_ANSWER']);
@@ -280,22 +293,7 @@ describe('application form edited after set-up', () => {
     o.explains.push(/STAFF_ALERT.*支援日 \/ Date of support/);
     const renamed = '支援した日 / Day of support';
     retitle(o, o.application, A.supportDate, renamed);
-    const submit = (recipient: string) =>
-      uncounted(o, () =>
-        o.rt.forms
-          .submit(o.application, {
-            email: 'aiko@example.org',
-            answers: {
-              [A.applicantId]: 'BN-00001',
-              [A.applicantName]: 'Aiko',
-              [renamed]: '2023-07-20',
-              [A.startTime]: '10:00',
-              [A.endTime]: '11:30',
-              [A.recipientName]: recipient,
-            },
-          })
-          .getId(),
-      );
+    const submit = (recipient: string) => applyUnderDateTitle(o, renamed, recipient);
     const first = submit('Nguyen Van A');
     const second = submit('Le Thi B');
     expect(o.rows('Applications').map((a) => a['Questions missing from the form'])).toEqual([
@@ -323,21 +321,7 @@ describe('application form edited after set-up', () => {
   test('a typo fixed in the Japanese half of the support-date title: applications are still decided (ACCEPTED), no alert', () => {
     const o = officeWithAiko();
     retitle(o, o.application, A.supportDate, '支援の日 / Date of support');
-    const r = uncounted(o, () =>
-      o.rt.forms
-        .submit(o.application, {
-          email: 'aiko@example.org',
-          answers: {
-            [A.applicantId]: 'BN-00001',
-            [A.applicantName]: 'Aiko',
-            '支援の日 / Date of support': '2023-07-20',
-            [A.startTime]: '10:00',
-            [A.endTime]: '11:30',
-            [A.recipientName]: 'Nguyen Van A',
-          },
-        })
-        .getId(),
-    );
+    const r = applyUnderDateTitle(o, '支援の日 / Date of support');
     expect(decision(o, r)).toEqual(['ACCEPTED', '']);
     expect(alerts(o)).toEqual([]);
   });
@@ -346,21 +330,7 @@ describe('application form edited after set-up', () => {
     const o = officeWithAiko();
     o.explains.push(/STAFF_ALERT.*支援の内容/);
     uncounted(o, () => o.application.deleteItem(item(o, o.application, A.description)));
-    const r = uncounted(o, () =>
-      o.rt.forms
-        .submit(o.application, {
-          email: 'aiko@example.org',
-          answers: {
-            [A.applicantId]: 'BN-00001',
-            [A.applicantName]: 'Aiko',
-            [A.supportDate]: '2023-07-20',
-            [A.startTime]: '10:00',
-            [A.endTime]: '11:30',
-            [A.recipientName]: 'Nguyen Van A',
-          },
-        })
-        .getId(),
-    );
+    const r = applyUnderDateTitle(o, A.supportDate);
     expect(decision(o, r)).toEqual(['ACCEPTED', '']);
     const alert = o.rt.mail.outbox.find((m) => m.to.includes(o.staffEmail));
     expect(alert?.body).toContain('支援の内容 / What support was given');
@@ -373,22 +343,9 @@ describe('application form edited after set-up', () => {
       o.application.addTextItem().setTitle('所属 / Affiliation');
       o.application.addTextItem().setTitle('電話 / Phone').setRequired(true);
     });
-    const r = uncounted(o, () =>
-      o.rt.forms
-        .submit(o.application, {
-          email: 'aiko@example.org',
-          answers: {
-            [A.applicantId]: 'BN-00001',
-            [A.applicantName]: 'Aiko',
-            [A.supportDate]: '2023-07-20',
-            [A.startTime]: '10:00',
-            [A.endTime]: '11:30',
-            [A.recipientName]: 'Nguyen Van A',
-            '電話 / Phone': '03-1234-5678',
-          },
-        })
-        .getId(),
-    );
+    const r = applyUnderDateTitle(o, A.supportDate, 'Nguyen Van A', {
+      '電話 / Phone': '03-1234-5678',
+    });
     expect(decision(o, r)).toEqual(['ACCEPTED', '']);
     expect(alerts(o)).toEqual([]);
   });
