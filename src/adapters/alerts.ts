@@ -1,6 +1,6 @@
 // Staff alerts: sent once per situation (a Script Property remembers), identified by response
 // and member IDs only (R27).
-import { ALERTS, type StaffAlert } from '../domain/alerts';
+import type { StaffAlert } from '../domain/alerts';
 import type { Env } from './env';
 import { renderFor } from './templates-store';
 
@@ -24,26 +24,19 @@ export function clearAlert(env: Env, key: string): void {
 }
 
 /**
- * Each question of the field map that the form lacks: staff hear once per title, and once more
- * should it go missing again after the form had it back (`present`: the titles found this time,
- * whose alert is re-armed). `affects` tells whether a missing title puts submissions under
- * review (a question the rules need) or they go on without it.
+ * Each question of the field map that the form lacks: staff hear once per title (`alertFor`
+ * words it for the form), and once more should it go missing again after the form had it back
+ * (`present`: the titles found this time, whose alert is re-armed).
  */
 export function alertMissingQuestions(
   env: Env,
-  form: 'registration' | 'application',
+  form: 'registration' | 'application' | 'course',
   missing: readonly string[],
-  responseId: string,
-  present: readonly string[] = [],
-  affects: (title: string) => boolean = () => true,
+  present: readonly string[],
+  alertFor: (title: string) => StaffAlert,
 ): void {
-  for (const title of missing) {
-    alertStaffOnce(
-      env,
-      `missing-question:${form}:${title}`,
-      ALERTS.missingQuestion(form, title, responseId, affects(title)),
-    );
-  }
+  for (const title of missing)
+    alertStaffOnce(env, `missing-question:${form}:${title}`, alertFor(title));
   rearmAlerts(
     env,
     present.map((title) => `missing-question:${form}:${title}`),

@@ -181,8 +181,8 @@ function stageAnswers(
     fields,
   );
   const required = new Set<string>(REQUIRED_FIELDS.map((f) => fields[f]));
-  alertMissingQuestions(env, 'application', missingTitles, answers.responseId, presentTitles, (t) =>
-    required.has(t),
+  alertMissingQuestions(env, 'application', missingTitles, presentTitles, (title) =>
+    ALERTS.missingQuestion('application', title, answers.responseId, required.has(title)),
   );
   // Without the respondent's address R6 cannot be checked (REVIEW): the form, not the applicant.
   if (answers.email === '')

@@ -1,7 +1,7 @@
 // The optional course-questionnaire form (R19): each response records one completed module
 // for a member in the Course sheet, which staff can also fill by hand.
 
-import { alertStaffOnce, rearmAlerts } from '../adapters/alerts';
+import { alertMissingQuestions, alertStaffOnce } from '../adapters/alerts';
 import { mapFields, readResponse } from '../adapters/answers';
 import type { Env } from '../adapters/env';
 import { cellText } from '../adapters/tables/cells';
@@ -22,15 +22,8 @@ export function processCourse(
   const { values, missing, missingTitles, presentTitles } = mapFields<CourseField>(answers, fields);
   // Staff edited the form after set-up: they hear once per question, and once per reworded
   // module choice (a choice is the form's wording, never a person's data, R27).
-  for (const title of missingTitles)
-    alertStaffOnce(
-      env,
-      `missing-question:course:${title}`,
-      ALERTS.courseMissingQuestion(title, answers.responseId),
-    );
-  rearmAlerts(
-    env,
-    presentTitles.map((t) => `missing-question:course:${t}`),
+  alertMissingQuestions(env, 'course', missingTitles, presentTitles, (title) =>
+    ALERTS.courseMissingQuestion(title, answers.responseId),
   );
   if (!missing.includes('module') && values.module.trim() !== '' && !canonicalModule(values.module))
     alertStaffOnce(

@@ -35,13 +35,8 @@ export function processRegistration(
     answers,
     fields,
   );
-  alertMissingQuestions(
-    env,
-    'registration',
-    missingTitles,
-    answers.responseId,
-    presentTitles,
-    (title) => title === fields.experience,
+  alertMissingQuestions(env, 'registration', missingTitles, presentTitles, (title) =>
+    ALERTS.missingQuestion('registration', title, answers.responseId, title === fields.experience),
   );
   readYesNoAnswers(env, values, missing, answers.responseId);
   if (answers.email === '') {

@@ -19,7 +19,7 @@ let expected: ReadonlySet<string> = new Set();
 
 /** The sheets that must exist in this execution (set once per execution, from the record). */
 export function expectSystemSheets(recorded: string | null): void {
-  expected = new Set((recorded ?? '').split('\n').filter((n) => n !== ''));
+  expected = new Set(recordedSheets(recorded));
 }
 
 /** The names recorded, as expectSystemSheets reads them. */
